@@ -1,0 +1,3 @@
+module github.com/ndislint/ndislint
+
+go 1.26

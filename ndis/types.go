@@ -1,0 +1,220 @@
+package ndis
+
+// String models NDIS_STRING (a UNICODE_STRING); Go strings suffice.
+type String = string
+
+// PortNumber models NDIS_PORT_NUMBER.
+type PortNumber uint32
+
+// Oid models NDIS_OID.
+type Oid uint32
+
+// CoAddressFamily models CO_ADDRESS_FAMILY: the address family a call manager
+// registers and a client opens.
+type CoAddressFamily struct {
+	AddressFamily uint32
+	MajorVersion  uint32
+	MinorVersion  uint32
+}
+
+// The CO_ADDRESS_FAMILY_XXX values.
+const (
+	CoAddressFamilyQ2931  uint32 = 0x1
+	CoAddressFamilyPsched uint32 = 0x2
+	CoAddressFamilyL2tp   uint32 = 0x3
+	CoAddressFamilyIrda   uint32 = 0x4
+	CoAddressFamilyTapi   uint32 = 0x800
+)
+
+// CoSap models CO_SAP: a service access point a client registers to receive
+// incoming calls.
+type CoSap struct {
+	SapType   uint32
+	SapLength uint32
+	Sap       []byte
+}
+
+// CoSpecificParameters models CO_SPECIFIC_PARAMETERS.
+type CoSpecificParameters struct {
+	ParamType  uint32
+	Length     uint32
+	Parameters []byte
+}
+
+// CoFlowspec models the FLOWSPEC of a call's quality of service.
+type CoFlowspec struct {
+	TokenRate          uint32
+	TokenBucketSize    uint32
+	PeakBandwidth      uint32
+	Latency            uint32
+	DelayVariation     uint32
+	ServiceType        uint32
+	MaxSduSize         uint32
+	MinimumPolicedSize uint32
+}
+
+// CoCallManagerParameters models CO_CALL_MANAGER_PARAMETERS.
+type CoCallManagerParameters struct {
+	Transmit        CoFlowspec
+	Receive         CoFlowspec
+	CallMgrSpecific CoSpecificParameters
+}
+
+// CoMediaParameters models CO_MEDIA_PARAMETERS.
+type CoMediaParameters struct {
+	Flags           uint32
+	ReceivePriority uint32
+	ReceiveSizeHint uint32
+	MediaSpecific   CoSpecificParameters
+}
+
+// CoCallParameters models CO_CALL_PARAMETERS.
+type CoCallParameters struct {
+	Flags             uint32
+	CallMgrParameters *CoCallManagerParameters
+	MediaParameters   *CoMediaParameters
+}
+
+// The CO_CALL_PARAMETERS Flags and CO_MEDIA_PARAMETERS Flags values.
+const (
+	PermanentVc           uint32 = 0x00000001
+	CallParametersChanged uint32 = 0x00000002
+	QueryCallParameters   uint32 = 0x00000004
+	BroadcastVc           uint32 = 0x00000008
+	MultipointVc          uint32 = 0x00000010
+	TransmitVc            uint32 = 0x00020000
+	ReceiveVc             uint32 = 0x00010000
+)
+
+// NetBufferList models NET_BUFFER_LIST, reduced to what the simulation needs:
+// a chain, a payload and the completion status.
+type NetBufferList struct {
+	Next   *NetBufferList
+	Data   []byte
+	Status Status
+	// SourceHandle is set by NDIS while the list is owned by a lower driver.
+	SourceHandle Handle
+}
+
+// OidRequest models NDIS_OID_REQUEST, reduced to the query/set of one OID.
+type OidRequest struct {
+	Header            ObjectHeader
+	RequestType       RequestType
+	PortNumber        PortNumber
+	Timeout           uint32
+	RequestId         Handle
+	Oid               Oid
+	InformationBuffer []byte
+	BytesWritten      uint32
+	BytesRead         uint32
+	BytesNeeded       uint32
+}
+
+// RequestType models NDIS_REQUEST_TYPE.
+type RequestType uint32
+
+// The NDIS_REQUEST_TYPE values used with CoNDIS.
+const (
+	RequestQueryInformation RequestType = 0
+	RequestSetInformation   RequestType = 1
+	RequestQueryStatistics  RequestType = 2
+	RequestMethod           RequestType = 12
+)
+
+// StatusIndication models NDIS_STATUS_INDICATION.
+type StatusIndication struct {
+	Header            ObjectHeader
+	SourceHandle      Handle
+	PortNumber        PortNumber
+	StatusCode        Status
+	Flags             uint32
+	DestinationHandle Handle
+	StatusBuffer      []byte
+}
+
+// BindParameters models NDIS_BIND_PARAMETERS, reduced to what a CoNDIS
+// protocol reads.
+type BindParameters struct {
+	Header           ObjectHeader
+	ProtocolSection  String
+	AdapterName      String
+	MediaType        Medium
+	MtuSize          uint32
+	MaxXmitLinkSpeed uint64
+}
+
+// OpenParameters models NDIS_OPEN_PARAMETERS.
+type OpenParameters struct {
+	Header              ObjectHeader
+	AdapterName         String
+	MediumArray         []Medium
+	SelectedMediumIndex *uint32
+	FrameTypeArray      []uint16
+}
+
+// Medium models NDIS_MEDIUM.
+type Medium uint32
+
+// The NDIS_MEDIUM values CoNDIS drivers bind to.
+const (
+	Medium802_3 Medium = 0
+	MediumWan   Medium = 3
+	MediumAtm   Medium = 7
+	MediumCoWan Medium = 11
+)
+
+// NetPnpEventNotification models NET_PNP_EVENT_NOTIFICATION.
+type NetPnpEventNotification struct {
+	Header      ObjectHeader
+	PortNumber  PortNumber
+	NetPnPEvent NetPnpEvent
+}
+
+// NetPnpEvent models NET_PNP_EVENT.
+type NetPnpEvent struct {
+	NetEvent NetPnpEventCode
+	Buffer   []byte
+}
+
+// NetPnpEventCode models NET_PNP_EVENT_CODE.
+type NetPnpEventCode uint32
+
+// The NET_PNP_EVENT_CODE values.
+const (
+	NetEventSetPower           NetPnpEventCode = 0
+	NetEventQueryPower         NetPnpEventCode = 1
+	NetEventQueryRemoveDevice  NetPnpEventCode = 2
+	NetEventCancelRemoveDevice NetPnpEventCode = 3
+	NetEventReconfigure        NetPnpEventCode = 4
+	NetEventBindList           NetPnpEventCode = 5
+	NetEventBindsComplete      NetPnpEventCode = 6
+	NetEventPnPCapabilities    NetPnpEventCode = 7
+	NetEventPause              NetPnpEventCode = 8
+	NetEventRestart            NetPnpEventCode = 9
+)
+
+// DriverObject models the DRIVER_OBJECT a driver receives in DriverEntry.
+type DriverObject struct {
+	DriverName string
+}
+
+// TimerCharacteristics models NDIS_TIMER_CHARACTERISTICS.
+type TimerCharacteristics struct {
+	Header          ObjectHeader
+	AllocationTag   uint32
+	TimerFunction   TimerFunction
+	FunctionContext Handle
+}
+
+// PhysicalAddress models NDIS_PHYSICAL_ADDRESS.
+type PhysicalAddress int64
+
+// The EX_POOL_PRIORITY values for NdisAllocateMemoryWithTagPriority.
+type ExPoolPriority uint32
+
+// EX_POOL_PRIORITY values.
+const (
+	LowPoolPriority    ExPoolPriority = 0
+	NormalPoolPriority ExPoolPriority = 16
+	HighPoolPriority   ExPoolPriority = 32
+)
