@@ -1,0 +1,86 @@
+package kernel
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// TraceDepth is how many trace lines a violation carries.
+const TraceDepth = 24
+
+// State is one simulation run: processor, queue, clock and verifier.
+type State struct {
+	irql       uint8
+	held       []*LockState
+	trace      []string
+	depth      int
+	violations []Violation
+	queue      []*Event
+	seq        uint64
+	now        int64 // virtual time, in 100ns units like LARGE_INTEGER times
+	pending    map[any]*Pending
+	pendOrder  []any
+	// Objects holds per-run state of the packages built on the kernel
+	// (ndis keeps its NDIS-wide tables here), by key.
+	Objects map[string]any
+}
+
+var (
+	mu  sync.Mutex
+	cur = newState()
+)
+
+func newState() *State {
+	return &State{pending: map[any]*Pending{}, Objects: map[string]any{}}
+}
+
+// Reset installs a fresh State and returns it.
+func Reset() *State {
+	mu.Lock()
+	defer mu.Unlock()
+	cur = newState()
+	return cur
+}
+
+// Current returns the current State.
+func Current() *State {
+	mu.Lock()
+	defer mu.Unlock()
+	return cur
+}
+
+// Irql returns the current IRQL.
+func (s *State) Irql() uint8 { return s.irql }
+
+// SetIrql sets the current IRQL (used by KeRaiseIrql, KeLowerIrql and
+// callback dispatch).
+func (s *State) SetIrql(l uint8) { s.irql = l }
+
+// Tracef appends a line to the trace, indented by the call depth.
+func (s *State) Tracef(format string, args ...any) {
+	line := strings.Repeat("  ", s.depth) + fmt.Sprintf(format, args...)
+	s.trace = append(s.trace, line)
+	if len(s.trace) > 4*TraceDepth {
+		s.trace = append([]string(nil), s.trace[len(s.trace)-TraceDepth:]...)
+	}
+}
+
+// Push and Pop bracket a nested DDI call or callback in the trace.
+func (s *State) Push() { s.depth++ }
+
+// Pop ends what Push began.
+func (s *State) Pop() {
+	if s.depth > 0 {
+		s.depth--
+	}
+}
+
+// Trace returns the last TraceDepth trace lines.
+func (s *State) Trace() []string {
+	t := s.trace
+	if len(t) > TraceDepth {
+		t = t[len(t)-TraceDepth:]
+	}
+	return append([]string(nil), t...)
+}

@@ -1,0 +1,93 @@
+package kernel
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Violation is one break of the NDIS contract the verifier saw.
+type Violation struct {
+	// Rule is a stable ID (the same spelling as ndislint's static rule
+	// where one exists), e.g. "irql-above-max", "vc-use-after-close".
+	Rule string
+	// Message names the DDIs and roles in NDIS spelling.
+	Message string
+	// Trace is the sequence of calls that led to it, oldest first.
+	Trace []string
+}
+
+// String formats the violation with its trace.
+func (v Violation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s)", v.Message, v.Rule)
+	if len(v.Trace) > 0 {
+		b.WriteString("\n\tsequence:")
+		for _, t := range v.Trace {
+			b.WriteString("\n\t\t")
+			b.WriteString(t)
+		}
+	}
+	return b.String()
+}
+
+// Report records a violation with the current trace.
+func (s *State) Report(rule, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.Tracef("!! %s (%s)", msg, rule)
+	s.violations = append(s.violations, Violation{Rule: rule, Message: msg, Trace: s.Trace()})
+}
+
+// Violations returns what the verifier has reported so far.
+func (s *State) Violations() []Violation {
+	return append([]Violation(nil), s.violations...)
+}
+
+// Pending is an outstanding pended request: a DDI or callback that returned
+// NDIS_STATUS_PENDING and owes exactly one completion.
+type Pending struct {
+	// What describes the request ("NdisClCloseCall on VC #3").
+	What string
+	// CompletedBy names what must complete it.
+	CompletedBy string
+}
+
+// Pend records that key has pended and must be completed once.
+func (s *State) Pend(key any, what, completedBy string) {
+	if p, ok := s.pending[key]; ok {
+		s.Report("pending-twice", "%s pended while %s is still pending", what, p.What)
+		return
+	}
+	s.pending[key] = &Pending{What: what, CompletedBy: completedBy}
+	s.pendOrder = append(s.pendOrder, key)
+}
+
+// IsPending reports whether key is outstanding.
+func (s *State) IsPending(key any) bool {
+	_, ok := s.pending[key]
+	return ok
+}
+
+// Complete discharges key. It reports false, and records no violation,
+// when nothing was pending under key; the caller reports in its own words.
+func (s *State) Complete(key any) bool {
+	if _, ok := s.pending[key]; !ok {
+		return false
+	}
+	delete(s.pending, key)
+	for i, k := range s.pendOrder {
+		if k == key {
+			s.pendOrder = append(s.pendOrder[:i], s.pendOrder[i+1:]...)
+			break
+		}
+	}
+	return true
+}
+
+// Outstanding returns the requests still pending, in the order they pended.
+func (s *State) Outstanding() []Pending {
+	var out []Pending
+	for _, k := range s.pendOrder {
+		out = append(out, *s.pending[k])
+	}
+	return out
+}
