@@ -11,9 +11,6 @@ import (
 // TestPortedClientCompiles builds testdata/client in a scratch module that
 // requires github.com/ndislint/ndislint (replaced by this checkout).
 func TestPortedClientCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a scratch module with the go command; not in -short mode")
-	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
