@@ -1,5 +1,8 @@
 module github.com/ndislint/ndislint
 
-go 1.26
+go 1.26.0
 
-require github.com/pkg/errors v0.9.1 // indirect
+require (
+	github.com/pkg/errors v0.9.1
+	golang.org/x/tools v0.52.0
+)
