@@ -1,0 +1,23 @@
+package kernel
+
+// Rule IDs for bad arguments to DDIs.
+const (
+	// RuleBadHandle: a handle parameter is NULL where the page requires
+	// one, or holds something other than the kind of handle the page names
+	// (a driver's own context where a work-item handle belongs, a handle
+	// from an earlier run).
+	RuleBadHandle = "bad-handle"
+	// RuleBadArgument: a non-handle parameter breaks its page: a required
+	// pointer is NULL, a value is out of the documented range.
+	RuleBadArgument = "bad-argument"
+)
+
+// BadHandle reports RuleBadHandle for parameter param of ddi.
+func (s *State) BadHandle(ddi, param, problem string) {
+	s.Report(RuleBadHandle, "%s: %s %s", ddi, param, problem)
+}
+
+// BadArgument reports RuleBadArgument for parameter param of ddi.
+func (s *State) BadArgument(ddi, param, problem string) {
+	s.Report(RuleBadArgument, "%s: %s %s", ddi, param, problem)
+}

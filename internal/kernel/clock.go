@@ -1,0 +1,122 @@
+package kernel
+
+// WaitLimit is how many queued events one wait may run before the
+// verifier gives up on it (a periodic timer that never sets the awaited
+// event would otherwise keep a wait with no timeout going for ever).
+const WaitLimit = 100000
+
+// WaitResult says how a simulated wait ended.
+type WaitResult int
+
+// The ways a wait ends.
+const (
+	// WaitSatisfied: the condition held.
+	WaitSatisfied WaitResult = iota
+	// WaitTimedOut: the deadline passed first.
+	WaitTimedOut
+	// WaitDeadlock: no deadline, the condition does not hold and the event
+	// queue is empty (or cannot run, at DISPATCH_LEVEL and above): the
+	// thread would wait for ever.
+	WaitDeadlock
+	// WaitLivelock: no deadline and WaitLimit events ran without the
+	// condition becoming true.
+	WaitLivelock
+)
+
+// Advance moves the virtual clock forward by delta (100ns units) without
+// running anything: what a busy-wait (KeStallExecutionProcessor,
+// NdisStallExecution) does. Events that fall due stay queued for whoever
+// drives the queue next. A negative delta does nothing.
+func (s *State) Advance(delta int64) {
+	if delta > 0 {
+		s.now += delta
+	}
+}
+
+// nextAt returns when the earliest queued event is due.
+func (s *State) nextAt() (int64, bool) {
+	var at int64
+	found := false
+	for _, e := range s.queue {
+		if e.cancelled {
+			continue
+		}
+		if !found || e.At < at {
+			at, found = e.At, true
+		}
+	}
+	return at, found
+}
+
+// stepAsOtherThread runs the next event the way the processor does while
+// the current thread waits: at PASSIVE_LEVEL, in another context. The
+// waiter's IRQL is restored afterwards.
+func (s *State) stepAsOtherThread() {
+	saved := s.irql
+	s.irql = 0
+	s.Step()
+	s.irql = saved
+}
+
+// Wait blocks the current (simulated) thread until done reports true or
+// the virtual clock reaches deadline; deadline < 0 means no timeout. A
+// nil done waits for the deadline (a sleep). While it waits, the queued
+// events due before the deadline run in order, as other threads and DPCs
+// would run while this thread sleeps; at DISPATCH_LEVEL and above the
+// processor cannot switch, so nothing runs and only the clock moves.
+// Deterministic: the same queue gives the same result.
+func (s *State) Wait(done func() bool, deadline int64) WaitResult {
+	cond := func() bool { return done != nil && done() }
+	for n := 0; ; n++ {
+		if cond() {
+			return WaitSatisfied
+		}
+		at, ok := s.nextAt()
+		runnable := ok && s.irql < dispatchLevel && (deadline < 0 || at <= deadline)
+		if !runnable {
+			break
+		}
+		if n >= WaitLimit {
+			if deadline < 0 {
+				return WaitLivelock
+			}
+			break
+		}
+		s.stepAsOtherThread()
+	}
+	if deadline < 0 {
+		return WaitDeadlock
+	}
+	if deadline > s.now {
+		s.now = deadline
+	}
+	if cond() {
+		return WaitSatisfied
+	}
+	return WaitTimedOut
+}
+
+// RuleWaitDeadlock: a wait with no timeout on an event that is not
+// signalled and that nothing left to run will signal: the thread would
+// wait for ever.
+const RuleWaitDeadlock = "wait-deadlock"
+
+// WaitEvent waits on behalf of ddi until e is signalled or the virtual
+// clock reaches deadline (< 0: no timeout), and reports whether it was
+// signalled. A satisfied wait on a synchronization event clears it. A wait
+// with no timeout that nothing satisfies is reported (RuleWaitDeadlock)
+// and returns false instead of hanging.
+func (s *State) WaitEvent(ddi string, e *EventState, deadline int64) bool {
+	switch s.Wait(func() bool { return e.Signaled }, deadline) {
+	case WaitSatisfied:
+		if e.Synchronization {
+			e.Signaled = false
+		}
+		return true
+	case WaitDeadlock:
+		s.Report(RuleWaitDeadlock, "%s with no timeout on %s, which is not signalled, and nothing left to run signals it: the thread waits for ever", ddi, e.Name)
+	case WaitLivelock:
+		s.Report(RuleWaitDeadlock, "%s with no timeout on %s, which is still not signalled after %d queued events ran: the thread waits for ever", ddi, e.Name, WaitLimit)
+	}
+	return false
+}

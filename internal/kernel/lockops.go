@@ -1,0 +1,141 @@
+package kernel
+
+// Rule IDs for spin locks (besides RuleSpinlockHeldReturn).
+const (
+	// RuleSpinlockDoubleAcquire: a lock the processor already holds is
+	// acquired again; on one processor that spins forever.
+	RuleSpinlockDoubleAcquire = "spinlock-double-acquire"
+	// RuleSpinlockReleaseNotHeld: a lock that is not held is released.
+	RuleSpinlockReleaseNotHeld = "spinlock-release-not-held"
+	// RuleSpinlockDprMismatch: a lock acquired with the Dpr/AtDpcLevel
+	// form is released with the normal form, or the other way round.
+	RuleSpinlockDprMismatch = "spinlock-dpr-mismatch"
+	// RuleSpinlockReleaseOrder: releasing a lock lowered the IRQL below
+	// DISPATCH_LEVEL while another lock is still held (locks released in
+	// the order they were acquired; see the NdisAllocateSpinLock page).
+	RuleSpinlockReleaseOrder = "spinlock-release-order"
+	// RuleSpinlockUseAfterFree: a lock is used after NdisFreeSpinLock.
+	RuleSpinlockUseAfterFree = "spinlock-use-after-free"
+	// RuleSpinlockFreeHeld: a held lock is freed or re-initialized.
+	RuleSpinlockFreeHeld = "spinlock-free-held"
+)
+
+// dispatchLevel is DISPATCH_LEVEL.
+const dispatchLevel = 2
+
+// recursionKey is where the count of reported re-acquisitions lives.
+const recursionKey = "kernel.lock-recursion"
+
+// recursion returns the run's count of re-acquisitions per lock: each
+// reported double acquire is matched by one release that only restores the
+// IRQL, so one bug gives one violation.
+func (s *State) recursion() map[*LockState]int {
+	if m, ok := s.Objects[recursionKey].(map[*LockState]int); ok {
+		return m
+	}
+	m := map[*LockState]int{}
+	s.Objects[recursionKey] = m
+	return m
+}
+
+// formName names the form of an acquisition in messages.
+func formName(dpr bool) string {
+	if dpr {
+		return "the Dpr (AtDpcLevel) form"
+	}
+	return "the normal form"
+}
+
+// AcquireLock acquires l on behalf of ddi. The normal form (dpr false)
+// raises the IRQL to DISPATCH_LEVEL (never lowers it) and returns the IRQL
+// it found, which the caller stores as the lock's OldIrql; the Dpr form
+// leaves the IRQL alone (the catalogue's check in EnterDDI reports a Dpr
+// acquire below DISPATCH_LEVEL). Acquiring a lock this processor already
+// holds is reported and does not hang.
+func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
+	old = s.irql
+	if l.Freed {
+		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+	}
+	if !dpr && s.irql < dispatchLevel {
+		s.irql = dispatchLevel
+	}
+	if l.Held {
+		s.Report(RuleSpinlockDoubleAcquire, "%s on spin lock %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.Name)
+		s.recursion()[l]++
+		return old
+	}
+	l.Dpr = dpr
+	l.OldIrql = old
+	s.Acquired(l)
+	return old
+}
+
+// ReleaseLock releases l on behalf of ddi. The normal form (dpr false)
+// then lowers the IRQL to newIrql, the OldIrql saved by the acquire; the
+// Dpr form leaves the IRQL alone.
+func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
+	if l.Freed {
+		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+	}
+	rec := s.recursion()
+	switch {
+	case rec[l] > 0:
+		// The matching release of a reported double acquire.
+		rec[l]--
+	case !l.Held:
+		s.Report(RuleSpinlockReleaseNotHeld, "%s on spin lock %s, which is not held", ddi, l.Name)
+		if !dpr && newIrql <= s.irql {
+			s.irql = newIrql
+		}
+		return
+	default:
+		if l.Dpr != dpr {
+			s.Report(RuleSpinlockDprMismatch, "%s releases spin lock %s with %s, but it was acquired with %s", ddi, l.Name, formName(dpr), formName(l.Dpr))
+		}
+		s.Released(l)
+	}
+	if !dpr {
+		s.Lower(ddi, newIrql)
+	}
+	s.checkReleaseOrder(ddi, l)
+}
+
+// checkReleaseOrder reports when the IRQL is below DISPATCH_LEVEL while a
+// spin lock is still held after ddi released l.
+func (s *State) checkReleaseOrder(ddi string, l *LockState) {
+	if s.irql >= dispatchLevel || len(s.held) == 0 {
+		return
+	}
+	other := s.held[len(s.held)-1]
+	s.Report(RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, levelName(s.irql), other.Name)
+}
+
+// ResetLock makes l free and usable again on behalf of ddi (an
+// initialization: KeInitializeSpinLock, NdisAllocateSpinLock). A held lock
+// is reported and forcibly released.
+func (s *State) ResetLock(ddi string, l *LockState) {
+	if l.Held {
+		s.Report(RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Released(l)
+	}
+	delete(s.recursion(), l)
+	l.Freed = false
+	l.Dpr = false
+}
+
+// FreeLock marks l freed on behalf of ddi (NdisFreeSpinLock). Freeing a
+// held lock is reported and the lock is forcibly released; freeing it
+// twice is a use after free.
+func (s *State) FreeLock(ddi string, l *LockState) {
+	if l.Freed {
+		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s, which is already freed", ddi, l.Name)
+		return
+	}
+	if l.Held {
+		s.Report(RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Released(l)
+	}
+	delete(s.recursion(), l)
+	l.Freed = true
+}

@@ -1,0 +1,99 @@
+package wdm_test
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+func TestKeRaiseLowerPairIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var old wdm.Irql
+	wdm.KeRaiseIrql(wdm.DispatchLevel, &old)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
+		t.Fatalf("IRQL after KeRaiseIrql = %s, want DISPATCH_LEVEL", got)
+	}
+	if old != wdm.PassiveLevel {
+		t.Fatalf("OldIrql = %s, want PASSIVE_LEVEL", old)
+	}
+	wdm.KeLowerIrql(old)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.PassiveLevel {
+		t.Fatalf("IRQL after KeLowerIrql = %s, want PASSIVE_LEVEL", got)
+	}
+	expectClean(t, s)
+}
+
+func TestKeRaiseIrqlToSameLevelIsClean(t *testing.T) {
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	var old wdm.Irql
+	wdm.KeRaiseIrql(wdm.DispatchLevel, &old)
+	wdm.KeLowerIrql(old)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
+		t.Fatalf("IRQL = %s, want DISPATCH_LEVEL", got)
+	}
+	expectClean(t, s)
+}
+
+func TestKeRaiseIrqlBelowCurrentIsReported(t *testing.T) {
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	var old wdm.Irql
+	wdm.KeRaiseIrql(wdm.PassiveLevel, &old)
+	expectRules(t, s, kernel.RuleIrqlRaiseLowers)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
+		t.Fatalf("IRQL after the bad raise = %s, want it unchanged at DISPATCH_LEVEL", got)
+	}
+	if old != wdm.DispatchLevel {
+		t.Fatalf("OldIrql = %s, want DISPATCH_LEVEL (so the matching lower is a no-op)", old)
+	}
+	wdm.KeLowerIrql(old)
+	expectRules(t, s, kernel.RuleIrqlRaiseLowers)
+}
+
+func TestKeLowerIrqlAboveCurrentIsReported(t *testing.T) {
+	s := kernel.Reset()
+	wdm.KeLowerIrql(wdm.DispatchLevel)
+	expectRules(t, s, kernel.RuleIrqlLowerRaises)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.PassiveLevel {
+		t.Fatalf("IRQL = %s, want it unchanged at PASSIVE_LEVEL", got)
+	}
+}
+
+func TestKeRaiseIrqlNullOldIrql(t *testing.T) {
+	s := kernel.Reset()
+	wdm.KeRaiseIrql(wdm.DispatchLevel, nil)
+	expectRules(t, s, kernel.RuleBadArgument)
+}
+
+func TestKeRaiseIrqlToDpcLevel(t *testing.T) {
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.ApcLevel))
+	old := wdm.KeRaiseIrqlToDpcLevel()
+	if old != wdm.ApcLevel {
+		t.Fatalf("KeRaiseIrqlToDpcLevel returned %s, want APC_LEVEL", old)
+	}
+	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
+		t.Fatalf("IRQL = %s, want DISPATCH_LEVEL", got)
+	}
+	wdm.KeLowerIrql(old)
+	if got := wdm.KeGetCurrentIrql(); got != wdm.ApcLevel {
+		t.Fatalf("IRQL after KeLowerIrql = %s, want APC_LEVEL", got)
+	}
+	expectClean(t, s)
+}
+
+// Needs the catalogue: KeRaiseIrqlToDpcLevel's "<= DISPATCH_LEVEL".
+func TestKeRaiseIrqlToDpcLevelAboveDispatch(t *testing.T) {
+	needCatalogueDDI(t, "KeRaiseIrqlToDpcLevel")
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.HighLevel))
+	if old := wdm.KeRaiseIrqlToDpcLevel(); old != wdm.HighLevel {
+		t.Fatalf("returned %s, want HIGH_LEVEL", old)
+	}
+	if got := wdm.KeGetCurrentIrql(); got != wdm.HighLevel {
+		t.Fatalf("IRQL = %s, want it unchanged at HIGH_LEVEL", got)
+	}
+	expectRules(t, s, kernel.RuleIrqlAboveMax)
+}

@@ -1,0 +1,79 @@
+package wdm
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// KeWaitForSingleObject is KeWaitForSingleObject: waits until object is
+// signalled or the timeout passes. timeout is in 100ns units: nil waits
+// for ever, zero tests the state without waiting, negative is relative to
+// now, positive an absolute virtual time. The simulation is single
+// threaded: while it waits, the queued events due before the timeout run
+// in order (that is how anything can signal the object). A wait with no
+// timeout that nothing will satisfy is reported (wait-deadlock) and
+// returns STATUS_TIMEOUT instead of hanging. A satisfied wait on a
+// synchronization event clears it. Nothing alerts the thread, so
+// STATUS_ALERTED and STATUS_USER_APC are never returned.
+// IRQL: See Remarks section: <= DISPATCH_LEVEL with a zero timeout,
+// otherwise <= APC_LEVEL (checked here).
+// Page: nf-wdm-kewaitforsingleobject.
+func KeWaitForSingleObject(object DispatcherObject, waitReason KWaitReason, waitMode KProcessorMode, alertable bool, timeout *int64) NtStatus {
+	s := kernel.Current()
+	mark := s.Mark()
+	st, arg := objectArg(s, object)
+	defer s.EnterDDI("KeWaitForSingleObject", fmt.Sprintf("%s, %s, %s", arg, modeName(waitMode), timeoutName(timeout)))()
+	if timeout == nil || *timeout != 0 {
+		s.RequireMax("KeWaitForSingleObject", uint8(ApcLevel), "a wait with a non-zero timeout", mark)
+	}
+	if st == nil {
+		s.BadArgument("KeWaitForSingleObject", "Object", "is NULL")
+		return StatusTimeout
+	}
+	s.CheckEventInitialized("KeWaitForSingleObject", st)
+	if timeout != nil && *timeout == 0 {
+		return testEvent(st)
+	}
+	limit := int64(-1)
+	if timeout != nil {
+		limit = deadline(s.Now(), *timeout)
+	}
+	if !s.WaitEvent("KeWaitForSingleObject", st, limit) {
+		return StatusTimeout
+	}
+	return StatusSuccess
+}
+
+// objectArg returns the run's view of a dispatcher object (nil for NULL)
+// and how a trace line names it.
+func objectArg(s *kernel.State, o DispatcherObject) (*kernel.EventState, string) {
+	if o == nil {
+		return nil, "Object=NULL"
+	}
+	if e, ok := o.(*KEvent); ok && e == nil {
+		return nil, "Object=NULL"
+	}
+	st := o.dispatcherState(s)
+	return st, st.Name
+}
+
+// timeoutName spells a Timeout argument for traces.
+func timeoutName(t *int64) string {
+	if t == nil {
+		return "Timeout=NULL"
+	}
+	return fmt.Sprintf("Timeout=%d", *t)
+}
+
+// testEvent is a wait with a zero timeout: it takes the signal if the
+// event has one and never waits.
+func testEvent(st *kernel.EventState) NtStatus {
+	if !st.Signaled {
+		return StatusTimeout
+	}
+	if st.Synchronization {
+		st.Signaled = false
+	}
+	return StatusSuccess
+}
