@@ -96,9 +96,21 @@ func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 		s.Released(l)
 	}
 	if !dpr {
-		s.Lower(ddi, newIrql)
+		s.restoreAfterRelease(ddi, newIrql)
 	}
 	s.checkReleaseOrder(ddi, l)
+}
+
+// restoreAfterRelease lowers the IRQL to newIrql after a normal-form
+// release. Below DISPATCH_LEVEL the IRQL was already lowered under the
+// lock, which was reported where it happened (spinlock-release-order, or
+// the catalogue's check of the release), so a newIrql above it is not
+// reported again; it changes nothing.
+func (s *State) restoreAfterRelease(ddi string, newIrql uint8) {
+	if s.irql < dispatchLevel && newIrql > s.irql {
+		return
+	}
+	s.Lower(ddi, newIrql)
 }
 
 // checkReleaseOrder reports when the IRQL is below DISPATCH_LEVEL while a
