@@ -151,3 +151,8 @@ func (s *State) FreeLock(ddi string, l *LockState) {
 	delete(s.recursion(), l)
 	l.Freed = true
 }
+
+// Reentered reports whether l has an outstanding reported double acquire,
+// so that the next release of l only undoes that acquire. NDIS spin locks
+// keep one OldIrql in the lock, which the re-acquire must not overwrite.
+func (s *State) Reentered(l *LockState) bool { return s.recursion()[l] > 0 }

@@ -1,0 +1,45 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+// RaiseIrqlToDispatch is the NDIS_RAISE_IRQL_TO_DISPATCH macro: raises the
+// IRQL to DISPATCH_LEVEL and stores the previous IRQL in *pIrql, for
+// NDIS_LOWER_IRQL. Above DISPATCH_LEVEL (a bug check in Windows, reported
+// by the catalogue's IRQL check) it leaves the IRQL unchanged.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndis_raise_irql_to_dispatch.
+func RaiseIrqlToDispatch(pIrql *wdm.Irql) {
+	s := kernel.Current()
+	defer s.EnterDDI("NDIS_RAISE_IRQL_TO_DISPATCH", "")()
+	old := s.Irql()
+	if old < uint8(wdm.DispatchLevel) {
+		s.Raise("NDIS_RAISE_IRQL_TO_DISPATCH", uint8(wdm.DispatchLevel))
+	}
+	if pIrql == nil {
+		s.BadArgument("NDIS_RAISE_IRQL_TO_DISPATCH", "_pIrql_", "is NULL; the previous IRQL cannot be saved")
+		return
+	}
+	*pIrql = wdm.Irql(old)
+}
+
+// LowerIrql is the NDIS_LOWER_IRQL macro: if oldIrql differs from curIrql
+// it lowers the IRQL to oldIrql (KeLowerIrql), the value
+// NDIS_RAISE_IRQL_TO_DISPATCH saved; curIrql is the IRQL the caller runs at
+// before the call. A curIrql that is not the current IRQL is reported
+// (bad-argument), since the macro then decides wrongly whether to lower;
+// lowering to a higher level is reported (irql-lower-raises).
+// IRQL: Any level (see Remarks section). Page: nf-ndis-ndis_lower_irql.
+func LowerIrql(oldIrql, curIrql wdm.Irql) {
+	s := kernel.Current()
+	defer s.EnterDDI("NDIS_LOWER_IRQL", fmt.Sprintf("%s, %s", oldIrql, curIrql))()
+	if now := wdm.Irql(s.Irql()); curIrql != now {
+		s.BadArgument("NDIS_LOWER_IRQL", "_CurIrql_", fmt.Sprintf("is %s but the current IRQL is %s", curIrql, now))
+	}
+	if oldIrql != curIrql {
+		s.Lower("NDIS_LOWER_IRQL", uint8(oldIrql))
+	}
+}

@@ -1,0 +1,199 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// timerObject is what NdisAllocateTimerObject hands out as a timer object
+// handle.
+type timerObject struct {
+	name   string // NDIS_TIMER#n
+	run    *kernel.State
+	chars  TimerCharacteristics
+	freed  bool
+	period int64         // 100ns units; 0 for a one-shot timer
+	queued *kernel.Event // the next expiry, nil when not in the timer queue
+}
+
+// timerTableKey is where the run keeps its timer objects.
+const timerTableKey = "ndis.timers"
+
+// timerTable is the run's list of timer objects, in allocation order.
+type timerTable struct {
+	timers []*timerObject
+}
+
+// timers returns the run's timer objects.
+func timers(s *kernel.State) *timerTable {
+	if t, ok := s.Objects[timerTableKey].(*timerTable); ok {
+		return t
+	}
+	t := &timerTable{}
+	s.Objects[timerTableKey] = t
+	return t
+}
+
+// maxLong is MAXLONG, the largest MillisecondsPeriod the page allows.
+const maxLong = 0x7FFFFFFF
+
+// AllocateTimerObject is NdisAllocateTimerObject: allocates a timer object
+// whose NetTimerCallback is timerCharacteristics.TimerFunction and stores
+// its handle in *pTimerObject. A NULL or foreign ndisHandle is reported
+// (bad-handle) and fails with NDIS_STATUS_FAILURE; characteristics without
+// a TimerFunction fail with NDIS_STATUS_BAD_CHARACTERISTICS, as the page
+// documents. The driver must free the object with NdisFreeTimerObject
+// (ReportServiceLeaks lists those it did not).
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisallocatetimerobject.
+func AllocateTimerObject(ndisHandle Handle, timerCharacteristics *TimerCharacteristics, pTimerObject *Handle) Status {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisAllocateTimerObject", describeServiceHandle(ndisHandle))()
+	if pTimerObject == nil {
+		s.BadArgument("NdisAllocateTimerObject", "pTimerObject", "is NULL")
+		return StatusFailure
+	}
+	if !checkIssuedHandle(s, "NdisAllocateTimerObject", "NdisHandle", ndisHandle) {
+		return StatusFailure
+	}
+	if timerCharacteristics == nil {
+		s.BadArgument("NdisAllocateTimerObject", "TimerCharacteristics", "is NULL")
+		return StatusBadCharacteristics
+	}
+	if timerCharacteristics.TimerFunction == nil {
+		s.Tracef("  NDIS_TIMER_CHARACTERISTICS has no TimerFunction")
+		return StatusBadCharacteristics
+	}
+	t := timers(s)
+	o := &timerObject{name: fmt.Sprintf("NDIS_TIMER#%d", len(t.timers)+1), run: s, chars: *timerCharacteristics}
+	t.timers = append(t.timers, o)
+	*pTimerObject = o
+	s.Tracef("  = %s", o.name)
+	return StatusSuccess
+}
+
+// lookupTimer returns the timer behind h, reporting for ddi a NULL handle,
+// a handle of another kind or of an earlier run, and a freed timer.
+func lookupTimer(s *kernel.State, ddi string, h Handle) *timerObject {
+	o, ok := h.(*timerObject)
+	switch {
+	case isNullHandle(h):
+		s.BadHandle(ddi, "TimerObject", "is NULL")
+	case !ok:
+		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s, not a handle NdisAllocateTimerObject returned", describeServiceHandle(h)))
+	case o.run != s:
+		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s of an earlier run", o.name))
+	case o.freed:
+		s.Report(kernel.RuleTimerUseAfterFree, "%s on %s after NdisFreeTimerObject freed it", ddi, o.name)
+	default:
+		return o
+	}
+	return nil
+}
+
+// dueAt converts a timer due time (100ns units: negative relative to now,
+// otherwise absolute) to an absolute virtual time no earlier than now.
+func dueAt(now, dueTime int64) int64 {
+	at := dueTime
+	if dueTime < 0 {
+		at = now - dueTime
+	}
+	return max(at, now)
+}
+
+// SetTimerObject is NdisSetTimerObject: queues the timer to expire at
+// dueTime (100ns units; negative is relative to now, otherwise an absolute
+// virtual time) and then every millisecondsPeriod milliseconds if that is
+// not zero. On expiry the NetTimerCallback runs at DISPATCH_LEVEL through
+// the callback dispatcher (role NDIS_TIMER_FUNCTION) with functionContext,
+// or the characteristics' FunctionContext if functionContext is NULL. It
+// returns TRUE if the timer was already in the timer queue (it is then
+// re-set). A bad or freed handle is reported and returns FALSE.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndissettimerobject.
+func SetTimerObject(timerObject Handle, dueTime int64, millisecondsPeriod uint32, functionContext Handle) bool {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisSetTimerObject", fmt.Sprintf("%s, %d, %dms", describeServiceHandle(timerObject), dueTime, millisecondsPeriod))()
+	o := lookupTimer(s, "NdisSetTimerObject", timerObject)
+	if o == nil {
+		return false
+	}
+	if millisecondsPeriod > maxLong {
+		s.BadArgument("NdisSetTimerObject", "MillisecondsPeriod", fmt.Sprintf("is %d; it must be <= MAXLONG", millisecondsPeriod))
+	}
+	wasQueued := o.dequeue()
+	if isNullHandle(functionContext) {
+		functionContext = o.chars.FunctionContext
+	}
+	o.period = int64(millisecondsPeriod) * 10000
+	o.arm(s, dueAt(s.Now(), dueTime), functionContext)
+	return wasQueued
+}
+
+// dequeue takes the timer out of the timer queue and reports whether it
+// was in it.
+func (o *timerObject) dequeue() bool {
+	if o.queued == nil {
+		return false
+	}
+	o.queued.Cancel()
+	o.queued = nil
+	return true
+}
+
+// arm queues the timer's next expiry at the virtual time at.
+func (o *timerObject) arm(s *kernel.State, at int64, ctx Handle) {
+	o.queued = s.Enqueue(o.name+" expires", at-s.Now(), func() { o.fire(s, ctx) })
+}
+
+// fire is the timer's expiry: a periodic timer is queued again for its next
+// period first (as the kernel requeues it), then the NetTimerCallback runs.
+func (o *timerObject) fire(s *kernel.State, ctx Handle) {
+	o.queued = nil
+	if o.period > 0 {
+		o.arm(s, s.Now()+o.period, ctx)
+	}
+	fn := o.chars.TimerFunction
+	s.Callback("NDIS_TIMER_FUNCTION", funcName(fn), o.name, func() {
+		fn(nil, ctx, nil, nil)
+	})
+}
+
+// CancelTimerObject is NdisCancelTimerObject: takes the timer out of the
+// timer queue and returns TRUE if it was in it; a callback that already
+// expired is not undone. Cancelling a periodic timer requires
+// PASSIVE_LEVEL (the page's Remarks; checked here, which the catalogue's
+// single requirement cannot express); a bad or freed handle is reported
+// and returns FALSE.
+// IRQL: See Remarks section: PASSIVE_LEVEL for a periodic timer, otherwise
+// <= DISPATCH_LEVEL. Page: nf-ndis-ndiscanceltimerobject.
+func CancelTimerObject(timerObject Handle) bool {
+	s := kernel.Current()
+	mark := s.Mark()
+	defer s.EnterDDI("NdisCancelTimerObject", describeServiceHandle(timerObject))()
+	o := lookupTimer(s, "NdisCancelTimerObject", timerObject)
+	if o == nil {
+		return false
+	}
+	if o.period > 0 {
+		s.RequireMax("NdisCancelTimerObject", 0, "cancelling the periodic timer "+o.name, mark)
+	}
+	return o.dequeue()
+}
+
+// FreeTimerObject is NdisFreeTimerObject: frees a timer object. A timer
+// still in the timer queue is taken out of it first (the page does not
+// say freeing one is an error, so the verifier only traces it). Freeing it
+// twice (timer-use-after-free) or a bad handle is reported.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisfreetimerobject.
+func FreeTimerObject(timerObject Handle) {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisFreeTimerObject", describeServiceHandle(timerObject))()
+	o := lookupTimer(s, "NdisFreeTimerObject", timerObject)
+	if o == nil {
+		return
+	}
+	if o.dequeue() {
+		s.Tracef("  %s was still in the timer queue: dequeued", o.name)
+	}
+	o.freed = true
+}

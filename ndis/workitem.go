@@ -1,0 +1,156 @@
+package ndis
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// ioWorkItemObject is what NdisAllocateIoWorkItem hands out as an
+// NdisIoWorkItemHandle.
+type ioWorkItemObject struct {
+	name   string // NDIS_IO_WORKITEM#n
+	run    *kernel.State
+	owner  string
+	freed  bool
+	queued *kernel.Event // the pending run of the routine, nil when not queued
+}
+
+// workItemTableKey is where the run keeps its work items.
+const workItemTableKey = "ndis.workitems"
+
+// workItemTable is the run's list of work items, in allocation order.
+type workItemTable struct {
+	items []*ioWorkItemObject
+}
+
+// workItems returns the run's work items.
+func workItems(s *kernel.State) *workItemTable {
+	if t, ok := s.Objects[workItemTableKey].(*workItemTable); ok {
+		return t
+	}
+	t := &workItemTable{}
+	s.Objects[workItemTableKey] = t
+	return t
+}
+
+// AllocateIoWorkItem is NdisAllocateIoWorkItem: allocates a work item for
+// the driver or adapter that ndisObjectHandle stands for and returns its
+// handle. A NULL or foreign ndisObjectHandle is reported (bad-handle) and
+// the allocation fails (nil). The driver must free the work item with
+// NdisFreeIoWorkItem (ReportServiceLeaks lists those it did not).
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisallocateioworkitem.
+func AllocateIoWorkItem(ndisObjectHandle Handle) Handle {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisAllocateIoWorkItem", describeServiceHandle(ndisObjectHandle))()
+	if !checkIssuedHandle(s, "NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) {
+		return nil
+	}
+	t := workItems(s)
+	w := &ioWorkItemObject{
+		name:  fmt.Sprintf("NDIS_IO_WORKITEM#%d", len(t.items)+1),
+		run:   s,
+		owner: describeServiceHandle(ndisObjectHandle),
+	}
+	t.items = append(t.items, w)
+	s.Tracef("  = %s", w.name)
+	return w
+}
+
+// lookupWorkItem returns the work item behind h, reporting for ddi a
+// NULL handle, a handle of another kind or of an earlier run.
+func lookupWorkItem(s *kernel.State, ddi string, h Handle) *ioWorkItemObject {
+	w, ok := h.(*ioWorkItemObject)
+	switch {
+	case isNullHandle(h):
+		s.BadHandle(ddi, "NdisIoWorkItemHandle", "is NULL")
+	case !ok:
+		s.BadHandle(ddi, "NdisIoWorkItemHandle", fmt.Sprintf("is %s, not a handle NdisAllocateIoWorkItem returned", describeServiceHandle(h)))
+	case w.run != s:
+		s.BadHandle(ddi, "NdisIoWorkItemHandle", fmt.Sprintf("is %s of an earlier run", w.name))
+	default:
+		return w
+	}
+	return nil
+}
+
+// QueueIoWorkItem is NdisQueueIoWorkItem: queues routine to run later, at
+// PASSIVE_LEVEL in a system thread, with workItemContext and the work-item
+// handle. In the simulation the routine runs from the event queue through
+// the callback dispatcher (role NDIS_IO_WORKITEM_FUNCTION). Queueing a
+// work item whose routine has not started yet (workitem-double-queue), a
+// freed one (workitem-use-after-free), a bad handle or a nil routine
+// (bad-handle, bad-argument) is reported and queues nothing.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisqueueioworkitem.
+func QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, workItemContext Handle) {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisQueueIoWorkItem", fmt.Sprintf("%s, %s", describeServiceHandle(ndisIoWorkItemHandle), funcName(routine)))()
+	w := lookupWorkItem(s, "NdisQueueIoWorkItem", ndisIoWorkItemHandle)
+	switch {
+	case w == nil:
+		return
+	case w.freed:
+		s.Report(kernel.RuleWorkItemUseAfterFree, "NdisQueueIoWorkItem of %s after NdisFreeIoWorkItem freed it", w.name)
+		return
+	case w.queued != nil:
+		s.Report(kernel.RuleWorkItemDoubleQueue, "NdisQueueIoWorkItem of %s, which is already queued and has not run yet", w.name)
+		return
+	case routine == nil:
+		s.BadArgument("NdisQueueIoWorkItem", "Routine", "is NULL")
+		return
+	}
+	who := funcName(routine)
+	w.queued = s.Enqueue(fmt.Sprintf("%s runs %s", w.name, who), 0, func() {
+		s.Callback("NDIS_IO_WORKITEM_FUNCTION", who, w.name, func() {
+			if w.freed {
+				s.Tracef("%s was freed while queued: its routine does not run", w.name)
+				return
+			}
+			w.queued = nil // the item may be queued again from here on
+			routine(workItemContext, w)
+		})
+	})
+}
+
+// FreeIoWorkItem is NdisFreeIoWorkItem: frees a work item; its routine
+// may call it. Freeing it twice (workitem-use-after-free) or while it is
+// still queued (workitem-free-queued; the queued run is dropped) is
+// reported.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisfreeioworkitem.
+func FreeIoWorkItem(ndisIoWorkItemHandle Handle) {
+	s := kernel.Current()
+	defer s.EnterDDI("NdisFreeIoWorkItem", describeServiceHandle(ndisIoWorkItemHandle))()
+	w := lookupWorkItem(s, "NdisFreeIoWorkItem", ndisIoWorkItemHandle)
+	switch {
+	case w == nil:
+		return
+	case w.freed:
+		s.Report(kernel.RuleWorkItemUseAfterFree, "NdisFreeIoWorkItem of %s, which is already freed", w.name)
+		return
+	case w.queued != nil:
+		s.Report(kernel.RuleWorkItemFreeQueued, "NdisFreeIoWorkItem of %s while it is queued and its routine has not run", w.name)
+		w.queued.Cancel()
+		w.queued = nil
+	}
+	w.freed = true
+}
+
+// funcName names a driver function for traces: package.Function.
+func funcName(fn any) string {
+	v := reflect.ValueOf(fn)
+	if !v.IsValid() || v.Kind() != reflect.Func || v.IsNil() {
+		return "NULL"
+	}
+	f := runtime.FuncForPC(v.Pointer())
+	if f == nil {
+		return "driver function"
+	}
+	name := f.Name()
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}
