@@ -6,3 +6,8 @@ require (
 	github.com/pkg/errors v0.9.1
 	golang.org/x/tools v0.52.0
 )
+
+require (
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)
