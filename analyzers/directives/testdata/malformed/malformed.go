@@ -1,0 +1,43 @@
+// Package malformed holds directives the directives pass reports.
+package malformed
+
+import "github.com/ndislint/ndislint/ndis"
+
+// A space after the slashes: Go does not read this as a directive.
+// want +1 `malformed directive: no space is allowed between // and ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE \(directive-malformed\)$`
+// ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func spaced(status ndis.Status, vc, party ndis.Handle) {}
+
+//ndis:rol PROTOCOL_CO_DELETE_VC // want `^unknown directive //ndis:rol \(directive-malformed\)$`
+func misspelt(vc ndis.Handle) ndis.Status { return ndis.StatusSuccess }
+
+// want +1 `^malformed directive //ndis:role: missing argument \(directive-malformed\)$`
+//ndis:role
+func noRole() {}
+
+//ndis:pageable yes // want `^malformed directive //ndis:pageable: takes no argument \(directive-malformed\)$`
+func pageableWithArg() {}
+
+// want +1 `^unknown directive //ndislint:frobnicate \(directive-malformed\)$`
+//ndislint:frobnicate
+func unknownNdislint() {}
+
+func ignores(vc ndis.Handle) {
+	// want +1 `^malformed directive //ndislint:ignore: missing argument \(directive-malformed\)$`
+	//ndislint:ignore
+	_ = vc
+
+	//ndislint:ignore vc-delete-cm-vcx the CM created it // want `^//ndislint:ignore names unknown rule "vc-delete-cm-vcx"; .* \(directive-unknown-rule\)$`
+	_ = vc
+
+	//ndislint:ignore directive-malformd,no-such-rule why not // want `unknown rule "directive-malformd"; did you mean directive-malformed\? \(directive-unknown-rule\)$` `unknown rule "no-such-rule"; run 'ndislint help' for the rule IDs \(directive-unknown-rule\)$`
+	_ = vc
+
+	// want +1 `^//ndislint:ignore directive-malformed has no reason: say why after the rule IDs \(ignore-missing-reason\)$`
+	//ndislint:ignore directive-malformed
+	//ndis:bogus
+	_ = vc
+
+	//ndislint:ignore directive-malformed nothing is malformed below // want `^//ndislint:ignore directive-malformed suppresses nothing here \(unused-ignore\)$`
+	_ = vc
+}
