@@ -11,14 +11,16 @@ func spaced(status ndis.Status, vc, party ndis.Handle) {}
 //ndis:rol PROTOCOL_CO_DELETE_VC // want `^unknown directive //ndis:rol \(directive-malformed\)$`
 func misspelt(vc ndis.Handle) ndis.Status { return ndis.StatusSuccess }
 
-// want +1 `^malformed directive //ndis:role: missing argument \(directive-malformed\)$`
+// want +2 `^malformed directive //ndis:role: missing argument \(directive-malformed\)$`
+//
 //ndis:role
 func noRole() {}
 
 //ndis:pageable yes // want `^malformed directive //ndis:pageable: takes no argument \(directive-malformed\)$`
 func pageableWithArg() {}
 
-// want +1 `^unknown directive //ndislint:frobnicate \(directive-malformed\)$`
+// want +2 `^unknown directive //ndislint:frobnicate \(directive-malformed\)$`
+//
 //ndislint:frobnicate
 func unknownNdislint() {}
 

@@ -3,6 +3,7 @@ package viawdm
 
 import "github.com/ndislint/ndislint/wdm"
 
-// want +1 `^malformed directive //ndis:irql: missing argument \(directive-malformed\)$`
+// want +2 `^malformed directive //ndis:irql: missing argument \(directive-malformed\)$`
+//
 //ndis:irql
 func raise() wdm.Irql { return wdm.PassiveLevel }
