@@ -1,0 +1,50 @@
+package ndis
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+func TestMSleepAdvancesClockAndRunsDueWork(t *testing.T) {
+	s := kernel.Reset()
+	var ran []string
+	s.Enqueue("due", 5000, func() { ran = append(ran, "due") })
+	s.Enqueue("later", 50000, func() { ran = append(ran, "later") })
+	MSleep(1000) // 1ms = 10000 units
+	if s.Now() != 10000 {
+		t.Fatalf("clock = %d, want 10000", s.Now())
+	}
+	if len(ran) != 1 || ran[0] != "due" {
+		t.Fatalf("ran %v during the sleep, want [due]", ran)
+	}
+	ksExpect(t, s)
+}
+
+func TestMSleepTooLong(t *testing.T) {
+	s := kernel.Reset()
+	MSleep(30000001)
+	ksExpect(t, s, kernel.RuleBadArgument)
+}
+
+func TestStallExecutionAdvancesClockOnly(t *testing.T) {
+	s := kernel.Reset()
+	ran := false
+	s.Enqueue("due", 100, func() { ran = true })
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	StallExecution(50)
+	if s.Now() != 500 || ran {
+		t.Fatalf("clock=%d ran=%t: a stall moves the clock and runs nothing", s.Now(), ran)
+	}
+	ksExpect(t, s)
+}
+
+// Needs the catalogue: NdisMSleep's "< DISPATCH_LEVEL".
+func TestMSleepAtDispatch(t *testing.T) {
+	ksNeedDDI(t, "NdisMSleep")
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	MSleep(10)
+	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}

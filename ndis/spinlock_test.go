@@ -1,0 +1,298 @@
+package ndis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+// The helpers of the kernel-services tests carry a ks prefix: other test
+// files of this package belong to other parts of the runtime.
+
+// ksDriverHandle stands in for a handle NDIS gives a driver at
+// initialization (it is a type of package ndis, as NDIS's own are).
+type ksDriverHandle struct{ name string }
+
+// ksDriver returns a fresh driver handle.
+func ksDriver() Handle { return &ksDriverHandle{name: "test driver"} }
+
+// ksRules returns the rule IDs the verifier reported, in order.
+func ksRules(s *kernel.State) []string {
+	var out []string
+	for _, v := range s.Violations() {
+		out = append(out, v.Rule)
+	}
+	return out
+}
+
+// ksExpect fails unless the verifier reported exactly want, in order.
+func ksExpect(t *testing.T, s *kernel.State, want ...string) {
+	t.Helper()
+	got := ksRules(s)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		var b strings.Builder
+		for _, v := range s.Violations() {
+			b.WriteString("\n\t" + v.String())
+		}
+		t.Fatalf("violations: got %v, want %v%s", got, want, b.String())
+	}
+}
+
+// ksNeedDDI fails the test, saying why, when the catalogue has no entry
+// for ddi yet: the test's expectation comes from that entry.
+func ksNeedDDI(t *testing.T, ddi string) {
+	t.Helper()
+	c, err := rules.Default()
+	if err != nil {
+		t.Fatalf("this test needs the catalogue's entry for %s; the catalogue does not load: %v", ddi, err)
+	}
+	if c.DDI(ddi) == nil {
+		t.Fatalf("this test needs the catalogue's IRQL entry for %s, and rules/catalogue.json has none yet (re-run once the catalogue is generated)", ddi)
+	}
+}
+
+// ksNeedRole is ksNeedDDI for a callback role.
+func ksNeedRole(t *testing.T, role string) {
+	t.Helper()
+	c, err := rules.Default()
+	if err != nil {
+		t.Fatalf("this test needs the catalogue's entry for %s; the catalogue does not load: %v", role, err)
+	}
+	if c.Role(role) == nil {
+		t.Fatalf("this test needs the catalogue's entry for the role %s (the IRQL NDIS calls it at), and rules/catalogue.json has none yet (re-run once the catalogue is generated)", role)
+	}
+}
+
+// ksIrql is the current IRQL.
+func ksIrql() wdm.Irql { return wdm.Irql(kernel.Current().Irql()) }
+
+func TestSpinLockBalancedIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	AcquireSpinLock(&l)
+	if ksIrql() != wdm.DispatchLevel || l.OldIrql != wdm.PassiveLevel {
+		t.Fatalf("while held: IRQL=%s OldIrql=%s", ksIrql(), l.OldIrql)
+	}
+	ReleaseSpinLock(&l)
+	if ksIrql() != wdm.PassiveLevel || len(s.Held()) != 0 {
+		t.Fatalf("after release: IRQL=%s held=%d", ksIrql(), len(s.Held()))
+	}
+	FreeSpinLock(&l)
+	ksExpect(t, s)
+}
+
+// ksLocked increments *n under l, released through defer.
+func ksLocked(l *SpinLock, n *int) {
+	AcquireSpinLock(l)
+	defer ReleaseSpinLock(l)
+	*n++
+}
+
+func TestSpinLockReleasedThroughDeferIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	n := 0
+	ksLocked(&l, &n)
+	ksLocked(&l, &n)
+	if n != 2 || ksIrql() != wdm.PassiveLevel {
+		t.Fatalf("n=%d IRQL=%s", n, ksIrql())
+	}
+	ksExpect(t, s)
+}
+
+func TestSpinLockFromApcLevelRestoresIt(t *testing.T) {
+	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.ApcLevel))
+	var l SpinLock
+	AllocateSpinLock(&l)
+	AcquireSpinLock(&l)
+	ReleaseSpinLock(&l)
+	if ksIrql() != wdm.ApcLevel {
+		t.Fatalf("IRQL = %s, want APC_LEVEL restored", ksIrql())
+	}
+	ksExpect(t, s)
+}
+
+func TestDprSpinLockPairIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	DprAcquireSpinLock(&l)
+	DprReleaseSpinLock(&l)
+	if ksIrql() != wdm.DispatchLevel || len(s.Held()) != 0 {
+		t.Fatalf("IRQL=%s held=%d", ksIrql(), len(s.Held()))
+	}
+	ksExpect(t, s)
+}
+
+func TestSpinLockNestedInReverseOrderIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var a, b SpinLock
+	AllocateSpinLock(&a)
+	AllocateSpinLock(&b)
+	AcquireSpinLock(&a)
+	DprAcquireSpinLock(&b) // already at DISPATCH_LEVEL under a
+	DprReleaseSpinLock(&b)
+	ReleaseSpinLock(&a)
+	ksExpect(t, s)
+}
+
+func TestSpinLockDoubleAcquire(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	AcquireSpinLock(&l)
+	AcquireSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockDoubleAcquire)
+	ReleaseSpinLock(&l)
+	ReleaseSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockDoubleAcquire)
+	if ksIrql() != wdm.PassiveLevel || len(s.Held()) != 0 {
+		t.Fatalf("after unwinding: IRQL=%s held=%d", ksIrql(), len(s.Held()))
+	}
+}
+
+func TestSpinLockReleaseNotHeld(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	ReleaseSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockReleaseNotHeld)
+}
+
+func TestSpinLockDprReleaseOfNormalAcquire(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	AcquireSpinLock(&l)
+	DprReleaseSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockDprMismatch)
+}
+
+func TestSpinLockNormalReleaseOfDprAcquire(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	DprAcquireSpinLock(&l)
+	ReleaseSpinLock(&l) // lowers to the stale OldIrql (PASSIVE_LEVEL)
+	ksExpect(t, s, kernel.RuleSpinlockDprMismatch)
+	if ksIrql() != wdm.PassiveLevel {
+		t.Fatalf("IRQL = %s, want the stale OldIrql PASSIVE_LEVEL, as in Windows", ksIrql())
+	}
+}
+
+func TestSpinLockReleasedInAcquireOrder(t *testing.T) {
+	s := kernel.Reset()
+	var a, b SpinLock
+	AllocateSpinLock(&a)
+	AllocateSpinLock(&b)
+	AcquireSpinLock(&a)
+	AcquireSpinLock(&b)
+	ReleaseSpinLock(&a)
+	if got := ksRules(s); len(got) != 1 || got[0] != kernel.RuleSpinlockReleaseOrder {
+		t.Fatalf("violations %v, want [%s]", got, kernel.RuleSpinlockReleaseOrder)
+	}
+}
+
+func TestSpinLockNotAllocated(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AcquireSpinLock(&l)
+	ReleaseSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockNotAllocated)
+}
+
+func TestSpinLockUseAfterFree(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	FreeSpinLock(&l)
+	AcquireSpinLock(&l)
+	ReleaseSpinLock(&l)
+	FreeSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockUseAfterFree, kernel.RuleSpinlockUseAfterFree, kernel.RuleSpinlockUseAfterFree)
+}
+
+func TestSpinLockReallocatedAfterFreeIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	FreeSpinLock(&l)
+	AllocateSpinLock(&l)
+	n := 0
+	ksLocked(&l, &n)
+	ksExpect(t, s)
+}
+
+func TestSpinLockFreeWhileHeld(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	AcquireSpinLock(&l)
+	FreeSpinLock(&l)
+	ksExpect(t, s, kernel.RuleSpinlockFreeHeld)
+}
+
+func TestSpinLockNull(t *testing.T) {
+	s := kernel.Reset()
+	AllocateSpinLock(nil)
+	AcquireSpinLock(nil)
+	ReleaseSpinLock(nil)
+	DprAcquireSpinLock(nil)
+	DprReleaseSpinLock(nil)
+	FreeSpinLock(nil)
+	want := []string{}
+	for range 6 {
+		want = append(want, kernel.RuleBadArgument)
+	}
+	ksExpect(t, s, want...)
+}
+
+func TestSpinLockMixesWithKeForms(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	// NdisAcquireSpinLock is KeAcquireSpinLock on the embedded KSPIN_LOCK.
+	wdm.KeAcquireSpinLock(&l.SpinLock, &l.OldIrql)
+	ReleaseSpinLock(&l)
+	ksExpect(t, s)
+}
+
+func TestSpinLockHeldOnReturnFromWorkItem(t *testing.T) {
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	w := AllocateIoWorkItem(ksDriver())
+	QueueIoWorkItem(w, func(ctx, h Handle) { AcquireSpinLock(&l) }, nil)
+	s.Run(10)
+	FreeIoWorkItem(w)
+	ksExpect(t, s, kernel.RuleSpinlockHeldReturn)
+}
+
+// Needs the catalogue: NdisAcquireSpinLock's "<= DISPATCH_LEVEL".
+func TestSpinLockAcquireAboveDispatch(t *testing.T) {
+	ksNeedDDI(t, "NdisAcquireSpinLock")
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	s.SetIrql(uint8(wdm.HighLevel))
+	AcquireSpinLock(&l)
+	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}
+
+// Needs the catalogue: NdisDprAcquireSpinLock's "DISPATCH_LEVEL".
+func TestDprSpinLockAcquireAtPassive(t *testing.T) {
+	ksNeedDDI(t, "NdisDprAcquireSpinLock")
+	s := kernel.Reset()
+	var l SpinLock
+	AllocateSpinLock(&l)
+	DprAcquireSpinLock(&l)
+	ksExpect(t, s, kernel.RuleIrqlBelowMin)
+}

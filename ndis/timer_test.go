@@ -1,0 +1,256 @@
+package ndis
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+// ksTimer allocates a timer object whose function appends the virtual
+// time and its context to *fired.
+func ksTimer(t *testing.T, fired *[]ksFiring) Handle {
+	t.Helper()
+	var h Handle
+	chars := &TimerCharacteristics{
+		AllocationTag: ksTag,
+		TimerFunction: func(ss1, functionContext, ss2, ss3 Handle) {
+			*fired = append(*fired, ksFiring{at: kernel.Current().Now(), ctx: functionContext, irql: ksIrql()})
+		},
+		FunctionContext: "default context",
+	}
+	if st := AllocateTimerObject(ksDriver(), chars, &h); st != StatusSuccess || h == nil {
+		t.Fatalf("NdisAllocateTimerObject = %s, %v", st, h)
+	}
+	return h
+}
+
+// ksFiring is one run of a timer function.
+type ksFiring struct {
+	at   int64
+	ctx  Handle
+	irql wdm.Irql
+}
+
+func TestOneShotTimerFiresOnce(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	if SetTimerObject(h, -50000, 0, "mine") {
+		t.Fatal("NdisSetTimerObject returned TRUE for a timer not in the queue")
+	}
+	s.Run(10)
+	if len(fired) != 1 || fired[0].at != 50000 || fired[0].ctx != "mine" {
+		t.Fatalf("firings %+v, want one at 50000 with the context", fired)
+	}
+	if CancelTimerObject(h) {
+		t.Fatal("NdisCancelTimerObject returned TRUE after a one-shot timer fired")
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+func TestTimerDefaultContext(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, 0, 0, nil)
+	s.Run(10)
+	if len(fired) != 1 || fired[0].ctx != "default context" {
+		t.Fatalf("firings %+v, want the characteristics' FunctionContext", fired)
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+func TestPeriodicTimerFiresEveryPeriodUntilCancelled(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -10000, 5, nil) // first after 1ms, then every 5ms
+	// Advance the clock by 21ms: firings at 1, 6, 11, 16 and 21 ms.
+	MSleep(21000)
+	want := []int64{10000, 60000, 110000, 160000, 210000}
+	if len(fired) != len(want) {
+		t.Fatalf("fired %d times (%+v), want %d", len(fired), fired, len(want))
+	}
+	for i, f := range fired {
+		if f.at != want[i] {
+			t.Fatalf("firing %d at %d, want %d", i, f.at, want[i])
+		}
+	}
+	if !CancelTimerObject(h) {
+		t.Fatal("NdisCancelTimerObject returned FALSE for a periodic timer")
+	}
+	s.Run(100)
+	if len(fired) != len(want) {
+		t.Fatalf("a cancelled timer fired again")
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+func TestSetTimerObjectAgainReturnsTrue(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -1000, 0, nil)
+	if !SetTimerObject(h, -3000, 0, nil) {
+		t.Fatal("NdisSetTimerObject returned FALSE for a timer in the queue")
+	}
+	s.Run(10)
+	if len(fired) != 1 || fired[0].at != 3000 {
+		t.Fatalf("firings %+v, want one at 3000 (the re-set replaces the first)", fired)
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+func TestTimerAbsoluteDueTime(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	s.Advance(100)
+	SetTimerObject(h, 5000, 0, nil)
+	s.Run(10)
+	if len(fired) != 1 || fired[0].at != 5000 {
+		t.Fatalf("firings %+v, want one at 5000", fired)
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+func TestFreeTimerObjectDequeues(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -1000, 0, nil)
+	FreeTimerObject(h)
+	s.Run(10)
+	if len(fired) != 0 {
+		t.Fatal("a freed timer fired")
+	}
+	ksExpect(t, s)
+}
+
+func TestTimerUseAfterFree(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	FreeTimerObject(h)
+	if SetTimerObject(h, -1000, 0, nil) {
+		t.Fatal("NdisSetTimerObject on a freed timer returned TRUE")
+	}
+	CancelTimerObject(h)
+	FreeTimerObject(h)
+	s.Run(10)
+	if len(fired) != 0 {
+		t.Fatal("a freed timer fired")
+	}
+	ksExpect(t, s, kernel.RuleTimerUseAfterFree, kernel.RuleTimerUseAfterFree, kernel.RuleTimerUseAfterFree)
+}
+
+func TestTimerBadArguments(t *testing.T) {
+	s := kernel.Reset()
+	var h Handle
+	if st := AllocateTimerObject(nil, &TimerCharacteristics{TimerFunction: func(a, b, c, d Handle) {}}, &h); st != StatusFailure {
+		t.Fatalf("NULL NdisHandle: %s, want NDIS_STATUS_FAILURE", st)
+	}
+	if st := AllocateTimerObject(ksDriver(), nil, &h); st != StatusBadCharacteristics {
+		t.Fatalf("NULL characteristics: %s", st)
+	}
+	if st := AllocateTimerObject(ksDriver(), &TimerCharacteristics{}, &h); st != StatusBadCharacteristics {
+		t.Fatalf("no TimerFunction: %s, want NDIS_STATUS_BAD_CHARACTERISTICS", st)
+	}
+	if st := AllocateTimerObject(ksDriver(), &TimerCharacteristics{TimerFunction: func(a, b, c, d Handle) {}}, nil); st != StatusFailure {
+		t.Fatalf("NULL pTimerObject: %s", st)
+	}
+	SetTimerObject(nil, -1, 0, nil)
+	CancelTimerObject(ksDriver())
+	FreeTimerObject(AllocateIoWorkItem(ksDriver()))
+	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadArgument, kernel.RuleBadArgument,
+		kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
+}
+
+func TestTimerPeriodAboveMaxLong(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -1, 0x80000000, nil)
+	CancelTimerObject(h)
+	FreeTimerObject(h)
+	ksExpect(t, s, kernel.RuleBadArgument)
+}
+
+func TestTimerLeak(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	ksTimer(t, &fired)
+	if n := ReportServiceLeaks(); n != 1 {
+		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
+	}
+	ksExpect(t, s, kernel.RuleTimerLeak)
+}
+
+func TestCancelPeriodicTimerFromItsCallback(t *testing.T) {
+	s := kernel.Reset()
+	var h Handle
+	chars := &TimerCharacteristics{TimerFunction: func(a, ctx, c, d Handle) {
+		// At the timer's level (DISPATCH_LEVEL; forced here for when the
+		// catalogue does not yet say so): cancelling a periodic timer needs
+		// PASSIVE_LEVEL.
+		k := kernel.Current()
+		saved := k.Irql()
+		k.SetIrql(max(saved, uint8(wdm.DispatchLevel)))
+		CancelTimerObject(h)
+		k.SetIrql(saved)
+	}}
+	AllocateTimerObject(ksDriver(), chars, &h)
+	SetTimerObject(h, -10, 1, nil)
+	s.Run(1)
+	FreeTimerObject(h)
+	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}
+
+func TestCancelOneShotTimerAtDispatchIsClean(t *testing.T) {
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -1000, 0, nil)
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	if !CancelTimerObject(h) {
+		t.Fatal("NdisCancelTimerObject returned FALSE for a queued timer")
+	}
+	s.SetIrql(uint8(wdm.PassiveLevel))
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+// Needs the catalogue: NDIS_TIMER_FUNCTION is called at DISPATCH_LEVEL.
+func TestTimerFunctionRunsAtDispatch(t *testing.T) {
+	ksNeedRole(t, "NDIS_TIMER_FUNCTION")
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	SetTimerObject(h, -1, 0, nil)
+	s.Run(10)
+	if len(fired) != 1 || fired[0].irql != wdm.DispatchLevel {
+		t.Fatalf("firings %+v, want one at DISPATCH_LEVEL", fired)
+	}
+	if ksIrql() != wdm.PassiveLevel {
+		t.Fatalf("IRQL after the callback = %s", ksIrql())
+	}
+	FreeTimerObject(h)
+	ksExpect(t, s)
+}
+
+// Needs the catalogue: NdisSetTimerObject's "<= DISPATCH_LEVEL".
+func TestSetTimerObjectAboveDispatch(t *testing.T) {
+	ksNeedDDI(t, "NdisSetTimerObject")
+	s := kernel.Reset()
+	var fired []ksFiring
+	h := ksTimer(t, &fired)
+	s.SetIrql(uint8(wdm.HighLevel))
+	SetTimerObject(h, -1, 0, nil)
+	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}

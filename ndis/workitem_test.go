@@ -1,0 +1,167 @@
+package ndis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+func TestWorkItemRunsLaterAtPassive(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	if w == nil {
+		t.Fatal("NdisAllocateIoWorkItem returned NULL")
+	}
+	var gotCtx, gotHandle Handle
+	var at wdm.Irql = 99
+	ctx := &struct{ n int }{}
+	// Queued at DISPATCH_LEVEL, as from a completion handler under a lock.
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	QueueIoWorkItem(w, func(workItemContext, ndisIoWorkItemHandle Handle) {
+		gotCtx, gotHandle, at = workItemContext, ndisIoWorkItemHandle, ksIrql()
+	}, ctx)
+	if gotCtx != nil {
+		t.Fatal("the routine ran inside NdisQueueIoWorkItem")
+	}
+	s.SetIrql(uint8(wdm.PassiveLevel))
+	if n := s.Run(10); n != 1 {
+		t.Fatalf("%d events ran, want 1", n)
+	}
+	if gotCtx != Handle(ctx) || gotHandle != w {
+		t.Fatalf("routine got (%v, %v), want the context and the work-item handle", gotCtx, gotHandle)
+	}
+	if at != wdm.PassiveLevel {
+		t.Fatalf("routine ran at %s, want PASSIVE_LEVEL", at)
+	}
+	FreeIoWorkItem(w)
+	if n := ReportServiceLeaks(); n != 0 {
+		t.Fatalf("ReportServiceLeaks = %d", n)
+	}
+	ksExpect(t, s)
+}
+
+func TestWorkItemFreedInItsRoutineIsClean(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	QueueIoWorkItem(w, func(ctx, h Handle) { FreeIoWorkItem(h) }, nil)
+	s.Run(10)
+	ksExpect(t, s)
+}
+
+func TestWorkItemRequeuedFromItsRoutineIsClean(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	runs := 0
+	var routine IoWorkitemFunction
+	routine = func(ctx, h Handle) {
+		runs++
+		if runs < 3 {
+			QueueIoWorkItem(h, routine, ctx)
+		}
+	}
+	QueueIoWorkItem(w, routine, nil)
+	s.Run(10)
+	FreeIoWorkItem(w)
+	if runs != 3 {
+		t.Fatalf("routine ran %d times, want 3", runs)
+	}
+	ksExpect(t, s)
+}
+
+func TestWorkItemQueuedTwice(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	runs := 0
+	routine := func(ctx, h Handle) { runs++ }
+	QueueIoWorkItem(w, routine, nil)
+	QueueIoWorkItem(w, routine, nil)
+	s.Run(10)
+	FreeIoWorkItem(w)
+	if runs != 1 {
+		t.Fatalf("routine ran %d times, want 1", runs)
+	}
+	ksExpect(t, s, kernel.RuleWorkItemDoubleQueue)
+}
+
+func TestWorkItemQueuedAfterFree(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	FreeIoWorkItem(w)
+	ran := false
+	QueueIoWorkItem(w, func(ctx, h Handle) { ran = true }, nil)
+	FreeIoWorkItem(w)
+	s.Run(10)
+	if ran {
+		t.Fatal("the routine of a freed work item ran")
+	}
+	ksExpect(t, s, kernel.RuleWorkItemUseAfterFree, kernel.RuleWorkItemUseAfterFree)
+}
+
+func TestWorkItemFreedWhileQueued(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	ran := false
+	QueueIoWorkItem(w, func(ctx, h Handle) { ran = true }, nil)
+	FreeIoWorkItem(w)
+	s.Run(10)
+	if ran {
+		t.Fatal("the routine ran after its work item was freed")
+	}
+	ksExpect(t, s, kernel.RuleWorkItemFreeQueued)
+}
+
+func TestWorkItemBadHandles(t *testing.T) {
+	s := kernel.Reset()
+	routine := func(ctx, h Handle) {}
+	QueueIoWorkItem(nil, routine, nil)
+	QueueIoWorkItem(ksDriver(), routine, nil) // a driver handle, not a work item
+	FreeIoWorkItem(new(strings.Builder))      // a driver's own value
+	if AllocateIoWorkItem(nil) != nil {
+		t.Fatal("NdisAllocateIoWorkItem(NULL) returned a work item")
+	}
+	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
+	for _, v := range s.Violations() {
+		if !strings.HasPrefix(v.Message, "NdisQueueIoWorkItem: NdisIoWorkItemHandle") &&
+			!strings.HasPrefix(v.Message, "NdisFreeIoWorkItem: NdisIoWorkItemHandle") &&
+			!strings.HasPrefix(v.Message, "NdisAllocateIoWorkItem: NdisObjectHandle") {
+			t.Errorf("message %q does not name the DDI and the parameter", v.Message)
+		}
+	}
+}
+
+func TestWorkItemNullRoutine(t *testing.T) {
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	QueueIoWorkItem(w, nil, nil)
+	FreeIoWorkItem(w)
+	ksExpect(t, s, kernel.RuleBadArgument)
+}
+
+func TestWorkItemOfEarlierRun(t *testing.T) {
+	kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	s := kernel.Reset()
+	QueueIoWorkItem(w, func(ctx, h Handle) {}, nil)
+	ksExpect(t, s, kernel.RuleBadHandle)
+}
+
+func TestWorkItemLeak(t *testing.T) {
+	s := kernel.Reset()
+	AllocateIoWorkItem(ksDriver())
+	if n := ReportServiceLeaks(); n != 1 {
+		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
+	}
+	ksExpect(t, s, kernel.RuleWorkItemLeak)
+}
+
+// Needs the catalogue: NdisQueueIoWorkItem's "<= DISPATCH_LEVEL".
+func TestWorkItemQueuedAboveDispatch(t *testing.T) {
+	ksNeedDDI(t, "NdisQueueIoWorkItem")
+	s := kernel.Reset()
+	w := AllocateIoWorkItem(ksDriver())
+	s.SetIrql(uint8(wdm.HighLevel))
+	QueueIoWorkItem(w, func(ctx, h Handle) {}, nil)
+	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}
