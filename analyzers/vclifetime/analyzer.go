@@ -1,27 +1,102 @@
+// Package vclifetime defines an Analyzer that checks the lifetime of CoNDIS
+// VC handles in clients, above all the rule of the
+// ProtocolClCloseCallComplete page: once ProtocolClCloseCallComplete runs
+// for a VC the call manager created, the client's NdisVcHandle for it is
+// dead.
+//
+// See doc.go for the rules and what the pass cannot see.
 package vclifetime
 
 import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
+	"github.com/ndislint/ndislint/analyzers/internal/summary"
+	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
 
-// Analyzer checks the lifetime of CoNDIS VC handles (work in progress: the
-// checks land in the files of this package one rule at a time).
+// Analyzer checks the lifetime of CoNDIS VC handles.
 var Analyzer = &analysis.Analyzer{
-	Name:     "vclifetime",
-	Doc:      doc,
-	URL:      "https://github.com/ndislint/ndislint/tree/main/analyzers/vclifetime",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer},
-	Run:      run,
+	Name:      passName,
+	Doc:       doc,
+	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/vclifetime",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(summary.Fact), new(provFact)},
 }
 
-const doc = `check the lifetime of CoNDIS VC handles
-
-After ProtocolClCloseCallComplete on a VC the call manager created, the
-client must make no further NdisCl*/NdisCo* call with its NdisVcHandle and
-must not delete it; a VC the client created may be deleted or reused only
-after a successful close.`
+// checker holds one run's state.
+type checker struct {
+	pass     *analysis.Pass
+	api      *ndisapi.API
+	ssa      *buildssa.SSA
+	roles    *roles.Result
+	sum      *summary.Builder
+	prov     map[string]*FieldProv
+	rep      *suppress.Reporter
+	reported map[string]bool
+}
 
 func run(pass *analysis.Pass) (any, error) {
+	api, err := ndisapi.For(pass.Pkg)
+	if err != nil {
+		return nil, err
+	}
+	if api == nil {
+		return nil, nil // the package does not use the runtime
+	}
+	c := &checker{
+		pass:     pass,
+		api:      api,
+		ssa:      pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		roles:    roles.Find(pass, api),
+		sum:      summary.NewBuilder(pass, api),
+		rep:      suppress.New(pass, ruleset.IDs(passName)),
+		reported: map[string]bool{},
+	}
+	c.prov = c.provenance()
+	c.sum.Export(c.ssa.SrcFuncs)
+	c.checkHandlers()
+	c.checkSequences()
+	c.rep.Finish()
 	return nil, nil
 }
+
+// fnOf returns the SSA function of a role binding.
+func (c *checker) fnOf(b *roles.Binding) *ssa.Function {
+	if b.Lit != nil {
+		for _, f := range c.allFuncs() {
+			if f.Syntax() == b.Lit {
+				return f
+			}
+		}
+		return nil
+	}
+	return c.ssa.Pkg.Prog.FuncValue(b.Fn)
+}
+
+// allFuncs returns the package's functions and, recursively, their function
+// literals.
+func (c *checker) allFuncs() []*ssa.Function {
+	var out []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		out = append(out, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, f := range c.ssa.SrcFuncs {
+		if f.Parent() == nil {
+			add(f)
+		}
+	}
+	return out
+}
+
+// passName is the analyzer's name, also the Pass of its rules in ruleset.
+const passName = "vclifetime"

@@ -1,0 +1,275 @@
+// Package roles finds the callback role of each function in a package: from
+// the handler-structure slot it is stored in (composite literal or field
+// assignment), from any other place a function value meets a role-typed
+// target (a role-typed variable, parameter, result or conversion), and from
+// the //ndis:role directive on its declaration (the Go form of SAL's
+// _Function_class_). Function values resolve through identifiers, package
+// selectors, method values, function literals and local variables with a
+// single function-valued definition.
+package roles
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ndislint/ndislint/analyzers/internal/directive"
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// Side says whose handler a binding is, where the slot tells.
+type Side int
+
+// The sides.
+const (
+	SideUnknown Side = iota
+	SideClient
+	SideCallManager
+)
+
+// Binding is one way a function came to have a role.
+type Binding struct {
+	// Role is the catalogue role.
+	Role *rules.Role
+	// Fn is the function or method, or nil for a function literal.
+	Fn *types.Func
+	// Lit is the function literal, or nil.
+	Lit *ast.FuncLit
+	// Pos and End delimit the expression that gave the role (the slot's
+	// value, the conversion, the directive).
+	Pos, End token.Pos
+	// Struct and Slot name the handler structure and field, if any.
+	Struct, Slot string
+	// Via is "slot", "type" or "directive".
+	Via string
+	// Side is the client or call manager, from the slot's prefix (Cl, Cm).
+	Side Side
+}
+
+// Result is every binding in a package.
+type Result struct {
+	Bindings []*Binding
+	// BadDirectives are //ndis:role directives naming no known role.
+	BadDirectives []BadDirective
+}
+
+// BadDirective is a role directive that names no role in the catalogue.
+type BadDirective struct {
+	Pos, End token.Pos
+	Name     string
+}
+
+// Find returns the role bindings of the package in pass.
+func Find(pass *analysis.Pass, api *ndisapi.API) *Result {
+	f := &finder{pass: pass, api: api, res: &Result{}, resolve: NewResolver(pass.TypesInfo, pass.Files)}
+	for _, file := range pass.Files {
+		f.file(file)
+	}
+	return f.res
+}
+
+type finder struct {
+	pass    *analysis.Pass
+	api     *ndisapi.API
+	res     *Result
+	resolve *Resolver
+}
+
+// file collects the bindings of one file.
+func (f *finder) file(file *ast.File) {
+	ds, _ := directive.Parse(file)
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			f.directives(ds, n)
+		case *ast.CompositeLit:
+			f.compositeLit(n)
+		case *ast.AssignStmt:
+			f.assign(n)
+		case *ast.ValueSpec:
+			f.valueSpec(n)
+		case *ast.CallExpr:
+			f.call(n)
+		}
+		return true
+	})
+}
+
+// directives binds //ndis:role on a function declaration.
+func (f *finder) directives(ds []directive.Directive, decl *ast.FuncDecl) {
+	for _, d := range directive.ForFunc(ds, decl) {
+		if d.Key() != "ndis:role" {
+			continue
+		}
+		name := strings.TrimSpace(d.Args)
+		r := Lookup(f.api.Cat, name)
+		if r == nil {
+			f.res.BadDirectives = append(f.res.BadDirectives, BadDirective{Pos: d.Pos, End: d.End, Name: name})
+			continue
+		}
+		fn, _ := f.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		f.res.Bindings = append(f.res.Bindings, &Binding{Role: r, Fn: fn, Pos: d.Pos, End: d.End, Via: "directive", Side: SideClient})
+	}
+}
+
+// Lookup finds a role by typedef (PROTOCOL_CL_CLOSE_CALL_COMPLETE) or Go
+// spelling (ProtocolClCloseCallComplete).
+func Lookup(cat *rules.Catalogue, name string) *rules.Role {
+	if r := cat.Role(name); r != nil {
+		return r
+	}
+	return cat.RoleByGo(name)
+}
+
+// compositeLit binds the values stored in handler-structure slots and, in
+// general, in role-typed fields.
+func (f *finder) compositeLit(lit *ast.CompositeLit) {
+	t := f.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	hs := f.api.Struct(t)
+	for i, elt := range lit.Elts {
+		var field *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			field = fieldByName(st, id.Name)
+			val = kv.Value
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field != nil {
+			f.bindField(hs, field, val)
+		}
+	}
+}
+
+// assign binds x.Slot = fn and v = fn with v of a role type.
+func (f *finder) assign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		if sel, ok := lhs.(*ast.SelectorExpr); ok {
+			if s := f.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				if field, ok := s.Obj().(*types.Var); ok {
+					f.bindField(f.api.Struct(s.Recv()), field, as.Rhs[i])
+					continue
+				}
+			}
+		}
+		if t := f.pass.TypesInfo.TypeOf(lhs); t != nil {
+			f.bindType(t, as.Rhs[i])
+		}
+	}
+}
+
+// valueSpec binds var v ndis.Role = fn.
+func (f *finder) valueSpec(vs *ast.ValueSpec) {
+	if vs.Type == nil {
+		return
+	}
+	t := f.pass.TypesInfo.TypeOf(vs.Type)
+	for _, v := range vs.Values {
+		f.bindType(t, v)
+	}
+}
+
+// call binds conversions to role types and arguments passed to role-typed
+// parameters.
+func (f *finder) call(call *ast.CallExpr) {
+	tv, ok := f.pass.TypesInfo.Types[call.Fun]
+	if ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			f.bindType(tv.Type, call.Args[0])
+		}
+		return
+	}
+	sig, ok := f.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, arg := range call.Args {
+		if i < sig.Params().Len() {
+			f.bindType(sig.Params().At(i).Type(), arg)
+		}
+	}
+}
+
+// bindField binds val stored in field of handler structure hs (nil when the
+// structure is not a handler structure).
+func (f *finder) bindField(hs *rules.HandlerStruct, field *types.Var, val ast.Expr) {
+	r := f.api.Role(field.Type())
+	if r == nil {
+		return
+	}
+	b := f.binding(r, val)
+	if b == nil {
+		return
+	}
+	b.Via = "type"
+	if hs != nil {
+		b.Via, b.Struct, b.Slot = "slot", hs.Name, field.Name()
+		b.Side = sideOf(field.Name())
+	}
+	f.res.Bindings = append(f.res.Bindings, b)
+}
+
+// bindType binds val used where a value of type t is expected.
+func (f *finder) bindType(t types.Type, val ast.Expr) {
+	if t == nil {
+		return
+	}
+	r := f.api.Role(t)
+	if r == nil {
+		return
+	}
+	if b := f.binding(r, val); b != nil {
+		b.Via = "type"
+		f.res.Bindings = append(f.res.Bindings, b)
+	}
+}
+
+// binding resolves val to a function and makes a Binding, or nil.
+func (f *finder) binding(r *rules.Role, val ast.Expr) *Binding {
+	fn, lit := f.resolve.FuncOf(val)
+	if fn == nil && lit == nil {
+		return nil
+	}
+	return &Binding{Role: r, Fn: fn, Lit: lit, Pos: val.Pos(), End: val.End(), Side: SideClient}
+}
+
+// sideOf tells the side of a handler slot by its prefix.
+func sideOf(field string) Side {
+	switch {
+	case strings.HasPrefix(field, "Cm"):
+		return SideCallManager
+	case strings.HasPrefix(field, "Cl"):
+		return SideClient
+	}
+	return SideUnknown
+}
+
+func fieldByName(st *types.Struct, name string) *types.Var {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return st.Field(i)
+		}
+	}
+	return nil
+}

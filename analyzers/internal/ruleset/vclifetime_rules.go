@@ -1,0 +1,126 @@
+package ruleset
+
+// The rules of the vclifetime pass.
+var vclifetimeRules = register(
+	&Rule{
+		ID:    "vc-use-after-close",
+		Pass:  "vclifetime",
+		Title: "NdisCl*/NdisCo* call with a CM-created VC's handle after ProtocolClCloseCallComplete",
+		Text: `If the VC was created by the call manager, the client must consider its NdisVcHandle invalid
+once ProtocolClCloseCallComplete is called for it, whatever the status, and must make no further
+NdisCl*/NdisCo* call with it: the call manager may delete the VC (the client's ProtocolCoDeleteVc
+runs) or dispatch another incoming call on it. Reported for calls in the handler, in the helpers it
+calls and in work items it queues.`,
+		Page: "nc-ndis-protocol_cl_close_call_complete",
+		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc) // v.ndisVcHandle came from ProtocolCoCreateVc
+	ndis.CoOidRequest(v.binding, v.af, v.ndisVcHandle, nil, &v.req)
+}`,
+		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	v.ndisVcHandle = nil // dead; the CM deletes the VC or offers a new call on it
+}`,
+	},
+	&Rule{
+		ID:    "vc-delete-cm-vc",
+		Pass:  "vclifetime",
+		Title: "NdisCoDeleteVc on a VC the call manager created",
+		Text: `Only the creator of a VC may delete it. A client learns of the call manager's VCs in its
+ProtocolCoCreateVc; those it must never pass to NdisCoDeleteVc (the call manager deletes them and the
+client's ProtocolCoDeleteVc runs). A context type that holds both kinds needs a field that tells them
+apart, tested before the delete.`,
+		Page: "nf-ndis-ndiscodeletevc",
+		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	if status == ndis.StatusSuccess {
+		ndis.CoDeleteVc(v.ndisVcHandle) // the call manager created this VC
+	}
+}`,
+		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	if status == ndis.StatusSuccess && !v.createdByCM {
+		ndis.CoDeleteVc(v.ndisVcHandle)
+	}
+}`,
+	},
+	&Rule{
+		ID:    "vc-delete-on-failed-close",
+		Pass:  "vclifetime",
+		Title: "NdisCoDeleteVc or NdisClMakeCall on a client VC after a close that may have failed",
+		Text: `If the client created the VC and the status is NDIS_STATUS_SUCCESS, the client may delete the
+VC with NdisCoDeleteVc or reuse it with NdisClMakeCall. On any other status the call manager refused
+the close: the call is still up and the VC may be neither deleted nor reused.`,
+		Page: "nc-ndis-protocol_cl_close_call_complete",
+		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc) // a client-created VC
+	ndis.CoDeleteVc(v.ndisVcHandle)
+}`,
+		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	if status != ndis.StatusSuccess {
+		return
+	}
+	ndis.CoDeleteVc(v.ndisVcHandle)
+}`,
+	},
+	&Rule{
+		ID:    "vc-use-after-delete",
+		Pass:  "vclifetime",
+		Title: "VC handle used after NdisCoDeleteVc or ProtocolCoDeleteVc",
+		Text: `Once NdisCoDeleteVc returns NDIS_STATUS_SUCCESS the VC handle is invalid; likewise once the
+client's ProtocolCoDeleteVc for a VC has run. Any further NdisCl*/NdisCo* call with it (including from
+a work item queued before) uses a dead handle.`,
+		Page: "nf-ndis-ndiscodeletevc",
+		Wrong: `if ndis.CoDeleteVc(v.ndisVcHandle) == ndis.StatusSuccess {
+	ndis.CoSendNetBufferLists(v.ndisVcHandle, nbl, 0)
+}`,
+		Right: `if ndis.CoDeleteVc(v.ndisVcHandle) == ndis.StatusSuccess {
+	v.ndisVcHandle = nil
+}`,
+	},
+	&Rule{
+		ID:    "vc-delete-call-active",
+		Pass:  "vclifetime",
+		Title: "NdisCoDeleteVc with a call still active or closing",
+		Text: `A VC can be deleted only when it has no call: after its close completed with
+NDIS_STATUS_SUCCESS (or before any call was made). Deleting right after NdisClMakeCall, or after an
+NdisClCloseCall that may still be pending, is refused by NDIS (NDIS_STATUS_NOT_ACCEPTED or
+NDIS_STATUS_CLOSING) and leaves the driver's state wrong.`,
+		Page: "nf-ndis-ndiscodeletevc",
+		Wrong: `ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)
+ndis.CoDeleteVc(v.ndisVcHandle) // the close may be pending`,
+		Right: `if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
+	clCloseCallComplete(st, v, nil) // deletes on NDIS_STATUS_SUCCESS
+}`,
+	},
+	&Rule{
+		ID:    "vc-closecall-status-dropped",
+		Pass:  "vclifetime",
+		Title: "NdisClCloseCall's status dropped or its synchronous completion lost",
+		Text: `When NdisClCloseCall returns anything other than NDIS_STATUS_PENDING, NDIS does not call
+ProtocolClCloseCallComplete: the client should call it itself. Reported when the status is discarded,
+and when a path on which it may be something other than NDIS_STATUS_PENDING reaches a return without
+calling the handler (directly or through a helper). A status that is returned or handed to another
+function is that function's business.`,
+		Page: "nf-ndis-ndisclclosecall",
+		Wrong: `ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)`,
+		Right: `if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
+	clCloseCallComplete(st, v, nil)
+}`,
+	},
+	&Rule{
+		ID:    "vc-delete-handler-pends",
+		Pass:  "vclifetime",
+		Title: "ProtocolCoDeleteVc may return NDIS_STATUS_PENDING",
+		Text: `ProtocolCoDeleteVc is synchronous: it must not return NDIS_STATUS_PENDING. Reported for a return of
+the constant, of a variable or helper result that may hold it, or of the status of a DDI that pends.`,
+		Page: "nc-ndis-protocol_co_delete_vc",
+		Wrong: `func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
+	return ndis.StatusPending
+}`,
+		Right: `func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
+	freeVc(protocolVcContext.(*vc))
+	return ndis.StatusSuccess
+}`,
+	},
+)

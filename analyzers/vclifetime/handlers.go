@@ -1,0 +1,215 @@
+package vclifetime
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/summary"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// The rule IDs of this pass.
+const (
+	RuleUseAfterClose       = "vc-use-after-close"
+	RuleDeleteCMVc          = "vc-delete-cm-vc"
+	RuleDeleteOnFailedClose = "vc-delete-on-failed-close"
+	RuleUseAfterDelete      = "vc-use-after-delete"
+	RuleDeleteCallActive    = "vc-delete-call-active"
+	RuleCloseCallStatus     = "vc-closecall-status-dropped"
+	RuleDeleteHandlerPends  = "vc-delete-handler-pends"
+)
+
+// The roles this pass reasons about, by typedef.
+const (
+	roleCloseCallComplete = "PROTOCOL_CL_CLOSE_CALL_COMPLETE"
+	roleCoDeleteVc        = "PROTOCOL_CO_DELETE_VC"
+	ddiCoDeleteVc         = "NdisCoDeleteVc"
+	ddiClMakeCall         = "NdisClMakeCall"
+	ddiClCloseCall        = "NdisClCloseCall"
+)
+
+// checkHandlers evaluates the summary of every client callback under its
+// role: the close-complete rules for ProtocolClCloseCallComplete, deletes of
+// CM-created VCs in every callback, PENDING from ProtocolCoDeleteVc, and uses
+// queued from ProtocolCoDeleteVc.
+func (c *checker) checkHandlers() {
+	for _, b := range c.roles.Bindings {
+		if b.Side == roles.SideCallManager {
+			continue
+		}
+		fn := c.fnOf(b)
+		if fn == nil {
+			continue
+		}
+		s := c.sum.Of(fn)
+		for _, u := range s.Uses {
+			c.checkUse(b, u)
+		}
+		if b.Role.Name == roleCoDeleteVc {
+			c.checkDeleteHandler(b, s)
+		}
+	}
+}
+
+// vcUse is a use of a context field whose creators are known.
+type vcUse struct {
+	u         summary.Use
+	fp        *FieldProv
+	cm, clnt  bool // feasible on a CM-created / client-created VC
+	ambiguous bool // both feasible and nothing tells them apart
+}
+
+// classify evaluates a use against what is known of its field.
+func (c *checker) classify(u summary.Use) (vcUse, bool) {
+	if u.Arg.Type == "" || u.Arg.Field == "" {
+		return vcUse{}, false
+	}
+	fp := c.prov[u.Arg.Type+"."+u.Arg.Field]
+	if fp == nil {
+		return vcUse{}, false
+	}
+	v := vcUse{u: u, fp: fp}
+	v.cm = fp.Creators&ByCM != 0 && fp.feasible(ByCM, u.Conds, u.Arg.Root, u.Arg.Type)
+	v.clnt = fp.Creators&ByClient != 0 && fp.feasible(ByClient, u.Conds, u.Arg.Root, u.Arg.Type)
+	v.ambiguous = v.cm && v.clnt && !fp.HasDiscriminator()
+	return v, true
+}
+
+// checkUse applies the rules to one use in a callback.
+func (c *checker) checkUse(b *roles.Binding, u summary.Use) {
+	if !isClCo(u.DDI) {
+		return
+	}
+	v, ok := c.classify(u)
+	if !ok || v.ambiguous {
+		return // unknown provenance: say nothing
+	}
+	closing := b.Role.Name == roleCloseCallComplete && u.Arg.Root == ctxIndex(b.Role)
+	switch {
+	case v.cm && u.DDI == ddiCoDeleteVc:
+		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s: only the creator may delete a VC", u.DDI, c.inRole(b, u))
+	case v.cm && closing:
+		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s: the handle is invalid from then on", u.DDI, c.via(u))
+	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && statusMayFail(u.Conds, statusIndex(b.Role)):
+		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
+	}
+}
+
+// checkDeleteHandler reports PENDING returns of ProtocolCoDeleteVc and uses
+// of the VC queued from it (they run after it returned).
+func (c *checker) checkDeleteHandler(b *roles.Binding, s *summary.Summary) {
+	for i, pos := range s.PendingPos {
+		if c.local(pos) {
+			c.reportAt(RuleDeleteHandlerPends, pos, pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoDeleteVc here"}},
+				"ProtocolCoDeleteVc may return NDIS_STATUS_PENDING here; its page forbids it: deleting a VC is synchronous")
+		} else {
+			c.reportAt(RuleDeleteHandlerPends, b.Pos, b.End, nil,
+				"ProtocolCoDeleteVc may return NDIS_STATUS_PENDING (at %s); its page forbids it: deleting a VC is synchronous", s.Pending[i])
+		}
+	}
+	for _, u := range s.Uses {
+		if u.Later == "" || !isClCo(u.DDI) || u.Arg.Root != ctxIndex(b.Role) {
+			continue
+		}
+		if v, ok := c.classify(u); ok {
+			c.report(RuleUseAfterDelete, b, v, "%s with the NdisVcHandle of a VC whose ProtocolCoDeleteVc has run %s: the VC is deleted", u.DDI, u.Later)
+		}
+	}
+}
+
+// report reports a rule at a use, with the path that led there.
+func (c *checker) report(rule string, b *roles.Binding, v vcUse, format string, args ...any) {
+	var rel []analysis.RelatedInformation
+	if v.cm && v.fp.CMPos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.CMPos, Message: "the handle comes from the call manager here (ProtocolCoCreateVc)"})
+	} else if v.fp.ClientPos.IsValid() {
+		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.ClientPos, Message: "the client creates the VC here (NdisCoCreateVc)"})
+	}
+	rel = append(rel, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: fmt.Sprintf("registered as %s here", b.Role.GoName)})
+	msg := fmt.Sprintf(format, args...)
+	if !c.local(v.u.Pos) {
+		return
+	}
+	c.reportAt(rule, v.u.Pos, v.u.Pos, rel, "%s", msg)
+}
+
+// reportAt reports once per rule and position.
+func (c *checker) reportAt(rule string, pos, end token.Pos, rel []analysis.RelatedInformation, format string, args ...any) {
+	key := fmt.Sprintf("%s@%d", rule, pos)
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	c.rep.Reportf(rule, pos, end, rel, format, args...)
+}
+
+// inRole says which callback a use runs in, with the helper chain.
+func (c *checker) inRole(b *roles.Binding, u summary.Use) string {
+	return " in " + b.Role.GoName + c.via(u)
+}
+
+// via describes the helper chain and deferral of a use.
+func (c *checker) via(u summary.Use) string {
+	s := ""
+	if len(u.Chain) > 0 {
+		s = " (through " + strings.Join(u.Chain, " -> ")
+		if u.Where != "" && !c.local(u.Pos) {
+			s += " at " + u.Where
+		}
+		s += ")"
+	}
+	if u.Later != "" {
+		s += " " + u.Later
+	}
+	return s
+}
+
+// local reports whether pos is in this package's files.
+func (c *checker) local(pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// statusMayFail reports whether the conditions allow the status root to be
+// something other than NDIS_STATUS_SUCCESS (value 0).
+func statusMayFail(cs []summary.Cond, root int) bool {
+	if root < 0 {
+		return true
+	}
+	for _, c := range cs {
+		if c.Path.Root == root && c.Path.Field == "" && c.Path.Type == "" && c.Op == "==" && c.Val == "0" && c.Want {
+			return false
+		}
+	}
+	return true
+}
+
+// isClCo reports whether a DDI is one of the NdisCl*/NdisCo* calls the
+// ProtocolClCloseCallComplete page forbids on a dead handle.
+func isClCo(name string) bool {
+	return strings.HasPrefix(name, "NdisCl") || strings.HasPrefix(name, "NdisCo")
+}
+
+// ctxIndex returns the index of a role's VC context parameter.
+func ctxIndex(r *rules.Role) int { return paramIndex(r, rules.KindVcContext) }
+
+// statusIndex returns the index of a role's status parameter.
+func statusIndex(r *rules.Role) int {
+	for i, p := range r.Params {
+		if strings.TrimPrefix(p.GoType, "ndis.") == "Status" && p.Dir == rules.In {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,335 @@
+package vclifetime
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/analyzers/internal/summary"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// Creator is who created the VCs a field holds.
+type Creator int
+
+// The creators, as a set.
+const (
+	ByCM     Creator = 1 << iota // the call manager: the handle arrived in the client's ProtocolCoCreateVc
+	ByClient                     // the client: NdisCoCreateVc's out-parameter
+)
+
+// FieldProv is what the package knows of one handle field of a VC context
+// type: who created the VCs it holds, where that was seen, and the values
+// that other fields of the context (the discriminators: createdByCM, an owner
+// enum, a flag bit) take on each creation path.
+type FieldProv struct {
+	// Key is "pkgpath.Type.field".
+	Key string
+	// Creators is the set of creators.
+	Creators Creator
+	// CMSite and ClientSite are where each kind was stored ("file:line").
+	CMSite, ClientSite string
+	// CMPos and ClientPos are the same in this package (not in facts).
+	CMPos, ClientPos token.Pos
+	// CMVals and ClientVals give discriminator values on each path.
+	CMVals, ClientVals []Discr
+}
+
+// Discr is the value of a context field on one creation path.
+type Discr struct {
+	// Field is the discriminator field's name.
+	Field string
+	// Val is the constant stored, "" when unknown; Bits is true when the
+	// value was or-ed in (flags |= bit) rather than stored.
+	Val  string
+	Bits bool
+}
+
+// provenance collects FieldProvs from the functions of the package.
+type provenance struct {
+	byKey map[string]*FieldProv
+	where func(token.Pos) string
+}
+
+// field returns the record of a handle field, creating it.
+func (p *provenance) field(key string) *FieldProv {
+	fp := p.byKey[key]
+	if fp == nil {
+		fp = &FieldProv{Key: key}
+		p.byKey[key] = fp
+	}
+	return fp
+}
+
+// fromCreateVc records the stores of a client ProtocolCoCreateVc's
+// NdisVcHandle parameter into context fields: those fields hold CM-created
+// VCs.
+func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role) {
+	idx := paramIndex(role, rules.KindVcHandle)
+	if idx < 0 || idx >= len(fn.Params) {
+		return
+	}
+	h := fn.Params[idx]
+	for _, st := range storesOf(fn) {
+		if !sameValue(st.Val, h) {
+			continue
+		}
+		fa, ok := st.Addr.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		p.record(fn, fa, ByCM, st.Pos())
+	}
+}
+
+// fromCoCreateVc records NdisCoCreateVc calls whose NdisVcHandle
+// out-parameter is a context field (directly, or a local copied into one):
+// those fields hold client-created VCs.
+func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *rules.DDI, pos token.Pos) {
+	i := paramIndex2(d.Params, rules.KindVcHandle)
+	if i < 0 || i >= len(call.Args) {
+		return
+	}
+	switch a := call.Args[i].(type) {
+	case *ssa.FieldAddr:
+		p.record(fn, a, ByClient, pos)
+	case *ssa.Alloc:
+		for _, st := range storesOf(fn) {
+			if ld, ok := st.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && ld.X == a {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+					p.record(fn, fa, ByClient, pos)
+				}
+			}
+		}
+	}
+}
+
+// record notes that field fa holds VCs created by c, with the constant
+// values the other fields of the same context get in fn.
+func (p *provenance) record(fn *ssa.Function, fa *ssa.FieldAddr, c Creator, pos token.Pos) {
+	t := namedStruct(fa.X.Type())
+	if t == nil {
+		return
+	}
+	key := keyOf(t, fa)
+	fp := p.field(key)
+	fp.Creators |= c
+	vals := discriminators(fn, fa.X, fa.Field)
+	switch c {
+	case ByCM:
+		if fp.CMSite == "" {
+			fp.CMSite, fp.CMPos = p.where(pos), pos
+		}
+		fp.CMVals = mergeDiscr(fp.CMVals, vals, fp.CMSite != p.where(pos))
+	case ByClient:
+		if fp.ClientSite == "" {
+			fp.ClientSite, fp.ClientPos = p.where(pos), pos
+		}
+		fp.ClientVals = mergeDiscr(fp.ClientVals, vals, fp.ClientSite != p.where(pos))
+	}
+}
+
+// discriminators returns the values fn gives the other fields of base: each
+// constant stored, each constant or-ed in, and zero for the untouched fields
+// of a context fn allocates itself.
+func discriminators(fn *ssa.Function, base ssa.Value, handleField int) []Discr {
+	st := namedStruct(base.Type())
+	if st == nil {
+		return nil
+	}
+	s := st.Underlying().(*types.Struct)
+	vals := map[int]Discr{}
+	for _, store := range storesOf(fn) {
+		fa, ok := store.Addr.(*ssa.FieldAddr)
+		if !ok || fa.X != base || fa.Field == handleField {
+			continue
+		}
+		name := s.Field(fa.Field).Name()
+		switch v := store.Val.(type) {
+		case *ssa.Const:
+			vals[fa.Field] = Discr{Field: name, Val: constStr(v)}
+		case *ssa.BinOp:
+			if k, ok := v.Y.(*ssa.Const); ok && v.Op == token.OR {
+				vals[fa.Field] = Discr{Field: name, Val: constStr(k), Bits: true}
+			} else {
+				vals[fa.Field] = Discr{Field: name}
+			}
+		default:
+			vals[fa.Field] = Discr{Field: name}
+		}
+	}
+	if _, fresh := base.(*ssa.Alloc); fresh {
+		for i := 0; i < s.NumFields(); i++ {
+			if _, set := vals[i]; !set && i != handleField {
+				if z := zeroOf(s.Field(i).Type()); z != "" {
+					vals[i] = Discr{Field: s.Field(i).Name(), Val: z}
+				}
+			}
+		}
+	}
+	var out []Discr
+	for _, d := range vals {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+// mergeDiscr combines the discriminator values of two creation sites: a
+// field keeps its value only where both agree.
+func mergeDiscr(old, new []Discr, second bool) []Discr {
+	if !second || old == nil {
+		return new
+	}
+	var out []Discr
+	for _, o := range old {
+		for _, n := range new {
+			if n.Field == o.Field {
+				if n != o {
+					o.Val = ""
+				}
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// zeroOf spells the zero value of a basic type for conditions.
+func zeroOf(t types.Type) string {
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return ""
+	}
+	switch {
+	case b.Info()&types.IsBoolean != 0:
+		return "false"
+	case b.Info()&types.IsInteger != 0:
+		return "0"
+	}
+	return ""
+}
+
+// value returns the discriminator value of field on a creator's path.
+func (fp *FieldProv) value(c Creator, field string) (Discr, bool) {
+	vals := fp.CMVals
+	if c == ByClient {
+		vals = fp.ClientVals
+	}
+	for _, d := range vals {
+		if d.Field == field && d.Val != "" {
+			return d, true
+		}
+	}
+	return Discr{}, false
+}
+
+// HasDiscriminator reports whether some field tells the creators apart.
+func (fp *FieldProv) HasDiscriminator() bool {
+	for _, a := range fp.CMVals {
+		if a.Val == "" {
+			continue
+		}
+		if b, ok := fp.value(ByClient, a.Field); ok && (b.Val != a.Val || b.Bits != a.Bits) {
+			return true
+		}
+	}
+	return false
+}
+
+// feasible reports whether a use with conditions cs on context path root can
+// run on a VC created by c. Conditions on other fields or roots are unknown
+// and so do not exclude it.
+func (fp *FieldProv) feasible(c Creator, cs []summary.Cond, root int, typ string) bool {
+	for _, cond := range cs {
+		if cond.Path.Root != root || cond.Path.Type != typ || cond.Path.Field == "" {
+			continue
+		}
+		d, ok := fp.value(c, cond.Path.Field)
+		if !ok {
+			continue
+		}
+		val := d.Val
+		if d.Bits && cond.Op != "&" {
+			continue
+		}
+		if holds, known := summary.Eval(cond, val); known && !holds {
+			return false
+		}
+	}
+	return true
+}
+
+// keyOf names a field of a named struct.
+func keyOf(t *types.Named, fa *ssa.FieldAddr) string {
+	s := t.Underlying().(*types.Struct)
+	return t.Obj().Pkg().Path() + "." + t.Obj().Name() + "." + s.Field(fa.Field).Name()
+}
+
+// namedStruct returns T for *T with T a named struct.
+func namedStruct(t types.Type) *types.Named {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n
+}
+
+// storesOf returns the stores of fn in order.
+func storesOf(fn *ssa.Function) []*ssa.Store {
+	var out []*ssa.Store
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if st, ok := in.(*ssa.Store); ok {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// sameValue reports whether v is x, through type changes.
+func sameValue(v, x ssa.Value) bool {
+	for i := 0; i < 4; i++ {
+		if v == x {
+			return true
+		}
+		switch c := v.(type) {
+		case *ssa.ChangeType:
+			v = c.X
+		case *ssa.MakeInterface:
+			v = c.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func constStr(c *ssa.Const) string {
+	if c.Value == nil {
+		return "nil"
+	}
+	return c.Value.ExactString()
+}
+
+// paramIndex returns the index of the role's first parameter of kind k.
+func paramIndex(r *rules.Role, k rules.HandleKind) int { return paramIndex2(r.Params, k) }
+
+func paramIndex2(ps []rules.Param, k rules.HandleKind) int {
+	for i, p := range ps {
+		if p.Kind == k {
+			return i
+		}
+	}
+	return -1
+}
