@@ -22,6 +22,10 @@ type Catalogue struct {
 	Structs []HandlerStruct `json:"structs"`
 	// Lifetimes are the state machines of the CoNDIS objects.
 	Lifetimes []Lifetime `json:"lifetimes"`
+	// Exclusions are the pages that match a family's page prefix but are
+	// not of that family, each with the reason (and where the entry lives
+	// instead, if anywhere).
+	Exclusions []Exclusion `json:"exclusions"`
 
 	ddiByName  map[string]*DDI
 	ddiByGo    map[string]*DDI
@@ -53,7 +57,9 @@ const (
 	KindBindingHandle  HandleKind = "binding-handle"
 	KindDriverHandle   HandleKind = "driver-handle"
 	KindAdapterHandle  HandleKind = "adapter-handle"
+	KindObjectHandle   HandleKind = "ndis-object-handle" // driver, adapter, binding or filter handle
 	KindBindContext    HandleKind = "bind-context"
+	KindUnbindContext  HandleKind = "unbind-context"
 	KindWorkItemHandle HandleKind = "workitem-handle"
 	KindTimerHandle    HandleKind = "timer-handle"
 	KindVcContext      HandleKind = "vc-context"
@@ -62,6 +68,7 @@ const (
 	KindPartyContext   HandleKind = "party-context"
 	KindBindingContext HandleKind = "binding-context"
 	KindDriverContext  HandleKind = "driver-context"
+	KindAdapterContext HandleKind = "adapter-context"
 	KindOwnContext     HandleKind = "own-context"
 	KindStatus         HandleKind = "status"
 )
@@ -82,6 +89,10 @@ type Param struct {
 	GoType string `json:"goType"`
 	// Kind is what the parameter carries.
 	Kind HandleKind `json:"kind,omitempty"`
+	// Note explains what the catalogue decided by hand for this parameter
+	// (a direction the page does not give, a Go name that is not the
+	// page's name in lowerCamelCase).
+	Note string `json:"note,omitempty"`
 }
 
 // IrqlKind is the shape of an IRQL requirement.
@@ -166,6 +177,10 @@ type DDI struct {
 	// Invokes are the roles of the peer NDIS calls synchronously inside the
 	// DDI (NdisCoCreateVc runs the peer's PROTOCOL_CO_CREATE_VC).
 	Invokes []string `json:"invokes,omitempty"`
+	// Delivers are the roles of the peer that NDIS calls as a result of
+	// the DDI, before or after it returns (NdisCmMakeCallComplete delivers
+	// PROTOCOL_CL_MAKE_CALL_COMPLETE to the client).
+	Delivers []string `json:"delivers,omitempty"`
 	// Statuses are the statuses the page says the DDI returns.
 	Statuses []string `json:"statuses,omitempty"`
 	// SDV are the Static Driver Verifier rules the page lists.
@@ -204,11 +219,31 @@ type Role struct {
 	MayPend bool `json:"mayPend,omitempty"`
 	// CompletedBy is the DDI the driver calls to complete a pended call.
 	CompletedBy string `json:"completedBy,omitempty"`
+	// CompletedByMCM is the DDI a miniport call manager calls instead
+	// (NdisMCmMakeCallComplete for PROTOCOL_CM_MAKE_CALL).
+	CompletedByMCM string `json:"completedByMcm,omitempty"`
 	// Completes are the DDIs whose pended requests this role completes
 	// (PROTOCOL_CL_CLOSE_CALL_COMPLETE completes NdisClCloseCall).
 	Completes []string `json:"completes,omitempty"`
 	// Notes are contract facts the overlay adds.
 	Notes []string `json:"notes,omitempty"`
+	// Synthesized is set, with the reason, when the role has no page of
+	// its own and its parameters come from the overlay
+	// (NDIS_IO_WORKITEM_FUNCTION, documented on nf-ndis-ndisqueueioworkitem).
+	Synthesized string `json:"synthesized,omitempty"`
+}
+
+// Exclusion is a page left out of the family its name prefix suggests.
+type Exclusion struct {
+	// Page is the reference page (file name without .md).
+	Page string `json:"page"`
+	// Name is the page's api_name.
+	Name string `json:"name"`
+	// Reason says why the page is not of the family.
+	Reason string `json:"reason"`
+	// CoveredAs is the family the entry is catalogued under instead, or
+	// empty when it is out of scope.
+	CoveredAs string `json:"coveredAs,omitempty"`
 }
 
 // HandlerStruct is a structure of handler slots.
@@ -251,6 +286,9 @@ type Lifetime struct {
 	Edges []Edge `json:"edges"`
 	// Source cites the conceptual page(s).
 	Source string `json:"source"`
+	// Notes are rules of the lifetime that are not transitions (who must
+	// never delete), each citing its page.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Edge is one transition of a Lifetime.

@@ -1,0 +1,151 @@
+package generate
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+
+	"github.com/pkg/errors"
+
+	"github.com/ndislint/ndislint/rules"
+)
+
+// Overlay is rules/overlay.json: what the pages say only in prose, decided
+// by hand, each decision with its reason.
+type Overlay struct {
+	// Source describes the reference the catalogue is generated from.
+	Source string `json:"source"`
+	// Scope says which pages become entries.
+	Scope Scope `json:"scope"`
+	// FamilyByPrefix gives the family of a CoNDIS name by its prefix.
+	FamilyByPrefix []PrefixFamily `json:"familyByPrefix"`
+	// ParamKinds gives the Kind of a parameter by its page name.
+	ParamKinds map[string]rules.HandleKind `json:"paramKinds"`
+	// Buffers are page parameter names whose PVOID is a buffer ([]byte).
+	Buffers []string `json:"buffers"`
+	// GoTypes extends the docs/model.md table, by the naming rule.
+	GoTypes map[string]string `json:"goTypes"`
+	// DDIs and Roles are per-entry additions, by NDIS name.
+	DDIs  map[string]EntryOverlay `json:"ddis"`
+	Roles map[string]EntryOverlay `json:"roles"`
+	// Structs are the handler structures, by C name.
+	Structs map[string]StructOverlay `json:"structs"`
+	// Lifetimes are hand-written from ../shared/condis.
+	Lifetimes []rules.Lifetime `json:"lifetimes"`
+}
+
+// Scope lists the pages in scope.
+type Scope struct {
+	// DDIPagePrefixes select ndis nf- pages by file name.
+	DDIPagePrefixes []string `json:"ddiPagePrefixes"`
+	// RolePagePrefixes select ndis nc- pages by file name.
+	RolePagePrefixes []string `json:"rolePagePrefixes"`
+	// Exclusions are pages the prefixes select that are not of the family.
+	Exclusions []rules.Exclusion `json:"exclusions"`
+	// ExtraDDIs and ExtraRoles are further pages (file names) in scope.
+	ExtraDDIs  []string `json:"extraDDIs"`
+	ExtraRoles []string `json:"extraRoles"`
+	// Structs are the ns- pages of the handler structures.
+	Structs []string `json:"structs"`
+}
+
+// PrefixFamily maps a name prefix to a family.
+type PrefixFamily struct {
+	Prefix string `json:"prefix"`
+	Family string `json:"family"`
+}
+
+// EntryOverlay adds to one DDI or role.
+type EntryOverlay struct {
+	Family  string `json:"family,omitempty"`
+	Package string `json:"package,omitempty"`
+	// GoName overrides the naming rule, with GoNameReason.
+	GoName       string `json:"goName,omitempty"`
+	GoNameReason string `json:"goNameReason,omitempty"`
+	// Irql replaces the parsed requirement; Reason is required.
+	Irql *rules.Irql `json:"irql,omitempty"`
+	// Proto names the prototypes.tsv row (roles: the NDIS 5 typedef).
+	Proto string `json:"proto,omitempty"`
+	// SameAs takes the C types, positionally, from another entry's
+	// prototype or overlay (macros that wrap a function).
+	SameAs string `json:"sameAs,omitempty"`
+	// Returns is the C return type where no prototype gives it.
+	Returns string `json:"returns,omitempty"`
+	// Dirs are positional directions for a page whose headings give none,
+	// with DirReason.
+	Dirs      []rules.Direction `json:"dirs,omitempty"`
+	DirReason string            `json:"dirReason,omitempty"`
+	// Params are per-parameter additions by page name.
+	Params map[string]ParamOverlay `json:"params,omitempty"`
+	// Synthesized gives the whole parameter list of a role without a page
+	// of its own; Page and Callback say where it is documented.
+	Synthesized *Synthesized `json:"synthesized,omitempty"`
+
+	Effect         rules.IrqlEffect `json:"effect,omitempty"`
+	Lock           *rules.Lock      `json:"lock,omitempty"`
+	Pends          bool             `json:"pends,omitempty"`
+	CompletedBy    string           `json:"completedBy,omitempty"`
+	CompletedByMCM string           `json:"completedByMcm,omitempty"`
+	Completes      string           `json:"completes,omitempty"`
+	Invokes        []string         `json:"invokes,omitempty"`
+	Delivers       []string         `json:"delivers,omitempty"`
+	// Statuses replace the ones read from the page's -returns.
+	Statuses  []string `json:"statuses,omitempty"`
+	Forbidden []string `json:"forbidden,omitempty"`
+	MayPend   *bool    `json:"mayPend,omitempty"`
+	Notes     []string `json:"notes,omitempty"`
+}
+
+// ParamOverlay adds to one parameter.
+type ParamOverlay struct {
+	CType  string           `json:"ctype,omitempty"`
+	GoType string           `json:"goType,omitempty"`
+	GoName string           `json:"goName,omitempty"`
+	Dir    rules.Direction  `json:"dir,omitempty"`
+	Kind   rules.HandleKind `json:"kind,omitempty"`
+	Note   string           `json:"note,omitempty"`
+}
+
+// Synthesized describes a role documented only inside another page.
+type Synthesized struct {
+	Page     string `json:"page"`
+	Callback string `json:"callback"`
+	Irql     string `json:"irql"`
+	Reason   string `json:"reason"`
+	// Params are name, dir, ctype (kinds come from ParamKinds).
+	Params []struct {
+		Name  string          `json:"name"`
+		Dir   rules.Direction `json:"dir"`
+		CType string          `json:"ctype"`
+	} `json:"params"`
+}
+
+// StructOverlay adds to one handler structure.
+type StructOverlay struct {
+	RegisteredBy string `json:"registeredBy"`
+	// Required and Reason apply to every slot unless Slots says otherwise.
+	Required string                 `json:"required,omitempty"`
+	Reason   string                 `json:"reason,omitempty"`
+	Slots    map[string]SlotOverlay `json:"slots,omitempty"`
+}
+
+// SlotOverlay overrides one slot's requirement.
+type SlotOverlay struct {
+	Required string `json:"required"`
+	Reason   string `json:"reason"`
+}
+
+// readOverlay reads overlay.json strictly (unknown fields are errors).
+func readOverlay(path string) (*Overlay, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errors.Wrap(err, "overlay")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var o Overlay
+	if err := dec.Decode(&o); err != nil {
+		return nil, errors.Wrapf(err, "overlay %s", path)
+	}
+	return &o, nil
+}

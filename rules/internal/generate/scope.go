@@ -1,0 +1,91 @@
+package generate
+
+import (
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/pkg/errors"
+)
+
+// pageRef is one page in scope and the package its entry belongs to.
+type pageRef struct {
+	Dir, ID, Package string
+}
+
+// scopePages lists the DDI and role pages in scope, sorted by ID.
+func (g *gen) scopePages() (ddis, roles []pageRef, err error) {
+	ndisDir, wdmDir := g.dir+"/ndis", g.dir+"/wdm"
+	excluded := map[string]bool{}
+	for _, e := range g.o.Scope.Exclusions {
+		if e.Reason == "" {
+			return nil, nil, errors.Errorf("overlay scope: exclusion %s has no reason", e.Page)
+		}
+		excluded[e.Page] = true
+	}
+	ids, err := pageIDs(ndisDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := map[string]bool{}
+	add := func(list *[]pageRef, dir, id, pkg string) {
+		if !seen[id] {
+			seen[id] = true
+			*list = append(*list, pageRef{Dir: dir, ID: id, Package: pkg})
+		}
+	}
+	for _, id := range ids {
+		if excluded[id] {
+			continue
+		}
+		if hasAnyPrefix(id, g.o.Scope.DDIPagePrefixes) {
+			add(&ddis, ndisDir, id, "ndis")
+		}
+		if hasAnyPrefix(id, g.o.Scope.RolePagePrefixes) {
+			add(&roles, ndisDir, id, "ndis")
+		}
+	}
+	for _, id := range g.o.Scope.ExtraDDIs {
+		add(&ddis, ndisDir, id, "ndis")
+	}
+	for _, id := range g.o.Scope.ExtraRoles {
+		add(&roles, ndisDir, id, "ndis")
+	}
+	wdmIDs, err := pageIDs(wdmDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, id := range wdmIDs {
+		add(&ddis, wdmDir, id, "wdm")
+	}
+	byID := func(l []pageRef) func(i, j int) bool { return func(i, j int) bool { return l[i].ID < l[j].ID } }
+	sort.Slice(ddis, byID(ddis))
+	sort.Slice(roles, byID(roles))
+	return ddis, roles, nil
+}
+
+// pageIDs lists the .md files of dir without the extension, sorted.
+func pageIDs(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, errors.Wrap(err, "reading the reference")
+	}
+	var ids []string
+	for _, e := range ents {
+		if n := e.Name(); strings.HasSuffix(n, ".md") && !e.IsDir() {
+			ids = append(ids, strings.TrimSuffix(n, ".md"))
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
