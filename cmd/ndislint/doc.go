@@ -1,0 +1,40 @@
+// Command ndislint checks Go-modelled Windows NDIS drivers (CoNDIS clients
+// and call managers written against the ndis and wdm packages) for the NDIS
+// contract: callback roles, IRQL, spin locks, and the lifetime of VC and
+// call handles.
+//
+// Standalone:
+//
+//	ndislint [-flag] [package...]
+//
+// loads the packages with go/packages and runs every pass. Exit status: 0
+// when clean, 1 when a package cannot be loaded or type-checked or a pass
+// fails, 3 when there are findings (the greater of the two when both
+// happen); with -json the findings go to stdout as JSON, each with its rule
+// ID in the "category" field, and findings alone do not change the exit
+// status.
+//
+// Under go vet:
+//
+//	go vet -vettool=$(which ndislint) [-vet] [package...]
+//
+// runs the same passes per package, with facts passed between packages by
+// the go command. A vet tool replaces go vet's own analyzers; -vet (default
+// false) adds them back, so that one go vet run gives ndislint plus the
+// standard vet suite. go vet asks the tool for its flags (ndislint -flags)
+// and passes -vet through to it.
+//
+// Every finding names its rule by a stable ID, appended to the message in
+// parentheses and set as the diagnostic's category, e.g.
+//
+//	client.go:15:3: NdisCoDeleteVc on a VC the call manager created ... (vc-delete-cm-vc)
+//
+// Help:
+//
+//	ndislint help             the passes, each with its rules, then the flags
+//	ndislint help RULE        what RULE checks, its NDIS page, wrong and right code
+//	ndislint help PASS        a pass's documentation and flags
+//
+// A report that is wrong or accepted is suppressed in the source with
+// //ndislint:ignore RULE reason, on the reported line or the line above.
+package main

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ndislint/ndislint/analyzers/ruledoc"
+)
+
+// overview prints what "ndislint help" says before multichecker's own
+// summary: the usage, ndislint's passes each with its rules, the -vet flag
+// and the exit status.
+func overview(w io.Writer, progname string, analyzers []*analysis.Analyzer, withVet bool) {
+	fmt.Fprintf(w, `%[1]s checks Go-modelled Windows NDIS drivers (CoNDIS clients and call
+managers written against the ndis and wdm packages) for the NDIS contract.
+
+Usage:
+	%[1]s [-flag] [package...]                        exit 0 clean, 1 error, 3 findings
+	go vet -vettool=$(which %[1]s) [-vet] [package...]
+	%[1]s help [PASS|RULE...]
+
+Passes and their rules ('%[1]s help RULE' explains one):
+
+`, progname)
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	own := passes()
+	listed := map[string]bool{}
+	for _, a := range own {
+		fmt.Fprintf(tw, "  %s\t%s\n", a.Name, title(a.Doc))
+		listRules(tw, a.Name, listed)
+	}
+	fmt.Fprintf(tw, "  (%s)\n", ruledoc.EveryPass)
+	listRules(tw, ruledoc.EveryPass, listed)
+	for _, r := range ruledoc.All() {
+		if !listed[r.ID] {
+			fmt.Fprintf(tw, "      %s\t%s (pass %s)\n", r.ID, r.Title, r.Pass)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, `
+Every finding ends with its rule ID in parentheses, which is also the
+diagnostic's category (the "category" field of -json output). Suppress one
+finding with //ndislint:ignore RULE reason, on its line or the line above.
+
+`)
+	vetNote(w, progname, withVet)
+	fmt.Fprintln(w, strings.Repeat("-", 72))
+}
+
+// listRules prints the rules of pass, one a line, and marks them listed.
+func listRules(tw io.Writer, pass string, listed map[string]bool) {
+	ids := ruledoc.IDs(pass)
+	if len(ids) == 0 {
+		fmt.Fprintf(tw, "      (no rules registered)\n")
+	}
+	for _, id := range ids {
+		fmt.Fprintf(tw, "      %s\t%s\n", id, ruledoc.Lookup(id).Title)
+		listed[id] = true
+	}
+}
+
+// vetNote says whether the go vet suite runs and how to get it.
+func vetNote(w io.Writer, progname string, withVet bool) {
+	var names []string
+	for _, a := range vetSuite() {
+		names = append(names, a.Name)
+	}
+	if withVet {
+		fmt.Fprintf(w, "With -vet, the go vet suite runs as well: %s.\n", strings.Join(names, ", "))
+		return
+	}
+	fmt.Fprintf(w, "A vet tool replaces go vet's own analyzers; -vet adds them back\n(%s help -vet lists them with the others).\n", progname)
+}
+
+// title is the first paragraph of an analyzer's Doc.
+func title(doc string) string {
+	return strings.TrimSpace(strings.SplitN(doc, "\n\n", 2)[0])
+}

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ndislint/ndislint/analyzers/directives"
+	"github.com/ndislint/ndislint/analyzers/vclifetime"
+)
+
+// passes returns ndislint's own analyzers. Add a new pass here (and its
+// rules to analyzers/internal/ruleset).
+func passes() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		directives.Analyzer,
+		vclifetime.Analyzer,
+	}
+}
