@@ -1,0 +1,261 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// bind runs p's ProtocolBindAdapterEx for adapter a, the way NDIS binds a
+// protocol to an adapter that comes up. It returns the handler's status.
+func (w *world) bind(p *protocolBlock, a *adapterBlock) Status {
+	if p.tried == nil {
+		p.tried = map[*adapterBlock]bool{}
+	}
+	p.tried[a] = true
+	bc := &bindCtx{protocol: p, adapter: a}
+	bp := &BindParameters{ProtocolSection: p.name, AdapterName: a.name, MediaType: a.medium, MtuSize: 9180}
+	what := fmt.Sprintf("PROTOCOL_BIND_ADAPTER_EX of %s for adapter %q", p.driverName(), a.name)
+	st := w.forward(reqKey{"bind", bc}, what, "NdisCompleteBindAdapterEx", func() Status {
+		return w.callStatus("PROTOCOL_BIND_ADAPTER_EX", p, args(p.ctx, bc, "BindParameters"), func() Status {
+			return p.chars.BindAdapterHandlerEx(p.ctx, bc, bp)
+		})
+	})
+	if st != StatusPending {
+		w.bindFinish(bc, st)
+	}
+	return st
+}
+
+// bindFinish ends a bind: on success NDIS tells a client about every address
+// family already registered on the adapter.
+func (w *world) bindFinish(bc *bindCtx, st Status) {
+	if bc.state == bindDone || bc.state == bindFailed {
+		return
+	}
+	if st != StatusSuccess || bc.open == nil || bc.open.closed {
+		bc.state = bindFailed
+		w.st.Tracef("binding of %s to %q failed (%s)", bc.protocol.driverName(), bc.adapter.name, st)
+		return
+	}
+	bc.state = bindDone
+	for _, r := range w.regAfs {
+		if r.adapter == bc.adapter && !r.closed {
+			w.notifyAf(bc.open, r)
+		}
+	}
+}
+
+// notifyAf calls a client's ProtocolCoAfRegisterNotify for a registered AF.
+func (w *world) notifyAf(o *openBlock, r *regAf) {
+	p := o.protocol
+	if p.cl == nil || p.co == nil || p.co.CoAfRegisterNotifyHandler == nil {
+		return
+	}
+	if r.cm.open == o {
+		return
+	}
+	af := r.af
+	w.call("PROTOCOL_CO_AF_REGISTER_NOTIFY", p, args(o.ctx, fmt.Sprintf("AF 0x%x", af.AddressFamily)), func() {
+		p.co.CoAfRegisterNotifyHandler(o.ctx, &af)
+	})
+}
+
+// unbind runs the protocol's ProtocolUnbindAdapterEx for binding o.
+func (w *world) unbind(o *openBlock) Status {
+	p := o.protocol
+	uc := &unbindCtx{open: o}
+	what := fmt.Sprintf("PROTOCOL_UNBIND_ADAPTER_EX of %s", o.who())
+	st := w.forward(reqKey{"unbind", uc}, what, "NdisCompleteUnbindAdapterEx", func() Status {
+		return w.callStatus("PROTOCOL_UNBIND_ADAPTER_EX", p, args(uc, o.ctx), func() Status {
+			return p.chars.UnbindAdapterHandlerEx(uc, o.ctx)
+		})
+	})
+	if st != StatusPending {
+		w.unbindFinish(uc)
+	}
+	return st
+}
+
+// unbindFinish ends an unbind; the binding must have been closed.
+func (w *world) unbindFinish(uc *unbindCtx) {
+	if uc.done {
+		return
+	}
+	uc.done = true
+	if !uc.open.closed {
+		w.report(RuleUnbindWithoutClose, "%s completed PROTOCOL_UNBIND_ADAPTER_EX without closing its binding with NdisCloseAdapterEx", uc.open.who())
+		w.closeOpen(uc.open)
+	}
+}
+
+// closeOpen removes a binding from NDIS's tables.
+func (w *world) closeOpen(o *openBlock) {
+	o.closed = true
+	o.adapter.opens = removeOpen(o.adapter.opens, o)
+	o.protocol.opens = removeOpen(o.protocol.opens, o)
+	for _, r := range w.regAfs {
+		if r.cm.open == o {
+			r.closed = true
+		}
+	}
+}
+
+// removeOpen returns list without o.
+func removeOpen(list []*openBlock, o *openBlock) []*openBlock {
+	out := list[:0]
+	for _, x := range list {
+		if x != o {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// OpenAdapterEx binds a protocol driver to a miniport adapter; a protocol
+// calls it from its ProtocolBindAdapterEx handler.
+// NDIS: NdisOpenAdapterEx. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndisopenadapterex.
+func OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, openParameters *OpenParameters, bindContext Handle, ndisBindingHandle *Handle) Status {
+	defer kernel.Current().EnterDDI("NdisOpenAdapterEx", args(ndisProtocolHandle, protocolBindingContext, "OpenParameters", bindContext, "NdisBindingHandle"))()
+	w := theWorld()
+	const ddi = "NdisOpenAdapterEx"
+	p, ok := ndisProtocolHandle.(*protocolBlock)
+	if !ok || p == nil || !p.registered || p.deregistered {
+		w.nullOrWrong(ddi, "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+		return StatusInvalidParameter
+	}
+	bc, ok := bindContext.(*bindCtx)
+	if !ok || bc == nil {
+		w.nullOrWrong(ddi, "BindContext", bindContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+		return StatusInvalidParameter
+	}
+	if bc.protocol != p || bc.open != nil || bc.state == bindDone || bc.state == bindFailed {
+		w.report(RuleBadHandle, "%s: BindContext is %s, which is not an open bind of %s", ddi, describe(bc), p.driverName())
+		return StatusInvalidParameter
+	}
+	if !w.needPtr(ddi, "OpenParameters", openParameters == nil) || !w.needPtr(ddi, "NdisBindingHandle", ndisBindingHandle == nil) {
+		return StatusInvalidParameter
+	}
+	a := bc.adapter
+	if openParameters.AdapterName != a.name {
+		return StatusAdapterNotFound
+	}
+	idx := -1
+	for i, m := range openParameters.MediumArray {
+		if m == a.medium {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return StatusUnsupportedMedia
+	}
+	if openParameters.SelectedMediumIndex != nil {
+		*openParameters.SelectedMediumIndex = uint32(idx)
+	}
+	o := &openBlock{protocol: p, adapter: a, ctx: protocolBindingContext, bind: bc}
+	bc.open = o
+	a.opens = append(a.opens, o)
+	p.opens = append(p.opens, o)
+	*ndisBindingHandle = o
+	if !a.openPends {
+		return StatusSuccess
+	}
+	o.opening = true
+	key := reqKey{"open-adapter", o}
+	w.st.Pend(key, fmt.Sprintf("NdisOpenAdapterEx of %s", o.who()), "PROTOCOL_OPEN_ADAPTER_COMPLETE_EX")
+	w.st.Enqueue(fmt.Sprintf("NDIS completes NdisOpenAdapterEx of %s", o.who()), 0, func() {
+		w.st.Complete(key)
+		o.opening = false
+		w.call("PROTOCOL_OPEN_ADAPTER_COMPLETE_EX", p, args(o.ctx, StatusSuccess), func() {
+			if p.chars.OpenAdapterCompleteHandlerEx != nil {
+				p.chars.OpenAdapterCompleteHandlerEx(o.ctx, StatusSuccess)
+			}
+		})
+	})
+	return StatusPending
+}
+
+// CloseAdapterEx releases a binding; the protocol first closes every address
+// family that depends on it.
+// NDIS: NdisCloseAdapterEx. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndiscloseadapterex.
+func CloseAdapterEx(ndisBindingHandle Handle) Status {
+	defer kernel.Current().EnterDDI("NdisCloseAdapterEx", args(ndisBindingHandle))()
+	w := theWorld()
+	o := w.openArg("NdisCloseAdapterEx", "NdisBindingHandle", ndisBindingHandle)
+	if o == nil {
+		return StatusInvalidParameter
+	}
+	w.checkBindingIdle(o)
+	pends := o.adapter.openPends
+	w.closeOpen(o)
+	if !pends {
+		return StatusSuccess
+	}
+	cc := &closeCtx{open: o}
+	key := reqKey{"close-adapter", cc}
+	w.st.Pend(key, fmt.Sprintf("NdisCloseAdapterEx of %s", o.who()), "PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX")
+	p := o.protocol
+	w.st.Enqueue(fmt.Sprintf("NDIS completes NdisCloseAdapterEx of %s", o.who()), 0, func() {
+		w.st.Complete(key)
+		w.call("PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX", p, args(o.ctx), func() {
+			if p.chars.CloseAdapterCompleteHandlerEx != nil {
+				p.chars.CloseAdapterCompleteHandlerEx(o.ctx)
+			}
+		})
+	})
+	return StatusPending
+}
+
+// checkBindingIdle reports address families that still depend on binding o.
+func (w *world) checkBindingIdle(o *openBlock) {
+	for _, af := range w.afs {
+		if af.state == afClosed || af.state == afFailed {
+			continue
+		}
+		if af.client == o && !af.clientClosed {
+			w.report(RuleBindingBusy, "NdisCloseAdapterEx: %s still has af #%d open; ProtocolUnbindAdapterEx must close every AF that depends on the binding (NdisClCloseAddressFamily) before NdisCloseAdapterEx", o.who(), af.id)
+		}
+		if af.reg.cm.open == o {
+			w.report(RuleBindingBusy, "NdisCloseAdapterEx: %s still has clients on af #%d; a call manager closes them with NdisCmNotifyCloseAddressFamily before NdisCloseAdapterEx", o.who(), af.id)
+		}
+	}
+}
+
+// CompleteBindAdapterEx completes a bind for which ProtocolBindAdapterEx
+// returned NDIS_STATUS_PENDING.
+// NDIS: NdisCompleteBindAdapterEx. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscompletebindadapterex.
+func CompleteBindAdapterEx(bindAdapterContext Handle, status Status) {
+	defer kernel.Current().EnterDDI("NdisCompleteBindAdapterEx", args(bindAdapterContext, status))()
+	w := theWorld()
+	bc, ok := bindAdapterContext.(*bindCtx)
+	if !ok || bc == nil {
+		w.nullOrWrong("NdisCompleteBindAdapterEx", "BindAdapterContext", bindAdapterContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+		return
+	}
+	what := fmt.Sprintf("PROTOCOL_BIND_ADAPTER_EX of %s for adapter %q", bc.protocol.driverName(), bc.adapter.name)
+	if !w.complete(reqKey{"bind", bc}, "NdisCompleteBindAdapterEx", what, status) {
+		return
+	}
+	w.bindFinish(bc, status)
+}
+
+// CompleteUnbindAdapterEx completes an unbind for which
+// ProtocolUnbindAdapterEx returned NDIS_STATUS_PENDING.
+// NDIS: NdisCompleteUnbindAdapterEx. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscompleteunbindadapterex.
+func CompleteUnbindAdapterEx(unbindContext Handle) {
+	defer kernel.Current().EnterDDI("NdisCompleteUnbindAdapterEx", args(unbindContext))()
+	w := theWorld()
+	uc, ok := unbindContext.(*unbindCtx)
+	if !ok || uc == nil {
+		w.nullOrWrong("NdisCompleteUnbindAdapterEx", "UnbindContext", unbindContext, "the UnbindContext NDIS passed to ProtocolUnbindAdapterEx")
+		return
+	}
+	what := fmt.Sprintf("PROTOCOL_UNBIND_ADAPTER_EX of %s", uc.open.who())
+	if !w.complete(reqKey{"unbind", uc}, "NdisCompleteUnbindAdapterEx", what, StatusSuccess) {
+		return
+	}
+	w.unbindFinish(uc)
+}

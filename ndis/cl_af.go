@@ -1,0 +1,162 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// ClOpenAddressFamilyEx opens an address family a call manager advertised,
+// for a client; NDIS forwards it to the call manager's ProtocolCmOpenAf.
+// NDIS: NdisClOpenAddressFamilyEx. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndisclopenaddressfamilyex.
+func ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily, clientAfContext Handle, ndisAfHandle *Handle) Status {
+	defer kernel.Current().EnterDDI("NdisClOpenAddressFamilyEx", args(ndisBindingHandle, afArgString(addressFamily), clientAfContext, "NdisAfHandle"))()
+	w := theWorld()
+	const ddi = "NdisClOpenAddressFamilyEx"
+	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
+	if o == nil {
+		return StatusFailure
+	}
+	if o.protocol.cl == nil {
+		w.report(RuleMissingHandler, "%s: %s registered no NDIS_CO_CLIENT_OPTIONAL_HANDLERS, so it cannot open an address family", ddi, o.protocol.driverName())
+		return StatusFailure
+	}
+	if !w.needPtr(ddi, "AddressFamily", addressFamily == nil) || !w.needPtr(ddi, "NdisAfHandle", ndisAfHandle == nil) {
+		return StatusInvalidParameter
+	}
+	var reg *regAf
+	for _, r := range w.regAfs {
+		if r.adapter == o.adapter && !r.closed && r.af.AddressFamily == addressFamily.AddressFamily {
+			reg = r
+		}
+	}
+	if reg == nil {
+		w.st.Tracef("%s: no call manager registered AF 0x%x on %q: NDIS_STATUS_FAILURE", ddi, addressFamily.AddressFamily, o.adapter.name)
+		return StatusFailure
+	}
+	af := &afBlock{id: w.next("af"), reg: reg, client: o, clientCtx: clientAfContext, state: afOpening}
+	af.clientH = &afHandle{af: af, side: sideClient}
+	af.cmH = &afHandle{af: af, side: sideCM}
+	w.afs = append(w.afs, af)
+	*ndisAfHandle = af.clientH
+	cm := reg.cm
+	h := cm.handlers()
+	fam := *addressFamily
+	st := w.forward(reqKey{"open-af", af}, ddi+" of "+af.String(), cmDDI(cm, "NdisCmOpenAddressFamilyComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_OPEN_AF", cm.driver(), args(cm.bindingContext(), afArgString(&fam), af.cmH, "CallMgrAfContext"), func() Status {
+			if h.CmOpenAfHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_OPEN_AF")
+				return StatusNotSupported
+			}
+			var ctx Handle
+			s := h.CmOpenAfHandler(cm.bindingContext(), &fam, af.cmH, &ctx)
+			if s == StatusSuccess {
+				af.cmCtx = ctx
+			}
+			return s
+		})
+	})
+	switch st {
+	case StatusPending:
+	case StatusSuccess:
+		af.state = afOpen
+	default:
+		af.state = afFailed
+		*ndisAfHandle = nil
+	}
+	return st
+}
+
+// ClCloseAddressFamily releases a client's open of an address family; the AF
+// handle is invalid for the client as soon as it is called.
+// NDIS: NdisClCloseAddressFamily. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndisclcloseaddressfamily.
+func ClCloseAddressFamily(ndisAfHandle Handle) Status {
+	defer kernel.Current().EnterDDI("NdisClCloseAddressFamily", args(ndisAfHandle))()
+	w := theWorld()
+	const ddi = "NdisClCloseAddressFamily"
+	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, 0)
+	if ah == nil {
+		return StatusFailure
+	}
+	af := ah.af
+	if af.state == afOpening {
+		w.report(RuleBadHandle, "%s: %s is still being opened; its open has not completed", ddi, af)
+		return StatusFailure
+	}
+	if busy := w.afBusy(af); busy != "" {
+		w.report(RuleAfCloseBusy, "%s: the client still has %s on %s; it must close its calls, delete its VCs and deregister its SAPs first", ddi, busy, af)
+		return StatusFailure
+	}
+	af.clientClosed = true
+	af.state = afClosing
+	cm := af.reg.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"close-af", af}, ddi+" of "+af.String(), cmDDI(cm, "NdisCmCloseAddressFamilyComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_CLOSE_AF", cm.driver(), args(af.cmCtx), func() Status {
+			if h.CmCloseAfHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_CLOSE_AF")
+				return StatusSuccess
+			}
+			return h.CmCloseAfHandler(af.cmCtx)
+		})
+	})
+	if st != StatusPending {
+		w.closeAfFinish(af, st)
+	}
+	return st
+}
+
+// afBusy describes what the client still has on af, or "".
+func (w *world) afBusy(af *afBlock) string {
+	saps, vcs, calls := 0, 0, 0
+	for _, s := range af.saps {
+		if s.state == sapRegistering || s.state == sapRegistered {
+			saps++
+		}
+	}
+	for _, v := range af.vcs {
+		if v.deleted {
+			continue
+		}
+		if v.creator == sideClient {
+			vcs++
+		} else if !v.clientDead && v.call != callIdle {
+			calls++
+		}
+	}
+	if saps+vcs+calls == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d SAP(s), %d VC(s) it created and %d call(s) on call-manager VCs", saps, vcs, calls)
+}
+
+// ClNotifyCloseAddressFamilyComplete completes a ProtocolClNotifyCloseAf that
+// returned NDIS_STATUS_PENDING; NDIS calls the call manager's
+// ProtocolCmNotifyCloseAfComplete.
+// NDIS: NdisClNotifyCloseAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndisclnotifycloseaddressfamilycomplete.
+func ClNotifyCloseAddressFamilyComplete(ndisAfHandle Handle, status Status) {
+	defer kernel.Current().EnterDDI("NdisClNotifyCloseAddressFamilyComplete", args(ndisAfHandle, status))()
+	w := theWorld()
+	const ddi = "NdisClNotifyCloseAddressFamilyComplete"
+	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, allowClosed)
+	if ah == nil {
+		return
+	}
+	af := ah.af
+	what := fmt.Sprintf("PROTOCOL_CL_NOTIFY_CLOSE_AF of client %q for %s", af.client.protocol.name, af)
+	if !w.complete(reqKey{"notify-close-af", af}, ddi, what, status) {
+		return
+	}
+	cm := af.reg.cm
+	h := cm.handlers()
+	w.call("PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE", cm.driver(), args(af.cmCtx, status), func() {
+		if h.CmNotifyCloseAfCompleteHandler == nil {
+			w.noHandler(cm.driver(), "PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE")
+			return
+		}
+		h.CmNotifyCloseAfCompleteHandler(af.cmCtx, status)
+	})
+}

@@ -1,0 +1,176 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// CmRegisterAddressFamilyEx registers an address family a stand-alone call
+// manager supports on a binding; NDIS advertises it to every client bound to
+// the same adapter through ProtocolCoAfRegisterNotify.
+// NDIS: NdisCmRegisterAddressFamilyEx. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndiscmregisteraddressfamilyex.
+func CmRegisterAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily) Status {
+	defer kernel.Current().EnterDDI("NdisCmRegisterAddressFamilyEx", args(ndisBindingHandle, afArgString(addressFamily)))()
+	w := theWorld()
+	const ddi = "NdisCmRegisterAddressFamilyEx"
+	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
+	if o == nil {
+		return StatusFailure
+	}
+	if o.protocol.cm == nil {
+		w.report(RuleMissingHandler, "%s: %s registered no NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, so it cannot register an address family", ddi, o.protocol.driverName())
+		return StatusFailure
+	}
+	return w.registerAf(ddi, cmRef{open: o}, o.adapter, addressFamily)
+}
+
+// afArgString renders an address family for traces.
+func afArgString(af *CoAddressFamily) string {
+	if af == nil {
+		return "NULL"
+	}
+	return fmt.Sprintf("AF 0x%x v%d.%d", af.AddressFamily, af.MajorVersion, af.MinorVersion)
+}
+
+// registerAf records an address family of cm on adapter a and tells the
+// clients bound to a.
+func (w *world) registerAf(ddi string, cm cmRef, a *adapterBlock, addressFamily *CoAddressFamily) Status {
+	if !w.needPtr(ddi, "AddressFamily", addressFamily == nil) {
+		return StatusInvalidParameter
+	}
+	if a.driver == nil || a.driver.mco == nil {
+		w.st.Tracef("%s: adapter %q is not a CoNDIS miniport adapter: NDIS_STATUS_FAILURE", ddi, a.name)
+		return StatusFailure
+	}
+	for _, r := range w.regAfs {
+		if r.adapter == a && !r.closed && r.af.AddressFamily == addressFamily.AddressFamily {
+			w.st.Tracef("%s: %s already registered AF 0x%x on %q: NDIS_STATUS_FAILURE", ddi, r.cm.who(), r.af.AddressFamily, a.name)
+			return StatusFailure
+		}
+	}
+	r := &regAf{af: *addressFamily, cm: cm, adapter: a}
+	w.regAfs = append(w.regAfs, r)
+	for _, o := range append([]*openBlock(nil), a.opens...) {
+		if o.bind != nil && o.bind.state == bindDone && !o.closed {
+			w.notifyAf(o, r)
+		}
+	}
+	return StatusSuccess
+}
+
+// CmOpenAddressFamilyComplete completes a client's open of an address family
+// for which the call manager's ProtocolCmOpenAf returned NDIS_STATUS_PENDING.
+// NDIS: NdisCmOpenAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmopenaddressfamilycomplete.
+func CmOpenAddressFamilyComplete(status Status, ndisAfHandle Handle, callMgrAfContext Handle) {
+	defer kernel.Current().EnterDDI("NdisCmOpenAddressFamilyComplete", args(status, ndisAfHandle, callMgrAfContext))()
+	theWorld().openAfComplete("NdisCmOpenAddressFamilyComplete", status, ndisAfHandle, callMgrAfContext)
+}
+
+// openAfComplete implements Ndis(M)CmOpenAddressFamilyComplete.
+func (w *world) openAfComplete(ddi string, status Status, h Handle, cmCtx Handle) {
+	ah := w.afArg(ddi, "NdisAfHandle", h, sideCM, 0)
+	if ah == nil || !w.checkFamily(ddi, ah.af.reg.cm) {
+		return
+	}
+	af := ah.af
+	if !w.complete(reqKey{"open-af", af}, ddi, "NdisClOpenAddressFamilyEx of "+af.String(), status) {
+		return
+	}
+	var clientH Handle
+	if status == StatusSuccess {
+		af.cmCtx = cmCtx
+		af.state = afOpen
+		clientH = af.clientH
+	} else {
+		af.state = afFailed
+	}
+	p := af.client.protocol
+	w.call("PROTOCOL_CL_OPEN_AF_COMPLETE_EX", p, args(af.clientCtx, clientH, status), func() {
+		if p.cl.ClOpenAfCompleteHandlerEx == nil {
+			w.noHandler(p, "PROTOCOL_CL_OPEN_AF_COMPLETE_EX")
+			return
+		}
+		p.cl.ClOpenAfCompleteHandlerEx(af.clientCtx, clientH, status)
+	})
+}
+
+// CmCloseAddressFamilyComplete completes a client's close of an address
+// family for which ProtocolCmCloseAf returned NDIS_STATUS_PENDING; the AF
+// handle is invalid for the call manager after it.
+// NDIS: NdisCmCloseAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmcloseaddressfamilycomplete.
+func CmCloseAddressFamilyComplete(status Status, ndisAfHandle Handle) {
+	defer kernel.Current().EnterDDI("NdisCmCloseAddressFamilyComplete", args(status, ndisAfHandle))()
+	theWorld().closeAfComplete("NdisCmCloseAddressFamilyComplete", status, ndisAfHandle)
+}
+
+// closeAfComplete implements Ndis(M)CmCloseAddressFamilyComplete.
+func (w *world) closeAfComplete(ddi string, status Status, h Handle) {
+	ah := w.afArg(ddi, "NdisAfHandle", h, sideCM, 0)
+	if ah == nil || !w.checkFamily(ddi, ah.af.reg.cm) {
+		return
+	}
+	af := ah.af
+	if !w.complete(reqKey{"close-af", af}, ddi, "NdisClCloseAddressFamily of "+af.String(), status) {
+		return
+	}
+	w.closeAfFinish(af, status)
+	p := af.client.protocol
+	w.call("PROTOCOL_CL_CLOSE_AF_COMPLETE", p, args(status, af.clientCtx), func() {
+		if p.cl.ClCloseAfCompleteHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_CLOSE_AF_COMPLETE")
+			return
+		}
+		p.cl.ClCloseAfCompleteHandler(status, af.clientCtx)
+	})
+}
+
+// closeAfFinish applies the outcome of a close of af: closed on success,
+// open again (the call manager refused) otherwise.
+func (w *world) closeAfFinish(af *afBlock, status Status) {
+	if status == StatusSuccess {
+		af.state = afClosed
+		af.cmClosed = true
+		return
+	}
+	af.state = afOpen
+	af.clientClosed = false
+}
+
+// CmNotifyCloseAddressFamily tells the client of an open address family that
+// the call manager is closing it; NDIS calls the client's
+// ProtocolClNotifyCloseAf.
+// NDIS: NdisCmNotifyCloseAddressFamily. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndiscmnotifycloseaddressfamily.
+func CmNotifyCloseAddressFamily(ndisAfHandle Handle) Status {
+	defer kernel.Current().EnterDDI("NdisCmNotifyCloseAddressFamily", args(ndisAfHandle))()
+	return theWorld().notifyCloseAf("NdisCmNotifyCloseAddressFamily", ndisAfHandle)
+}
+
+// notifyCloseAf implements Ndis(M)CmNotifyCloseAddressFamily.
+func (w *world) notifyCloseAf(ddi string, h Handle) Status {
+	ah := w.afArg(ddi, "NdisAfHandle", h, sideCM, 0)
+	if ah == nil || !w.checkFamily(ddi, ah.af.reg.cm) {
+		return StatusFailure
+	}
+	af := ah.af
+	if af.state != afOpen || af.notifyClosing {
+		w.st.Tracef("%s: %s is not open (or already being closed): NDIS_STATUS_FAILURE", ddi, af)
+		return StatusFailure
+	}
+	af.notifyClosing = true
+	p := af.client.protocol
+	what := fmt.Sprintf("PROTOCOL_CL_NOTIFY_CLOSE_AF of client %q for %s", p.name, af)
+	return w.forward(reqKey{"notify-close-af", af}, what, "NdisClNotifyCloseAddressFamilyComplete", func() Status {
+		return w.callStatus("PROTOCOL_CL_NOTIFY_CLOSE_AF", p, args(af.clientCtx), func() Status {
+			if p.cl.ClNotifyCloseAfHandler == nil {
+				w.noHandler(p, "PROTOCOL_CL_NOTIFY_CLOSE_AF")
+				return StatusNotSupported
+			}
+			return p.cl.ClNotifyCloseAfHandler(af.clientCtx)
+		})
+	})
+}

@@ -1,0 +1,43 @@
+package ndis
+
+import "strings"
+
+// Stand-alone call managers call NdisCm*, miniport call managers the
+// NdisMCm* counterparts; the two share one implementation here, which knows
+// by the DDI's name which family was called.
+
+// isMCMDDI reports whether ddi is a miniport call manager's NdisMCm* (or
+// NdisMCo*) function.
+func isMCMDDI(ddi string) bool { return strings.HasPrefix(ddi, "NdisMCm") }
+
+// cmDDI returns the name of the DDI of cm's family for the NdisCm* name.
+func cmDDI(cm cmRef, name string) string {
+	if cm.isMCM() && strings.HasPrefix(name, "NdisCm") {
+		return "NdisMCm" + strings.TrimPrefix(name, "NdisCm")
+	}
+	if cm.isMCM() && name == "NdisCoOidRequestComplete" {
+		return "NdisMCmOidRequestComplete"
+	}
+	return name
+}
+
+// checkFamily reports a call manager calling the other family's DDI: an MCM
+// calling NdisCm* or a stand-alone call manager calling NdisMCm*.
+func (w *world) checkFamily(ddi string, cm cmRef) bool {
+	if isMCMDDI(ddi) == cm.isMCM() {
+		return true
+	}
+	if cm.isMCM() {
+		w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only stand-alone call managers (protocol drivers) call %s", ddi, cm.who(), "NdisMCm"+strings.TrimPrefix(ddi, "NdisCm"), ddi)
+	} else {
+		w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only miniport call managers call %s", ddi, cm.who(), "NdisCm"+strings.TrimPrefix(ddi, "NdisMCm"), ddi)
+	}
+	return false
+}
+
+// noHandler reports, once per driver and role, a NULL handler NDIS needed.
+func (w *world) noHandler(drv driverRef, role string) {
+	if w.once("nohandler:" + drv.driverName() + ":" + role) {
+		w.report(RuleMissingHandler, "%s has no %s handler, which NDIS needs now", drv.driverName(), role)
+	}
+}

@@ -1,0 +1,165 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// RegisterProtocolDriver registers a protocol driver's entry points with NDIS;
+// NDIS calls its SetOptions handler, in which a CoNDIS client or call manager
+// registers its CoNDIS handlers with NdisSetOptionalHandlers.
+// NDIS: NdisRegisterProtocolDriver. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndisregisterprotocoldriver.
+func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristics *ProtocolDriverCharacteristics, ndisProtocolHandle *Handle) Status {
+	defer kernel.Current().EnterDDI("NdisRegisterProtocolDriver", args(protocolDriverContext, "ProtocolCharacteristics", "NdisProtocolHandle"))()
+	w := theWorld()
+	const ddi = "NdisRegisterProtocolDriver"
+	if !w.needPtr(ddi, "ProtocolCharacteristics", protocolCharacteristics == nil) || !w.needPtr(ddi, "NdisProtocolHandle", ndisProtocolHandle == nil) {
+		return StatusInvalidParameter
+	}
+	chars := *protocolCharacteristics
+	if chars.MajorNdisVersion < 6 {
+		return StatusBadVersion
+	}
+	name := chars.Name
+	if name == "" {
+		name = fmt.Sprintf("protocol%d", w.next("protocol"))
+	}
+	p := &protocolBlock{name: name, ctx: protocolDriverContext, chars: chars}
+	if chars.BindAdapterHandlerEx == nil || chars.UnbindAdapterHandlerEx == nil {
+		w.report(RuleMissingHandler, "%s: %s registered NDIS_PROTOCOL_DRIVER_CHARACTERISTICS without BindAdapterHandlerEx or UnbindAdapterHandlerEx (PROTOCOL_BIND_ADAPTER_EX, PROTOCOL_UNBIND_ADAPTER_EX), which every protocol driver supplies", ddi, p.driverName())
+		return StatusBadCharacteristics
+	}
+	if chars.SetOptionsHandler != nil {
+		p.inSetOptions = true
+		st := w.callStatus("SET_OPTIONS", p, args(p, protocolDriverContext), func() Status {
+			return chars.SetOptionsHandler(p, protocolDriverContext)
+		})
+		p.inSetOptions = false
+		if st != StatusSuccess {
+			w.st.Tracef("%s: %s's SetOptions failed with %s; the driver is not registered", ddi, p.driverName(), st)
+			return st
+		}
+	}
+	if (p.cl != nil || p.cm != nil) && p.co == nil {
+		w.report(RuleMissingHandler, "%s: %s registered CoNDIS client or call manager handlers without NDIS_PROTOCOL_CO_CHARACTERISTICS, which every CoNDIS protocol driver passes to NdisSetOptionalHandlers from its SetOptions handler", ddi, p.driverName())
+	}
+	p.registered = true
+	w.protocols = append(w.protocols, p)
+	*ndisProtocolHandle = p
+	return StatusSuccess
+}
+
+// DeregisterProtocolDriver releases a protocol driver's registration; NDIS
+// first unbinds it from every adapter it is bound to.
+// NDIS: NdisDeregisterProtocolDriver. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndisderegisterprotocoldriver.
+func DeregisterProtocolDriver(ndisProtocolHandle Handle) {
+	defer kernel.Current().EnterDDI("NdisDeregisterProtocolDriver", args(ndisProtocolHandle))()
+	w := theWorld()
+	p, ok := ndisProtocolHandle.(*protocolBlock)
+	if !ok || p == nil {
+		w.nullOrWrong("NdisDeregisterProtocolDriver", "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+		return
+	}
+	if p.deregistered || !p.registered {
+		w.report(RuleBadHandle, "NdisDeregisterProtocolDriver: %s is not registered", p.driverName())
+		return
+	}
+	for _, o := range append([]*openBlock(nil), p.opens...) {
+		if !o.closed {
+			w.unbind(o)
+		}
+	}
+	p.deregistered = true
+	for i, q := range w.protocols {
+		if q == p {
+			w.protocols = append(w.protocols[:i], w.protocols[i+1:]...)
+			break
+		}
+	}
+}
+
+// SetOptionalHandlers registers optional handlers: for CoNDIS, a protocol
+// driver's NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call-manager
+// handlers, a miniport's NDIS_MINIPORT_CO_CHARACTERISTICS and a miniport call
+// manager's call-manager handlers, each from the driver's SetOptions handler.
+// NDIS: NdisSetOptionalHandlers. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndissetoptionalhandlers.
+func SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandlers) Status {
+	defer kernel.Current().EnterDDI("NdisSetOptionalHandlers", args(ndisHandle, structName(optionalHandlers)))()
+	w := theWorld()
+	const ddi = "NdisSetOptionalHandlers"
+	if isNilHandlers(optionalHandlers) {
+		w.report(RuleBadParameter, "%s: OptionalHandlers is NULL", ddi)
+		return StatusInvalidParameter
+	}
+	switch d := ndisHandle.(type) {
+	case *protocolBlock:
+		if d == nil {
+			break
+		}
+		return w.setProtocolHandlers(d, optionalHandlers)
+	case *miniportDriverBlock:
+		if d == nil {
+			break
+		}
+		return w.setMiniportHandlers(d, optionalHandlers)
+	case *openBlock:
+		w.report(RuleOptionalHandlersContext, "%s: %s is passed with a binding handle; CoNDIS drivers register it with the NdisDriverHandle their SetOptions handler receives", ddi, optionalHandlers.optionalHandlers())
+		return StatusFailure
+	}
+	w.nullOrWrong(ddi, "NdisHandle", ndisHandle, "the NdisDriverHandle passed to the driver's SetOptions handler")
+	return StatusInvalidParameter
+}
+
+// structName names the structure passed, or NULL.
+func structName(h DriverOptionalHandlers) string {
+	if isNilHandlers(h) {
+		return "NULL"
+	}
+	return h.optionalHandlers()
+}
+
+// isNilHandlers reports a nil interface or a nil pointer in it.
+func isNilHandlers(h DriverOptionalHandlers) bool {
+	switch x := h.(type) {
+	case nil:
+		return true
+	case *ProtocolCoCharacteristics:
+		return x == nil
+	case *CoClientOptionalHandlers:
+		return x == nil
+	case *CoCallManagerOptionalHandlers:
+		return x == nil
+	case *MiniportCoCharacteristics:
+		return x == nil
+	}
+	return false
+}
+
+// setProtocolHandlers stores a protocol driver's CoNDIS handlers.
+func (w *world) setProtocolHandlers(p *protocolBlock, h DriverOptionalHandlers) Status {
+	const ddi = "NdisSetOptionalHandlers"
+	if !p.inSetOptions {
+		w.report(RuleOptionalHandlersContext, "%s: %s registers %s outside its SetOptions handler; NDIS accepts CoNDIS handlers only from SET_OPTIONS, which NdisRegisterProtocolDriver calls", ddi, p.driverName(), h.optionalHandlers())
+		return StatusFailure
+	}
+	switch x := h.(type) {
+	case *ProtocolCoCharacteristics:
+		c := *x
+		p.co = &c
+	case *CoClientOptionalHandlers:
+		c := *x
+		p.cl = &c
+	case *CoCallManagerOptionalHandlers:
+		c := *x
+		p.cm = &c
+	default:
+		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a protocol driver registers NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call manager handlers", ddi, p.driverName(), h.optionalHandlers())
+		return StatusFailure
+	}
+	w.missingSlots(ddi, p, h, nil)
+	return StatusSuccess
+}

@@ -1,0 +1,86 @@
+package ndis
+
+import "fmt"
+
+// setMiniportHandlers stores a miniport driver's CoNDIS handlers (and a
+// miniport call manager's call-manager handlers).
+func (w *world) setMiniportHandlers(d *miniportDriverBlock, h DriverOptionalHandlers) Status {
+	const ddi = "NdisSetOptionalHandlers"
+	if !d.inSetOptions {
+		w.report(RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), h.optionalHandlers())
+		return StatusFailure
+	}
+	switch x := h.(type) {
+	case *MiniportCoCharacteristics:
+		c := *x
+		d.mco = &c
+	case *CoCallManagerOptionalHandlers:
+		c := *x
+		d.cm = &c
+		w.missingSlots(ddi, d, h, nil)
+	default:
+		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a miniport driver registers NDIS_MINIPORT_CO_CHARACTERISTICS and, for a miniport call manager, NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS", ddi, d.driverName(), h.optionalHandlers())
+		return StatusFailure
+	}
+	return StatusSuccess
+}
+
+// mcmSkips are the NDIS_MINIPORT_CO_CHARACTERISTICS slots a miniport call
+// manager does not supply (MCM Drivers vs. Call Managers: they are redundant).
+var mcmSkips = map[string]bool{
+	"CoCreateVcHandler":     true,
+	"CoDeleteVcHandler":     true,
+	"CoActivateVcHandler":   true,
+	"CoDeactivateVcHandler": true,
+}
+
+// registerMiniport registers a CoNDIS miniport driver: NDIS calls its
+// SetOptions handler, then checks the CoNDIS characteristics.
+func (w *world) registerMiniport(name string, ctx Handle, setOptions SetOptions) (*miniportDriverBlock, Status) {
+	const ddi = "NdisMRegisterMiniportDriver"
+	if name == "" {
+		name = fmt.Sprintf("miniport%d", w.next("miniport"))
+	}
+	d := &miniportDriverBlock{name: name, ctx: ctx}
+	if setOptions != nil {
+		d.inSetOptions = true
+		st := w.callStatus("SET_OPTIONS", d, args(d, ctx), func() Status { return setOptions(d, ctx) })
+		d.inSetOptions = false
+		if st != StatusSuccess {
+			return nil, st
+		}
+	}
+	if d.mco == nil {
+		w.report(RuleMissingHandler, "%s: %s registered no NDIS_MINIPORT_CO_CHARACTERISTICS from MiniportSetOptions; a CoNDIS miniport must", ddi, d.driverName())
+		return nil, StatusBadCharacteristics
+	}
+	skip := map[string]bool{}
+	if d.cm != nil {
+		skip = mcmSkips
+	}
+	w.missingSlots(ddi, d, d.mco, skip)
+	w.miniports = append(w.miniports, d)
+	return d, StatusSuccess
+}
+
+// addAdapter starts an adapter of driver d: NDIS calls initialize (the
+// CoNDIS part of MiniportInitializeEx) with the new NdisMiniportAdapterHandle.
+func (w *world) addAdapter(d *miniportDriverBlock, name string, medium Medium, initialize func(Handle) (Handle, Status)) (*adapterBlock, Status) {
+	a := &adapterBlock{name: name, index: len(w.adapters) + 1, medium: medium, driver: d}
+	w.adapters = append(w.adapters, a)
+	st := StatusSuccess
+	if initialize != nil {
+		st = w.callStatus("MINIPORT_INITIALIZE", d, args(a), func() Status {
+			ctx, s := initialize(a)
+			a.ctx = ctx
+			return s
+		})
+	}
+	if st != StatusSuccess {
+		a.halted = true
+		return nil, st
+	}
+	a.ready = true
+	d.adapters = append(d.adapters, a)
+	return a, StatusSuccess
+}
