@@ -53,6 +53,9 @@ func (c *Catalogue) index() error {
 			return errors.Errorf("ddi %q: name: duplicate entry", d.Name)
 		}
 		c.ddiByName[d.Name] = d
+		if other, dup := c.ddiByGo[d.Package+"."+d.GoName]; dup {
+			return errors.Errorf("ddi %q: goName: %s.%s is also %q", d.Name, d.Package, d.GoName, other.Name)
+		}
 		c.ddiByGo[d.Package+"."+d.GoName] = d
 	}
 	c.roleByName = make(map[string]*Role, len(c.Roles))
@@ -63,6 +66,9 @@ func (c *Catalogue) index() error {
 			return errors.Errorf("role %q: name: duplicate entry", r.Name)
 		}
 		c.roleByName[r.Name] = r
+		if other, dup := c.roleByGo[r.GoName]; dup {
+			return errors.Errorf("role %q: goName: %s is also %q", r.Name, r.GoName, other.Name)
+		}
 		c.roleByGo[r.GoName] = r
 	}
 	return nil

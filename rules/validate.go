@@ -1,62 +1,267 @@
 package rules
 
-import "github.com/pkg/errors"
+import (
+	"go/token"
+	"strings"
 
-// Validate checks the catalogue's internal consistency. Each error names the
-// entry and the field.
+	"github.com/pkg/errors"
+)
+
+// Validate checks the catalogue's internal consistency: the naming rule,
+// parameters, IRQL requirements, completion pairs that point back at each
+// other, and references to known entries. Each error names the entry and
+// the field.
 func (c *Catalogue) Validate() error {
 	for i := range c.DDIs {
-		d := &c.DDIs[i]
-		if d.GoName == "" {
-			return errors.Errorf("ddi %q: goName: empty", d.Name)
-		}
-		if d.Page == "" {
-			return errors.Errorf("ddi %q: page: empty", d.Name)
-		}
-		if err := d.Irql.validate(); err != nil {
-			return errors.Wrapf(err, "ddi %q: irql", d.Name)
-		}
-		if d.CompletedBy != "" && c.Role(d.CompletedBy) == nil {
-			return errors.Errorf("ddi %q: completedBy: unknown role %q", d.Name, d.CompletedBy)
-		}
-		if d.Completes != "" && c.Role(d.Completes) == nil {
-			return errors.Errorf("ddi %q: completes: unknown role %q", d.Name, d.Completes)
+		if err := c.validateDDI(&c.DDIs[i]); err != nil {
+			return errors.Wrapf(err, "ddi %q", c.DDIs[i].Name)
 		}
 	}
 	for i := range c.Roles {
-		r := &c.Roles[i]
-		if r.GoName == "" {
-			return errors.Errorf("role %q: goName: empty", r.Name)
-		}
-		if err := r.Irql.validate(); err != nil {
-			return errors.Wrapf(err, "role %q: irql", r.Name)
-		}
-		if r.CompletedBy != "" && c.DDI(r.CompletedBy) == nil {
-			return errors.Errorf("role %q: completedBy: unknown ddi %q", r.Name, r.CompletedBy)
+		if err := c.validateRole(&c.Roles[i]); err != nil {
+			return errors.Wrapf(err, "role %q", c.Roles[i].Name)
 		}
 	}
-	for _, s := range c.Structs {
-		for _, sl := range s.Slots {
-			if c.Role(sl.Role) == nil {
-				return errors.Errorf("struct %q: slot %s: role: unknown role %q", s.Name, sl.Field, sl.Role)
+	for i := range c.Structs {
+		if err := c.validateStruct(&c.Structs[i]); err != nil {
+			return errors.Wrapf(err, "struct %q", c.Structs[i].Name)
+		}
+	}
+	seen := map[string]bool{}
+	for i := range c.Lifetimes {
+		l := &c.Lifetimes[i]
+		if seen[l.Object] {
+			return errors.Errorf("lifetime %q: object: duplicate entry", l.Object)
+		}
+		seen[l.Object] = true
+		if err := c.validateLifetime(l); err != nil {
+			return errors.Wrapf(err, "lifetime %q", l.Object)
+		}
+	}
+	return nil
+}
+
+// validateDDI checks one DDI.
+func (c *Catalogue) validateDDI(d *DDI) error {
+	if d.Page == "" {
+		return errors.New("page: empty")
+	}
+	if want, err := ddiGoName(d.Name, d.Package); err != nil {
+		return err
+	} else if d.GoName != want {
+		return errors.Errorf("goName: %q breaks the naming rule (want %q)", d.GoName, want)
+	}
+	if err := validateParams(d.Params); err != nil {
+		return err
+	}
+	if err := d.Irql.validate(); err != nil {
+		return errors.Wrap(err, "irql")
+	}
+	if err := validateEffect(d); err != nil {
+		return err
+	}
+	if d.Pends && d.CompletedBy == "" {
+		return errors.New("completedBy: empty, but the DDI pends")
+	}
+	if err := c.validateDDIPairs(d); err != nil {
+		return err
+	}
+	for _, field := range [][]string{d.Invokes, d.Delivers} {
+		for _, r := range field {
+			if c.Role(r) == nil {
+				return errors.Errorf("invokes/delivers: unknown role %q", r)
 			}
 		}
 	}
 	return nil
 }
 
-// validate checks one IRQL requirement.
+// validateDDIPairs checks that the DDI's completion pairs point back.
+func (c *Catalogue) validateDDIPairs(d *DDI) error {
+	if d.CompletedBy != "" {
+		r := c.Role(d.CompletedBy)
+		if r == nil {
+			return errors.Errorf("completedBy: unknown role %q", d.CompletedBy)
+		}
+		if !contains(r.Completes, d.Name) {
+			return errors.Errorf("completedBy: role %q does not list %q in completes", r.Name, d.Name)
+		}
+	}
+	if d.Completes != "" {
+		r := c.Role(d.Completes)
+		if r == nil {
+			return errors.Errorf("completes: unknown role %q", d.Completes)
+		}
+		if r.CompletedBy != d.Name && r.CompletedByMCM != d.Name {
+			return errors.Errorf("completes: role %q is not completed by %q", r.Name, d.Name)
+		}
+	}
+	return nil
+}
+
+// validateEffect checks the IRQL effect and the lock operation.
+func validateEffect(d *DDI) error {
+	switch d.Effect {
+	case EffectNone, EffectRaiseToDispatch, EffectRaise, EffectRestore, EffectRequireDispatch:
+	default:
+		return errors.Errorf("effect: unknown %q", d.Effect)
+	}
+	if d.Lock == nil {
+		return nil
+	}
+	switch d.Lock.Op {
+	case "acquire", "release", "init", "free":
+	default:
+		return errors.Errorf("lock: op: unknown %q", d.Lock.Op)
+	}
+	for _, p := range d.Params {
+		if p.Name == d.Lock.Param {
+			return nil
+		}
+	}
+	return errors.Errorf("lock: param: %q is not a parameter", d.Lock.Param)
+}
+
+// validateRole checks one role.
+func (c *Catalogue) validateRole(r *Role) error {
+	if r.Page == "" {
+		return errors.New("page: empty")
+	}
+	if r.GoName != camelTypedef(r.Name) && r.GoName != r.Callback {
+		return errors.Errorf("goName: %q breaks the naming rule (want %q or the documented callback)", r.GoName, camelTypedef(r.Name))
+	}
+	if !token.IsIdentifier(r.GoName) || !token.IsExported(r.GoName) {
+		return errors.Errorf("goName: %q is not an exported Go identifier", r.GoName)
+	}
+	if err := validateParams(r.Params); err != nil {
+		return err
+	}
+	if err := r.Irql.validate(); err != nil {
+		return errors.Wrap(err, "irql")
+	}
+	if r.MayPend && contains(r.Forbidden, "NDIS_STATUS_PENDING") {
+		return errors.New("mayPend: true, but NDIS_STATUS_PENDING is forbidden")
+	}
+	if r.MayPend && r.CompletedBy == "" {
+		return errors.New("completedBy: empty, but the role may pend")
+	}
+	return c.validateRolePairs(r)
+}
+
+// validateRolePairs checks that the role's completion pairs point back.
+func (c *Catalogue) validateRolePairs(r *Role) error {
+	for _, n := range []string{r.CompletedBy, r.CompletedByMCM} {
+		if n == "" {
+			continue
+		}
+		d := c.DDI(n)
+		if d == nil {
+			return errors.Errorf("completedBy: unknown ddi %q", n)
+		}
+		if d.Completes != r.Name {
+			return errors.Errorf("completedBy: ddi %q does not complete %q", n, r.Name)
+		}
+	}
+	for _, n := range r.Completes {
+		d := c.DDI(n)
+		if d == nil {
+			return errors.Errorf("completes: unknown ddi %q", n)
+		}
+		if d.CompletedBy != r.Name {
+			return errors.Errorf("completes: ddi %q is not completed by %q", n, r.Name)
+		}
+	}
+	return nil
+}
+
+// validateParams checks parameter names, Go names, directions and types.
+func validateParams(params []Param) error {
+	seen := map[string]bool{}
+	for _, p := range params {
+		if p.Name == "" {
+			return errors.New("param: name: empty")
+		}
+		if seen[p.Name] {
+			return errors.Errorf("param %s: name: duplicate", p.Name)
+		}
+		seen[p.Name] = true
+		if !token.IsIdentifier(p.GoName) {
+			return errors.Errorf("param %s: goName: %q is not a Go identifier", p.Name, p.GoName)
+		}
+		if p.GoName != lowerCamel(p.Name) && p.Note == "" {
+			return errors.Errorf("param %s: goName: %q breaks the naming rule (want %q, or a note saying why)", p.Name, p.GoName, lowerCamel(p.Name))
+		}
+		switch p.Dir {
+		case In, Out, InOut:
+		case "":
+			return errors.Errorf("param %s: dir: missing", p.Name)
+		default:
+			return errors.Errorf("param %s: dir: unknown %q", p.Name, p.Dir)
+		}
+		if p.CType == "" || p.GoType == "" {
+			return errors.Errorf("param %s: ctype/goType: empty", p.Name)
+		}
+	}
+	return nil
+}
+
+// validateStruct checks a handler structure.
+func (c *Catalogue) validateStruct(s *HandlerStruct) error {
+	if s.GoName != camelTypedef(s.Name) {
+		return errors.Errorf("goName: %q breaks the naming rule (want %q)", s.GoName, camelTypedef(s.Name))
+	}
+	if c.DDI(s.RegisteredBy) == nil {
+		return errors.Errorf("registeredBy: unknown ddi %q", s.RegisteredBy)
+	}
+	seen := map[string]bool{}
+	for _, sl := range s.Slots {
+		if seen[sl.Field] {
+			return errors.Errorf("slot %s: field: duplicate", sl.Field)
+		}
+		seen[sl.Field] = true
+		if c.Role(sl.Role) == nil {
+			return errors.Errorf("slot %s: role: unknown role %q", sl.Field, sl.Role)
+		}
+		if sl.Required != "" && sl.Reason == "" {
+			return errors.Errorf("slot %s: reason: empty, but the slot is required (%s)", sl.Field, sl.Required)
+		}
+	}
+	return nil
+}
+
+// validateLifetime checks that every edge names a known DDI or role.
+func (c *Catalogue) validateLifetime(l *Lifetime) error {
+	for i, e := range l.Edges {
+		if c.DDI(e.By) == nil && c.Role(e.By) == nil {
+			return errors.Errorf("edge %d (%s -> %s): by: unknown ddi or role %q", i, e.From, e.To, e.By)
+		}
+		if e.Source == "" {
+			return errors.Errorf("edge %d (%s -> %s): source: empty", i, e.From, e.To)
+		}
+	}
+	return nil
+}
+
+// validate checks one IRQL requirement. A requirement whose page text
+// defers to the remarks (or is empty) must carry the reason it was
+// resolved by hand.
 func (q Irql) validate() error {
 	switch q.Kind {
 	case IrqlAny:
-		return nil
+		if q.Level != "" {
+			return errors.Errorf("level: %q given for kind any", q.Level)
+		}
 	case IrqlMax, IrqlMin, IrqlExact:
 		if _, ok := LevelValue(q.Level); !ok {
 			return errors.Errorf("level: unknown IRQL %q", q.Level)
 		}
-		return nil
+	default:
+		return errors.Errorf("kind: unknown %q", q.Kind)
 	}
-	return errors.Errorf("kind: unknown %q", q.Kind)
+	if q.Reason == "" && (q.Page == "" || strings.Contains(strings.ToLower(q.Page), "remarks")) {
+		return errors.Errorf("reason: empty, but the page says %q", q.Page)
+	}
+	return nil
 }
 
 // LevelValue returns the numeric value of a wdm.h IRQL name.
@@ -74,4 +279,14 @@ func LevelValue(name string) (uint8, bool) {
 		return 15, true
 	}
 	return 0, false
+}
+
+// contains reports whether list has s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
