@@ -162,6 +162,8 @@ func TestSpinLockReleaseNotHeld(t *testing.T) {
 	s := kernel.Reset()
 	var l SpinLock
 	AllocateSpinLock(&l)
+	s.SetIrql(uint8(wdm.DispatchLevel)) // the release's own IRQL is right
+	l.OldIrql = wdm.DispatchLevel
 	ReleaseSpinLock(&l)
 	ksExpect(t, s, kernel.RuleSpinlockReleaseNotHeld)
 }
@@ -242,6 +244,7 @@ func TestSpinLockFreeWhileHeld(t *testing.T) {
 
 func TestSpinLockNull(t *testing.T) {
 	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel)) // every form is called at an IRQL its page allows
 	AllocateSpinLock(nil)
 	AcquireSpinLock(nil)
 	ReleaseSpinLock(nil)

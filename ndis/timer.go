@@ -35,9 +35,6 @@ func timers(s *kernel.State) *timerTable {
 	return t
 }
 
-// maxLong is MAXLONG, the largest MillisecondsPeriod the page allows.
-const maxLong = 0x7FFFFFFF
-
 // AllocateTimerObject is NdisAllocateTimerObject: allocates a timer object
 // whose NetTimerCallback is timerCharacteristics.TimerFunction and stores
 // its handle in *pTimerObject. A NULL or foreign ndisHandle is reported
@@ -104,21 +101,23 @@ func dueAt(now, dueTime int64) int64 {
 // SetTimerObject is NdisSetTimerObject: queues the timer to expire at
 // dueTime (100ns units; negative is relative to now, otherwise an absolute
 // virtual time) and then every millisecondsPeriod milliseconds if that is
-// not zero. On expiry the NetTimerCallback runs at DISPATCH_LEVEL through
+// not zero (a LONG, so the page's "<= MAXLONG" always holds; a negative
+// period is reported as bad-argument and treated as zero). On expiry the NetTimerCallback runs at DISPATCH_LEVEL through
 // the callback dispatcher (role NDIS_TIMER_FUNCTION) with functionContext,
 // or the characteristics' FunctionContext if functionContext is NULL. It
 // returns TRUE if the timer was already in the timer queue (it is then
 // re-set). A bad or freed handle is reported and returns FALSE.
 // IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndissettimerobject.
-func SetTimerObject(timerObject Handle, dueTime int64, millisecondsPeriod uint32, functionContext Handle) bool {
+func SetTimerObject(timerObject Handle, dueTime int64, millisecondsPeriod int32, functionContext Handle) bool {
 	s := kernel.Current()
 	defer s.EnterDDI("NdisSetTimerObject", fmt.Sprintf("%s, %d, %dms", describeServiceHandle(timerObject), dueTime, millisecondsPeriod))()
 	o := lookupTimer(s, "NdisSetTimerObject", timerObject)
 	if o == nil {
 		return false
 	}
-	if millisecondsPeriod > maxLong {
-		s.BadArgument("NdisSetTimerObject", "MillisecondsPeriod", fmt.Sprintf("is %d; it must be <= MAXLONG", millisecondsPeriod))
+	if millisecondsPeriod < 0 {
+		s.BadArgument("NdisSetTimerObject", "MillisecondsPeriod", fmt.Sprintf("is %d; a period cannot be negative", millisecondsPeriod))
+		millisecondsPeriod = 0
 	}
 	wasQueued := o.dequeue()
 	if isNullHandle(functionContext) {

@@ -172,11 +172,11 @@ func TestTimerBadArguments(t *testing.T) {
 		kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
 }
 
-func TestTimerPeriodAboveMaxLong(t *testing.T) {
+func TestTimerNegativePeriod(t *testing.T) {
 	s := kernel.Reset()
 	var fired []ksFiring
 	h := ksTimer(t, &fired)
-	SetTimerObject(h, -1, 0x80000000, nil)
+	SetTimerObject(h, -1, -5, nil)
 	CancelTimerObject(h)
 	FreeTimerObject(h)
 	ksExpect(t, s, kernel.RuleBadArgument)

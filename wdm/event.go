@@ -29,10 +29,10 @@ const (
 // KPriority models KPRIORITY, the priority boost KeSetEvent gives waiters.
 type KPriority int32
 
-// DispatcherObject is what KeWaitForSingleObject waits on (its PVOID
-// Object). Only the dispatcher objects of this package implement it;
-// *KEvent is the one the model has.
-type DispatcherObject interface {
+// dispatcherObject is what KeWaitForSingleObject can wait on. Only the
+// dispatcher objects of this package implement it; *KEvent is the one the
+// model has.
+type dispatcherObject interface {
 	dispatcherState(s *kernel.State) *kernel.EventState
 }
 

@@ -94,13 +94,15 @@ func TestKeAcquireSpinLockTwiceIsDeadlockNotHang(t *testing.T) {
 
 func TestKeReleaseSpinLockNotHeld(t *testing.T) {
 	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel)) // the release's own IRQL is right
 	var l wdm.KSpinLock
-	wdm.KeReleaseSpinLock(&l, wdm.PassiveLevel)
+	wdm.KeReleaseSpinLock(&l, wdm.DispatchLevel)
 	expectRules(t, s, kernel.RuleSpinlockReleaseNotHeld)
 }
 
 func TestKeReleaseSpinLockTwice(t *testing.T) {
 	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel)) // in a DPC: both releases are at the page's IRQL
 	var l wdm.KSpinLock
 	var old wdm.Irql
 	wdm.KeAcquireSpinLock(&l, &old)
@@ -180,6 +182,7 @@ func TestKeReleaseSpinLocksInReverseOrderIsClean(t *testing.T) {
 
 func TestKeSpinLockNullArguments(t *testing.T) {
 	s := kernel.Reset()
+	s.SetIrql(uint8(wdm.DispatchLevel)) // every form is called at an IRQL its page allows
 	var old wdm.Irql
 	wdm.KeAcquireSpinLock(nil, &old)
 	wdm.KeReleaseSpinLock(nil, old)

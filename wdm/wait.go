@@ -7,7 +7,9 @@ import (
 )
 
 // KeWaitForSingleObject is KeWaitForSingleObject: waits until object is
-// signalled or the timeout passes. timeout is in 100ns units: nil waits
+// signalled or the timeout passes. object is the page's PVOID: a *KEvent
+// (for an NDIS_EVENT, pass &event.Event, its KEVENT); NULL or anything
+// else is reported (bad-argument) and returns STATUS_TIMEOUT. timeout is in 100ns units: nil waits
 // for ever, zero tests the state without waiting, negative is relative to
 // now, positive an absolute virtual time. The simulation is single
 // threaded: while it waits, the queued events due before the timeout run
@@ -19,16 +21,16 @@ import (
 // IRQL: See Remarks section: <= DISPATCH_LEVEL with a zero timeout,
 // otherwise <= APC_LEVEL (checked here).
 // Page: nf-wdm-kewaitforsingleobject.
-func KeWaitForSingleObject(object DispatcherObject, waitReason KWaitReason, waitMode KProcessorMode, alertable bool, timeout *int64) NtStatus {
+func KeWaitForSingleObject(object any, waitReason KWaitReason, waitMode KProcessorMode, alertable bool, timeout *int64) NtStatus {
 	s := kernel.Current()
 	mark := s.Mark()
-	st, arg := objectArg(s, object)
+	st, arg, problem := objectArg(s, object)
 	defer s.EnterDDI("KeWaitForSingleObject", fmt.Sprintf("%s, %s, %s", arg, modeName(waitMode), timeoutName(timeout)))()
 	if timeout == nil || *timeout != 0 {
 		s.RequireMax("KeWaitForSingleObject", uint8(ApcLevel), "a wait with a non-zero timeout", mark)
 	}
 	if st == nil {
-		s.BadArgument("KeWaitForSingleObject", "Object", "is NULL")
+		s.BadArgument("KeWaitForSingleObject", "Object", problem)
 		return StatusTimeout
 	}
 	s.CheckEventInitialized("KeWaitForSingleObject", st)
@@ -45,17 +47,22 @@ func KeWaitForSingleObject(object DispatcherObject, waitReason KWaitReason, wait
 	return StatusSuccess
 }
 
-// objectArg returns the run's view of a dispatcher object (nil for NULL)
-// and how a trace line names it.
-func objectArg(s *kernel.State, o DispatcherObject) (*kernel.EventState, string) {
-	if o == nil {
-		return nil, "Object=NULL"
+// objectArg returns the run's view of the dispatcher object o and how a
+// trace line names it; for NULL or a value that is no dispatcher object it
+// returns a nil view and what is wrong with o.
+func objectArg(s *kernel.State, o any) (st *kernel.EventState, name, problem string) {
+	d, ok := o.(dispatcherObject)
+	switch {
+	case o == nil:
+		return nil, "Object=NULL", "is NULL"
+	case !ok:
+		return nil, fmt.Sprintf("Object=%T", o), fmt.Sprintf("is a %T, not a dispatcher object (for an NDIS_EVENT pass &event.Event)", o)
 	}
-	if e, ok := o.(*KEvent); ok && e == nil {
-		return nil, "Object=NULL"
+	if e, isEvent := d.(*KEvent); isEvent && e == nil {
+		return nil, "Object=NULL", "is NULL"
 	}
-	st := o.dispatcherState(s)
-	return st, st.Name
+	st = d.dispatcherState(s)
+	return st, st.Name, ""
 }
 
 // timeoutName spells a Timeout argument for traces.

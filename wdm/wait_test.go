@@ -245,5 +245,7 @@ func TestEventNullArguments(t *testing.T) {
 	var nilEvent *wdm.KEvent
 	wdm.KeWaitForSingleObject(nilEvent, wdm.Executive, wdm.KernelMode, false, nil)
 	wdm.KeWaitForSingleObject(nil, wdm.Executive, wdm.KernelMode, false, nil)
-	expectRules(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument)
+	var lock wdm.KSpinLock
+	wdm.KeWaitForSingleObject(&lock, wdm.Executive, wdm.KernelMode, false, nil) // not a dispatcher object
+	expectRules(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument)
 }
