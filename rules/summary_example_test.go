@@ -1,0 +1,48 @@
+package rules_test
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/rules"
+)
+
+// The catalogue's size by family; rules/doc.go quotes these numbers.
+func ExampleCatalogue_Summary() {
+	c, err := rules.Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("ddis", len(c.DDIs), "roles", len(c.Roles), "structs", len(c.Structs), "lifetimes", len(c.Lifetimes), "exclusions", len(c.Exclusions))
+	for _, fc := range c.Summary() {
+		family := fc.Family
+		if family == "" {
+			family = "-"
+		}
+		fmt.Println(fc.Kind, family, fc.Count)
+	}
+	// Output:
+	// ddis 107 roles 56 structs 5 lifetimes 6 exclusions 10
+	// ddi condis-client 12
+	// ddi condis-cm 18
+	// ddi condis-common 7
+	// ddi condis-mcm 22
+	// ddi condis-miniport 6
+	// ddi event 4
+	// ddi irql 6
+	// ddi lock 10
+	// ddi memory 2
+	// ddi protocol 8
+	// ddi timer 4
+	// ddi wait 5
+	// ddi workitem 3
+	// lifetime - 6
+	// role condis-client 15
+	// role condis-cm 13
+	// role condis-common 8
+	// role condis-miniport 6
+	// role protocol 12
+	// role timer 1
+	// role workitem 1
+	// struct - 5
+}
