@@ -14,13 +14,13 @@ const maxSleepMicroseconds = 30000000
 // queued events due before the end of the interval run in order (other
 // threads, DPCs and timers run while this thread waits) and the virtual
 // clock moves to the end of the interval. More than 30,000,000
-// microseconds, which the page forbids, is reported (bad-argument).
+// microseconds, which the page forbids, is reported (bad-parameter).
 // IRQL: < DISPATCH_LEVEL. Page: nf-ndis-ndismsleep.
 func MSleep(microsecondsToSleep uint32) {
 	s := kernel.Current()
 	defer s.EnterDDI("NdisMSleep", fmt.Sprintf("%dus", microsecondsToSleep))()
 	if microsecondsToSleep > maxSleepMicroseconds {
-		s.BadArgument("NdisMSleep", "MicrosecondsToSleep", fmt.Sprintf("is %d; the page forbids more than 30,000,000 microseconds", microsecondsToSleep))
+		s.BadParameter("NdisMSleep", "MicrosecondsToSleep", fmt.Sprintf("is %d; the page forbids more than 30,000,000 microseconds", microsecondsToSleep))
 	}
 	s.Wait(nil, s.Now()+int64(microsecondsToSleep)*10)
 }

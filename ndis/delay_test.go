@@ -25,7 +25,7 @@ func TestMSleepAdvancesClockAndRunsDueWork(t *testing.T) {
 func TestMSleepTooLong(t *testing.T) {
 	s := kernel.Reset()
 	MSleep(30000001)
-	ksExpect(t, s, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter)
 }
 
 func TestStallExecutionAdvancesClockOnly(t *testing.T) {

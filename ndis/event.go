@@ -27,7 +27,7 @@ func eventArg(s *kernel.State, e *Event) (*kernel.EventState, string) {
 // it then counts as initialized), and says whether the call can go on.
 func eventReady(s *kernel.State, ddi string, st *kernel.EventState) bool {
 	if st == nil {
-		s.BadArgument(ddi, "Event", "is NULL")
+		s.BadParameter(ddi, "Event", "is NULL")
 		return false
 	}
 	s.CheckEventInitialized(ddi, st)
@@ -42,7 +42,7 @@ func InitializeEvent(event *Event) {
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("NdisInitializeEvent", arg)()
 	if st == nil {
-		s.BadArgument("NdisInitializeEvent", "Event", "is NULL")
+		s.BadParameter("NdisInitializeEvent", "Event", "is NULL")
 		return
 	}
 	st.Initialized = true

@@ -101,7 +101,7 @@ func TestEventNull(t *testing.T) {
 	SetEvent(nil)
 	ResetEvent(nil)
 	WaitEvent(nil, 1)
-	ksExpect(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
 }
 
 func TestNdisEventWithKeWait(t *testing.T) {

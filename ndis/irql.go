@@ -20,7 +20,7 @@ func RaiseIrqlToDispatch(pIrql *wdm.Irql) {
 		s.Raise("NDIS_RAISE_IRQL_TO_DISPATCH", uint8(wdm.DispatchLevel))
 	}
 	if pIrql == nil {
-		s.BadArgument("NDIS_RAISE_IRQL_TO_DISPATCH", "_pIrql_", "is NULL; the previous IRQL cannot be saved")
+		s.BadParameter("NDIS_RAISE_IRQL_TO_DISPATCH", "_pIrql_", "is NULL; the previous IRQL cannot be saved")
 		return
 	}
 	*pIrql = wdm.Irql(old)
@@ -30,14 +30,14 @@ func RaiseIrqlToDispatch(pIrql *wdm.Irql) {
 // it lowers the IRQL to oldIrql (KeLowerIrql), the value
 // NDIS_RAISE_IRQL_TO_DISPATCH saved; curIrql is the IRQL the caller runs at
 // before the call. A curIrql that is not the current IRQL is reported
-// (bad-argument), since the macro then decides wrongly whether to lower;
+// (bad-parameter), since the macro then decides wrongly whether to lower;
 // lowering to a higher level is reported (irql-lower-raises).
 // IRQL: Any level (see Remarks section). Page: nf-ndis-ndis_lower_irql.
 func LowerIrql(oldIrql, curIrql wdm.Irql) {
 	s := kernel.Current()
 	defer s.EnterDDI("NDIS_LOWER_IRQL", fmt.Sprintf("%s, %s", oldIrql, curIrql))()
 	if now := wdm.Irql(s.Irql()); curIrql != now {
-		s.BadArgument("NDIS_LOWER_IRQL", "_CurIrql_", fmt.Sprintf("is %s but the current IRQL is %s", curIrql, now))
+		s.BadParameter("NDIS_LOWER_IRQL", "_CurIrql_", fmt.Sprintf("is %s but the current IRQL is %s", curIrql, now))
 	}
 	if oldIrql != curIrql {
 		s.Lower("NDIS_LOWER_IRQL", uint8(oldIrql))

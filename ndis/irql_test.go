@@ -39,7 +39,7 @@ func TestLowerIrqlWithWrongCurIrql(t *testing.T) {
 	RaiseIrqlToDispatch(&old)
 	// The caller claims to run at PASSIVE_LEVEL: the macro does not lower.
 	LowerIrql(old, wdm.PassiveLevel)
-	ksExpect(t, s, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter)
 	if ksIrql() != wdm.DispatchLevel {
 		t.Fatalf("IRQL = %s: NDIS_LOWER_IRQL with equal arguments must not lower", ksIrql())
 	}
@@ -57,7 +57,7 @@ func TestLowerIrqlToHigherLevel(t *testing.T) {
 func TestRaiseIrqlToDispatchNull(t *testing.T) {
 	s := kernel.Reset()
 	RaiseIrqlToDispatch(nil)
-	ksExpect(t, s, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter)
 }
 
 // Needs the catalogue: NDIS_RAISE_IRQL_TO_DISPATCH's "<= DISPATCH_LEVEL".

@@ -98,7 +98,7 @@ func AllocateMemoryWithTagPriority(ndisHandle Handle, length uint32, tag uint32,
 // block itself (its base); length is ignored for such memory and
 // memoryFlags must be zero. Freeing a block twice (memory-double-free),
 // an address no allocator returned in this run (memory-free-unknown), NULL
-// or non-zero flags (bad-argument) are reported.
+// or non-zero flags (bad-parameter) are reported.
 // IRQL: See Remarks section (<= DISPATCH_LEVEL for this memory). Page: nf-ndis-ndisfreememory.
 func FreeMemory(virtualAddress []byte, length uint32, memoryFlags uint32) {
 	s := kernel.Current()
@@ -106,10 +106,10 @@ func FreeMemory(virtualAddress []byte, length uint32, memoryFlags uint32) {
 	base := baseOf(virtualAddress)
 	defer s.EnterDDI("NdisFreeMemory", fmt.Sprintf("%s, %d, 0x%X", blockName(t, base), length, memoryFlags))()
 	if memoryFlags != 0 {
-		s.BadArgument("NdisFreeMemory", "MemoryFlags", fmt.Sprintf("is 0x%X; it must be zero for memory from NdisAllocateMemoryWithTagPriority", memoryFlags))
+		s.BadParameter("NdisFreeMemory", "MemoryFlags", fmt.Sprintf("is 0x%X; it must be zero for memory from NdisAllocateMemoryWithTagPriority", memoryFlags))
 	}
 	if base == nil {
-		s.BadArgument("NdisFreeMemory", "VirtualAddress", "is NULL")
+		s.BadParameter("NdisFreeMemory", "VirtualAddress", "is NULL")
 		return
 	}
 	if a, ok := t.live[base]; ok {
@@ -193,7 +193,8 @@ func isNullHandle(h Handle) bool {
 }
 
 // describeServiceHandle names a handle for the traces of the kernel
-// services: their own objects by name, anything else by its type.
+// services: their own objects by name, anything else as the CoNDIS part
+// describes handles.
 func describeServiceHandle(h Handle) string {
 	switch x := h.(type) {
 	case nil:
@@ -210,7 +211,7 @@ func describeServiceHandle(h Handle) string {
 	if isNullHandle(h) {
 		return "NULL"
 	}
-	return fmt.Sprintf("%T", h)
+	return describe(h)
 }
 
 // ReportServiceLeaks reports, as violations of the current run, what the

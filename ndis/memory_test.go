@@ -78,7 +78,7 @@ func TestFreeMemoryBadArguments(t *testing.T) {
 	FreeMemory(nil, 0, 0)
 	b := AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
 	FreeMemory(b, 8, 1)
-	ksExpect(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter)
 	if len(OutstandingAllocations()) != 0 {
 		t.Fatalf("a free with bad flags did not free the block")
 	}

@@ -43,7 +43,7 @@ func spinLockArg(s *kernel.State, l *SpinLock) (*kernel.LockState, string) {
 // reported once and then treated as allocated.
 func spinLockReady(s *kernel.State, ddi string, st *kernel.LockState) bool {
 	if st == nil {
-		s.BadArgument(ddi, "SpinLock", "is NULL")
+		s.BadParameter(ddi, "SpinLock", "is NULL")
 		return false
 	}
 	allocated := spinLockAllocated(s)
@@ -63,7 +63,7 @@ func AllocateSpinLock(spinLock *SpinLock) {
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisAllocateSpinLock", arg)()
 	if st == nil {
-		s.BadArgument("NdisAllocateSpinLock", "SpinLock", "is NULL")
+		s.BadParameter("NdisAllocateSpinLock", "SpinLock", "is NULL")
 		return
 	}
 	s.ResetLock("NdisAllocateSpinLock", st)

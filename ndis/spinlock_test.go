@@ -253,7 +253,7 @@ func TestSpinLockNull(t *testing.T) {
 	FreeSpinLock(nil)
 	want := []string{}
 	for range 6 {
-		want = append(want, kernel.RuleBadArgument)
+		want = append(want, kernel.RuleBadParameter)
 	}
 	ksExpect(t, s, want...)
 }

@@ -47,14 +47,14 @@ func AllocateTimerObject(ndisHandle Handle, timerCharacteristics *TimerCharacter
 	s := kernel.Current()
 	defer s.EnterDDI("NdisAllocateTimerObject", describeServiceHandle(ndisHandle))()
 	if pTimerObject == nil {
-		s.BadArgument("NdisAllocateTimerObject", "pTimerObject", "is NULL")
+		s.BadParameter("NdisAllocateTimerObject", "pTimerObject", "is NULL")
 		return StatusFailure
 	}
 	if !checkIssuedHandle(s, "NdisAllocateTimerObject", "NdisHandle", ndisHandle) {
 		return StatusFailure
 	}
 	if timerCharacteristics == nil {
-		s.BadArgument("NdisAllocateTimerObject", "TimerCharacteristics", "is NULL")
+		s.BadParameter("NdisAllocateTimerObject", "TimerCharacteristics", "is NULL")
 		return StatusBadCharacteristics
 	}
 	if timerCharacteristics.TimerFunction == nil {
@@ -102,7 +102,7 @@ func dueAt(now, dueTime int64) int64 {
 // dueTime (100ns units; negative is relative to now, otherwise an absolute
 // virtual time) and then every millisecondsPeriod milliseconds if that is
 // not zero (a LONG, so the page's "<= MAXLONG" always holds; a negative
-// period is reported as bad-argument and treated as zero). On expiry the NetTimerCallback runs at DISPATCH_LEVEL through
+// period is reported as bad-parameter and treated as zero). On expiry the NetTimerCallback runs at DISPATCH_LEVEL through
 // the callback dispatcher (role NDIS_TIMER_FUNCTION) with functionContext,
 // or the characteristics' FunctionContext if functionContext is NULL. It
 // returns TRUE if the timer was already in the timer queue (it is then
@@ -116,7 +116,7 @@ func SetTimerObject(timerObject Handle, dueTime int64, millisecondsPeriod int32,
 		return false
 	}
 	if millisecondsPeriod < 0 {
-		s.BadArgument("NdisSetTimerObject", "MillisecondsPeriod", fmt.Sprintf("is %d; a period cannot be negative", millisecondsPeriod))
+		s.BadParameter("NdisSetTimerObject", "MillisecondsPeriod", fmt.Sprintf("is %d; a period cannot be negative", millisecondsPeriod))
 		millisecondsPeriod = 0
 	}
 	wasQueued := o.dequeue()

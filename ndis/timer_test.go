@@ -168,7 +168,7 @@ func TestTimerBadArguments(t *testing.T) {
 	SetTimerObject(nil, -1, 0, nil)
 	CancelTimerObject(ksDriver())
 	FreeTimerObject(AllocateIoWorkItem(ksDriver()))
-	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadArgument, kernel.RuleBadArgument,
+	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadParameter, kernel.RuleBadParameter,
 		kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
 }
 
@@ -179,7 +179,7 @@ func TestTimerNegativePeriod(t *testing.T) {
 	SetTimerObject(h, -1, -5, nil)
 	CancelTimerObject(h)
 	FreeTimerObject(h)
-	ksExpect(t, s, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter)
 }
 
 func TestTimerLeak(t *testing.T) {

@@ -40,13 +40,14 @@ func workItems(s *kernel.State) *workItemTable {
 // AllocateIoWorkItem is NdisAllocateIoWorkItem: allocates a work item for
 // the driver or adapter that ndisObjectHandle stands for and returns its
 // handle. A NULL or foreign ndisObjectHandle is reported (bad-handle) and
-// the allocation fails (nil). The driver must free the work item with
+// the allocation fails (nil); so is a protocol driver's handle, since the
+// page says protocol drivers cannot use NdisAllocateIoWorkItem. The driver must free the work item with
 // NdisFreeIoWorkItem (ReportServiceLeaks lists those it did not).
 // IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisallocateioworkitem.
 func AllocateIoWorkItem(ndisObjectHandle Handle) Handle {
 	s := kernel.Current()
 	defer s.EnterDDI("NdisAllocateIoWorkItem", describeServiceHandle(ndisObjectHandle))()
-	if !checkIssuedHandle(s, "NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) {
+	if !checkIssuedHandle(s, "NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) || !checkNotProtocolHandle(s, ndisObjectHandle) {
 		return nil
 	}
 	t := workItems(s)
@@ -58,6 +59,19 @@ func AllocateIoWorkItem(ndisObjectHandle Handle) Handle {
 	t.items = append(t.items, w)
 	s.Tracef("  = %s", w.name)
 	return w
+}
+
+// checkNotProtocolHandle reports, for NdisAllocateIoWorkItem, a handle NDIS
+// gave a protocol driver (its driver handle or a binding handle):
+// "Protocol drivers cannot use NdisAllocateIoWorkItem because NDIS does not
+// associate protocol drivers with device objects or driver objects."
+func checkNotProtocolHandle(s *kernel.State, h Handle) bool {
+	switch h.(type) {
+	case *protocolBlock, *openBlock:
+		s.BadHandle("NdisAllocateIoWorkItem", "NdisObjectHandle", fmt.Sprintf("is %s, a protocol driver's handle; protocol drivers cannot use NdisAllocateIoWorkItem because NDIS does not associate them with device objects or driver objects", describe(h)))
+		return false
+	}
+	return true
 }
 
 // lookupWorkItem returns the work item behind h, reporting for ddi a
@@ -83,7 +97,7 @@ func lookupWorkItem(s *kernel.State, ddi string, h Handle) *ioWorkItemObject {
 // the callback dispatcher (role NDIS_IO_WORKITEM_FUNCTION). Queueing a
 // work item whose routine has not started yet (workitem-double-queue), a
 // freed one (workitem-use-after-free), a bad handle or a nil routine
-// (bad-handle, bad-argument) is reported and queues nothing.
+// (bad-handle, bad-parameter) is reported and queues nothing.
 // IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisqueueioworkitem.
 func QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, workItemContext Handle) {
 	s := kernel.Current()
@@ -99,7 +113,7 @@ func QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, wo
 		s.Report(kernel.RuleWorkItemDoubleQueue, "NdisQueueIoWorkItem of %s, which is already queued and has not run yet", w.name)
 		return
 	case routine == nil:
-		s.BadArgument("NdisQueueIoWorkItem", "Routine", "is NULL")
+		s.BadParameter("NdisQueueIoWorkItem", "Routine", "is NULL")
 		return
 	}
 	who := funcName(routine)

@@ -136,7 +136,7 @@ func TestWorkItemNullRoutine(t *testing.T) {
 	w := AllocateIoWorkItem(ksDriver())
 	QueueIoWorkItem(w, nil, nil)
 	FreeIoWorkItem(w)
-	ksExpect(t, s, kernel.RuleBadArgument)
+	ksExpect(t, s, kernel.RuleBadParameter)
 }
 
 func TestWorkItemOfEarlierRun(t *testing.T) {
@@ -164,4 +164,26 @@ func TestWorkItemQueuedAboveDispatch(t *testing.T) {
 	s.SetIrql(uint8(wdm.HighLevel))
 	QueueIoWorkItem(w, func(ctx, h Handle) {}, nil)
 	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+}
+
+func TestWorkItemNotForProtocolDrivers(t *testing.T) {
+	s := kernel.Reset()
+	var proto Handle
+	chars := &ProtocolDriverCharacteristics{
+		MajorNdisVersion:       6,
+		Name:                   "client",
+		BindAdapterHandlerEx:   func(protocolDriverContext, bindContext Handle, bindParameters *BindParameters) Status { return StatusSuccess },
+		UnbindAdapterHandlerEx: func(unbindContext, protocolBindingContext Handle) Status { return StatusSuccess },
+	}
+	if st := RegisterProtocolDriver(nil, chars, &proto); st != StatusSuccess {
+		t.Fatalf("NdisRegisterProtocolDriver = %s; the test needs a protocol driver's handle", st)
+	}
+	before := len(s.Violations())
+	if w := AllocateIoWorkItem(proto); w != nil {
+		t.Fatal("NdisAllocateIoWorkItem succeeded with a protocol driver's handle")
+	}
+	v := s.Violations()
+	if len(v) != before+1 || v[before].Rule != kernel.RuleBadHandle || !strings.Contains(v[before].Message, "protocol drivers cannot use NdisAllocateIoWorkItem") {
+		t.Fatalf("violations %v, want one bad-handle citing the page", ksRules(s))
+	}
 }

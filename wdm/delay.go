@@ -34,7 +34,7 @@ func KeDelayExecutionThread(waitMode KProcessorMode, alertable bool, interval *i
 	}
 	defer s.EnterDDI("KeDelayExecutionThread", fmt.Sprintf("%s, alertable=%t, %s", modeName(waitMode), alertable, arg))()
 	if interval == nil {
-		s.BadArgument("KeDelayExecutionThread", "Interval", "is NULL")
+		s.BadParameter("KeDelayExecutionThread", "Interval", "is NULL")
 		return StatusSuccess
 	}
 	s.Wait(nil, deadline(s.Now(), *interval))

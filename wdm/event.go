@@ -59,7 +59,7 @@ func KeInitializeEvent(event *KEvent, eventType EventType, state bool) {
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("KeInitializeEvent", fmt.Sprintf("%s, type=%d, state=%t", arg, eventType, state))()
 	if st == nil {
-		s.BadArgument("KeInitializeEvent", "Event", "is NULL")
+		s.BadParameter("KeInitializeEvent", "Event", "is NULL")
 		return
 	}
 	st.Initialized = true
@@ -79,7 +79,7 @@ func KeSetEvent(event *KEvent, increment KPriority, wait bool) int32 {
 	defer s.EnterDDI("KeSetEvent", arg)()
 	s.RequireMax("KeSetEvent", uint8(DispatchLevel), "wdm.h", mark)
 	if st == nil {
-		s.BadArgument("KeSetEvent", "Event", "is NULL")
+		s.BadParameter("KeSetEvent", "Event", "is NULL")
 		return 0
 	}
 	s.CheckEventInitialized("KeSetEvent", st)
@@ -101,7 +101,7 @@ func KeClearEvent(event *KEvent) {
 	defer s.EnterDDI("KeClearEvent", arg)()
 	s.RequireMax("KeClearEvent", uint8(DispatchLevel), "wdm.h", mark)
 	if st == nil {
-		s.BadArgument("KeClearEvent", "Event", "is NULL")
+		s.BadParameter("KeClearEvent", "Event", "is NULL")
 		return
 	}
 	s.CheckEventInitialized("KeClearEvent", st)

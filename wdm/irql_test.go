@@ -64,7 +64,7 @@ func TestKeLowerIrqlAboveCurrentIsReported(t *testing.T) {
 func TestKeRaiseIrqlNullOldIrql(t *testing.T) {
 	s := kernel.Reset()
 	wdm.KeRaiseIrql(wdm.DispatchLevel, nil)
-	expectRules(t, s, kernel.RuleBadArgument)
+	expectRules(t, s, kernel.RuleBadParameter)
 }
 
 func TestKeRaiseIrqlToDpcLevel(t *testing.T) {

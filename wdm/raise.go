@@ -16,7 +16,7 @@ func KeRaiseIrql(newIrql Irql, oldIrql *Irql) {
 	defer s.EnterDDI("KeRaiseIrql", newIrql.String())()
 	old := s.Raise("KeRaiseIrql", uint8(newIrql))
 	if oldIrql == nil {
-		s.BadArgument("KeRaiseIrql", "OldIrql", "is NULL; the previous IRQL cannot be saved")
+		s.BadParameter("KeRaiseIrql", "OldIrql", "is NULL; the previous IRQL cannot be saved")
 		return
 	}
 	*oldIrql = Irql(old)

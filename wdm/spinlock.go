@@ -40,7 +40,7 @@ func KeInitializeSpinLock(spinLock *KSpinLock) {
 	st, arg := lockArg(s, spinLock)
 	defer s.EnterDDI("KeInitializeSpinLock", arg)()
 	if st == nil {
-		s.BadArgument("KeInitializeSpinLock", "SpinLock", "is NULL")
+		s.BadParameter("KeInitializeSpinLock", "SpinLock", "is NULL")
 		return
 	}
 	s.ResetLock("KeInitializeSpinLock", st)
@@ -57,12 +57,12 @@ func KeAcquireSpinLock(spinLock *KSpinLock, oldIrql *Irql) {
 	st, arg := lockArg(s, spinLock)
 	defer s.EnterDDI("KeAcquireSpinLock", arg)()
 	if st == nil {
-		s.BadArgument("KeAcquireSpinLock", "SpinLock", "is NULL")
+		s.BadParameter("KeAcquireSpinLock", "SpinLock", "is NULL")
 		return
 	}
 	old := s.AcquireLock("KeAcquireSpinLock", st, false)
 	if oldIrql == nil {
-		s.BadArgument("KeAcquireSpinLock", "OldIrql", "is NULL; the previous IRQL cannot be saved")
+		s.BadParameter("KeAcquireSpinLock", "OldIrql", "is NULL; the previous IRQL cannot be saved")
 		return
 	}
 	*oldIrql = Irql(old)
@@ -76,7 +76,7 @@ func KeReleaseSpinLock(spinLock *KSpinLock, newIrql Irql) {
 	st, arg := lockArg(s, spinLock)
 	defer s.EnterDDI("KeReleaseSpinLock", fmt.Sprintf("%s, %s", arg, newIrql))()
 	if st == nil {
-		s.BadArgument("KeReleaseSpinLock", "SpinLock", "is NULL")
+		s.BadParameter("KeReleaseSpinLock", "SpinLock", "is NULL")
 		return
 	}
 	s.ReleaseLock("KeReleaseSpinLock", st, false, uint8(newIrql))
@@ -91,7 +91,7 @@ func KeAcquireSpinLockAtDpcLevel(spinLock *KSpinLock) {
 	st, arg := lockArg(s, spinLock)
 	defer s.EnterDDI("KeAcquireSpinLockAtDpcLevel", arg)()
 	if st == nil {
-		s.BadArgument("KeAcquireSpinLockAtDpcLevel", "SpinLock", "is NULL")
+		s.BadParameter("KeAcquireSpinLockAtDpcLevel", "SpinLock", "is NULL")
 		return
 	}
 	s.AcquireLock("KeAcquireSpinLockAtDpcLevel", st, true)
@@ -107,7 +107,7 @@ func KeReleaseSpinLockFromDpcLevel(spinLock *KSpinLock) {
 	st, arg := lockArg(s, spinLock)
 	defer s.EnterDDI("KeReleaseSpinLockFromDpcLevel", arg)()
 	if st == nil {
-		s.BadArgument("KeReleaseSpinLockFromDpcLevel", "SpinLock", "is NULL")
+		s.BadParameter("KeReleaseSpinLockFromDpcLevel", "SpinLock", "is NULL")
 		return
 	}
 	s.ReleaseLock("KeReleaseSpinLockFromDpcLevel", st, true, s.Irql())

@@ -189,11 +189,11 @@ func TestKeSpinLockNullArguments(t *testing.T) {
 	wdm.KeAcquireSpinLockAtDpcLevel(nil)
 	wdm.KeReleaseSpinLockFromDpcLevel(nil)
 	wdm.KeInitializeSpinLock(nil)
-	expectRules(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument)
+	expectRules(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
 	var l wdm.KSpinLock
 	wdm.KeAcquireSpinLock(&l, nil)
 	if len(s.Violations()) != 6 || len(s.Held()) != 1 {
-		t.Fatalf("NULL OldIrql: violations=%v held=%d; want one more bad-argument and the lock taken", rulesOf(s), len(s.Held()))
+		t.Fatalf("NULL OldIrql: violations=%v held=%d; want one more bad-parameter and the lock taken", rulesOf(s), len(s.Held()))
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 // KeWaitForSingleObject is KeWaitForSingleObject: waits until object is
 // signalled or the timeout passes. object is the page's PVOID: a *KEvent
 // (for an NDIS_EVENT, pass &event.Event, its KEVENT); NULL or anything
-// else is reported (bad-argument) and returns STATUS_TIMEOUT. timeout is in 100ns units: nil waits
+// else is reported (bad-parameter) and returns STATUS_TIMEOUT. timeout is in 100ns units: nil waits
 // for ever, zero tests the state without waiting, negative is relative to
 // now, positive an absolute virtual time. The simulation is single
 // threaded: while it waits, the queued events due before the timeout run
@@ -30,7 +30,7 @@ func KeWaitForSingleObject(object any, waitReason KWaitReason, waitMode KProcess
 		s.RequireMax("KeWaitForSingleObject", uint8(ApcLevel), "a wait with a non-zero timeout", mark)
 	}
 	if st == nil {
-		s.BadArgument("KeWaitForSingleObject", "Object", problem)
+		s.BadParameter("KeWaitForSingleObject", "Object", problem)
 		return StatusTimeout
 	}
 	s.CheckEventInitialized("KeWaitForSingleObject", st)

@@ -72,7 +72,7 @@ func TestKeDelayExecutionThreadRunsEventsAtPassive(t *testing.T) {
 func TestKeDelayExecutionThreadNullInterval(t *testing.T) {
 	s := kernel.Reset()
 	wdm.KeDelayExecutionThread(wdm.KernelMode, false, nil)
-	expectRules(t, s, kernel.RuleBadArgument)
+	expectRules(t, s, kernel.RuleBadParameter)
 }
 
 // Needs the catalogue: KeDelayExecutionThread's "<= APC_LEVEL".
@@ -247,5 +247,5 @@ func TestEventNullArguments(t *testing.T) {
 	wdm.KeWaitForSingleObject(nil, wdm.Executive, wdm.KernelMode, false, nil)
 	var lock wdm.KSpinLock
 	wdm.KeWaitForSingleObject(&lock, wdm.Executive, wdm.KernelMode, false, nil) // not a dispatcher object
-	expectRules(t, s, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument, kernel.RuleBadArgument)
+	expectRules(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
 }
