@@ -170,9 +170,11 @@ func TestWorkItemNotForProtocolDrivers(t *testing.T) {
 	s := kernel.Reset()
 	var proto Handle
 	chars := &ProtocolDriverCharacteristics{
-		MajorNdisVersion:       6,
-		Name:                   "client",
-		BindAdapterHandlerEx:   func(protocolDriverContext, bindContext Handle, bindParameters *BindParameters) Status { return StatusSuccess },
+		MajorNdisVersion: 6,
+		Name:             "client",
+		BindAdapterHandlerEx: func(protocolDriverContext, bindContext Handle, bindParameters *BindParameters) Status {
+			return StatusSuccess
+		},
 		UnbindAdapterHandlerEx: func(unbindContext, protocolBindingContext Handle) Status { return StatusSuccess },
 	}
 	if st := RegisterProtocolDriver(nil, chars, &proto); st != StatusSuccess {
