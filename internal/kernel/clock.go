@@ -33,6 +33,37 @@ func (s *State) Advance(delta int64) {
 	}
 }
 
+// idleKey is where SetIdle keeps its hook.
+const idleKey = "kernel.idle"
+
+// SetIdle installs fn, which Wait calls when the thread waits and nothing
+// queued can run before its deadline: the harness's chance to play a
+// scripted peer (complete a pended request, indicate a call) the way
+// another processor or the network would. fn returns true if it did
+// something that may satisfy the wait (queued an event, set an object);
+// false ends the wait. nil removes the hook. Reset removes it too.
+func (s *State) SetIdle(fn func() bool) {
+	if fn == nil {
+		delete(s.Objects, idleKey)
+		return
+	}
+	s.Objects[idleKey] = fn
+}
+
+// idle calls the SetIdle hook as another thread would run: at
+// PASSIVE_LEVEL, restoring the waiter's IRQL afterwards.
+func (s *State) idle() bool {
+	fn, ok := s.Objects[idleKey].(func() bool)
+	if !ok {
+		return false
+	}
+	saved := s.irql
+	s.irql = 0
+	did := fn()
+	s.irql = saved
+	return did
+}
+
 // nextAt returns when the earliest queued event is due.
 func (s *State) nextAt() (int64, bool) {
 	var at int64
@@ -64,17 +95,14 @@ func (s *State) stepAsOtherThread() {
 // events due before the deadline run in order, as other threads and DPCs
 // would run while this thread sleeps; at DISPATCH_LEVEL and above the
 // processor cannot switch, so nothing runs and only the clock moves.
-// Deterministic: the same queue gives the same result.
+// When nothing queued can run before the deadline and done is not nil, the
+// SetIdle hook gets a chance to supply work. Deterministic: the same queue
+// and hook give the same result.
 func (s *State) Wait(done func() bool, deadline int64) WaitResult {
 	cond := func() bool { return done != nil && done() }
 	for n := 0; ; n++ {
 		if cond() {
 			return WaitSatisfied
-		}
-		at, ok := s.nextAt()
-		runnable := ok && s.irql < dispatchLevel && (deadline < 0 || at <= deadline)
-		if !runnable {
-			break
 		}
 		if n >= WaitLimit {
 			if deadline < 0 {
@@ -82,7 +110,14 @@ func (s *State) Wait(done func() bool, deadline int64) WaitResult {
 			}
 			break
 		}
-		s.stepAsOtherThread()
+		if at, ok := s.nextAt(); ok && s.irql < dispatchLevel && (deadline < 0 || at <= deadline) {
+			s.stepAsOtherThread()
+			continue
+		}
+		if done != nil && s.irql < dispatchLevel && s.idle() {
+			continue // the harness supplied more work
+		}
+		break
 	}
 	if deadline < 0 {
 		return WaitDeadlock

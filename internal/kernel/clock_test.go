@@ -103,3 +103,38 @@ func TestRegistryIsPerRunAndNamesByKind(t *testing.T) {
 		t.Fatalf("event %+v", e)
 	}
 }
+
+func TestWaitAsksIdleHookWhenNothingCanRun(t *testing.T) {
+	s := Reset()
+	done := false
+	calls := 0
+	var at uint8 = 99
+	s.SetIdle(func() bool {
+		calls++
+		at = s.Irql()
+		if calls == 1 {
+			s.Enqueue("scripted completion", 7, func() { done = true })
+			return true
+		}
+		return false
+	})
+	s.SetIrql(1)
+	if r := s.Wait(func() bool { return done }, -1); r != WaitSatisfied {
+		t.Fatalf("Wait = %d, want WaitSatisfied", r)
+	}
+	if calls != 1 || at != 0 || s.Irql() != 1 || s.Now() != 7 {
+		t.Fatalf("calls=%d hook at %d, waiter at %d, now=%d", calls, at, s.Irql(), s.Now())
+	}
+	if r := s.Wait(func() bool { return false }, -1); r != WaitDeadlock {
+		t.Fatalf("Wait = %d, want WaitDeadlock once the hook has nothing left", r)
+	}
+	s.SetIdle(nil)
+}
+
+func TestWaitIdleHookThatNeverHelpsIsLivelock(t *testing.T) {
+	s := Reset()
+	s.SetIdle(func() bool { return true })
+	if r := s.Wait(func() bool { return false }, -1); r != WaitLivelock {
+		t.Fatalf("Wait = %d, want WaitLivelock", r)
+	}
+}
