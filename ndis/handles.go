@@ -276,6 +276,9 @@ type partyBlock struct {
 	cmCtx        Handle
 	clientH, cmH *partyHandle
 	state        partyState
+	// remoteDropped is set by PROTOCOL_CL_INCOMING_DROP_PARTY: the client owes
+	// NdisClDropParty.
+	remoteDropped bool
 }
 
 // partyHandle is an NdisPartyHandle as one side holds it.

@@ -65,6 +65,7 @@ type vcBlock struct {
 	mpH         *vcHandle
 	deleted     bool
 	act         actState
+	actPrev     actState
 	call        callState
 	// clientDead is set, for a VC the call manager created, once the client's
 	// close completed (PROTOCOL_CL_CLOSE_CALL_COMPLETE or a non-PENDING

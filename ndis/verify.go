@@ -63,6 +63,9 @@ const (
 	// RuleIncomingCloseUnanswered: PROTOCOL_CL_INCOMING_CLOSE_CALL was
 	// called and the client never called NdisClCloseCall.
 	RuleIncomingCloseUnanswered = "incoming-close-unanswered"
+	// RuleIncomingDropUnanswered: PROTOCOL_CL_INCOMING_DROP_PARTY was called
+	// and the client never called NdisClDropParty.
+	RuleIncomingDropUnanswered = "incoming-drop-unanswered"
 	// RuleDropLastParty: NdisClDropParty on the last party of a call.
 	RuleDropLastParty = "drop-last-party"
 	// RuleCloseCallWithParties: NdisClCloseCall on a multipoint call with more

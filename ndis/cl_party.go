@@ -1,0 +1,119 @@
+package ndis
+
+import (
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// newParty adds a party being set up to a multipoint call on v.
+func (w *world) newParty(v *vcBlock, clientCtx Handle) *partyBlock {
+	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, state: partyAdding}
+	p.clientH = &partyHandle{party: p, side: sideClient}
+	p.cmH = &partyHandle{party: p, side: sideCM}
+	v.parties = append(v.parties, p)
+	return p
+}
+
+// ClAddParty adds a party to a multipoint call the client made; NDIS
+// forwards it to the call manager's ProtocolCmAddParty.
+// NDIS: NdisClAddParty. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscladdparty.
+func ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters *CoCallParameters, ndisPartyHandle *Handle) Status {
+	defer kernel.Current().EnterDDI("NdisClAddParty", args(ndisVcHandle, protocolPartyContext, "CallParameters", "NdisPartyHandle"))()
+	w := theWorld()
+	const ddi = "NdisClAddParty"
+	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, 0)
+	if vh == nil {
+		return StatusFailure
+	}
+	v := vh.vc
+	if v.creator != sideClient || !v.multipoint || v.call != callConnected {
+		w.report(RuleVcState, "%s: %s has %s; parties are added to an established multipoint call the client made", ddi, v, v.call)
+		return StatusFailure
+	}
+	if !w.needPtr(ddi, "ProtocolPartyContext", protocolPartyContext == nil) || !w.needPtr(ddi, "CallParameters", callParameters == nil) || !w.needPtr(ddi, "NdisPartyHandle", ndisPartyHandle == nil) {
+		return StatusInvalidParameter
+	}
+	p := w.newParty(v, protocolPartyContext)
+	*ndisPartyHandle = p.clientH
+	cm := v.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"add-party", p}, ddi+" of "+p.String(), cmDDI(cm, "NdisCmAddPartyComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_ADD_PARTY", cm.driver(), args(v.cmCtx, "CallParameters", p.cmH, "CallMgrPartyContext"), func() Status {
+			if h.CmAddPartyHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_ADD_PARTY")
+				return StatusNotSupported
+			}
+			var ctx Handle
+			r := h.CmAddPartyHandler(v.cmCtx, callParameters, p.cmH, &ctx)
+			if r == StatusSuccess {
+				p.cmCtx = ctx
+			}
+			return r
+		})
+	})
+	if st != StatusPending {
+		addPartyFinish(p, st)
+		if st != StatusSuccess {
+			*ndisPartyHandle = nil
+		}
+	}
+	return st
+}
+
+// addPartyFinish applies the outcome of an add-party request.
+func addPartyFinish(p *partyBlock, st Status) {
+	if st == StatusSuccess {
+		p.state = partyActive
+	} else {
+		p.state = partyGone
+	}
+}
+
+// ClDropParty drops a party, other than the last, from a multipoint call;
+// the party handle is invalid for the client as soon as it is called. NDIS
+// forwards it to the call manager's ProtocolCmDropParty.
+// NDIS: NdisClDropParty. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscldropparty.
+func ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status {
+	defer kernel.Current().EnterDDI("NdisClDropParty", args(ndisPartyHandle, "Buffer", size))()
+	w := theWorld()
+	const ddi = "NdisClDropParty"
+	ph := w.partyArg(ddi, "NdisPartyHandle", ndisPartyHandle, sideClient, 0)
+	if ph == nil {
+		return StatusFailure
+	}
+	p := ph.party
+	v := p.vc
+	if p.state != partyActive {
+		w.report(RuleVcState, "%s: %s is still being added", ddi, p)
+		return StatusFailure
+	}
+	if len(v.liveParties()) == 1 {
+		w.report(RuleDropLastParty, "%s: %s is the last party on %s; the client releases the last party with NdisClCloseCall", ddi, p, v)
+		return StatusFailure
+	}
+	p.state = partyDropping
+	p.remoteDropped = false
+	cm := v.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"drop-party", p}, ddi+" of "+p.String(), cmDDI(cm, "NdisCmDropPartyComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_DROP_PARTY", cm.driver(), args(p.cmCtx, "CloseData", size), func() Status {
+			if h.CmDropPartyHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_DROP_PARTY")
+				return StatusSuccess
+			}
+			return h.CmDropPartyHandler(p.cmCtx, buffer, size)
+		})
+	})
+	if st != StatusPending {
+		dropPartyFinish(p, st)
+	}
+	return st
+}
+
+// dropPartyFinish applies the outcome of a drop-party request.
+func dropPartyFinish(p *partyBlock, st Status) {
+	if st == StatusSuccess {
+		p.state = partyGone
+	} else {
+		p.state = partyActive
+	}
+}

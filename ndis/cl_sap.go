@@ -1,0 +1,103 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// ClRegisterSap registers a SAP on which a client accepts incoming calls;
+// NDIS forwards it to the call manager's ProtocolCmRegisterSap.
+// NDIS: NdisClRegisterSap. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclregistersap.
+func ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, ndisSapHandle *Handle) Status {
+	defer kernel.Current().EnterDDI("NdisClRegisterSap", args(ndisAfHandle, protocolSapContext, "Sap", "NdisSapHandle"))()
+	w := theWorld()
+	const ddi = "NdisClRegisterSap"
+	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, 0)
+	if ah == nil {
+		return StatusFailure
+	}
+	af := ah.af
+	if af.state != afOpen {
+		w.report(RuleBadHandle, "%s: %s is not open", ddi, af)
+		return StatusFailure
+	}
+	if !w.needPtr(ddi, "Sap", sap == nil) || !w.needPtr(ddi, "NdisSapHandle", ndisSapHandle == nil) {
+		return StatusInvalidParameter
+	}
+	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, state: sapRegistering}
+	s.clientH = &sapHandle{sap: s, side: sideClient}
+	s.cmH = &sapHandle{sap: s, side: sideCM}
+	af.saps = append(af.saps, s)
+	*ndisSapHandle = s.clientH
+	cm := af.reg.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"register-sap", s}, fmt.Sprintf("%s of %s", ddi, s), cmDDI(cm, "NdisCmRegisterSapComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_REG_SAP", cm.driver(), args(af.cmCtx, "Sap", s.cmH, "CallMgrSapContext"), func() Status {
+			if h.CmRegisterSapHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_REG_SAP")
+				return StatusNotSupported
+			}
+			var ctx Handle
+			r := h.CmRegisterSapHandler(af.cmCtx, sap, s.cmH, &ctx)
+			if r == StatusSuccess {
+				s.cmCtx = ctx
+			}
+			return r
+		})
+	})
+	switch st {
+	case StatusPending:
+	case StatusSuccess:
+		s.state = sapRegistered
+	default:
+		s.state = sapFailed
+		*ndisSapHandle = nil
+	}
+	return st
+}
+
+// ClDeregisterSap releases a SAP; the SAP handle is invalid for the client as
+// soon as it is called. Calls already offered on it are not affected.
+// NDIS: NdisClDeregisterSap. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclderegistersap.
+func ClDeregisterSap(ndisSapHandle Handle) Status {
+	defer kernel.Current().EnterDDI("NdisClDeregisterSap", args(ndisSapHandle))()
+	w := theWorld()
+	const ddi = "NdisClDeregisterSap"
+	sh := w.sapArg(ddi, "NdisSapHandle", ndisSapHandle, sideClient)
+	if sh == nil {
+		return StatusFailure
+	}
+	s := sh.sap
+	if s.state == sapRegistering {
+		w.report(RuleBadHandle, "%s: %s is still being registered; its registration has not completed", ddi, s)
+		return StatusFailure
+	}
+	s.clientClosed = true
+	s.state = sapDeregistering
+	cm := s.af.reg.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"deregister-sap", s}, fmt.Sprintf("%s of %s", ddi, s), cmDDI(cm, "NdisCmDeregisterSapComplete"), func() Status {
+		return w.callStatus("PROTOCOL_CM_DEREGISTER_SAP", cm.driver(), args(s.cmCtx), func() Status {
+			if h.CmDeregisterSapHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_DEREGISTER_SAP")
+				return StatusSuccess
+			}
+			return h.CmDeregisterSapHandler(s.cmCtx)
+		})
+	})
+	if st != StatusPending {
+		deregisterFinish(s, st)
+	}
+	return st
+}
+
+// deregisterFinish applies the outcome of a SAP's deregistration.
+func deregisterFinish(s *sapBlock, st Status) {
+	if st == StatusSuccess {
+		s.state = sapGone
+		return
+	}
+	s.state = sapRegistered
+	s.clientClosed = false
+}

@@ -1,0 +1,266 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// CmMakeCallComplete completes a client's outgoing call for which
+// ProtocolCmMakeCall returned NDIS_STATUS_PENDING; NDIS calls the client's
+// ProtocolClMakeCallComplete.
+// NDIS: NdisCmMakeCallComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmmakecallcomplete.
+func CmMakeCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
+	defer kernel.Current().EnterDDI("NdisCmMakeCallComplete", args(status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, "CallParameters"))()
+	theWorld().makeCallComplete("NdisCmMakeCallComplete", status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters)
+}
+
+// makeCallComplete implements Ndis(M)CmMakeCallComplete.
+func (w *world) makeCallComplete(ddi string, status Status, vcH, partyH, cmPartyCtx Handle, cp *CoCallParameters) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
+		return
+	}
+	v := vh.vc
+	if !w.complete(reqKey{"make-call", v}, ddi, "NdisClMakeCall on "+v.String(), status) {
+		return
+	}
+	var party *partyBlock
+	if ph := w.partyArg(ddi, "NdisPartyHandle", partyH, sideCM, optional); ph != nil {
+		party = ph.party
+		if status == StatusSuccess {
+			party.cmCtx = cmPartyCtx
+		}
+	}
+	w.makeCallFinish(ddi, v, status)
+	var clientParty Handle
+	if status == StatusSuccess && party != nil {
+		clientParty = party.clientH
+	}
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_MAKE_CALL_COMPLETE", p, args(status, v.clientCtx, clientParty, "CallParameters"), func() {
+		if p.cl.ClMakeCallCompleteHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_MAKE_CALL_COMPLETE")
+			return
+		}
+		p.cl.ClMakeCallCompleteHandler(status, v.clientCtx, clientParty, cp)
+	})
+}
+
+// CmCloseCallComplete completes a client's close for which
+// ProtocolCmCloseCall returned NDIS_STATUS_PENDING; NDIS calls the client's
+// ProtocolClCloseCallComplete.
+// NDIS: NdisCmCloseCallComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmclosecallcomplete.
+func CmCloseCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle) {
+	defer kernel.Current().EnterDDI("NdisCmCloseCallComplete", args(status, ndisVcHandle, ndisPartyHandle))()
+	theWorld().closeCallComplete("NdisCmCloseCallComplete", status, ndisVcHandle, ndisPartyHandle)
+}
+
+// closeCallComplete implements Ndis(M)CmCloseCallComplete.
+func (w *world) closeCallComplete(ddi string, status Status, vcH, partyH Handle) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
+		return
+	}
+	v := vh.vc
+	if !w.complete(reqKey{"close-call", v}, ddi, "NdisClCloseCall on "+v.String(), status) {
+		return
+	}
+	var partyCtx Handle
+	if v.creator == sideClient && v.multipoint {
+		if live := v.liveParties(); len(live) > 0 {
+			partyCtx = live[len(live)-1].clientCtx
+		}
+	}
+	w.closeCallFinish(v, status)
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_CLOSE_CALL_COMPLETE", p, args(status, v.clientCtx, partyCtx), func() {
+		if p.cl.ClCloseCallCompleteHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
+			return
+		}
+		p.cl.ClCloseCallCompleteHandler(status, v.clientCtx, partyCtx)
+	})
+}
+
+// CmModifyCallQoSComplete completes a client's QoS change for which
+// ProtocolCmModifyCallQoS returned NDIS_STATUS_PENDING; NDIS calls the
+// client's ProtocolClModifyCallQoSComplete.
+// NDIS: NdisCmModifyCallQoSComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmmodifycallqoscomplete.
+func CmModifyCallQoSComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
+	defer kernel.Current().EnterDDI("NdisCmModifyCallQoSComplete", args(status, ndisVcHandle, "CallParameters"))()
+	theWorld().modifyQoSComplete("NdisCmModifyCallQoSComplete", status, ndisVcHandle, callParameters)
+}
+
+// modifyQoSComplete implements Ndis(M)CmModifyCallQoSComplete.
+func (w *world) modifyQoSComplete(ddi string, status Status, vcH Handle, cp *CoCallParameters) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
+		return
+	}
+	v := vh.vc
+	if !w.complete(reqKey{"modify-qos", v}, ddi, "NdisClModifyCallQoS on "+v.String(), status) {
+		return
+	}
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_MODIFY_CALL_QOS_COMPLETE", p, args(status, v.clientCtx, "CallParameters"), func() {
+		if p.cl.ClModifyCallQoSCompleteHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_MODIFY_CALL_QOS_COMPLETE")
+			return
+		}
+		p.cl.ClModifyCallQoSCompleteHandler(status, v.clientCtx, cp)
+	})
+}
+
+// CmDispatchIncomingCall offers an incoming call on a VC the call manager
+// created to the client that registered the SAP; NDIS calls the client's
+// ProtocolClIncomingCall. A VC whose earlier call closed is offered again
+// this way, which makes the client's handle valid again.
+// NDIS: NdisCmDispatchIncomingCall. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdispatchincomingcall.
+func CmDispatchIncomingCall(ndisSapHandle Handle, ndisVcHandle Handle, callParameters *CoCallParameters) Status {
+	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCall", args(ndisSapHandle, ndisVcHandle, "CallParameters"))()
+	return theWorld().dispatchIncomingCall("NdisCmDispatchIncomingCall", ndisSapHandle, ndisVcHandle, callParameters)
+}
+
+// dispatchIncomingCall implements Ndis(M)CmDispatchIncomingCall.
+func (w *world) dispatchIncomingCall(ddi string, sapH, vcH Handle, cp *CoCallParameters) Status {
+	sh := w.sapArg(ddi, "NdisSapHandle", sapH, sideCM)
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if sh == nil || vh == nil || !w.checkFamily(ddi, vh.vc.cm) || !w.needPtr(ddi, "CallParameters", cp == nil) {
+		return StatusFailure
+	}
+	s, v := sh.sap, vh.vc
+	if v.creator != sideCM || v.af != s.af {
+		w.report(RuleBadHandle, "%s: %s is not a VC the call manager created on af #%d, the AF of %s", ddi, v, s.af.id, s)
+		return StatusFailure
+	}
+	if v.call != callIdle {
+		w.report(RuleVcState, "%s: %s has %s; an incoming call is offered on a VC with no call", ddi, v, v.call)
+		return StatusFailure
+	}
+	v.clientDead, v.remoteClosed = false, false
+	v.sap, v.call = s, callOffered
+	p := v.clientOpen.protocol
+	what := fmt.Sprintf("PROTOCOL_CL_INCOMING_CALL of client %q on %s", p.name, v)
+	st := w.forward(reqKey{"incoming-call", v}, what, "NdisClIncomingCallComplete", func() Status {
+		return w.callStatus("PROTOCOL_CL_INCOMING_CALL", p, args(s.clientCtx, v.clientCtx, "CallParameters"), func() Status {
+			if p.cl.ClIncomingCallHandler == nil {
+				w.noHandler(p, "PROTOCOL_CL_INCOMING_CALL")
+				return StatusNotSupported
+			}
+			return p.cl.ClIncomingCallHandler(s.clientCtx, v.clientCtx, cp)
+		})
+	})
+	if st != StatusPending {
+		incomingFinish(v, st)
+	}
+	return st
+}
+
+// CmDispatchCallConnected tells the client that an incoming call it accepted
+// is connected; NDIS calls the client's ProtocolClCallConnected.
+// NDIS: NdisCmDispatchCallConnected. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdispatchcallconnected.
+func CmDispatchCallConnected(ndisVcHandle Handle) {
+	defer kernel.Current().EnterDDI("NdisCmDispatchCallConnected", args(ndisVcHandle))()
+	theWorld().dispatchCallConnected("NdisCmDispatchCallConnected", ndisVcHandle)
+}
+
+// dispatchCallConnected implements Ndis(M)CmDispatchCallConnected.
+func (w *world) dispatchCallConnected(ddi string, vcH Handle) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
+		return
+	}
+	v := vh.vc
+	if v.call != callAccepted {
+		w.report(RuleVcState, "%s: %s has %s; only a call the client accepted is connected", ddi, v, v.call)
+		return
+	}
+	v.call = callConnected
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_CALL_CONNECTED", p, args(v.clientCtx), func() {
+		if p.cl.ClCallConnectedHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_CALL_CONNECTED")
+			return
+		}
+		p.cl.ClCallConnectedHandler(v.clientCtx)
+	})
+}
+
+// CmDispatchIncomingCallQoSChange tells the client the remote party changed
+// the quality of service of a call; NDIS calls the client's
+// ProtocolClIncomingCallQoSChange.
+// NDIS: NdisCmDispatchIncomingCallQoSChange. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdispatchincomingcallqoschange.
+func CmDispatchIncomingCallQoSChange(ndisVcHandle Handle, callParameters *CoCallParameters) {
+	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCallQoSChange", args(ndisVcHandle, "CallParameters"))()
+	theWorld().dispatchQoSChange("NdisCmDispatchIncomingCallQoSChange", ndisVcHandle, callParameters)
+}
+
+// dispatchQoSChange implements Ndis(M)CmDispatchIncomingCallQoSChange.
+func (w *world) dispatchQoSChange(ddi string, vcH Handle, cp *CoCallParameters) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) || !w.needPtr(ddi, "CallParameters", cp == nil) {
+		return
+	}
+	v := vh.vc
+	if v.call != callConnected || !v.hasClient() || v.clientDead {
+		w.report(RuleVcState, "%s: %s has %s; a QoS change is indicated on a connected call", ddi, v, v.call)
+		return
+	}
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_INCOMING_CALL_QOS_CHANGE", p, args(v.clientCtx, "CallParameters"), func() {
+		if p.cl.ClIncomingCallQoSChangeHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_INCOMING_CALL_QOS_CHANGE")
+			return
+		}
+		p.cl.ClIncomingCallQoSChangeHandler(v.clientCtx, cp)
+	})
+}
+
+// CmDispatchIncomingCloseCall tells the client that the remote party (or the
+// call manager) closed a call; NDIS calls the client's
+// ProtocolClIncomingCloseCall, and the client answers with NdisClCloseCall.
+// NDIS: NdisCmDispatchIncomingCloseCall. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdispatchincomingclosecall.
+func CmDispatchIncomingCloseCall(closeStatus Status, ndisVcHandle Handle, buffer []byte, size uint32) {
+	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCloseCall", args(closeStatus, ndisVcHandle, "Buffer", size))()
+	theWorld().dispatchIncomingClose("NdisCmDispatchIncomingCloseCall", closeStatus, ndisVcHandle, buffer, size)
+}
+
+// dispatchIncomingClose implements Ndis(M)CmDispatchIncomingCloseCall.
+func (w *world) dispatchIncomingClose(ddi string, closeStatus Status, vcH Handle, buffer []byte, size uint32) {
+	vh := w.vcArg(ddi, "NdisVcHandle", vcH, sideCM, 0)
+	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
+		return
+	}
+	v := vh.vc
+	switch {
+	case !v.hasClient() || v.clientDead:
+		w.report(RuleVcState, "%s: %s has no client call to close", ddi, v)
+		return
+	case v.call != callConnected && v.call != callAccepted && v.call != callCloseFailed:
+		w.report(RuleVcState, "%s: %s has %s; an incoming close is indicated on an established call", ddi, v, v.call)
+		return
+	}
+	w.incomingClose(v, closeStatus, buffer, size)
+}
+
+// incomingClose calls the client's ProtocolClIncomingCloseCall; the client
+// owes NdisClCloseCall from now on.
+func (w *world) incomingClose(v *vcBlock, closeStatus Status, buffer []byte, size uint32) {
+	v.remoteClosed = true
+	p := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_INCOMING_CLOSE_CALL", p, args(closeStatus, v.clientCtx, "CloseData", size), func() {
+		if p.cl.ClIncomingCloseCallHandler == nil {
+			w.noHandler(p, "PROTOCOL_CL_INCOMING_CLOSE_CALL")
+			return
+		}
+		p.cl.ClIncomingCloseCallHandler(closeStatus, v.clientCtx, buffer, size)
+	})
+}

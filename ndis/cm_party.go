@@ -1,0 +1,110 @@
+package ndis
+
+import (
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// CmAddPartyComplete completes a client's add-party request for which
+// ProtocolCmAddParty returned NDIS_STATUS_PENDING; NDIS calls the client's
+// ProtocolClAddPartyComplete.
+// NDIS: NdisCmAddPartyComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmaddpartycomplete.
+func CmAddPartyComplete(status Status, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
+	defer kernel.Current().EnterDDI("NdisCmAddPartyComplete", args(status, ndisPartyHandle, callMgrPartyContext, "CallParameters"))()
+	theWorld().addPartyComplete("NdisCmAddPartyComplete", status, ndisPartyHandle, callMgrPartyContext, callParameters)
+}
+
+// addPartyComplete implements Ndis(M)CmAddPartyComplete.
+func (w *world) addPartyComplete(ddi string, status Status, partyH, cmCtx Handle, cp *CoCallParameters) {
+	ph := w.partyArg(ddi, "NdisPartyHandle", partyH, sideCM, 0)
+	if ph == nil || !w.checkFamily(ddi, ph.party.vc.cm) {
+		return
+	}
+	p := ph.party
+	if !w.complete(reqKey{"add-party", p}, ddi, "NdisClAddParty of "+p.String(), status) {
+		return
+	}
+	var clientH Handle
+	if status == StatusSuccess {
+		p.cmCtx = cmCtx
+		clientH = p.clientH
+	}
+	addPartyFinish(p, status)
+	drv := p.vc.clientOpen.protocol
+	w.call("PROTOCOL_CL_ADD_PARTY_COMPLETE", drv, args(status, p.clientCtx, clientH, "CallParameters"), func() {
+		if drv.cl.ClAddPartyCompleteHandler == nil {
+			w.noHandler(drv, "PROTOCOL_CL_ADD_PARTY_COMPLETE")
+			return
+		}
+		drv.cl.ClAddPartyCompleteHandler(status, p.clientCtx, clientH, cp)
+	})
+}
+
+// CmDropPartyComplete completes a client's drop-party request for which
+// ProtocolCmDropParty returned NDIS_STATUS_PENDING; NDIS calls the client's
+// ProtocolClDropPartyComplete.
+// NDIS: NdisCmDropPartyComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdroppartycomplete.
+func CmDropPartyComplete(status Status, ndisPartyHandle Handle) {
+	defer kernel.Current().EnterDDI("NdisCmDropPartyComplete", args(status, ndisPartyHandle))()
+	theWorld().dropPartyComplete("NdisCmDropPartyComplete", status, ndisPartyHandle)
+}
+
+// dropPartyComplete implements Ndis(M)CmDropPartyComplete.
+func (w *world) dropPartyComplete(ddi string, status Status, partyH Handle) {
+	ph := w.partyArg(ddi, "NdisPartyHandle", partyH, sideCM, 0)
+	if ph == nil || !w.checkFamily(ddi, ph.party.vc.cm) {
+		return
+	}
+	p := ph.party
+	if !w.complete(reqKey{"drop-party", p}, ddi, "NdisClDropParty of "+p.String(), status) {
+		return
+	}
+	dropPartyFinish(p, status)
+	drv := p.vc.clientOpen.protocol
+	w.call("PROTOCOL_CL_DROP_PARTY_COMPLETE", drv, args(status, p.clientCtx), func() {
+		if drv.cl.ClDropPartyCompleteHandler == nil {
+			w.noHandler(drv, "PROTOCOL_CL_DROP_PARTY_COMPLETE")
+			return
+		}
+		drv.cl.ClDropPartyCompleteHandler(status, p.clientCtx)
+	})
+}
+
+// CmDispatchIncomingDropParty tells the client a remote party left a
+// multipoint call; NDIS calls the client's ProtocolClIncomingDropParty, or,
+// for the last party, ProtocolClIncomingCloseCall.
+// NDIS: NdisCmDispatchIncomingDropParty. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndiscmdispatchincomingdropparty.
+func CmDispatchIncomingDropParty(dropStatus Status, ndisPartyHandle Handle, buffer []byte, size uint32) {
+	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingDropParty", args(dropStatus, ndisPartyHandle, "Buffer", size))()
+	theWorld().dispatchIncomingDrop("NdisCmDispatchIncomingDropParty", dropStatus, ndisPartyHandle, buffer, size)
+}
+
+// dispatchIncomingDrop implements Ndis(M)CmDispatchIncomingDropParty.
+func (w *world) dispatchIncomingDrop(ddi string, dropStatus Status, partyH Handle, buffer []byte, size uint32) {
+	ph := w.partyArg(ddi, "NdisPartyHandle", partyH, sideCM, 0)
+	if ph == nil || !w.checkFamily(ddi, ph.party.vc.cm) {
+		return
+	}
+	p := ph.party
+	v := p.vc
+	if p.state != partyActive || v.call != callConnected {
+		w.report(RuleVcState, "%s: %s is not an active party of a connected call", ddi, p)
+		return
+	}
+	if len(v.liveParties()) == 1 {
+		w.st.Tracef("%s: %s is the last party; NDIS indicates the close of the call instead", ddi, p)
+		w.incomingClose(v, dropStatus, buffer, size)
+		return
+	}
+	p.remoteDropped = true
+	drv := v.clientOpen.protocol
+	w.call("PROTOCOL_CL_INCOMING_DROP_PARTY", drv, args(dropStatus, p.clientCtx, "CloseData", size), func() {
+		if drv.cl.ClIncomingDropPartyHandler == nil {
+			w.noHandler(drv, "PROTOCOL_CL_INCOMING_DROP_PARTY")
+			return
+		}
+		drv.cl.ClIncomingDropPartyHandler(dropStatus, p.clientCtx, buffer, size)
+	})
+}
