@@ -23,7 +23,7 @@ type ProtocolDriverCharacteristics struct {
 	UnbindAdapterHandlerEx            ProtocolUnbindAdapterEx
 	OpenAdapterCompleteHandlerEx      ProtocolOpenAdapterCompleteEx
 	CloseAdapterCompleteHandlerEx     ProtocolCloseAdapterCompleteEx
-	NetPnPEventHandler                ProtocolNetPnpEvent
+	NetPnPEventHandler                ProtocolNetPnPEvent
 	UninstallHandler                  ProtocolUninstall
 	OidRequestCompleteHandler         ProtocolOidRequestComplete
 	StatusHandlerEx                   ProtocolStatusEx

@@ -234,10 +234,10 @@ type ProtocolOpenAdapterCompleteEx func(protocolBindingContext Handle, status St
 // Page: nc-ndis-protocol_close_adapter_complete_ex.
 type ProtocolCloseAdapterCompleteEx func(protocolBindingContext Handle)
 
-// ProtocolNetPnpEvent is the PROTOCOL_NET_PNP_EVENT role.
+// ProtocolNetPnPEvent is the PROTOCOL_NET_PNP_EVENT role (the page's spelling).
 // NDIS calls it at PASSIVE_LEVEL.
 // Page: nc-ndis-protocol_net_pnp_event.
-type ProtocolNetPnpEvent func(protocolBindingContext Handle, netPnPEventNotification *NetPnpEventNotification) Status
+type ProtocolNetPnPEvent func(protocolBindingContext Handle, netPnPEventNotification *NetPnpEventNotification) Status
 
 // ProtocolUninstall is the PROTOCOL_UNINSTALL role.
 // NDIS calls it at PASSIVE_LEVEL.
