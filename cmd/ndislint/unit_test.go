@@ -1,0 +1,60 @@
+package main
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplitArgs(t *testing.T) {
+	takes := valueFlags(append(passes(), vetSuite()...))
+	for _, c := range []struct {
+		args, flags, pos []string
+	}{
+		{[]string{"./..."}, nil, []string{"./..."}},
+		{[]string{"-vet", "help", "x"}, []string{"-vet"}, []string{"help", "x"}},
+		{[]string{"-c", "3", "help"}, []string{"-c", "3"}, []string{"help"}},
+		{[]string{"-c=3", "-json", "./..."}, []string{"-c=3", "-json"}, []string{"./..."}},
+		{[]string{"-printf.funcs", "logf", "help"}, []string{"-printf.funcs", "logf"}, []string{"help"}},
+		{[]string{"--", "-vet"}, []string{"--"}, []string{"-vet"}},
+		{[]string{"-", "x"}, nil, []string{"-", "x"}},
+		{[]string{"-json"}, []string{"-json"}, nil},
+	} {
+		flags, pos := splitArgs(c.args, takes)
+		if !reflect.DeepEqual(flags, c.flags) || !reflect.DeepEqual(pos, c.pos) {
+			t.Errorf("splitArgs(%q) = %q, %q; want %q, %q", c.args, flags, pos, c.flags, c.pos)
+		}
+	}
+}
+
+func TestVetRequested(t *testing.T) {
+	for _, c := range []struct {
+		flags []string
+		want  bool
+	}{
+		{nil, false},
+		{[]string{"-vet"}, true},
+		{[]string{"--vet"}, true},
+		{[]string{"-vet=true"}, true},
+		{[]string{"-vet=false"}, false},
+		{[]string{"-vet", "-vet=0"}, false},
+		{[]string{"-vet=maybe"}, false},
+		{[]string{"-vetx"}, false},
+		{[]string{"-c", "3", "-vet"}, true},
+	} {
+		if got := vetRequested(c.flags); got != c.want {
+			t.Errorf("vetRequested(%q) = %v, want %v", c.flags, got, c.want)
+		}
+	}
+}
+
+// TestVetSuiteNames checks that the suite has no duplicate and no name that
+// clashes with an ndislint pass (multichecker registers a flag per name).
+func TestVetSuiteNames(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range append(passes(), vetSuite()...) {
+		if seen[a.Name] {
+			t.Errorf("analyzer name %s appears twice", a.Name)
+		}
+		seen[a.Name] = true
+	}
+}
