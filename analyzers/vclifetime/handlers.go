@@ -157,7 +157,7 @@ func (c *checker) via(u summary.Use) string {
 	s := ""
 	if len(u.Chain) > 0 {
 		s = " (through " + strings.Join(u.Chain, " -> ")
-		if u.Where != "" && !c.local(u.Pos) {
+		if u.Where != "" && u.Foreign {
 			s += " at " + u.Where
 		}
 		s += ")"

@@ -61,12 +61,13 @@ func (b *Builder) imported(fn *ssa.Function) *Summary {
 	return &Summary{}
 }
 
-// Export exports the summaries of the package's named functions as facts.
+// Export exports the summaries of the package's exported functions and
+// methods as facts.
 func (b *Builder) Export(fns []*ssa.Function) {
 	for _, fn := range fns {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || obj.Pkg() != b.pass.Pkg {
-			continue
+		if !ok || obj.Pkg() != b.pass.Pkg || !obj.Exported() {
+			continue // only exported functions can be called from other packages
 		}
 		s := b.Of(fn)
 		if len(s.Uses) == 0 && len(s.Pending) == 0 && len(s.Calls) == 0 {
@@ -199,6 +200,7 @@ func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.F
 		nu.Chain = append([]string{callee.Name()}, u.Chain...)
 		if nu.Pos == token.NoPos || !b.local(nu.Pos) {
 			nu.Pos = pos
+			nu.Foreign = true
 		}
 		if later != "" && nu.Later == "" {
 			nu.Later = later

@@ -34,6 +34,8 @@ func rootIndex(fn *ssa.Function, v ssa.Value) (int, bool) {
 func RootOf(fn *ssa.Function, v ssa.Value) (root int, typ string, ok bool) {
 	for depth := 0; depth < 6; depth++ {
 		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X // a context passed on as an ndis.Handle
 		case *ssa.TypeAssert:
 			if r, ok := rootIndex(fn, x.X); ok && !x.CommaOk {
 				if t := namedPtr(x.AssertedType); t != "" {
@@ -107,8 +109,11 @@ func namedPtr(t types.Type) string {
 // PathOf returns the access path of a value: a root itself, or a field of a
 // context root (v.ndisVcHandle).
 func PathOf(fn *ssa.Function, v ssa.Value) (Path, bool) {
-	if ct, ok := v.(*ssa.ChangeType); ok {
-		v = ct.X
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		v = x.X
+	case *ssa.MakeInterface:
+		v = x.X
 	}
 	if r, ok := rootIndex(fn, v); ok {
 		return Path{Root: r}, true

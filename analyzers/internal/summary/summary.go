@@ -90,6 +90,9 @@ type Use struct {
 	// Later is set when the call runs later, not inside this function: "in
 	// the work item queued at file:line".
 	Later string
+	// Foreign is true when the call itself is in another package (Pos is
+	// then the local call that leads to it).
+	Foreign bool
 }
 
 // Summary is what a function does with handles.

@@ -1,0 +1,16 @@
+package vclifetime_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ndislint/ndislint/analyzers/vclifetime"
+)
+
+func TestVCLifetime(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), vclifetime.Analyzer,
+		"example.com/t/seed", "example.com/t/seedtwin", "example.com/t/closecomplete",
+		"example.com/t/shapes", "example.com/t/sequences", "example.com/t/crosspkg",
+		"example.com/t/nondriver", "example.com/t/later")
+}
