@@ -8,11 +8,12 @@
 //	ndislint [-flag] [package...]
 //
 // loads the packages with go/packages and runs every pass. Exit status: 0
-// when clean, 1 when a package cannot be loaded or type-checked or a pass
-// fails, 3 when there are findings (the greater of the two when both
-// happen); with -json the findings go to stdout as JSON, each with its rule
-// ID in the "category" field, and findings alone do not change the exit
-// status.
+// when clean; 1 when a flag is bad, a pattern matches nothing, a package
+// cannot be loaded or type-checked, or a pass fails (the other packages are
+// still checked and their findings printed); 3 when there are findings and
+// no error. With -json the findings go to stdout as JSON, each with its
+// rule ID in the "category" field, and findings alone leave the exit status
+// 0.
 //
 // Under go vet:
 //
