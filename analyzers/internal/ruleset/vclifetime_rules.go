@@ -102,7 +102,7 @@ ProtocolClCloseCallComplete: the client should call it itself. Reported when the
 and when a path on which it may be something other than NDIS_STATUS_PENDING reaches a return without
 calling the handler (directly or through a helper). A status that is returned or handed to another
 function is that function's business.`,
-		Page: "nf-ndis-ndisclclosecall",
+		Page:  "nf-ndis-ndisclclosecall",
 		Wrong: `ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)`,
 		Right: `if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
 	clCloseCallComplete(st, v, nil)
