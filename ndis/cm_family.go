@@ -21,17 +21,34 @@ func cmDDI(cm cmRef, name string) string {
 	return name
 }
 
+// counterpart returns the other family's name for a DDI: NdisMCmX for NdisCmX
+// and the reverse, NdisMCmOidRequestComplete for NdisCoOidRequestComplete.
+func counterpart(ddi string) string {
+	switch {
+	case ddi == "NdisCoOidRequestComplete":
+		return "NdisMCmOidRequestComplete"
+	case ddi == "NdisMCmOidRequestComplete":
+		return "NdisCoOidRequestComplete"
+	case strings.HasPrefix(ddi, "NdisMCm"):
+		return "NdisCm" + strings.TrimPrefix(ddi, "NdisMCm")
+	case strings.HasPrefix(ddi, "NdisCm"):
+		return "NdisMCm" + strings.TrimPrefix(ddi, "NdisCm")
+	}
+	return ddi
+}
+
 // checkFamily reports a call manager calling the other family's DDI: an MCM
-// calling NdisCm* or a stand-alone call manager calling NdisMCm*.
+// calling NdisCm* (or NdisCoOidRequestComplete) or a stand-alone call
+// manager calling NdisMCm*.
 func (w *world) checkFamily(ddi string, cm cmRef) bool {
 	if isMCMDDI(ddi) == cm.isMCM() {
 		return true
 	}
-	if cm.isMCM() {
-		w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only stand-alone call managers (protocol drivers) call %s", ddi, cm.who(), "NdisMCm"+strings.TrimPrefix(ddi, "NdisCm"), ddi)
-	} else {
-		w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only miniport call managers call %s", ddi, cm.who(), "NdisCm"+strings.TrimPrefix(ddi, "NdisMCm"), ddi)
+	kind := "stand-alone call managers (protocol drivers)"
+	if isMCMDDI(ddi) {
+		kind = "miniport call managers"
 	}
+	w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only %s call %s", ddi, cm.who(), counterpart(ddi), kind, ddi)
 	return false
 }
 

@@ -1,0 +1,38 @@
+package ndis
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// pnpEvent calls a binding's ProtocolNetPnPEvent with event; a PENDING
+// answer is owed NdisCompleteNetPnPEvent.
+func (w *world) pnpEvent(o *openBlock, code NetPnpEventCode) Status {
+	p := o.protocol
+	n := &NetPnpEventNotification{NetPnPEvent: NetPnpEvent{NetEvent: code}}
+	what := fmt.Sprintf("PROTOCOL_NET_PNP_EVENT (event %d) of %s", code, o.who())
+	return w.forward(reqKey{"pnp", n}, what, "NdisCompleteNetPnPEvent", func() Status {
+		return w.callStatus("PROTOCOL_NET_PNP_EVENT", p, args(o.ctx, fmt.Sprintf("event %d", code)), func() Status {
+			if p.chars.NetPnPEventHandler == nil {
+				return StatusSuccess
+			}
+			return p.chars.NetPnPEventHandler(o.ctx, n)
+		})
+	})
+}
+
+// CompleteNetPnPEvent completes a Plug and Play or power event for which the
+// protocol's ProtocolNetPnPEvent returned NDIS_STATUS_PENDING.
+// NDIS: NdisCompleteNetPnPEvent. IRQL: PASSIVE_LEVEL.
+// Page: nf-ndis-ndiscompletenetpnpevent.
+func CompleteNetPnPEvent(ndisBindingHandle Handle, netPnPEventNotification *NetPnpEventNotification, status Status) {
+	defer kernel.Current().EnterDDI("NdisCompleteNetPnPEvent", args(ndisBindingHandle, "NetPnPEventNotification", status))()
+	w := theWorld()
+	const ddi = "NdisCompleteNetPnPEvent"
+	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
+	if o == nil || !w.needPtr(ddi, "NetPnPEventNotification", netPnPEventNotification == nil) {
+		return
+	}
+	w.complete(reqKey{"pnp", netPnPEventNotification}, ddi, "PROTOCOL_NET_PNP_EVENT of "+o.who(), status)
+}

@@ -1,0 +1,132 @@
+package ndis
+
+import (
+	"github.com/ndislint/ndislint/internal/kernel"
+)
+
+// MCoIndicateReceiveNetBufferLists indicates received data on a VC; NDIS
+// calls ProtocolCoReceiveNetBufferLists of the protocol that uses the VC (the
+// client of a call, the call manager on a VC it created for itself).
+// NDIS: NdisMCoIndicateReceiveNetBufferLists. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndismcoindicatereceivenetbufferlists.
+func MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, numberOfNetBufferLists uint32, coReceiveFlags uint32) {
+	defer kernel.Current().EnterDDI("NdisMCoIndicateReceiveNetBufferLists", args(ndisVcHandle, nblArg(netBufferLists), numberOfNetBufferLists, coReceiveFlags))()
+	w := theWorld()
+	const ddi = "NdisMCoIndicateReceiveNetBufferLists"
+	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, 0)
+	if vh == nil || !w.needPtr(ddi, "NetBufferLists", netBufferLists == nil) {
+		return
+	}
+	v := vh.vc
+	if v.act != actActive {
+		w.report(RuleVcState, "%s: %s is not active; a miniport indicates receives only on an active VC", ddi, v)
+		return
+	}
+	count := uint32(0)
+	for n := netBufferLists; n != nil; n = n.Next {
+		count++
+	}
+	if count != numberOfNetBufferLists {
+		w.report(RuleBadParameter, "%s: NumberOfNetBufferLists is %d but the chain holds %d", ddi, numberOfNetBufferLists, count)
+	}
+	s := sideCM
+	if v.hasClient() && !v.clientDead {
+		s = sideClient
+	}
+	var o *openBlock
+	if s == sideClient {
+		o = v.clientOpen
+	} else {
+		o = v.cm.open
+	}
+	if o == nil {
+		return
+	}
+	p := o.protocol
+	ctx := v.ctxFor(s)
+	w.call("PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS", p, args(o.ctx, ctx, nblArg(netBufferLists), numberOfNetBufferLists, coReceiveFlags), func() {
+		if p.co == nil || p.co.CoReceiveNetBufferListsHandler == nil {
+			w.noHandler(p, "PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS")
+			return
+		}
+		p.co.CoReceiveNetBufferListsHandler(o.ctx, ctx, netBufferLists, numberOfNetBufferLists, coReceiveFlags)
+	})
+}
+
+// MCoIndicateStatusEx indicates a status change of the adapter or of one VC;
+// NDIS calls ProtocolCoStatusEx of the protocols bound to the adapter (for a
+// VC, of the protocols that share it).
+// NDIS: NdisMCoIndicateStatusEx. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndismcoindicatestatusex.
+func MCoIndicateStatusEx(miniportAdapterHandle Handle, ndisVcHandle Handle, statusIndication *StatusIndication) {
+	defer kernel.Current().EnterDDI("NdisMCoIndicateStatusEx", args(miniportAdapterHandle, ndisVcHandle, "StatusIndication"))()
+	w := theWorld()
+	const ddi = "NdisMCoIndicateStatusEx"
+	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
+	if a == nil || !w.needPtr(ddi, "StatusIndication", statusIndication == nil) {
+		return
+	}
+	if ndisVcHandle == nil {
+		for _, o := range append([]*openBlock(nil), a.opens...) {
+			if o.bind != nil && o.bind.state == bindDone {
+				w.coStatus(o, nil, statusIndication)
+			}
+		}
+		return
+	}
+	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, 0)
+	if vh == nil {
+		return
+	}
+	v := vh.vc
+	if v.hasClient() && !v.clientDead {
+		w.coStatus(v.clientOpen, v.clientCtx, statusIndication)
+	}
+	if v.cm.open != nil {
+		w.coStatus(v.cm.open, v.cmCtx, statusIndication)
+	}
+}
+
+// coStatus calls a binding's ProtocolCoStatusEx.
+func (w *world) coStatus(o *openBlock, vcCtx Handle, ind *StatusIndication) {
+	p := o.protocol
+	if p.co == nil {
+		return
+	}
+	w.call("PROTOCOL_CO_STATUS_EX", p, args(o.ctx, vcCtx, ind.StatusCode), func() {
+		if p.co.CoStatusHandlerEx == nil {
+			w.noHandler(p, "PROTOCOL_CO_STATUS_EX")
+			return
+		}
+		p.co.CoStatusHandlerEx(o.ctx, vcCtx, ind)
+	})
+}
+
+// MCoOidRequestComplete completes an OID request for which the miniport's
+// MiniportCoOidRequest returned NDIS_STATUS_PENDING; NDIS calls the
+// requester's ProtocolCoOidRequestComplete.
+// NDIS: NdisMCoOidRequestComplete. IRQL: <= DISPATCH_LEVEL.
+// Page: nf-ndis-ndismcooidrequestcomplete.
+func MCoOidRequestComplete(miniportAdapterHandle Handle, ndisMiniportVcHandle Handle, request *OidRequest, status Status) {
+	defer kernel.Current().EnterDDI("NdisMCoOidRequestComplete", args(miniportAdapterHandle, ndisMiniportVcHandle, oidArg(request), status))()
+	w := theWorld()
+	const ddi = "NdisMCoOidRequestComplete"
+	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
+	if a == nil || !w.needPtr(ddi, "Request", request == nil) {
+		return
+	}
+	rec := w.oids[request]
+	if rec == nil {
+		w.complete(reqKey{"oid", request}, ddi, "the OID request ("+oidArg(request)+")", status)
+		return
+	}
+	if !rec.toMiniport || rec.open.adapter != a {
+		w.report(RuleBadHandle, "%s: %s was not sent to adapter %q's miniport", ddi, rec.what, a.name)
+		return
+	}
+	if !w.complete(rec.key, ddi, rec.what, status) {
+		return
+	}
+	delete(w.oids, request)
+	w.oidDeliver(rec, request, status)
+}
