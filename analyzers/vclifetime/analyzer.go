@@ -8,6 +8,9 @@
 package vclifetime
 
 import (
+	"go/ast"
+	"go/token"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
@@ -39,6 +42,7 @@ type checker struct {
 	prov     map[string]*FieldProv
 	rep      *suppress.Reporter
 	reported map[string]bool
+	calls    map[token.Pos]*ast.CallExpr // by Lparen, built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -100,3 +104,20 @@ func (c *checker) allFuncs() []*ssa.Function {
 
 // passName is the analyzer's name, also the Pass of its rules in ruleset.
 const passName = "vclifetime"
+
+// callAt returns the call expression whose opening parenthesis is at pos (SSA
+// positions calls there), or nil.
+func (c *checker) callAt(pos token.Pos) *ast.CallExpr {
+	if c.calls == nil {
+		c.calls = map[token.Pos]*ast.CallExpr{}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					c.calls[call.Lparen] = call
+				}
+				return true
+			})
+		}
+	}
+	return c.calls[pos]
+}

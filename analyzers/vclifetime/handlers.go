@@ -27,6 +27,7 @@ const (
 const (
 	roleCloseCallComplete = "PROTOCOL_CL_CLOSE_CALL_COMPLETE"
 	roleCoDeleteVc        = "PROTOCOL_CO_DELETE_VC"
+	roleCoCreateVc        = "PROTOCOL_CO_CREATE_VC"
 	ddiCoDeleteVc         = "NdisCoDeleteVc"
 	ddiClMakeCall         = "NdisClMakeCall"
 	ddiClCloseCall        = "NdisClCloseCall"
@@ -82,6 +83,13 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 // checkUse applies the rules to one use in a callback.
 func (c *checker) checkUse(b *roles.Binding, u summary.Use) {
 	if !isClCo(u.DDI) {
+		return
+	}
+	if b.Role.Name == roleCoCreateVc && u.DDI == ddiCoDeleteVc && u.Arg == (summary.Path{Root: paramIndex(b.Role, rules.KindVcHandle)}) {
+		// The NdisVcHandle parameter of the client's ProtocolCoCreateVc
+		// is the call manager's VC itself.
+		c.reportAt(RuleDeleteCMVc, u.Pos, u.Pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoCreateVc here"}},
+			"%s on a VC the call manager created (the NdisVcHandle of ProtocolCoCreateVc%s): only the creator may delete a VC", u.DDI, c.via(u))
 		return
 	}
 	v, ok := c.classify(u)
@@ -144,6 +152,9 @@ func (c *checker) reportAt(rule string, pos, end token.Pos, rel []analysis.Relat
 		return
 	}
 	c.reported[key] = true
+	if call := c.callAt(pos); call != nil {
+		pos, end = call.Pos(), call.End() // the whole call, not its parenthesis
+	}
 	c.rep.Reportf(rule, pos, end, rel, format, args...)
 }
 

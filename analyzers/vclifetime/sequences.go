@@ -2,6 +2,8 @@ package vclifetime
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -158,7 +160,7 @@ func (c *checker) closeCallStatus(fn *ssa.Function, call ssa.CallInstruction, d 
 			return false
 		}
 		if ret, ok := in.(*ssa.Return); ok && notPendingPossible(r, pending) {
-			c.reportAt(RuleCloseCallStatus, call.Pos(), call.Pos(), []analysis.RelatedInformation{{Pos: ret.Pos(), Message: "this return is reached with a status other than NDIS_STATUS_PENDING"}},
+			c.reportAt(RuleCloseCallStatus, call.Pos(), call.Pos(), []analysis.RelatedInformation{{Pos: returnPos(fn, ret), Message: "this return is reached with a status other than NDIS_STATUS_PENDING"}},
 				"NdisClCloseCall may complete synchronously here and ProtocolClCloseCallComplete is then never called: on a status other than NDIS_STATUS_PENDING the client must call it itself")
 			return false
 		}
@@ -279,4 +281,21 @@ func (c *checker) pendingVal() string {
 		return k.Val().ExactString()
 	}
 	return fmt.Sprint(0x103)
+}
+
+// returnPos is the position of a return, or of the closing brace for the
+// implicit return at the end of a function.
+func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
+	if ret.Pos().IsValid() {
+		return ret.Pos()
+	}
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		if syn.Body != nil {
+			return syn.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return syn.Body.Rbrace
+	}
+	return token.NoPos
 }

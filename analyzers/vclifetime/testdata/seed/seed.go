@@ -21,3 +21,11 @@ var handlers = ndis.CoClientOptionalHandlers{
 	ClCreateVcHandler:          clCreateVc,
 	ClCloseCallCompleteHandler: clCloseCallComplete,
 }
+
+// rejectVc refuses the call manager's VC by deleting it: not the client's to delete.
+func rejectVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+	ndis.CoDeleteVc(ndisVcHandle) // want `NdisCoDeleteVc on a VC the call manager created \(the NdisVcHandle of ProtocolCoCreateVc\): only the creator may delete a VC`
+	return ndis.StatusResources
+}
+
+var rejecting = ndis.CoClientOptionalHandlers{ClCreateVcHandler: rejectVc}
