@@ -151,6 +151,16 @@ func (s *Sim) PnPEvent(protocol, adapter Handle, code NetPnpEventCode) (Status, 
 	return StatusFailure, fmt.Errorf("PnPEvent: %s is not bound to adapter %q", p.driverName(), a.name)
 }
 
+// Protocols returns the handles of the registered protocol drivers, in
+// registration order.
+func (s *Sim) Protocols() []Handle {
+	var out []Handle
+	for _, p := range s.w.protocols {
+		out = append(out, p)
+	}
+	return out
+}
+
 // Describe renders a handle the way traces and reports do ("vc #3").
 func (s *Sim) Describe(h Handle) string { return describe(h) }
 

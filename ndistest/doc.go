@@ -1,0 +1,30 @@
+// Package ndistest runs Go-modelled CoNDIS drivers against the simulated
+// NDIS of package ndis, in the spirit of net/http/httptest: a test creates a
+// System, adds simulated adapters and a scripted call manager, loads the
+// driver under test (its DriverEntry calls ndis.RegisterProtocolDriver),
+// binds, and drives calls; the verifier checks every DDI and callback as it
+// happens, and at the end of the test every violation fails the test with
+// the sequence of calls that led to it.
+//
+//	sys := ndistest.New(t)
+//	ad := sys.AddAdapter("atm0", ndis.MediumCoWan)
+//	cm := sys.AddCallManager(ad, ndis.CoAddressFamily{AddressFamily: ndis.CoAddressFamilyQ2931, MajorVersion: 3}, ndistest.CMScript{CloseCall: ndistest.Nested})
+//	sys.Load(myclient.DriverEntry)
+//	sys.Bind()
+//	vc := cm.IncomingCall(params)
+//	cm.CallConnected(vc)
+//	cm.CloseFromNetwork(vc, ndis.StatusSuccess)
+//	sys.Run()
+//
+// The simulation is deterministic and single-threaded, and there is one
+// simulated NDIS per process: New takes a package-level lock that the
+// test's Cleanup releases, so tests that use ndistest run one at a time even
+// under t.Parallel.
+//
+// The scripted call manager (CMScript) decides for each request whether to
+// complete it synchronously (Sync), to return NDIS_STATUS_PENDING and
+// complete it later from the event queue (Pend), to complete it inside its
+// handler before returning NDIS_STATUS_PENDING (Nested), or to fail it
+// (Fail). The same script drives a miniport call manager (AddMCM), which
+// uses the NdisMCm* functions instead of NdisCm*.
+package ndistest

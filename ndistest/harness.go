@@ -1,0 +1,218 @@
+package ndistest
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/ndis"
+)
+
+// serial serializes the tests that use the simulation: there is one
+// simulated NDIS per process.
+var serial sync.Mutex
+
+// RunLimit is how many queued events Run runs before it decides the queue
+// will not drain.
+const RunLimit = 100000
+
+// System is one simulated machine: NDIS, its adapters and the drivers of
+// one test.
+type System struct {
+	t         testing.TB
+	st        *kernel.State
+	sim       *ndis.Sim
+	keep      bool
+	expected  map[string]bool
+	miniport  ndis.Handle
+	adapters  []*Adapter
+	nAdapters int
+	cms       []*CallManager
+}
+
+// Option configures a System.
+type Option func(*System)
+
+// KeepViolations makes the System only collect violations: the test
+// inspects them with Violations, and Cleanup does not fail the test for
+// them.
+func KeepViolations() Option { return func(s *System) { s.keep = true } }
+
+// Expect declares violations of the given rules expected: Cleanup fails
+// the test if none of a rule was reported and does not fail it for those
+// that were.
+func Expect(rules ...string) Option {
+	return func(s *System) {
+		for _, r := range rules {
+			s.expected[r] = true
+		}
+	}
+}
+
+// New starts a fresh simulated NDIS (kernel.Reset) for the test. At Cleanup
+// the System drains the event queue, reports requests still pending and
+// incoming closes never answered, and fails the test with every violation
+// (and the calls that led to it) unless KeepViolations or Expect said
+// otherwise. Tests that use ndistest run one at a time.
+func New(t testing.TB, opts ...Option) *System {
+	t.Helper()
+	serial.Lock()
+	s := &System{t: t, st: kernel.Reset(), expected: map[string]bool{}}
+	s.sim = ndis.Simulator()
+	for _, o := range opts {
+		o(s)
+	}
+	t.Cleanup(s.cleanup)
+	return s
+}
+
+// cleanup ends the run and reports.
+func (s *System) cleanup() {
+	defer serial.Unlock()
+	s.drain()
+	s.sim.Finish()
+	if s.keep {
+		return
+	}
+	seen := map[string]bool{}
+	for _, v := range s.Violations() {
+		if s.expected[v.Rule] {
+			seen[v.Rule] = true
+			continue
+		}
+		s.t.Errorf("ndis verifier: %s", v)
+	}
+	for r := range s.expected {
+		if !seen[r] {
+			s.t.Errorf("ndistest: expected a %q violation; none was reported", r)
+		}
+	}
+}
+
+// Violation is one break of the NDIS contract the verifier saw.
+type Violation struct {
+	// Rule is the stable rule ID ("vc-use-after-close").
+	Rule string
+	// Message names the DDIs and roles in NDIS spelling.
+	Message string
+	// Trace is the sequence of calls that led to it, oldest first.
+	Trace []string
+}
+
+// String formats the violation with its trace.
+func (v Violation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s [%s]", v.Message, v.Rule)
+	if len(v.Trace) > 0 {
+		b.WriteString("\n\tsequence:")
+		for _, l := range v.Trace {
+			b.WriteString("\n\t\t")
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// Violations returns what the verifier reported so far.
+func (s *System) Violations() []Violation {
+	var out []Violation
+	for _, v := range s.st.Violations() {
+		out = append(out, Violation{Rule: v.Rule, Message: v.Message, Trace: v.Trace})
+	}
+	return out
+}
+
+// ViolationsOf returns the violations of one rule.
+func (s *System) ViolationsOf(rule string) []Violation {
+	var out []Violation
+	for _, v := range s.Violations() {
+		if v.Rule == rule {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Trace returns the last lines of the trace of DDI calls and callbacks.
+func (s *System) Trace() []string { return s.st.Trace() }
+
+// Sim returns the simulated NDIS, for what the System does not wrap.
+func (s *System) Sim() *ndis.Sim { return s.sim }
+
+// Run runs queued events (completions delivered later, work items, timers
+// due now) until the queue is empty, and returns how many ran.
+func (s *System) Run() int {
+	s.t.Helper()
+	n := s.st.Run(RunLimit)
+	if n == RunLimit && s.st.Queued() > 0 {
+		s.t.Errorf("ndistest: the event queue did not drain after %d events (does a driver re-queue work for ever?)", RunLimit)
+	}
+	return n
+}
+
+// drain runs the queue at the end of the test without failing it twice.
+func (s *System) drain() {
+	s.st.Run(RunLimit)
+}
+
+// Advance moves the virtual clock forward by d, running every event due
+// until then (timers fire in order).
+func (s *System) Advance(d time.Duration) {
+	s.t.Helper()
+	if d < 0 {
+		s.t.Errorf("ndistest: Advance(%v): the clock does not go back", d)
+		return
+	}
+	fired := false
+	s.st.Enqueue(fmt.Sprintf("clock advanced by %v", d), int64(d/100), func() { fired = true })
+	for n := 0; !fired && n < RunLimit; n++ {
+		if !s.st.Step() {
+			break
+		}
+	}
+}
+
+// Load runs a driver's entry point (its DriverEntry, which calls
+// ndis.RegisterProtocolDriver) at PASSIVE_LEVEL and fails the test if it
+// does not return NDIS_STATUS_SUCCESS.
+func (s *System) Load(entry func() ndis.Status) {
+	s.t.Helper()
+	if entry == nil {
+		s.t.Fatalf("ndistest: Load(nil)")
+	}
+	if st := entry(); st != ndis.StatusSuccess {
+		s.t.Errorf("ndistest: the driver's entry point returned %s", st)
+	}
+}
+
+// Bind binds every registered protocol driver to every adapter it was not
+// offered yet (ProtocolBindAdapterEx at PASSIVE_LEVEL; NDIS then tells
+// clients of the address families registered on the adapter), and runs the
+// queue until idle.
+func (s *System) Bind() {
+	s.t.Helper()
+	if s.nAdapters == 0 {
+		s.t.Fatalf("ndistest: Bind with no adapter; call AddAdapter or AddMCM first")
+	}
+	s.sim.BindAll()
+	s.Run()
+}
+
+// Unload deregisters every registered protocol driver
+// (NdisDeregisterProtocolDriver runs their ProtocolUnbindAdapterEx), runs
+// the queue, and reports what the drivers still hold of the kernel services
+// (memory, work items, timers).
+func (s *System) Unload() {
+	s.t.Helper()
+	for _, p := range s.sim.Protocols() {
+		ndis.DeregisterProtocolDriver(p)
+	}
+	s.Run()
+	ndis.ReportServiceLeaks()
+}
+
+// Irql returns the current IRQL of the simulated processor.
+func (s *System) Irql() uint8 { return s.st.Irql() }
