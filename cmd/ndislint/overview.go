@@ -33,7 +33,7 @@ Passes and their rules ('%[1]s help RULE' explains one):
 		fmt.Fprintf(tw, "  %s\t%s\n", a.Name, title(a.Doc))
 		listRules(tw, a.Name, listed)
 	}
-	fmt.Fprintf(tw, "  (%s)\n", ruledoc.EveryPass)
+	fmt.Fprintf(tw, "  (%s)\tsuppression bookkeeping, each pass for its own rules\n", ruledoc.EveryPass)
 	listRules(tw, ruledoc.EveryPass, listed)
 	for _, r := range ruledoc.All() {
 		if !listed[r.ID] {
@@ -70,13 +70,33 @@ func vetNote(w io.Writer, progname string, withVet bool) {
 		names = append(names, a.Name)
 	}
 	if withVet {
-		fmt.Fprintf(w, "With -vet, the go vet suite runs as well: %s.\n", strings.Join(names, ", "))
+		fmt.Fprintln(w, wrap("With -vet, the go vet suite runs as well: "+strings.Join(names, ", ")+".", 76))
 		return
 	}
-	fmt.Fprintf(w, "A vet tool replaces go vet's own analyzers; -vet adds them back\n(%s help -vet lists them with the others).\n", progname)
+	fmt.Fprintf(w, "A vet tool replaces go vet's own analyzers; -vet adds them back\n('%s -vet help' lists them with the others).\n", progname)
 }
 
 // title is the first paragraph of an analyzer's Doc.
 func title(doc string) string {
 	return strings.TrimSpace(strings.SplitN(doc, "\n\n", 2)[0])
+}
+
+// wrap breaks text into lines of at most width bytes, at spaces.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		switch {
+		case i == 0:
+		case n+1+len(word) > width:
+			b.WriteString("\n")
+			n = 0
+		default:
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
 }

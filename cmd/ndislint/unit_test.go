@@ -58,3 +58,13 @@ func TestVetSuiteNames(t *testing.T) {
 		seen[a.Name] = true
 	}
 }
+
+func TestWrap(t *testing.T) {
+	got := wrap("aa bb cc dd", 5)
+	if want := "aa bb\ncc dd"; got != want {
+		t.Errorf("wrap = %q, want %q", got, want)
+	}
+	if got := wrap("averylongword x", 4); got != "averylongword\nx" {
+		t.Errorf("wrap of a long word = %q", got)
+	}
+}
