@@ -242,6 +242,8 @@ func args(parts ...any) string {
 			s += x.String()
 		case nil:
 			s += "NULL"
+		case int, uint32, uint64, int64, bool:
+			s += fmt.Sprint(x)
 		default:
 			if h, ok := x.(Handle); ok {
 				s += describe(h)
