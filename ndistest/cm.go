@@ -53,6 +53,8 @@ type CallManager struct {
 	adapterHandle ndis.Handle
 	bindCtx       ndis.Handle
 	unbindCtx     ndis.Handle
+	afsClosed     ndis.Event
+	waiting       bool
 	afs           []*cmAf
 	vcs           []*VC
 	oidsIn        []ndis.Oid
@@ -263,39 +265,29 @@ func cmOpenAdapterComplete(protocolBindingContext ndis.Handle, status ndis.Statu
 }
 
 // cmUnbind is the call manager's ProtocolUnbindAdapterEx: it asks every
-// client to close its AF (NdisCmNotifyCloseAddressFamily) and closes the
-// binding once they all did.
+// client to close its AF (NdisCmNotifyCloseAddressFamily), waits at
+// PASSIVE_LEVEL until they all did (NdisWaitEvent), then closes the binding.
 func cmUnbind(unbindContext ndis.Handle, protocolBindingContext ndis.Handle) ndis.Status {
 	cm := protocolBindingContext.(*CallManager)
 	cm.unbindCtx = unbindContext
+	ndis.InitializeEvent(&cm.afsClosed)
 	for _, a := range cm.afs {
 		if !a.closed {
 			ndis.CmNotifyCloseAddressFamily(a.h)
 		}
 	}
 	if cm.OpenAfs() > 0 {
-		return ndis.StatusPending
+		cm.waiting = true
+		ndis.WaitEvent(&cm.afsClosed, 0)
+		cm.waiting = false
 	}
-	return cm.closeBinding(false)
+	return ndis.CloseAdapterEx(cm.binding)
 }
 
-// closeBinding closes the call manager's binding; pended reports whether
-// the unbind already returned NDIS_STATUS_PENDING.
-func (cm *CallManager) closeBinding(pended bool) ndis.Status {
-	st := ndis.CloseAdapterEx(cm.binding)
-	if st == ndis.StatusPending {
-		return ndis.StatusPending
-	}
-	if pended {
-		ndis.CompleteUnbindAdapterEx(cm.unbindCtx)
-	}
-	return ndis.StatusSuccess
-}
-
-// afClosed finishes a pended unbind when the last client closed its AF.
+// afClosed wakes a waiting unbind when the last client closed its AF.
 func (cm *CallManager) afClosed() {
-	if cm.unbindCtx != nil && cm.OpenAfs() == 0 && !cm.mcm {
-		cm.closeBinding(true)
+	if cm.waiting && cm.OpenAfs() == 0 {
+		ndis.SetEvent(&cm.afsClosed)
 	}
 }
 

@@ -75,7 +75,7 @@ func cmCloseAf(callMgrAfContext ndis.Handle) ndis.Status {
 	})
 	if st == ndis.StatusSuccess {
 		a.closed = true
-		cm.sys.st.Enqueue(fmt.Sprintf("call manager %q notes an AF closed", cm.name), 0, cm.afClosed)
+		cm.afClosed()
 	}
 	return st
 }

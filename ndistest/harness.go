@@ -69,11 +69,19 @@ func New(t testing.TB, opts ...Option) *System {
 	return s
 }
 
+// Finish ends the run now: it drains the event queue and runs the
+// end-of-run checks (requests pending and never completed, incoming closes
+// and drops never answered), so a test with KeepViolations can inspect
+// them. Cleanup calls it; a second call does nothing.
+func (s *System) Finish() {
+	s.drain()
+	s.sim.Finish()
+}
+
 // cleanup ends the run and reports.
 func (s *System) cleanup() {
 	defer serial.Unlock()
-	s.drain()
-	s.sim.Finish()
+	s.Finish()
 	if s.keep {
 		return
 	}

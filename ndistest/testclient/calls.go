@@ -200,8 +200,27 @@ func (c *Client) CompleteOids(status ndis.Status) {
 
 // step advances the teardown of an AF: close the calls, delete the client's
 // own VCs, deregister the SAPs, then close the AF. It waits while a close is
-// pending; the completion handlers call it again.
+// pending; the completion handlers call it again. A call made while it runs
+// (a completion delivered inside one of its requests) makes it go round
+// again instead of running twice at once.
 func (a *Af) step() {
+	if a.stepping {
+		a.again = true
+		return
+	}
+	a.stepping = true
+	defer func() { a.stepping = false }()
+	for {
+		a.again = false
+		a.stepOnce()
+		if !a.again {
+			return
+		}
+	}
+}
+
+// stepOnce is one round of step.
+func (a *Af) stepOnce() {
 	if !a.tearingDown || a.closing || a.closed {
 		return
 	}

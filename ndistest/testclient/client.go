@@ -53,6 +53,9 @@ type Options struct {
 	// calls NdisCoDeleteVc on every VC, including those the call manager
 	// created.
 	DeleteInCloseComplete bool
+	// CreateVcAnswer, when not zero, is what ProtocolCoCreateVc returns
+	// instead of NDIS_STATUS_SUCCESS (NDIS_STATUS_PENDING is the mistake).
+	CreateVcAnswer ndis.Status
 	// OidPends makes the client's ProtocolCoOidRequest pend and complete
 	// from ProtocolCoOidRequest's caller's next call of CompleteOids.
 	OidPends bool
@@ -90,6 +93,9 @@ type Binding struct {
 	adapter string
 	afs     []*Af
 	unbind  ndis.Handle
+	// afsClosed is set when the last AF closed while an unbind waits.
+	afsClosed ndis.Event
+	waiting   bool
 }
 
 // Af is the client's context for one open address family.
@@ -102,6 +108,8 @@ type Af struct {
 	closed        bool
 	tearingDown   bool
 	notifyPending bool
+	stepping      bool
+	again         bool
 	saps          []*Sap
 }
 

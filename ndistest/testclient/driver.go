@@ -80,11 +80,14 @@ func openAdapterComplete(protocolBindingContext ndis.Handle, status ndis.Status)
 }
 
 // unbindAdapter is ProtocolUnbindAdapterEx: it closes every AF on the
-// binding (which first closes its calls, VCs and SAPs), then the binding.
+// binding (which first closes its calls, VCs and SAPs), waits at
+// PASSIVE_LEVEL until they are closed (NdisWaitEvent), then closes the
+// binding.
 func unbindAdapter(unbindContext ndis.Handle, protocolBindingContext ndis.Handle) ndis.Status {
 	b := protocolBindingContext.(*Binding)
 	b.c.log("PROTOCOL_UNBIND_ADAPTER_EX", nil, b.adapter)
 	b.unbind = unbindContext
+	ndis.InitializeEvent(&b.afsClosed)
 	for _, a := range b.afs {
 		if a.open && !a.closed {
 			a.tearingDown = true
@@ -92,9 +95,11 @@ func unbindAdapter(unbindContext ndis.Handle, protocolBindingContext ndis.Handle
 		}
 	}
 	if b.afsBusy() {
-		return ndis.StatusPending
+		b.waiting = true
+		ndis.WaitEvent(&b.afsClosed, 0)
+		b.waiting = false
 	}
-	return b.closeAdapter(false)
+	return ndis.CloseAdapterEx(b.h)
 }
 
 // afsBusy reports whether an AF of the binding is still open.
@@ -105,18 +110,6 @@ func (b *Binding) afsBusy() bool {
 		}
 	}
 	return false
-}
-
-// closeAdapter closes the binding; pended says the unbind returned PENDING.
-func (b *Binding) closeAdapter(pended bool) ndis.Status {
-	st := ndis.CloseAdapterEx(b.h)
-	if st == ndis.StatusPending {
-		return st
-	}
-	if pended {
-		ndis.CompleteUnbindAdapterEx(b.unbind)
-	}
-	return ndis.StatusSuccess
 }
 
 // closeAdapterComplete is ProtocolCloseAdapterCompleteEx.

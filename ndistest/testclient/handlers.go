@@ -14,6 +14,10 @@ func clCreateVc(protocolAfContext ndis.Handle, ndisVcHandle ndis.Handle, protoco
 	c.vcs = append(c.vcs, v)
 	*protocolVcContext = v
 	c.log("PROTOCOL_CO_CREATE_VC", v, "")
+	if c.opts.CreateVcAnswer != 0 {
+		v.deleted = true
+		return c.opts.CreateVcAnswer
+	}
 	return ndis.StatusSuccess
 }
 
@@ -72,8 +76,8 @@ func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {
 		a.notifyPending = false
 		ndis.ClNotifyCloseAddressFamilyComplete(a.h, ndis.StatusSuccess)
 	}
-	if b.unbind != nil && !b.afsBusy() {
-		b.closeAdapter(true)
+	if b.waiting && !b.afsBusy() {
+		ndis.SetEvent(&b.afsClosed)
 	}
 }
 
