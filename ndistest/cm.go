@@ -308,3 +308,6 @@ func cmReceive(protocolBindingContext ndis.Handle, protocolVcContext ndis.Handle
 		cm.received = append(cm.received, n.Data)
 	}
 }
+
+// Handle returns the call manager's NdisPartyHandle of the party.
+func (p *Party) Handle() ndis.Handle { return p.h }

@@ -15,6 +15,27 @@ import (
 // simulated NDIS per process.
 var serial sync.Mutex
 
+// holderMu guards holder, the test whose System holds serial.
+var (
+	holderMu sync.Mutex
+	holder   testing.TB
+)
+
+// checkNested fails a test that calls New while it (or its parent test)
+// already holds the simulation: waiting for the lock would hang for ever.
+func checkNested(t testing.TB) {
+	t.Helper()
+	holderMu.Lock()
+	h := holder
+	holderMu.Unlock()
+	if h == nil {
+		return
+	}
+	if h == t || strings.HasPrefix(t.Name(), h.Name()+"/") {
+		t.Fatalf("ndistest: New called while %s still holds the simulation (one System per test: use a subtest per System, and no System in a parent of those subtests)", h.Name())
+	}
+}
+
 // RunLimit is how many queued events Run runs before it decides the queue
 // will not drain.
 const RunLimit = 100000
@@ -59,7 +80,11 @@ func Expect(rules ...string) Option {
 // otherwise. Tests that use ndistest run one at a time.
 func New(t testing.TB, opts ...Option) *System {
 	t.Helper()
+	checkNested(t)
 	serial.Lock()
+	holderMu.Lock()
+	holder = t
+	holderMu.Unlock()
 	s := &System{t: t, st: kernel.Reset(), expected: map[string]bool{}}
 	s.sim = ndis.Simulator()
 	for _, o := range opts {
@@ -80,7 +105,12 @@ func (s *System) Finish() {
 
 // cleanup ends the run and reports.
 func (s *System) cleanup() {
-	defer serial.Unlock()
+	defer func() {
+		holderMu.Lock()
+		holder = nil
+		holderMu.Unlock()
+		serial.Unlock()
+	}()
 	s.Finish()
 	if s.keep {
 		return

@@ -1,6 +1,7 @@
 package ndistest_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ndislint/ndislint/ndis"
@@ -8,11 +9,24 @@ import (
 	"github.com/ndislint/ndislint/ndistest/testclient"
 )
 
-// count returns how many client events start with prefix.
-func count(c *testclient.Client, prefix string) int {
+// count returns how many client events match pattern: the event starts with
+// its first word (the role) and contains every other word ("vc#3" may sit
+// between them).
+func count(c *testclient.Client, pattern string) int {
+	words := strings.Fields(pattern)
 	n := 0
 	for _, e := range c.Events {
-		if len(e) >= len(prefix) && e[:len(prefix)] == prefix {
+		fields := strings.Fields(e)
+		if len(fields) == 0 || fields[0] != words[0] {
+			continue
+		}
+		ok := true
+		for _, w := range words[1:] {
+			if !strings.Contains(e, w) {
+				ok = false
+			}
+		}
+		if ok {
 			n++
 		}
 	}
