@@ -222,7 +222,11 @@ func (cm *CallManager) OidRequest(v *VC, req *ndis.OidRequest) ndis.Status {
 		if v != nil {
 			vh = v.h
 		}
-		return cm.ops.oidRequest(cm, a.h, vh, nil, req)
+		st := cm.ops.oidRequest(cm, a.h, vh, nil, req)
+		if st != ndis.StatusPending {
+			cm.oidResults = append(cm.oidResults, st)
+		}
+		return st
 	}
 	cm.sys.t.Errorf("ndistest: OidRequest: no client has call manager %q's AF open", cm.name)
 	return ndis.StatusFailure

@@ -180,37 +180,42 @@ func (s *System) Trace() []string { return s.st.Trace() }
 // Sim returns the simulated NDIS, for what the System does not wrap.
 func (s *System) Sim() *ndis.Sim { return s.sim }
 
-// Run runs queued events (completions delivered later, work items, timers
-// due now) until the queue is empty, and returns how many ran.
+// Run runs the queued events due now (completions delivered later, work
+// items, timers that expired), and those they queue for now, until none is
+// due; it does not move the virtual clock (Advance does). It returns how
+// many ran.
 func (s *System) Run() int {
 	s.t.Helper()
-	n := s.st.Run(RunLimit)
-	if n == RunLimit && s.st.Queued() > 0 {
-		s.t.Errorf("ndistest: the event queue did not drain after %d events (does a driver re-queue work for ever?)", RunLimit)
+	n := s.st.RunDue(RunLimit)
+	if n == RunLimit {
+		s.t.Errorf("ndistest: %d events ran and more are due (does a driver re-queue work for ever?)", RunLimit)
 	}
 	return n
 }
 
-// drain runs the queue at the end of the test without failing it twice.
+// drain runs every queued event, moving the clock as far as needed, at the
+// end of the test (a periodic timer stops it at RunLimit).
 func (s *System) drain() {
 	s.st.Run(RunLimit)
 }
 
 // Advance moves the virtual clock forward by d, running every event due
-// until then (timers fire in order).
+// until then in order (timers fire, delayed completions arrive).
 func (s *System) Advance(d time.Duration) {
 	s.t.Helper()
 	if d < 0 {
 		s.t.Errorf("ndistest: Advance(%v): the clock does not go back", d)
 		return
 	}
-	fired := false
-	s.st.Enqueue(fmt.Sprintf("clock advanced by %v", d), int64(d/100), func() { fired = true })
-	for n := 0; !fired && n < RunLimit; n++ {
-		if !s.st.Step() {
+	end := s.st.Now() + int64(d/100)
+	for n := 0; n < RunLimit; n++ {
+		at, ok := s.st.NextDue()
+		if !ok || at > end {
 			break
 		}
+		s.st.Step()
 	}
+	s.st.Advance(end - s.st.Now())
 }
 
 // Load runs a driver's entry point (its DriverEntry, which calls

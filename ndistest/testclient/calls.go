@@ -152,6 +152,7 @@ func (c *Client) OidRequest(a *Af, v *VC, toCallManager bool, req *ndis.OidReque
 	if v != nil {
 		vh = v.h
 	}
+	req.RequestId = c
 	st := ndis.CoOidRequest(a.b.h, ah, vh, nil, req)
 	if st != ndis.StatusPending {
 		c.oidResults = append(c.oidResults, st)

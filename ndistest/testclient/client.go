@@ -56,8 +56,8 @@ type Options struct {
 	// CreateVcAnswer, when not zero, is what ProtocolCoCreateVc returns
 	// instead of NDIS_STATUS_SUCCESS (NDIS_STATUS_PENDING is the mistake).
 	CreateVcAnswer ndis.Status
-	// OidPends makes the client's ProtocolCoOidRequest pend and complete
-	// from ProtocolCoOidRequest's caller's next call of CompleteOids.
+	// OidPends makes the client's ProtocolCoOidRequest return
+	// NDIS_STATUS_PENDING; the test completes the requests with CompleteOids.
 	OidPends bool
 	// OnEvent, when set, runs at the start of every handler with the role
 	// typedef name and the VC concerned (nil when none): tests put their

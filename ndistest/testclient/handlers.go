@@ -43,19 +43,13 @@ func clOidRequest(protocolAfContext ndis.Handle, protocolVcContext ndis.Handle, 
 	return ndis.StatusSuccess
 }
 
-// clOidRequestComplete is the client's ProtocolCoOidRequestComplete.
+// clOidRequestComplete is the client's ProtocolCoOidRequestComplete. The
+// client finds itself through the request's RequestId, which it set: a
+// request to the miniport has no AF context.
 func clOidRequestComplete(protocolAfContext ndis.Handle, protocolVcContext ndis.Handle, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest, status ndis.Status) {
 	v, _ := protocolVcContext.(*VC)
-	var c *Client
-	switch {
-	case v != nil:
-		c = v.c
-	default:
-		if a, ok := protocolAfContext.(*Af); ok {
-			c = a.b.c
-		}
-	}
-	if c == nil {
+	c, ok := oidRequest.RequestId.(*Client)
+	if !ok {
 		return
 	}
 	c.log("PROTOCOL_CO_OID_REQUEST_COMPLETE", v, status.String())
