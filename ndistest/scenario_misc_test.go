@@ -203,4 +203,3 @@ func TestHarnessMisuseIsReportedNotCrashed(t *testing.T) {
 		t.Errorf("Vc(nil) is ok")
 	}
 }
-
