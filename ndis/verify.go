@@ -166,12 +166,24 @@ func (w *world) isPending(key reqKey) bool {
 }
 
 // current returns the driver whose handler is running, nil at top level
-// (test code, queued events).
+// (test code, queued events, and events another thread runs while a
+// handler waits in NdisWaitEvent).
 func (w *world) current() driverRef {
 	if len(w.running) == 0 {
 		return nil
 	}
-	return w.running[len(w.running)-1]
+	r, ok := w.running[len(w.running)-1].(runningDriver)
+	if !ok || r.thread != w.st.Thread() {
+		return nil
+	}
+	return r.driverRef
+}
+
+// runningDriver is an entry of world.running: the driver and the simulated
+// thread (kernel.State.Thread) its handler runs on.
+type runningDriver struct {
+	driverRef
+	thread int
 }
 
 // call runs drv's handler for role the way NDIS does (kernel.State.Callback:
@@ -179,7 +191,7 @@ func (w *world) current() driverRef {
 // running driver.
 func (w *world) call(role string, drv driverRef, args string, fn func()) {
 	w.st.Callback(role, drv.driverName(), args, func() {
-		w.running = append(w.running, drv)
+		w.running = append(w.running, runningDriver{drv, w.st.Thread()})
 		defer func() { w.running = w.running[:len(w.running)-1] }()
 		fn()
 	})

@@ -59,7 +59,9 @@ func (s *State) idle() bool {
 	}
 	saved := s.irql
 	s.irql = 0
+	end := s.otherThread()
 	did := fn()
+	end()
 	s.irql = saved
 	return did
 }
@@ -85,7 +87,9 @@ func (s *State) nextAt() (int64, bool) {
 func (s *State) stepAsOtherThread() {
 	saved := s.irql
 	s.irql = 0
+	end := s.otherThread()
 	s.Step()
+	end()
 	s.irql = saved
 }
 
