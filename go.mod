@@ -3,6 +3,7 @@ module github.com/ndislint/ndislint
 go 1.26.0
 
 require (
+	github.com/dave/dst v0.28.0
 	github.com/pkg/errors v0.9.1
 	golang.org/x/tools v0.52.0
 )

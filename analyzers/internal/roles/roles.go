@@ -46,6 +46,13 @@ type Binding struct {
 	Struct, Slot string
 	// Via is "slot", "type" or "directive".
 	Via string
+	// Form refines Via "type": "var" (a declaration with an explicit role
+	// type, var _ ndis.ProtocolX = f), "conversion" (ndis.ProtocolX(f)),
+	// "argument" (passed to a role-typed parameter), "assign" (assigned to
+	// a role-typed variable or field) or "field" (stored in a role-typed
+	// field of a structure that is not a handler structure). It is empty
+	// for slots and directives.
+	Form string
 	// Side is the client or call manager, from the slot's prefix (Cl, Cm).
 	Side Side
 }
@@ -174,7 +181,7 @@ func (f *finder) assign(as *ast.AssignStmt) {
 			}
 		}
 		if t := f.pass.TypesInfo.TypeOf(lhs); t != nil {
-			f.bindType(t, as.Rhs[i])
+			f.bindType(t, as.Rhs[i], "assign")
 		}
 	}
 }
@@ -186,7 +193,7 @@ func (f *finder) valueSpec(vs *ast.ValueSpec) {
 	}
 	t := f.pass.TypesInfo.TypeOf(vs.Type)
 	for _, v := range vs.Values {
-		f.bindType(t, v)
+		f.bindType(t, v, "var")
 	}
 }
 
@@ -196,7 +203,7 @@ func (f *finder) call(call *ast.CallExpr) {
 	tv, ok := f.pass.TypesInfo.Types[call.Fun]
 	if ok && tv.IsType() {
 		if len(call.Args) == 1 {
-			f.bindType(tv.Type, call.Args[0])
+			f.bindType(tv.Type, call.Args[0], "conversion")
 		}
 		return
 	}
@@ -206,7 +213,7 @@ func (f *finder) call(call *ast.CallExpr) {
 	}
 	for i, arg := range call.Args {
 		if i < sig.Params().Len() {
-			f.bindType(sig.Params().At(i).Type(), arg)
+			f.bindType(sig.Params().At(i).Type(), arg, "argument")
 		}
 	}
 }
@@ -222,16 +229,18 @@ func (f *finder) bindField(hs *rules.HandlerStruct, field *types.Var, val ast.Ex
 	if b == nil {
 		return
 	}
-	b.Via = "type"
+	b.Via, b.Form = "type", "field"
 	if hs != nil {
+		b.Form = ""
 		b.Via, b.Struct, b.Slot = "slot", hs.Name, field.Name()
 		b.Side = sideOf(field.Name())
 	}
 	f.res.Bindings = append(f.res.Bindings, b)
 }
 
-// bindType binds val used where a value of type t is expected.
-func (f *finder) bindType(t types.Type, val ast.Expr) {
+// bindType binds val used where a value of type t is expected; form says
+// how (see Binding.Form).
+func (f *finder) bindType(t types.Type, val ast.Expr, form string) {
 	if t == nil {
 		return
 	}
@@ -240,7 +249,7 @@ func (f *finder) bindType(t types.Type, val ast.Expr) {
 		return
 	}
 	if b := f.binding(r, val); b != nil {
-		b.Via = "type"
+		b.Via, b.Form = "type", form
 		f.res.Bindings = append(f.res.Bindings, b)
 	}
 }

@@ -1,0 +1,131 @@
+// Package roletypes defines the roles Analyzer, which checks the callback
+// roles of a Go-modelled NDIS driver: that each function serves the role it
+// is declared for, matches that role's prototype, returns only the statuses
+// its page allows and checks its optional parameters before use, and that
+// registered handler structures fill their mandatory slots.
+//
+// See doc.go for the rules and what the pass cannot see.
+package roletypes
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
+	"github.com/ndislint/ndislint/analyzers/internal/statuses"
+	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+)
+
+// passName is the analyzer's name, also the Pass of its rules in ruleset.
+const passName = ruleset.PassRoles
+
+// Analyzer checks callback roles.
+var Analyzer = &analysis.Analyzer{
+	Name:      passName,
+	Doc:       doc,
+	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roletypes",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(roles.Fact), new(statuses.Fact)},
+}
+
+// checker holds one run's state.
+type checker struct {
+	pass  *analysis.Pass
+	api   *ndisapi.API
+	ssa   *buildssa.SSA
+	roles *roles.Result
+	sts   *statuses.Analysis
+	rep   *suppress.Reporter
+	funcs []*funcInfo // functions with a role, in source order
+	dsts  map[*ast.File]*decorated
+	decls map[*types.Func]*ast.FuncDecl // the package's function declarations
+	names map[string]bool               // names taken by generated handlers in this run
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	api, err := ndisapi.For(pass.Pkg)
+	if err != nil {
+		return nil, err
+	}
+	if api == nil || api.Ndis == nil {
+		return nil, nil // the package does not use the runtime's roles
+	}
+	c := &checker{
+		pass:  pass,
+		api:   api,
+		ssa:   pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		roles: roles.Find(pass, api),
+		rep:   suppress.New(pass, ruleset.IDs(passName)),
+		names: map[string]bool{},
+	}
+	c.sts = statuses.New(pass, api)
+	c.indexDecls()
+	c.collect()
+	roles.ExportFacts(pass, c.roles)
+	c.sts.Export(c.ssa.SrcFuncs)
+
+	c.checkDirectives()
+	c.checkRoles()
+	c.checkPrototypes()
+	c.checkStatuses()
+	c.checkOptional()
+	c.checkMandatory()
+	c.rep.Finish()
+	return nil, nil
+}
+
+// indexDecls maps the package's functions and methods to their declarations.
+func (c *checker) indexDecls() {
+	c.decls = map[*types.Func]*ast.FuncDecl{}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+}
+
+// ssaFunc returns the SSA function of a function info, or nil when it has
+// no body in this package.
+func (c *checker) ssaFunc(fi *funcInfo) *ssa.Function {
+	if fi.lit != nil {
+		for _, f := range c.ssa.SrcFuncs {
+			if g := findLit(f, fi.lit); g != nil {
+				return g
+			}
+		}
+		return nil
+	}
+	if fi.fn == nil || fi.fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	f := c.ssa.Pkg.Prog.FuncValue(fi.fn)
+	if f == nil || f.Blocks == nil {
+		return nil
+	}
+	return f
+}
+
+// findLit finds the SSA function of a function literal among f and its
+// anonymous functions.
+func findLit(f *ssa.Function, lit *ast.FuncLit) *ssa.Function {
+	if f.Syntax() == lit {
+		return f
+	}
+	for _, a := range f.AnonFuncs {
+		if g := findLit(a, lit); g != nil {
+			return g
+		}
+	}
+	return nil
+}

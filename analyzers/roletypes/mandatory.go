@@ -1,0 +1,89 @@
+package roletypes
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ndislint/ndislint/rules"
+)
+
+// The Required values of a slot the pass acts on. Other conditions ("CoNDIS
+// miniports that are not MCMs") cannot be told from the code and are not
+// checked; "unstated" and "" are not requirements.
+const (
+	requiredAll     = "all"
+	requiredClients = "clients"
+)
+
+const clientStruct = "NDIS_CO_CLIENT_OPTIONAL_HANDLERS"
+
+// checkMandatory reports registered handler structures with a mandatory
+// slot empty, with a fix that generates the missing handlers.
+func (c *checker) checkMandatory() {
+	regs := c.registrations()
+	client := false
+	for _, r := range regs {
+		if r.hs.Name == clientStruct {
+			client = true
+		}
+	}
+	for _, r := range regs {
+		var missing []rules.Slot
+		for _, s := range r.hs.Slots {
+			if r.filled[s.Field] {
+				continue
+			}
+			if s.Required == requiredAll || (s.Required == requiredClients && client) {
+				missing = append(missing, s)
+			}
+		}
+		if len(missing) > 0 {
+			c.reportMissing(r, missing)
+		}
+	}
+}
+
+// reportMissing reports one registration with its empty mandatory slots.
+func (c *checker) reportMissing(r *registration, missing []rules.Slot) {
+	pos, end := r.arg.Pos(), r.arg.End()
+	if r.lit != nil && r.lit.Type != nil {
+		pos, end = r.lit.Type.Pos(), r.lit.Type.End()
+	}
+	var slots []string
+	related := []analysis.RelatedInformation{{Pos: r.call.Pos(), End: r.call.End(), Message: "registered with " + r.hs.RegisteredBy + " here"}}
+	for _, s := range missing {
+		slots = append(slots, s.Field+" ("+s.Role+")")
+		related = append(related, analysis.RelatedInformation{Pos: pos, End: end,
+			Message: s.Field + " is mandatory: " + s.Reason})
+	}
+	msg := fmt.Sprintf("%s is registered with %s without its mandatory %s", r.hs.Name, r.hs.RegisteredBy, strings.Join(slots, ", "))
+	if len(missing) == 1 {
+		msg += ": " + reasonText(missing[0].Reason)
+	} else {
+		msg = fmt.Sprintf("%s is registered with %s without %d mandatory handlers: %s", r.hs.Name, r.hs.RegisteredBy, len(missing), strings.Join(slots, ", "))
+	}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: RuleMissing, Message: msg, Related: related}
+	if fix, ok := c.handlersFix(r, missing); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.rep.Report(d)
+}
+
+// reasonText makes the catalogue's reason ("page: sentence; and ...")
+// readable in a message: the first sentence with its page.
+func reasonText(reason string) string {
+	page, text, ok := strings.Cut(reason, ": ")
+	if !ok {
+		return reason
+	}
+	if i := strings.Index(text, "; and "); i >= 0 {
+		text = text[:i]
+	}
+	text = strings.TrimSuffix(text, ".")
+	if page == "remarks" {
+		return text + " (the structure's remarks)"
+	}
+	return text + " (" + page + ")"
+}
