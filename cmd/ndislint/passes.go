@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/directives"
+	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
@@ -12,6 +13,7 @@ import (
 func passes() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directives.Analyzer,
+		irql.Analyzer,
 		vclifetime.Analyzer,
 	}
 }

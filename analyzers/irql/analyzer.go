@@ -1,0 +1,224 @@
+// Package irql defines an Analyzer that checks the IRQL every DDI is called
+// at, from every callback role through helpers in any package, user
+// contracts written as //ndis:irql directives, and the balance of IRQL
+// raises and spin locks on every path.
+//
+// See doc.go for the rules and what the pass cannot see.
+package irql
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
+	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+)
+
+// passName is the analyzer's name, also the Pass of its rules in ruleset.
+const passName = ruleset.PassIrql
+
+// Analyzer checks IRQL requirements and spin-lock discipline.
+var Analyzer = &analysis.Analyzer{
+	Name:      passName,
+	Doc:       doc,
+	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/irql",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(irqlsum.Fact)},
+}
+
+// checker holds one run's state.
+type checker struct {
+	pass     *analysis.Pass
+	api      *ndisapi.API
+	ssa      *buildssa.SSA
+	irqlType types.Type
+	entries  map[*ssa.Function]*entryInfo
+	memo     map[*ssa.Function]*result
+	busy     map[*ssa.Function]bool
+	calls    map[token.Pos]*ast.CallExpr
+	rep      *suppress.Reporter
+	findings []finding
+}
+
+// finding is a diagnostic waiting to be reported.
+type finding struct {
+	rule     string
+	pos, end token.Pos
+	msg      string
+	related  []analysis.RelatedInformation
+}
+
+// result is what the analysis of one function gives.
+type result struct {
+	sum      irqlsum.Summary
+	findings []finding
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	api, err := ndisapi.For(pass.Pkg)
+	if err != nil {
+		return nil, err
+	}
+	if api == nil || isRuntimePath(pass.Pkg.Path()) {
+		return nil, nil // not a driver, or the runtime itself (the catalogue speaks for it)
+	}
+	c := &checker{
+		pass:    pass,
+		api:     api,
+		ssa:     pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		entries: map[*ssa.Function]*entryInfo{},
+		memo:    map[*ssa.Function]*result{},
+		busy:    map[*ssa.Function]bool{},
+		rep:     suppress.New(pass, ruleset.IDs(passName)),
+	}
+	if api.Wdm != nil {
+		if tn, ok := api.Wdm.Scope().Lookup("Irql").(*types.TypeName); ok {
+			c.irqlType = tn.Type()
+		}
+	}
+	c.readDirectives()
+	c.readRoles()
+	for _, fn := range c.allFuncs() {
+		r := c.analyze(fn)
+		c.findings = append(c.findings, r.findings...)
+	}
+	c.checkForeignBindings()
+	c.export()
+	c.report()
+	return nil, nil
+}
+
+// isRuntimePath reports whether path is one of the runtime's own packages,
+// which the pass does not analyse: their DDIs are described by the
+// catalogue, and their other functions are the simulator's.
+func isRuntimePath(path string) bool {
+	return path == ndisapi.NdisPath || path == ndisapi.WdmPath ||
+		strings.HasPrefix(path, "github.com/ndislint/ndislint/internal/") ||
+		strings.HasPrefix(path, "github.com/ndislint/ndislint/rules")
+}
+
+// allFuncs returns the package's functions and, recursively, their function
+// literals, in a stable order.
+func (c *checker) allFuncs() []*ssa.Function {
+	var out []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		out = append(out, f)
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	for _, f := range c.ssa.SrcFuncs {
+		if f.Parent() == nil {
+			add(f)
+		}
+	}
+	return out
+}
+
+// export exports the summaries of the package's exported functions and
+// methods that say something, so that callers in other packages are
+// checked.
+func (c *checker) export() {
+	for _, fn := range c.ssa.SrcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != c.pass.Pkg || !obj.Exported() {
+			continue // only exported functions and methods are called from other packages
+		}
+		r := c.analyze(fn)
+		if r.sum.Trivial() {
+			continue
+		}
+		c.pass.ExportObjectFact(obj, &irqlsum.Fact{Summary: irqlsum.Strip(r.sum)})
+	}
+}
+
+// report sends the findings through the suppression filter, once each, in
+// position order.
+func (c *checker) report() {
+	sort.SliceStable(c.findings, func(i, j int) bool {
+		a, b := c.findings[i], c.findings[j]
+		if a.pos != b.pos {
+			return a.pos < b.pos
+		}
+		if a.rule != b.rule {
+			return a.rule < b.rule
+		}
+		return a.msg < b.msg
+	})
+	seen := map[string]bool{}
+	for _, f := range c.findings {
+		key := c.pass.Fset.Position(f.pos).String() + " " + f.rule + " " + f.msg
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		c.rep.Reportf(f.rule, f.pos, f.end, f.related, "%s", f.msg)
+	}
+	c.rep.Finish()
+}
+
+// callAt returns the call expression whose opening parenthesis is at pos
+// (SSA positions calls there), or nil.
+func (c *checker) callAt(pos token.Pos) *ast.CallExpr {
+	if c.calls == nil {
+		c.calls = map[token.Pos]*ast.CallExpr{}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					c.calls[call.Lparen] = call
+				}
+				return true
+			})
+		}
+	}
+	return c.calls[pos]
+}
+
+// span returns the range to report for a call at pos: the whole call
+// expression when it is known.
+func (c *checker) span(pos token.Pos) (token.Pos, token.Pos) {
+	if call := c.callAt(pos); call != nil {
+		return call.Pos(), call.End()
+	}
+	return pos, pos
+}
+
+// local reports whether pos is in the package being analysed.
+func (c *checker) local(pos token.Pos) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// where formats a position as file:line:col.
+func (c *checker) where(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	return c.pass.Fset.Position(pos).String()
+}
+
+// line formats a position's line for messages ("line 12", or
+// "file.go:12" in another file).
+func (c *checker) line(at, from token.Pos) string {
+	p := c.pass.Fset.Position(at)
+	q := c.pass.Fset.Position(from)
+	if p.Filename == q.Filename {
+		return "line " + itoa(p.Line)
+	}
+	return shortFile(p.Filename) + ":" + itoa(p.Line)
+}

@@ -1,0 +1,14 @@
+package irql_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/ndislint/ndislint/analyzers/irql"
+)
+
+func TestIrql(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), irql.Analyzer,
+		"example.com/t/done")
+}
