@@ -84,10 +84,14 @@ func DriverEntry(cfg Config) (*Client, ndis.Status) {
 }
 
 // Unload deregisters the client (its DriverUnload): NDIS unbinds it from
-// every adapter first, which closes its calls and address families.
-func (c *Client) Unload() {
+// every adapter first, which closes its calls and address families. It
+// returns the final counters; the Client (Stats, Calls) must not be used
+// afterwards, its lock is freed.
+func (c *Client) Unload() Stats {
 	ndis.DeregisterProtocolDriver(c.ndisProtocolHandle)
+	s := c.Stats()
 	ndis.FreeSpinLock(&c.lock)
+	return s
 }
 
 // clNetPnPEvent is the client's ProtocolNetPnPEvent: it has nothing to do
