@@ -54,12 +54,16 @@ func cmOpenAf(callMgrBindingContext ndis.Handle, addressFamily *ndis.CoAddressFa
 	a := &cmAf{cm: cm, h: ndisAfHandle}
 	cm.afs = append(cm.afs, a)
 	*callMgrAfContext = a
-	return cm.run(cm.script.OpenAf, "the open of an AF", nil, func(st ndis.Status) {
+	st := cm.run(cm.script.OpenAf, "the open of an AF", nil, func(st ndis.Status) {
 		if st != ndis.StatusSuccess {
 			a.closed = true
 		}
 		cm.ops.openAfComplete(st, a.h, a)
 	})
+	if st != ndis.StatusSuccess && st != ndis.StatusPending {
+		a.closed = true
+	}
+	return st
 }
 
 // cmCloseAf is ProtocolCmCloseAf.
