@@ -263,3 +263,6 @@ func (p *Party) Handle() ndis.Handle { return p.h }
 
 // State returns the party's state: adding, active, dropping, dropped.
 func (p *Party) State() string { return p.state }
+
+// Binding returns the NdisBindingHandle the AF was opened on.
+func (a *Af) Binding() ndis.Handle { return a.b.h }
