@@ -47,7 +47,9 @@ func TestUseAfterCloseOfCallManagerVc(t *testing.T) {
 	}{
 		{"NdisCoSendNetBufferLists", func(c *testclient.Client, v *testclient.VC) { c.Send(v, []byte("late")) }},
 		{"NdisCoOidRequest", func(c *testclient.Client, v *testclient.VC) { c.OidRequest(c.Af(), v, true, &ndis.OidRequest{Oid: 1}) }},
-		{"NdisClModifyCallQoS", func(c *testclient.Client, v *testclient.VC) { ndis.ClModifyCallQoS(v.Handle(), &ndis.CoCallParameters{}) }},
+		{"NdisClModifyCallQoS", func(c *testclient.Client, v *testclient.VC) {
+			ndis.ClModifyCallQoS(v.Handle(), &ndis.CoCallParameters{})
+		}},
 		{"NdisClCloseCall", func(c *testclient.Client, v *testclient.VC) { ndis.ClCloseCall(v.Handle(), nil, nil, 0) }},
 		{"NdisCoGetTapiCallId", func(c *testclient.Client, v *testclient.VC) { ndis.CoGetTapiCallId(v.Handle(), &ndis.VarString{}) }},
 	} {
