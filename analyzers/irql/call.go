@@ -160,10 +160,10 @@ func (fa *fnAnalysis) lockDDI(st *state, d *rules.DDI, args []ssa.Value, pos tok
 	name := fa.lockName(args[li], pos, li)
 	switch d.Lock.Op {
 	case "acquire":
-		fa.acquire(st, key, name, d.Lock.Dpr, pos, d.Name)
 		if !d.Lock.Dpr {
-			fa.saveOld(st, d, args, nil) // KeAcquireSpinLock's OldIrql
+			fa.saveOld(st, d, args, nil) // KeAcquireSpinLock's OldIrql, before the raise
 		}
+		fa.acquire(st, key, name, d.Lock.Dpr, pos, d.Name)
 	case "release":
 		restored := fa.release(st, key, name, d.Lock.Dpr, pos, d.Name)
 		if d.Lock.Dpr {
@@ -231,6 +231,9 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 			fa.report(ruleDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
 				related(h.pos, "acquired here"))
 		}
+		if !dpr && fa.outOfOrder(st, h, name, pos, ddi) {
+			return unknownVal // reported; what follows would only repeat it
+		}
 		return h.saved
 	}
 	if !st.lost && (fa.ent.hasRole || !mappable(key)) {
@@ -252,6 +255,27 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 		return val{param: key}
 	}
 	return unknownVal
+}
+
+// outOfOrder reports a normal-form release that may lower the IRQL below
+// DISPATCH_LEVEL while another spin lock is still held: locks must be
+// released in the reverse order of acquisition (the NdisAllocateSpinLock
+// page's remarks).
+func (fa *fnAnalysis) outOfOrder(st *state, h held, name string, pos token.Pos, ddi string) bool {
+	others := st.definitelyHeld()
+	if len(others) == 0 || st.lost {
+		return false
+	}
+	low := h.saved.abs && h.saved.lo < irqlsum.Dispatch || h.saved.entry && st.eLo < irqlsum.Dispatch
+	if !low || h.saved.unknown {
+		return false
+	}
+	o := others[len(others)-1]
+	if fa.final {
+		fa.report(ruleReleaseOrder, pos, fmt.Sprintf("%s on spin lock %s may lower the IRQL below DISPATCH_LEVEL while spin lock %s is still held (%s at %s): release spin locks in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos)),
+			related(o.pos, "the other lock is taken here"))
+	}
+	return true
 }
 
 // formName names the form of a lock routine.

@@ -20,6 +20,8 @@ the IRQL each callback role is called at, through helpers in any package:
   spinlock-release-not-held  a release of a spin lock that is not held
   spinlock-double-acquire    an acquire of a spin lock already held
   spinlock-dpr-mismatch      Dpr and normal forms mixed on one acquisition
+  spinlock-release-order     a release that may lower the IRQL below
+                             DISPATCH_LEVEL while another lock is held
   spinlock-free-held         NdisFreeSpinLock or NdisAllocateSpinLock on a
                              held lock
   irql-raise-lowers          KeRaiseIrql to a level below the current one

@@ -12,6 +12,7 @@ const (
 	ruleDoubleAcquire  = "spinlock-double-acquire"
 	ruleDprMismatch    = "spinlock-dpr-mismatch"
 	ruleFreeHeld       = "spinlock-free-held"
+	ruleReleaseOrder   = "spinlock-release-order"
 	ruleRaiseLowers    = "irql-raise-lowers"
 	ruleLowerRaises    = "irql-lower-raises"
 	ruleBadLevel       = "irql-bad-level"

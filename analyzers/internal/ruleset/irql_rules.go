@@ -177,14 +177,27 @@ ndis.ReleaseSpinLock(&c.lock)`,
 		Analog: "SDV SpinLockDpr, SpinLockDprRelease; the runtime verifier's spinlock-dpr-mismatch",
 	},
 	&Rule{
+		ID:    "spinlock-release-order",
+		Pass:  PassIrql,
+		Title: "spin locks released in the order they were acquired",
+		Text: `NdisAcquireSpinLock stores the IRQL it found in the lock, and NdisReleaseSpinLock restores it.
+Taking A then B and releasing A first restores A's IRQL, which may be PASSIVE_LEVEL, while B is still
+held: code then runs below DISPATCH_LEVEL with a spin lock held. The NdisAllocateSpinLock page says to
+release in the reverse order of acquisition, because NDIS sometimes enters drivers at PASSIVE_LEVEL.`,
+		Page:   "nf-ndis-ndisallocatespinlock",
+		Wrong:  "ndis.AcquireSpinLock(&a)\nndis.AcquireSpinLock(&b)\nndis.ReleaseSpinLock(&a) // back to the caller's IRQL with b held\nndis.ReleaseSpinLock(&b)",
+		Right:  "ndis.AcquireSpinLock(&a)\nndis.AcquireSpinLock(&b)\nndis.ReleaseSpinLock(&b)\nndis.ReleaseSpinLock(&a)",
+		Analog: "the runtime verifier's spinlock-release-order; SDV SpinLockSafe",
+	},
+	&Rule{
 		ID:    "spinlock-free-held",
 		Pass:  PassIrql,
 		Title: "a held spin lock freed or re-initialized",
 		Text: `NdisFreeSpinLock and NdisAllocateSpinLock must not be called on a lock that is held: the
 holder's release then works on a freed or reset lock.`,
-		Page:  "nf-ndis-ndisfreespinlock",
-		Wrong: "ndis.AcquireSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
-		Right: "ndis.AcquireSpinLock(&c.lock)\nndis.ReleaseSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
+		Page:   "nf-ndis-ndisfreespinlock",
+		Wrong:  "ndis.AcquireSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
+		Right:  "ndis.AcquireSpinLock(&c.lock)\nndis.ReleaseSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
 		Analog: "the runtime verifier's spinlock-free-held",
 	},
 	&Rule{
