@@ -62,7 +62,9 @@ func (a *af) completeOpen() {
 // cmCloseAf is the call manager's ProtocolCmCloseAf: the client has closed
 // its calls and SAPs; the call manager deletes the VCs it kept on the AF
 // and releases the AF, at once or later (Config.CloseAf). The AF handle is
-// invalid for it afterwards.
+// invalid for it afterwards. A VC whose deletion is still queued on the
+// signalling timer is deleted there first: the close then completes from
+// the timer, after it.
 func cmCloseAf(callMgrAfContext ndis.Handle) ndis.Status {
 	a, ok := callMgrAfContext.(*af)
 	if !ok {
@@ -73,13 +75,16 @@ func cmCloseAf(callMgrAfContext ndis.Handle) ndis.Status {
 	ndis.AcquireSpinLock(&cm.lock)
 	a.state = afClosing
 	var own []*vc
+	mode := cm.cfg.CloseAf
 	for _, v := range a.vcs {
-		if v.createdByCM && v.state == vcIdle {
+		switch {
+		case v.createdByCM && v.reaping:
+			mode = Deferred
+		case v.createdByCM && v.state == vcIdle:
 			v.state = vcDeleted
 			own = append(own, v)
 		}
 	}
-	mode := cm.cfg.CloseAf
 	ndis.ReleaseSpinLock(&cm.lock)
 	for _, v := range own {
 		v.deleteOwnVc()

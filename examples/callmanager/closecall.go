@@ -32,6 +32,9 @@ func cmCloseCall(callMgrVcContext ndis.Handle, callMgrPartyContext ndis.Handle, 
 	if st != ndis.StatusPending && v.createdByCM {
 		// The close completes only when this handler returns: the VC is
 		// kept or deleted after that, from the signalling timer.
+		ndis.AcquireSpinLock(&cm.lock)
+		v.reaping = true
+		ndis.ReleaseSpinLock(&cm.lock)
 		v.af.binding.later(v.callClosed)
 	}
 	return st
@@ -48,6 +51,7 @@ func (v *vc) closeDone(status ndis.Status) {
 		return
 	}
 	own := v.createdByCM
+	v.reaping = own
 	ndis.ReleaseSpinLock(&cm.lock)
 	ndis.CmCloseCallComplete(status, v.ndisVcHandle, nil)
 	if own {

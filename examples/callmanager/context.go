@@ -107,6 +107,12 @@ type vc struct {
 	// runs; result is the status a synchronous completion returns from it.
 	inHandler bool
 	result    ndis.Status
+	// reaping is set from the end of a close of a call on the call
+	// manager's own VC until callClosed keeps or deletes the VC (from the
+	// signalling timer after a synchronous close, right after
+	// NdisCmCloseCallComplete otherwise): ProtocolCmCloseAf, which the
+	// client may call meanwhile, must wait for it.
+	reaping bool
 }
 
 // allocCtx allocates the NDIS memory that stands for a context.

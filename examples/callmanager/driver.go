@@ -81,10 +81,13 @@ func DriverEntry(cfg Config) (*CallManager, ndis.Status) {
 }
 
 // Unload deregisters the call manager: NDIS unbinds it from every adapter
-// first, which closes its clients' address families.
-func (cm *CallManager) Unload() {
+// first, which closes its clients' address families. It returns the final
+// counters; the CallManager must not be used afterwards, its lock is freed.
+func (cm *CallManager) Unload() Stats {
 	ndis.DeregisterProtocolDriver(cm.ndisProtocolHandle)
+	s := cm.Stats()
 	ndis.FreeSpinLock(&cm.lock)
+	return s
 }
 
 // Config returns the current configuration.

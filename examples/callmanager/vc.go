@@ -83,6 +83,7 @@ func (v *vc) deleteOwnVc() {
 func (v *vc) callClosed() {
 	cm := v.callManager()
 	ndis.AcquireSpinLock(&cm.lock)
+	v.reaping = false
 	keep := cm.cfg.KeepVcs && v.af.state == afOpen
 	if keep {
 		v.state = vcIdle
