@@ -104,6 +104,11 @@ func (c *checker) ssaFunc(fi *funcInfo) *ssa.Function {
 				return g
 			}
 		}
+		// Literals in package-level initialisers belong to the package's
+		// synthetic init function, which SrcFuncs leaves out.
+		if init := c.ssa.Pkg.Func("init"); init != nil {
+			return findLit(init, fi.lit)
+		}
 		return nil
 	}
 	if fi.fn == nil || fi.fn.Pkg() != c.pass.Pkg {

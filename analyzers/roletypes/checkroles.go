@@ -150,7 +150,10 @@ func names(rs []*rules.Role) string {
 	for _, r := range rs {
 		ns = append(ns, r.Name)
 	}
-	return strings.Join(ns, " and ")
+	if len(ns) <= 1 {
+		return strings.Join(ns, "")
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }
 
 // roleSig returns the signature of a role's type in package ndis, or nil.

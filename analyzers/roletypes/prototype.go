@@ -57,7 +57,7 @@ func (c *checker) checkPrototype(fi *funcInfo, b *roles.Binding) bool {
 		c.rep.Reportf(RulePrototype, pos, end, related, "%s does not match the %s prototype: %s", fi.name(), b.Role.Name, msg)
 		return false
 	}
-	if msg := resultDiff(got, want, b.Role); msg != "" {
+	if msg := resultDiff(got, want, b.Role, c.typeString); msg != "" {
 		pos, end := fd.Name.Pos(), fd.Name.End()
 		if fd.Type.Results != nil {
 			pos, end = fd.Type.Results.Pos(), fd.Type.Results.End()
@@ -97,7 +97,7 @@ func (c *checker) paramDiff(got, want *types.Signature, r *rules.Role, fd *ast.F
 }
 
 // resultDiff describes a difference of results.
-func resultDiff(got, want *types.Signature, r *rules.Role) string {
+func resultDiff(got, want *types.Signature, r *rules.Role, typeString func(types.Type) string) string {
 	g, w := got.Results(), want.Results()
 	if types.Identical(g, w) {
 		return ""
@@ -110,7 +110,7 @@ func resultDiff(got, want *types.Signature, r *rules.Role) string {
 	if g.Len() > 0 {
 		var ts []string
 		for i := 0; i < g.Len(); i++ {
-			ts = append(ts, types.TypeString(g.At(i).Type(), nil))
+			ts = append(ts, typeString(g.At(i).Type()))
 		}
 		gotS = "it returns " + strings.Join(ts, ", ")
 	}

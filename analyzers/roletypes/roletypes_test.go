@@ -13,5 +13,13 @@ import (
 // real runtime.
 func TestRoles(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roletypes.Analyzer,
-		"example.com/t/mismatch")
+		"example.com/t/mismatch", "example.com/t/conflict", "example.com/t/prototype", "example.com/t/directive", "example.com/t/statuses", "example.com/t/optional")
+}
+
+// TestFixes checks the suggested fixes against the .golden files: the
+// directive role-undeclared adds, the handlers role-missing-handler
+// generates.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), roletypes.Analyzer,
+		"example.com/t/undeclared")
 }

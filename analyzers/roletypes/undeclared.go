@@ -60,7 +60,7 @@ func (c *checker) directiveFix(fd *ast.FuncDecl, r *rules.Role) (analysis.Sugges
 		doc = append(doc, "//")
 	}
 	doc = append(doc, "//ndis:role "+r.Name)
-	clone.Decs.Before, clone.Decs.After = dst.None, dst.None
+	clone.Decs.Before, clone.Decs.After = dst.EmptyLine, dst.None
 	clone.Decs.End.Clear() // a trailing comment stays in the source, after the edit
 	clone.Decs.Start.Replace(doc...)
 	text, ok := renderDecls(clone)

@@ -235,15 +235,43 @@ func (a *Analysis) valuesOf(fn *ssa.Function, v ssa.Value, seen map[ssa.Value]bo
 	return nil
 }
 
-// stored returns the statuses stored into a local whose address is taken.
-func (a *Analysis) stored(fn *ssa.Function, alloc *ssa.Alloc, seen map[ssa.Value]bool) []Value {
+// stored returns the statuses stored into a local whose address is taken:
+// by the function itself, and by the closures it is captured by.
+func (a *Analysis) stored(fn *ssa.Function, addr ssa.Value, seen map[ssa.Value]bool) []Value {
 	var out []Value
-	for _, ref := range *alloc.Referrers() {
-		st, ok := ref.(*ssa.Store)
-		if !ok || st.Addr != alloc {
+	refs := addr.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, ref := range *refs {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if ref.Addr != addr {
+				continue
+			}
+			for _, x := range a.valuesOf(ref.Parent(), ref.Val, seen) {
+				out = addValue(out, x)
+			}
+		case *ssa.MakeClosure:
+			out = a.storedByClosure(ref, addr, seen, out)
+		}
+	}
+	return out
+}
+
+// storedByClosure adds the statuses a closure stores into the captured
+// variable addr.
+func (a *Analysis) storedByClosure(mc *ssa.MakeClosure, addr ssa.Value, seen map[ssa.Value]bool, out []Value) []Value {
+	cl, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return out
+	}
+	for i, b := range mc.Bindings {
+		if b != addr || i >= len(cl.FreeVars) || seen[cl.FreeVars[i]] {
 			continue
 		}
-		for _, x := range a.valuesOf(fn, st.Val, seen) {
+		seen[cl.FreeVars[i]] = true
+		for _, x := range a.stored(cl, cl.FreeVars[i], seen) {
 			out = addValue(out, x)
 		}
 	}
