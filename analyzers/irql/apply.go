@@ -3,6 +3,7 @@ package irql
 import (
 	"fmt"
 	"go/ast"
+	"slices"
 	"go/token"
 	"strings"
 
@@ -27,6 +28,7 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 			st.saved[k] = pre
 		}
 	}
+	fa.takesHeld(st, s, callee, args, pos)
 	released := false
 	for _, op := range s.Locks {
 		k, ok := mapPath(fa.fn, op.Path, args)
@@ -66,6 +68,31 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 		st.cur = unknownVal
 	}
 	fa.afterChange(st, pos)
+}
+
+// takesHeld reports a call to a function that acquires a lock the caller
+// already holds (other than those it returns holding, which are checked as
+// acquires), and records the locks it takes.
+func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos) {
+	for _, t := range s.Takes {
+		k, ok := mapPath(fa.fn, t, args)
+		if !ok {
+			continue
+		}
+		if fa.final && mappable(k) {
+			fa.takes[k] = true
+		}
+		if slices.ContainsFunc(s.Locks, func(op irqlsum.LockOp) bool { return op.Path == t }) {
+			continue
+		}
+		i := st.findLock(k)
+		if i < 0 || st.locks[i].maybe || st.lost || !fa.final {
+			continue
+		}
+		h := st.locks[i]
+		fa.report(ruleDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fnName(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
+			related(h.pos, "acquired here"))
+	}
 }
 
 // needFrom turns a callee's bound into a check at the call.

@@ -57,7 +57,9 @@ func (c *checker) summaryOf(fn *ssa.Function) irqlsum.Summary {
 
 // ddi applies a call to a runtime DDI.
 func (fa *fnAnalysis) ddi(st *state, d *rules.DDI, args []ssa.Value, pos token.Pos, value ssa.Value) {
-	fa.needDDI(st, d, pos)
+	if !fa.releasesUnheld(st, d, args) {
+		fa.needDDI(st, d, pos) // a release of a lock not held is reported as that
+	}
 	switch d.Name {
 	case "KeGetCurrentIrql":
 		if value != nil {
@@ -183,6 +185,20 @@ func (fa *fnAnalysis) lockDDI(st *state, d *rules.DDI, args []ssa.Value, pos tok
 	}
 }
 
+// releasesUnheld reports whether d releases a lock that this function
+// cannot hold and that no caller can have taken for it.
+func (fa *fnAnalysis) releasesUnheld(st *state, d *rules.DDI, args []ssa.Value) bool {
+	if d.Lock == nil || d.Lock.Op != "release" || st.lost {
+		return false
+	}
+	li := paramIndex(d, d.Lock.Param)
+	if li < 0 || li >= len(args) {
+		return false
+	}
+	key, ok := keyOf(fa.fn, args[li])
+	return ok && st.findLock(key) < 0 && (fa.ent.hasRole || !mappable(key))
+}
+
 // paramIndex returns the index of d's parameter with the page name, or -1.
 func paramIndex(d *rules.DDI, name string) int {
 	for i, p := range d.Params {
@@ -206,7 +222,10 @@ func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.P
 		}
 	} else {
 		if i >= 0 {
-			st.locks = append(st.locks[:i], st.locks[i+1:]...)
+			st.locks = append(st.locks[:i:i], st.locks[i+1:]...)
+		}
+		if fa.final && mappable(key) {
+			fa.takes[key] = true
 		}
 		st.locks = append(st.locks, held{key: key, name: name, saved: st.cur, pos: pos, ddi: ddi, dpr: dpr})
 	}
@@ -227,12 +246,25 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 	if i >= 0 {
 		h := st.locks[i]
 		st.locks = append(st.locks[:i:i], st.locks[i+1:]...)
-		if h.dpr != dpr && !h.maybe && fa.final && !st.lost {
-			fa.report(ruleDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
-				related(h.pos, "acquired here"))
+		if h.dpr != dpr && !h.maybe {
+			if fa.final && !st.lost {
+				fa.report(ruleDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
+					related(h.pos, "acquired here"))
+			}
+			st.cur = unknownVal // reported; the IRQL that follows is not worth guessing
+			return unknownVal
 		}
-		if !dpr && fa.outOfOrder(st, h, name, pos, ddi) {
-			return unknownVal // reported; what follows would only repeat it
+		if !dpr && i < len(st.locks) {
+			// Released before a lock taken after it: the IRQL drops to
+			// this lock's saved IRQL now, and the later lock's release
+			// will restore what it found.
+			fa.outOfOrder(st, h, name, pos, ddi)
+			restored := h.saved
+			if !st.locks[i].dpr {
+				restored = st.locks[i].saved
+				st.locks[i].saved = h.saved
+			}
+			return restored
 		}
 		return h.saved
 	}
@@ -261,21 +293,20 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 // DISPATCH_LEVEL while another spin lock is still held: locks must be
 // released in the reverse order of acquisition (the NdisAllocateSpinLock
 // page's remarks).
-func (fa *fnAnalysis) outOfOrder(st *state, h held, name string, pos token.Pos, ddi string) bool {
+func (fa *fnAnalysis) outOfOrder(st *state, h held, name string, pos token.Pos, ddi string) {
 	others := st.definitelyHeld()
-	if len(others) == 0 || st.lost {
-		return false
+	if len(others) == 0 || st.lost || h.maybe {
+		return
 	}
 	low := h.saved.abs && h.saved.lo < irqlsum.Dispatch || h.saved.entry && st.eLo < irqlsum.Dispatch
 	if !low || h.saved.unknown {
-		return false
+		return
 	}
 	o := others[len(others)-1]
 	if fa.final {
 		fa.report(ruleReleaseOrder, pos, fmt.Sprintf("%s on spin lock %s may lower the IRQL below DISPATCH_LEVEL while spin lock %s is still held (%s at %s): release spin locks in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos)),
 			related(o.pos, "the other lock is taken here"))
 	}
-	return true
 }
 
 // formName names the form of a lock routine.

@@ -19,9 +19,11 @@ import (
 // entryInfo is what is known about a function before its body is read:
 // the roles it is registered for, its contract, its pageable mark.
 type entryInfo struct {
-	// known: the entry IRQL is bounded by a role or a contract.
-	known  bool
-	lo, hi level
+	// knownMax and knownMin: the entry IRQL is bounded above (below) by a
+	// role or a contract, so a call beyond the bound is reported in the
+	// function itself.
+	knownMax, knownMin bool
+	lo, hi             level
 	// why explains the bound for messages (the role, or the contract).
 	why cause
 	// role names the roles, "" when there is none.
@@ -195,7 +197,7 @@ func (c *checker) readRoles() {
 func (c *checker) settle(fn *ssa.Function, e *entryInfo) {
 	switch {
 	case e.hasRole:
-		e.known, e.lo, e.hi = true, e.roleLo, e.roleHi
+		e.knownMax, e.knownMin, e.lo, e.hi = true, true, e.roleLo, e.roleHi
 		c.roleVsContract(fn, e)
 		if e.pageable && e.roleHi >= irqlsum.Dispatch {
 			c.findings = append(c.findings, finding{rule: rulePageable, pos: e.pageablePos, end: e.pageableEnd,
@@ -203,7 +205,9 @@ func (c *checker) settle(fn *ssa.Function, e *entryInfo) {
 				related: related(e.why.pos, "registered for the role here")})
 		}
 	case e.contract != nil:
-		e.known, e.lo, e.hi = true, e.contract.EntryMin(), e.contract.EntryMax()
+		ct := e.contract
+		e.knownMax, e.knownMin = ct.HasMax || ct.HasRaises, ct.HasMin
+		e.lo, e.hi = ct.EntryMin(), ct.EntryMax()
 		e.why = cause{pos: e.contractPos, text: fmt.Sprintf("its //ndis:irql %s contract lets callers call it at %s", e.contract, rangeText(e.lo, e.hi)), kind: boundEntry}
 	}
 }

@@ -166,6 +166,13 @@ func (fa *fnAnalysis) summary() irqlsum.Summary {
 	if ct := fa.ent.contract; ct != nil {
 		fa.contractSummary(&s, ct)
 	}
+	for k := range fa.takes {
+		s.Takes = append(s.Takes, k)
+	}
+	slices.Sort(s.Takes)
+	if len(s.Takes) > irqlsum.MaxLocks {
+		s.Takes = s.Takes[:irqlsum.MaxLocks]
+	}
 	return s
 }
 

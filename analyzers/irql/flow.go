@@ -28,6 +28,8 @@ type fnAnalysis struct {
 	exits    []*state
 	// pageableDone: a raise in pageable code was reported already.
 	pageableDone bool
+	// takes are the caller-visible locks acquired anywhere in the body.
+	takes map[string]bool
 }
 
 // maxIterations bounds the fixed point per block.
@@ -42,7 +44,7 @@ func (c *checker) analyze(fn *ssa.Function) *result {
 		return &result{sum: irqlsum.Summary{Exit: irqlsum.Exit{Kind: irqlsum.ExitSame}}}
 	}
 	c.busy[fn] = true
-	fa := &fnAnalysis{c: c, fn: fn, ent: c.entries[fn], vals: map[ssa.Value]val{}, current: map[ssa.Value]bool{}, in: map[*ssa.BasicBlock]*state{}}
+	fa := &fnAnalysis{c: c, fn: fn, ent: c.entries[fn], vals: map[ssa.Value]val{}, current: map[ssa.Value]bool{}, in: map[*ssa.BasicBlock]*state{}, takes: map[string]bool{}}
 	if fa.ent == nil {
 		fa.ent = &entryInfo{hi: irqlsum.High}
 	}

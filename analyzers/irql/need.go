@@ -92,7 +92,7 @@ func (fa *fnAnalysis) needEntry(st *state, n need) {
 	if !breaks {
 		return
 	}
-	if fa.ent.known {
+	if n.max && fa.ent.knownMax || !n.max && fa.ent.knownMin {
 		at := hi
 		if !n.max {
 			at = lo

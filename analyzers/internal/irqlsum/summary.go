@@ -71,6 +71,9 @@ type Summary struct {
 	Saves string
 	// Locks are the lock operations it leaves to its caller, in order.
 	Locks []LockOp
+	// Takes are the locks it acquires at some point (released or not),
+	// sorted: a caller that holds one of them deadlocks.
+	Takes []string
 	// Contract is the //ndis:irql directive the summary is taken from,
 	// trusted at call sites, or "" when it is inferred from the body.
 	Contract string
@@ -79,7 +82,7 @@ type Summary struct {
 // Trivial reports whether s says nothing a caller would use.
 func (s *Summary) Trivial() bool {
 	return s.Max == nil && s.Min == nil && (s.Exit.Kind == ExitSame || s.Exit.Kind == "") &&
-		s.Saves == "" && len(s.Locks) == 0 && s.Contract == ""
+		s.Saves == "" && len(s.Locks) == 0 && len(s.Takes) == 0 && s.Contract == ""
 }
 
 // Fact is the exported form of a Summary.
@@ -111,6 +114,9 @@ func (f *Fact) String() string {
 	}
 	for _, l := range f.Locks {
 		parts = append(parts, l.Op+"("+l.Path+")")
+	}
+	if len(f.Takes) > 0 {
+		parts = append(parts, "takes("+strings.Join(f.Takes, ",")+")")
 	}
 	if f.Contract != "" {
 		parts = append(parts, "contract")
