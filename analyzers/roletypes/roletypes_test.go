@@ -13,7 +13,8 @@ import (
 // real runtime.
 func TestRoles(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roletypes.Analyzer,
-		"example.com/t/mismatch", "example.com/t/conflict", "example.com/t/prototype", "example.com/t/directive", "example.com/t/statuses", "example.com/t/optional")
+		"example.com/t/mismatch", "example.com/t/conflict", "example.com/t/prototype", "example.com/t/directive", "example.com/t/statuses", "example.com/t/optional",
+		"example.com/t/mandatoryclean", "example.com/t/wellformed", "example.com/t/nondriver")
 }
 
 // TestFixes checks the suggested fixes against the .golden files: the
@@ -21,5 +22,5 @@ func TestRoles(t *testing.T) {
 // generates.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), roletypes.Analyzer,
-		"example.com/t/undeclared")
+		"example.com/t/undeclared", "example.com/t/mandatory")
 }

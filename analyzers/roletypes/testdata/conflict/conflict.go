@@ -9,8 +9,9 @@ func genericComplete(status ndis.Status, context ndis.Handle) {}
 
 // declaredTwice claims two roles.
 //
+// want +3 `^declaredTwice is declared for two roles, PROTOCOL_CL_CLOSE_AF_COMPLETE and PROTOCOL_CL_DEREGISTER_SAP_COMPLETE: a function serves one role \(role-conflict\)$`
+//
 //ndis:role PROTOCOL_CL_CLOSE_AF_COMPLETE
-// want +1 `^declaredTwice is declared for two roles, PROTOCOL_CL_CLOSE_AF_COMPLETE and PROTOCOL_CL_DEREGISTER_SAP_COMPLETE: a function serves one role \(role-conflict\)$`
 //ndis:role PROTOCOL_CL_DEREGISTER_SAP_COMPLETE
 func declaredTwice(status ndis.Status, context ndis.Handle) {}
 

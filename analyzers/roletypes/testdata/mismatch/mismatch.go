@@ -45,14 +45,14 @@ func (c *client) closeAfComplete(status ndis.Status, protocolAfContext ndis.Hand
 func (c *client) dropPartyComplete(status ndis.Status, protocolPartyContext ndis.Handle) {}
 
 func (c *client) register(h *ndis.CoClientOptionalHandlers) {
-	h.ClCloseAfCompleteHandler = c.closeAfComplete    // clean: a method value in its role
-	h.ClDropPartyCompleteHandler = c.closeAfComplete  // want `client.closeAfComplete is declared PROTOCOL_CL_CLOSE_AF_COMPLETE but stored in ClDropPartyCompleteHandler`
+	h.ClCloseAfCompleteHandler = c.closeAfComplete         // clean: a method value in its role
+	h.ClDropPartyCompleteHandler = c.closeAfComplete       // want `client.closeAfComplete is declared PROTOCOL_CL_CLOSE_AF_COMPLETE but stored in ClDropPartyCompleteHandler`
 	h.ClDeregisterSapCompleteHandler = c.dropPartyComplete // want `client.dropPartyComplete is declared PROTOCOL_CL_DROP_PARTY_COMPLETE but stored in ClDeregisterSapCompleteHandler`
 }
 
 // A closure stored through a variable keeps the role of its variable.
 func closures(h *ndis.CoClientOptionalHandlers) {
 	var done ndis.ProtocolClDropPartyComplete = func(status ndis.Status, protocolPartyContext ndis.Handle) {}
-	h.ClDropPartyCompleteHandler = done // clean: same role
+	h.ClDropPartyCompleteHandler = done                               // clean: same role
 	h.ClCloseAfCompleteHandler = ndis.ProtocolClCloseAfComplete(done) // want `the function literal is declared PROTOCOL_CL_DROP_PARTY_COMPLETE but stored in ClCloseAfCompleteHandler`
 }
