@@ -14,7 +14,8 @@ import (
 func TestRoles(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roletypes.Analyzer,
 		"example.com/t/mismatch", "example.com/t/conflict", "example.com/t/prototype", "example.com/t/directive", "example.com/t/statuses", "example.com/t/optional",
-		"example.com/t/mandatoryclean", "example.com/t/wellformed", "example.com/t/nondriver")
+		"example.com/t/mandatoryclean", "example.com/t/wellformed", "example.com/t/nondriver",
+		"example.com/t/handlerpkg", "example.com/t/crosspkg")
 }
 
 // TestFixes checks the suggested fixes against the .golden files: the
