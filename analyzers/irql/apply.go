@@ -3,8 +3,8 @@ package irql
 import (
 	"fmt"
 	"go/ast"
-	"slices"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"

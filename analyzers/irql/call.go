@@ -121,6 +121,9 @@ func (fa *fnAnalysis) raise(st *state, d *rules.DDI, args []ssa.Value, pos token
 	fa.need(st, need{max: true, lvl: nv.lo, rule: ruleRaiseLowers, subject: d.Name + " to " + irqlsum.LevelName(nv.lo),
 		req: "a raise must not lower the IRQL", pos: pos})
 	fa.saveOld(st, d, args, nil)
+	if st.cur.isAbs() && st.cur.hi > nv.hi {
+		return // reported above; like the kernel's check, the IRQL stays
+	}
 	st.cur = nv
 	st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", d.Name, irqlsum.LevelName(nv.hi), fa.c.line(pos, pos))}
 	fa.afterChange(st, pos)

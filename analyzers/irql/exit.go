@@ -71,7 +71,7 @@ func (fa *fnAnalysis) exitSame(st *state, pos token.Pos) {
 	exact := st.eLo == st.eHi
 	if cur.abs && !(exact && cur.lo == st.eLo && cur.hi == st.eLo) {
 		hint := ""
-		if !fa.ent.hasRole && !cur.entry {
+		if !fa.ent.hasRole && !cur.entry && fa.returns() == 1 {
 			hint = fmt.Sprintf("; if raising is its job, say so with //ndis:irql raises=%s", irqlsum.LevelName(cur.hi))
 		}
 		fa.reportAt(ruleNotRestored, pos, fmt.Sprintf("%s may return at %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), irqlsum.LevelName(cur.hi), st.why.text, hint),
@@ -109,6 +109,19 @@ func (fa *fnAnalysis) exitSaves(st *state, pos token.Pos) {
 	}
 	fa.reportAt(ruleSaveRestore, pos, fmt.Sprintf("%s returns without saving the IRQL it was called at through %s, as its //ndis:irql saves=%s says", fnName(fa.fn), ct.Saves, ct.Saves),
 		related(fa.ent.contractPos, "the contract"))
+}
+
+// returns counts the function's return instructions.
+func (fa *fnAnalysis) returns() int {
+	n := 0
+	for _, b := range fa.fn.Blocks {
+		if len(b.Instrs) > 0 {
+			if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // paramUnder reports whether path is root or a path below it.

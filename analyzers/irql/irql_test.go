@@ -10,5 +10,5 @@ import (
 
 func TestIrql(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), irql.Analyzer,
-		"example.com/t/done", "example.com/t/direct", "example.com/t/locks")
+		"example.com/t/done", "example.com/t/direct", "example.com/t/locks", "example.com/t/raise", "example.com/t/contracts")
 }

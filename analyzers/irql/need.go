@@ -83,9 +83,10 @@ func (fa *fnAnalysis) needEntry(st *state, n need) {
 		}
 		if why.kind == boundEntry {
 			fa.violation(n, bound, fa.ent.why, fa.localRule(n.rule))
-		} else {
-			fa.contradiction(n, bound, why)
+			return
 		}
+		fa.contradiction(n, bound, why)
+		st.cur = unknownVal // no caller can reach the rest of this path correctly
 		return
 	}
 	breaks := n.max && hi > n.lvl || !n.max && lo < n.lvl
