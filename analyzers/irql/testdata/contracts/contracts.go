@@ -61,7 +61,8 @@ func saver(c *client, old *wdm.Irql) {
 
 // clCloseCallComplete's contract contradicts its role.
 //
-// want +1 `//ndis:irql max=PASSIVE_LEVEL on clCloseCallComplete contradicts its role: clCloseCallComplete runs as ProtocolClCloseCallComplete, which NDIS calls at <= DISPATCH_LEVEL \(irql-contradiction\)`
+// want +2 `//ndis:irql max=PASSIVE_LEVEL on clCloseCallComplete contradicts its role: clCloseCallComplete runs as ProtocolClCloseCallComplete, which NDIS calls at <= DISPATCH_LEVEL \(irql-contradiction\)`
+//
 //ndis:irql max=PASSIVE_LEVEL
 func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	ndis.MSleep(1) // want `NdisMSleep may be called at DISPATCH_LEVEL here: its page requires < DISPATCH_LEVEL, and clCloseCallComplete runs as ProtocolClCloseCallComplete, which NDIS calls at <= DISPATCH_LEVEL \(irql-above-max\)`
@@ -69,7 +70,8 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 
 // clCallConnected is pageable but NDIS may call it at DISPATCH_LEVEL.
 //
-// want +1 `clCallConnected is marked //ndis:pageable but may run at DISPATCH_LEVEL: clCallConnected runs as ProtocolClCallConnected, which NDIS calls at <= DISPATCH_LEVEL \(irql-pageable-at-dispatch\)`
+// want +2 `clCallConnected is marked //ndis:pageable but may run at DISPATCH_LEVEL: clCallConnected runs as ProtocolClCallConnected, which NDIS calls at <= DISPATCH_LEVEL \(irql-pageable-at-dispatch\)`
+//
 //ndis:pageable
 func clCallConnected(protocolVcContext ndis.Handle) {}
 
@@ -115,23 +117,27 @@ func tested() {
 
 // Directives the pass cannot honour.
 
-// want +1 `invalid //ndis:irql on bad1: max=DISPATCH: "DISPATCH" is not an IRQL \(want PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL\) \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad1: max=DISPATCH: "DISPATCH" is not an IRQL \(want PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL\) \(irql-directive-invalid\)`
+//
 //ndis:irql max=DISPATCH
 func bad1() {}
 
-// want +1 `invalid //ndis:irql on bad2: unknown key "maximum" \(want max, min, raises, restores, same, saves\) \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad2: unknown key "maximum" \(want max, min, raises, restores, same, saves\) \(irql-directive-invalid\)`
+//
 //ndis:irql maximum=DISPATCH_LEVEL
 func bad2() {}
 
-// want +1 `invalid //ndis:irql on bad3: min=DISPATCH_LEVEL is above max=PASSIVE_LEVEL: no IRQL satisfies both \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad3: min=DISPATCH_LEVEL is above max=PASSIVE_LEVEL: no IRQL satisfies both \(irql-directive-invalid\)`
+//
 //ndis:irql min=DISPATCH_LEVEL max=PASSIVE_LEVEL
 func bad3() {}
 
-// want +1 `invalid //ndis:irql on bad4: restores=oldIrql names no parameter of the function \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad4: restores=oldIrql names no parameter of the function \(irql-directive-invalid\)`
+//
 //ndis:irql restores=oldIrql
 func bad4(old wdm.Irql) {}
 
-// want +1 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration \(irql-directive-invalid\)`
+// want +2 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration \(irql-directive-invalid\)`
 //ndis:irql max=PASSIVE_LEVEL
 
 var handlers = ndis.CoClientOptionalHandlers{
