@@ -137,7 +137,7 @@ func bad3() {}
 //ndis:irql restores=oldIrql
 func bad4(old wdm.Irql) {}
 
-// want +2 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration \(irql-directive-invalid\)`
+// want +1 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration \(irql-directive-invalid\)`
 //ndis:irql max=PASSIVE_LEVEL
 
 var handlers = ndis.CoClientOptionalHandlers{
