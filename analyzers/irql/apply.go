@@ -37,7 +37,7 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 			continue
 		}
 		name := fa.pathName(op.Path, callee, pos)
-		via := fmt.Sprintf("%s (through %s)", op.DDI, fnName(callee))
+		via := fmt.Sprintf("%s (through %s)", op.DDI, fa.c.qual(callee))
 		if op.Op == "acquire" {
 			fa.acquire(st, k, name, op.Dpr, pos, via)
 			continue
@@ -53,7 +53,7 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 		st.cur = pre
 	case irqlsum.ExitLevel:
 		if len(s.Locks) == 0 || !st.cur.isAbs() {
-			st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", fnName(callee), irqlsum.LevelName(s.Exit.Level), fa.c.line(pos, pos))}
+			st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", fa.c.qual(callee), irqlsum.LevelName(s.Exit.Level), fa.c.line(pos, pos))}
 		}
 		st.cur = absVal(s.Exit.Level)
 	case irqlsum.ExitParam:
@@ -90,7 +90,7 @@ func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Functi
 			continue
 		}
 		h := st.locks[i]
-		fa.report(ruleDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fnName(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
+		fa.report(ruleDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fa.c.qual(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
 			related(h.pos, "acquired here"))
 	}
 }
@@ -98,13 +98,13 @@ func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Functi
 // needFrom turns a callee's bound into a check at the call.
 func (fa *fnAnalysis) needFrom(r *irqlsum.Req, callee *ssa.Function, isMax bool, pos token.Pos) need {
 	n := need{max: isMax, lvl: r.Level, rule: r.Rule, pos: pos}
-	n.subject, n.req = calleeText(callee, r)
+	n.subject, n.req = calleeText(callee, fa.c.qual(callee), r)
 	if r.Pos.IsValid() && fa.c.local(r.Pos) && r.Pos != pos {
 		n.related = related(r.Pos, r.What+" called here")
 	}
 	n.sum = *r
 	n.sum.Pos = pos
-	n.sum.Via = append([]string{fnName(callee)}, r.Via...)
+	n.sum.Via = append([]string{fa.c.qual(callee)}, r.Via...)
 	if r.Where == "" {
 		n.sum.Where = fa.c.where(pos)
 	}
@@ -113,10 +113,9 @@ func (fa *fnAnalysis) needFrom(r *irqlsum.Req, callee *ssa.Function, isMax bool,
 
 // calleeText returns the subject and the requirement of a message about a
 // call to callee whose bound is r.
-func calleeText(callee *ssa.Function, r *irqlsum.Req) (subject, req string) {
-	name := fnName(callee)
+func calleeText(callee *ssa.Function, name string, r *irqlsum.Req) (subject, req string) {
 	if strings.HasPrefix(r.Page, "//") {
-		if r.What == name {
+		if r.What == fnName(callee) {
 			return name, fmt.Sprintf("its %s requires %s", r.Page, boundText(r))
 		}
 		return fmt.Sprintf("%s (through %s)", r.What, chain(name, r.Via)), fmt.Sprintf("%s's %s requires %s", r.What, r.Page, boundText(r))

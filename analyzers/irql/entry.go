@@ -179,7 +179,7 @@ func (c *checker) readRoles() {
 		}
 		e := c.entry(fn)
 		if !e.hasRole || hi > e.roleHi {
-			e.why = cause{pos: b.Pos, text: fmt.Sprintf("%s runs as %s, which NDIS calls at %s", fnName(fn), b.Role.Callback, roleIrqlText(b.Role)), kind: boundEntry}
+			e.why = cause{pos: b.Pos, text: fmt.Sprintf("%s runs as %s, which NDIS calls at %s", c.qual(fn), b.Role.Callback, roleIrqlText(b.Role)), kind: boundEntry}
 			e.role = b.Role.Callback
 		}
 		if !e.hasRole {
@@ -260,11 +260,11 @@ func (c *checker) checkForeignBindings() {
 		end := pos
 		if s.Max != nil && e.roleHi > s.Max.Level {
 			c.findings = append(c.findings, finding{rule: s.Max.Rule, pos: pos, end: end,
-				msg: fmt.Sprintf("%s may run at %s: %s; but %s", fnName(fn), irqlsum.LevelName(e.roleHi), e.why.text, reqText(fn, s.Max))})
+				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), irqlsum.LevelName(e.roleHi), e.why.text, c.reqText(fn, s.Max))})
 		}
 		if s.Min != nil && e.roleLo < s.Min.Level {
 			c.findings = append(c.findings, finding{rule: s.Min.Rule, pos: pos, end: end,
-				msg: fmt.Sprintf("%s may run at %s: %s; but %s", fnName(fn), irqlsum.LevelName(e.roleLo), e.why.text, reqText(fn, s.Min))})
+				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), irqlsum.LevelName(e.roleLo), e.why.text, c.reqText(fn, s.Min))})
 		}
 	}
 }
@@ -320,6 +320,15 @@ func fnName(fn *ssa.Function) string {
 		return obj.Name()
 	}
 	return fn.Name()
+}
+
+// qual names fn for messages in this package: qualified by its package's
+// name when it is another package's.
+func (c *checker) qual(fn *ssa.Function) string {
+	if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg {
+		return obj.Pkg().Name() + "." + fnName(fn)
+	}
+	return fnName(fn)
 }
 
 // recvName names a receiver type without its package (*client).

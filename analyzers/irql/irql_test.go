@@ -10,5 +10,6 @@ import (
 
 func TestIrql(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), irql.Analyzer,
-		"example.com/t/done", "example.com/t/direct", "example.com/t/locks", "example.com/t/raise", "example.com/t/contracts")
+		"example.com/t/done", "example.com/t/direct", "example.com/t/locks", "example.com/t/raise", "example.com/t/contracts",
+		"example.com/t/helperpkg", "example.com/t/crosspkg", "example.com/t/nondriver", "example.com/t/suppressed")
 }

@@ -197,8 +197,8 @@ func (fa *fnAnalysis) report(rule string, pos token.Pos, msg string, rel []analy
 }
 
 // reqText explains a callee's bound in a message about a registration.
-func reqText(fn *ssa.Function, r *irqlsum.Req) string {
-	subject, req := calleeText(fn, r)
+func (c *checker) reqText(fn *ssa.Function, r *irqlsum.Req) string {
+	subject, req := calleeText(fn, c.qual(fn), r)
 	return fmt.Sprintf("%s: %s", subject, req)
 }
 
