@@ -21,7 +21,8 @@ const (
 	High     Level = 15
 )
 
-// levelNames are the wdm.h names a directive may use, with their values.
+// levelNames are the wdm.h names a directive may use, with their values;
+// the first name of a value is how messages spell it (as wdm.Irql.String).
 var levelNames = []struct {
 	name string
 	lvl  Level
@@ -32,8 +33,8 @@ var levelNames = []struct {
 	{"CLOCK_LEVEL", 13},
 	{"IPI_LEVEL", 14},
 	{"POWER_LEVEL", 14},
-	{"PROFILE_LEVEL", 15},
 	{"HIGH_LEVEL", 15},
+	{"PROFILE_LEVEL", 15},
 }
 
 // LevelByName returns the value of a wdm.h IRQL name.
