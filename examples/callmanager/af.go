@@ -10,6 +10,8 @@ import (
 // address family. The call manager allocates its AF context and accepts at
 // once, or later from its signalling timer, or nested before it returns
 // NDIS_STATUS_PENDING (Config.OpenAf).
+//
+//ndis:role PROTOCOL_CM_OPEN_AF
 func cmOpenAf(callMgrBindingContext ndis.Handle, addressFamily *ndis.CoAddressFamily, ndisAfHandle ndis.Handle, callMgrAfContext *ndis.Handle) ndis.Status {
 	b, ok := callMgrBindingContext.(*binding)
 	if !ok || addressFamily == nil || callMgrAfContext == nil {
@@ -65,10 +67,13 @@ func (a *af) completeOpen() {
 // invalid for it afterwards. A VC whose deletion is still queued on the
 // signalling timer is deleted there first: the close then completes from
 // the timer, after it.
+//
+//ndis:role PROTOCOL_CM_CLOSE_AF
 func cmCloseAf(callMgrAfContext ndis.Handle) ndis.Status {
 	a, ok := callMgrAfContext.(*af)
 	if !ok {
-		return ndis.StatusFailure
+		// Not an AF of this call manager: nothing to close.
+		return ndis.StatusSuccess
 	}
 	b := a.binding
 	cm := b.cm
@@ -143,6 +148,8 @@ func (b *binding) closeAfs() {
 // cmNotifyCloseAfComplete is the call manager's
 // ProtocolCmNotifyCloseAfComplete: the client finished a pended
 // ProtocolClNotifyCloseAf.
+//
+//ndis:role PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE
 func cmNotifyCloseAfComplete(callMgrAfContext ndis.Handle, status ndis.Status) {
 	if a, ok := callMgrAfContext.(*af); ok {
 		a.releaseAf()
@@ -163,5 +170,7 @@ func (cm *CallManager) CloseAddressFamilies() {
 
 // cmCoAfRegisterNotify is the call manager's ProtocolCoAfRegisterNotify: a
 // call manager opens no address families of other call managers.
+//
+//ndis:role PROTOCOL_CO_AF_REGISTER_NOTIFY
 func cmCoAfRegisterNotify(protocolBindingContext ndis.Handle, addressFamily *ndis.CoAddressFamily) {
 }

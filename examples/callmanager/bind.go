@@ -13,9 +13,12 @@ var supportedMedia = []ndis.Medium{ndis.MediumCoWan, ndis.MediumAtm}
 // PASSIVE_LEVEL: it opens the adapter and registers its address family on
 // the binding with NdisCmRegisterAddressFamilyEx. When the open pends,
 // ProtocolOpenAdapterCompleteEx finishes the bind.
+//
+//ndis:role PROTOCOL_BIND_ADAPTER_EX
 func cmBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bindParameters *ndis.BindParameters) ndis.Status {
 	cm, ok := protocolDriverContext.(*CallManager)
 	if !ok || bindParameters == nil {
+		//ndislint:ignore role-bad-status the page's NDIS_STATUS_XXX row allows any failure status
 		return ndis.StatusFailure
 	}
 	b := cm.newBinding(bindParameters.AdapterName)
@@ -42,6 +45,8 @@ func cmBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle,
 // cmOpenAdapterCompleteEx is the call manager's
 // ProtocolOpenAdapterCompleteEx, at PASSIVE_LEVEL: it registers the address
 // family and completes the bind.
+//
+//ndis:role PROTOCOL_OPEN_ADAPTER_COMPLETE_EX
 func cmOpenAdapterCompleteEx(protocolBindingContext ndis.Handle, status ndis.Status) {
 	b, ok := protocolBindingContext.(*binding)
 	if !ok {
@@ -75,10 +80,13 @@ func (b *binding) registerAf() ndis.Status {
 // PASSIVE_LEVEL: it asks every client to close its address family
 // (NdisCmNotifyCloseAddressFamily), waits until they have, then closes the
 // adapter.
+//
+//ndis:role PROTOCOL_UNBIND_ADAPTER_EX
 func cmUnbindAdapterEx(unbindContext ndis.Handle, protocolBindingContext ndis.Handle) ndis.Status {
 	b, ok := protocolBindingContext.(*binding)
 	if !ok {
-		return ndis.StatusFailure
+		// Not a binding of this call manager: nothing to unbind.
+		return ndis.StatusSuccess
 	}
 	ndis.AcquireSpinLock(&b.cm.lock)
 	b.unbinding = true
@@ -108,6 +116,8 @@ func (b *binding) closeAdapter() {
 
 // cmCloseAdapterCompleteEx is the call manager's
 // ProtocolCloseAdapterCompleteEx: it wakes closeAdapter.
+//
+//ndis:role PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX
 func cmCloseAdapterCompleteEx(protocolBindingContext ndis.Handle) {
 	if b, ok := protocolBindingContext.(*binding); ok {
 		ndis.SetEvent(&b.adapterClosed)

@@ -66,12 +66,14 @@ func TestOutgoingCall(t *testing.T) {
 }
 
 // TestOutgoingCallActivationFails: the miniport refuses the activation; the
-// call manager fails the make-call and the client deletes its VC.
+// call manager fails the make-call with NDIS_STATUS_NOT_SUPPORTED (the
+// status its page gives for a VC it could not activate) and the client
+// deletes its VC.
 func TestOutgoingCallActivationFails(t *testing.T) {
 	p := setup(t, cmConfig(callmanager.Synchronous), clientConfig(client.AcceptNow), false, ndistest.AdapterOptions{FailActivate: ndis.StatusVcNotAvailable})
 	k, st := p.c.Dial(params())
-	if st != ndis.StatusVcNotAvailable || k.State() != client.CallDeleted {
-		t.Errorf("Dial returned %s, state %s; want NDIS_STATUS_VC_NOT_AVAILABLE, deleted", st, k.State())
+	if st != ndis.StatusNotSupported || k.State() != client.CallDeleted {
+		t.Errorf("Dial returned %s, state %s; want NDIS_STATUS_NOT_SUPPORTED, deleted", st, k.State())
 	}
 	cs, ms := p.unload(t, true)
 	if cs.OutgoingFailed != 1 || cs.VcsDeleted != 1 || ms.ClientVcsDeleted != 1 || ms.CallsMade != 0 {

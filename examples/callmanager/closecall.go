@@ -11,6 +11,8 @@ import "github.com/ndislint/ndislint/ndis"
 // (Nested), deleting its own VC there too, so that the client sees
 // ProtocolClCloseCallComplete and ProtocolCoDeleteVc before its
 // NdisClCloseCall returns.
+//
+//ndis:role PROTOCOL_CM_CLOSE_CALL
 func cmCloseCall(callMgrVcContext ndis.Handle, callMgrPartyContext ndis.Handle, closeData []byte, size uint32) ndis.Status {
 	v, ok := callMgrVcContext.(*vc)
 	if !ok {

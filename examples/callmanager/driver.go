@@ -107,6 +107,8 @@ func (cm *CallManager) SetConfig(c Config) {
 }
 
 // cmNetPnPEvent is the call manager's ProtocolNetPnPEvent: nothing to do.
+//
+//ndis:role PROTOCOL_NET_PNP_EVENT
 func cmNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {
 	return ndis.StatusSuccess
 }

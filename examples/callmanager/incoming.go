@@ -82,6 +82,8 @@ func (v *vc) offerActivated(status ndis.Status) {
 
 // cmIncomingCallComplete is the call manager's
 // ProtocolCmIncomingCallComplete: the client answered a call it pended.
+//
+//ndis:role PROTOCOL_CM_INCOMING_CALL_COMPLETE
 func cmIncomingCallComplete(status ndis.Status, callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters) {
 	if v, ok := callMgrVcContext.(*vc); ok {
 		v.answered(status)

@@ -9,10 +9,12 @@ import "github.com/ndislint/ndislint/ndis"
 // does not pend), with NdisCmMakeCallComplete later from its signalling
 // timer (Deferred), or with NdisCmMakeCallComplete before it returns
 // NDIS_STATUS_PENDING (Nested). Multipoint calls are not supported.
+//
+//ndis:role PROTOCOL_CM_MAKE_CALL
 func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
 	v, ok := callMgrVcContext.(*vc)
 	if !ok || callParameters == nil {
-		return ndis.StatusFailure
+		return ndis.StatusNotSupported
 	}
 	if callMgrPartyContext != nil {
 		*callMgrPartyContext = nil
@@ -70,10 +72,22 @@ func (v *vc) makeCallDone(status ndis.Status) {
 		v.state = vcIdle
 	}
 	params := v.callParameters
-	if v.returnsSyncLocked(cm.cfg.MakeCall, status) {
+	if v.returnsSyncLocked(cm.cfg.MakeCall, syncMakeCallStatus(status)) {
 		ndis.ReleaseSpinLock(&cm.lock)
 		return
 	}
 	ndis.ReleaseSpinLock(&cm.lock)
 	ndis.CmMakeCallComplete(status, v.ndisVcHandle, nil, nil, params)
+}
+
+// syncMakeCallStatus maps the outcome of a make-call to what
+// ProtocolCmMakeCall may return (nc-ndis-protocol_cm_make_call): a VC the
+// miniport could not activate is NDIS_STATUS_NOT_SUPPORTED, unless it was
+// short of resources. NdisCmMakeCallComplete passes any status.
+func syncMakeCallStatus(status ndis.Status) ndis.Status {
+	switch status {
+	case ndis.StatusSuccess, ndis.StatusResources:
+		return status
+	}
+	return ndis.StatusNotSupported
 }

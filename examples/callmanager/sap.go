@@ -11,6 +11,8 @@ import (
 // registers a SAP on which it accepts calls. A SAP already registered on
 // the AF fails with NDIS_STATUS_INVALID_DATA. The registration completes
 // at once, later or nested (Config.RegisterSap).
+//
+//ndis:role PROTOCOL_CM_REG_SAP
 func cmRegisterSap(callMgrAfContext ndis.Handle, sap *ndis.CoSap, ndisSapHandle ndis.Handle, callMgrSapContext *ndis.Handle) ndis.Status {
 	a, ok := callMgrAfContext.(*af)
 	if !ok || sap == nil || callMgrSapContext == nil {
@@ -65,10 +67,13 @@ func (s *sapCtx) completeRegister() {
 
 // cmDeregisterSap is the call manager's ProtocolCmDeregisterSap: the SAP
 // goes away at once. Calls already offered on it are not affected.
+//
+//ndis:role PROTOCOL_CM_DEREGISTER_SAP
 func cmDeregisterSap(callMgrSapContext ndis.Handle) ndis.Status {
 	s, ok := callMgrSapContext.(*sapCtx)
 	if !ok {
-		return ndis.StatusFailure
+		// Not a SAP of this call manager: nothing to deregister.
+		return ndis.StatusSuccess
 	}
 	a := s.af
 	cm := a.binding.cm

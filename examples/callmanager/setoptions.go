@@ -6,6 +6,8 @@ import "github.com/ndislint/ndislint/ndis"
 // NDIS_PROTOCOL_CO_CHARACTERISTICS and NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS
 // (CoNDIS Call Manager Registration). Every Cm* slot is filled; the
 // features it does not support (multipoint, QoS changes, OIDs) have stubs.
+//
+//ndis:role SET_OPTIONS
 func cmSetOptions(ndisDriverHandle ndis.Handle, driverContext ndis.Handle) ndis.Status {
 	co := ndis.ProtocolCoCharacteristics{
 		CoStatusHandlerEx:                   cmCoStatusEx,

@@ -19,6 +19,8 @@ func (b *binding) later(fn func()) {
 
 // cmSignallingTimer is the call manager's NDIS_TIMER_FUNCTION: it runs the
 // queued completions in order.
+//
+//ndis:role NDIS_TIMER_FUNCTION
 func cmSignallingTimer(systemSpecific1 ndis.Handle, functionContext ndis.Handle, systemSpecific2 ndis.Handle, systemSpecific3 ndis.Handle) {
 	b, ok := functionContext.(*binding)
 	if !ok {

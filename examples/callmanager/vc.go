@@ -4,6 +4,8 @@ import "github.com/ndislint/ndislint/ndis"
 
 // cmCreateVc is the call manager's ProtocolCoCreateVc: a client created a VC
 // for an outgoing call. It never returns NDIS_STATUS_PENDING.
+//
+//ndis:role PROTOCOL_CO_CREATE_VC
 func cmCreateVc(protocolAfContext ndis.Handle, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
 	a, ok := protocolAfContext.(*af)
 	if !ok || protocolVcContext == nil {
@@ -25,6 +27,8 @@ func cmCreateVc(protocolAfContext ndis.Handle, ndisVcHandle ndis.Handle, protoco
 
 // cmDeleteVc is the call manager's ProtocolCoDeleteVc: a client deleted its
 // VC. It never returns NDIS_STATUS_PENDING.
+//
+//ndis:role PROTOCOL_CO_DELETE_VC
 func cmDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {
@@ -111,6 +115,8 @@ func (v *vc) activate() {
 }
 
 // cmActivateVcComplete is the call manager's ProtocolCmActivateVcComplete.
+//
+//ndis:role PROTOCOL_CM_ACTIVATE_VC_COMPLETE
 func cmActivateVcComplete(status ndis.Status, callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters) {
 	if v, ok := callMgrVcContext.(*vc); ok {
 		v.activated(status)
@@ -150,6 +156,8 @@ func (v *vc) deactivate() {
 
 // cmDeactivateVcComplete is the call manager's
 // ProtocolCmDeactivateVcComplete.
+//
+//ndis:role PROTOCOL_CM_DEACTIVATE_VC_COMPLETE
 func cmDeactivateVcComplete(status ndis.Status, callMgrVcContext ndis.Handle) {
 	if v, ok := callMgrVcContext.(*vc); ok {
 		v.deactivated(status)

@@ -11,6 +11,8 @@ import (
 // binding. The client opens the family it is configured for with
 // NdisClOpenAddressFamilyEx; if that does not pend, NDIS will not call
 // ProtocolClOpenAfCompleteEx, so the client calls it itself.
+//
+//ndis:role PROTOCOL_CO_AF_REGISTER_NOTIFY
 func clCoAfRegisterNotify(protocolBindingContext ndis.Handle, addressFamily *ndis.CoAddressFamily) {
 	b, ok := protocolBindingContext.(*binding)
 	if !ok || addressFamily == nil {
@@ -53,6 +55,8 @@ func (c *Client) newAf(b *binding) *af {
 // PASSIVE_LEVEL (called by NDIS, or by the client after a non-PENDING
 // NdisClOpenAddressFamilyEx). On success the client registers its SAP; on
 // failure NdisAfHandle is NULL and NDIS has cleaned up.
+//
+//ndis:role PROTOCOL_CL_OPEN_AF_COMPLETE_EX
 func clOpenAfCompleteEx(protocolAfContext ndis.Handle, ndisAfHandle ndis.Handle, status ndis.Status) {
 	a, ok := protocolAfContext.(*af)
 	if !ok {
@@ -93,6 +97,8 @@ func (a *af) closeAf() {
 // the binding has no AF left; a pended ProtocolClNotifyCloseAf is completed
 // with NdisClNotifyCloseAddressFamilyComplete (the one call the AF handle
 // is still good for).
+//
+//ndis:role PROTOCOL_CL_CLOSE_AF_COMPLETE
 func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {
 	a, ok := protocolAfContext.(*af)
 	if !ok {
@@ -135,6 +141,8 @@ func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {
 // finished before the handler returns, it returns the close's status;
 // otherwise NDIS_STATUS_PENDING, and NdisClNotifyCloseAddressFamilyComplete
 // follows when the AF is closed.
+//
+//ndis:role PROTOCOL_CL_NOTIFY_CLOSE_AF
 func clNotifyCloseAf(clientAfContext ndis.Handle) ndis.Status {
 	a, ok := clientAfContext.(*af)
 	if !ok {

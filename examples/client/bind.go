@@ -12,9 +12,12 @@ var supportedMedia = []ndis.Medium{ndis.MediumCoWan, ndis.MediumAtm}
 // clBindAdapterEx is the client's ProtocolBindAdapterEx: it opens the
 // adapter. When NdisOpenAdapterEx pends, the bind pends too and
 // ProtocolOpenAdapterCompleteEx completes it.
+//
+//ndis:role PROTOCOL_BIND_ADAPTER_EX
 func clBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bindParameters *ndis.BindParameters) ndis.Status {
 	c, ok := protocolDriverContext.(*Client)
 	if !ok || bindParameters == nil {
+		//ndislint:ignore role-bad-status the page's NDIS_STATUS_XXX row allows any failure status
 		return ndis.StatusFailure
 	}
 	b := c.newBinding(bindParameters.AdapterName)
@@ -41,6 +44,8 @@ func clBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle,
 
 // clOpenAdapterCompleteEx is the client's ProtocolOpenAdapterCompleteEx: it
 // finishes a bind whose NdisOpenAdapterEx pended.
+//
+//ndis:role PROTOCOL_OPEN_ADAPTER_COMPLETE_EX
 func clOpenAdapterCompleteEx(protocolBindingContext ndis.Handle, status ndis.Status) {
 	b, ok := protocolBindingContext.(*binding)
 	if !ok {
@@ -60,10 +65,13 @@ func clOpenAdapterCompleteEx(protocolBindingContext ndis.Handle, status ndis.Sta
 // deletes its VCs and deregisters its SAP first), waits for that, then
 // closes the adapter and waits for that (NdisCloseAdapterEx must come
 // after every AF that depends on the binding is closed).
+//
+//ndis:role PROTOCOL_UNBIND_ADAPTER_EX
 func clUnbindAdapterEx(unbindContext ndis.Handle, protocolBindingContext ndis.Handle) ndis.Status {
 	b, ok := protocolBindingContext.(*binding)
 	if !ok {
-		return ndis.StatusFailure
+		// Not a binding of this client: nothing to unbind.
+		return ndis.StatusSuccess
 	}
 	c := b.client
 	ndis.AcquireSpinLock(&c.lock)
@@ -87,6 +95,8 @@ func clUnbindAdapterEx(unbindContext ndis.Handle, protocolBindingContext ndis.Ha
 
 // clCloseAdapterCompleteEx is the client's ProtocolCloseAdapterCompleteEx: it
 // wakes the unbind handler.
+//
+//ndis:role PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX
 func clCloseAdapterCompleteEx(protocolBindingContext ndis.Handle) {
 	if b, ok := protocolBindingContext.(*binding); ok {
 		ndis.SetEvent(&b.adapterClosed)

@@ -44,6 +44,8 @@ func (v *vc) closeCall() ndis.Status {
 // context stays allocated until ProtocolCoDeleteVc, because the call
 // manager may offer another call on the VC. For a VC the client created, a
 // successful close lets the client delete it, which it does.
+//
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
 func clCloseCallComplete(status ndis.Status, protocolVcContext ndis.Handle, protocolPartyContext ndis.Handle) {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {
@@ -77,6 +79,8 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext ndis.Handle, prot
 // NdisClCloseCall (and returns); unless a close of its own is already in
 // flight, which answers it. Deleting its own VC waits for the close to
 // complete successfully (clCloseCallComplete).
+//
+//ndis:role PROTOCOL_CL_INCOMING_CLOSE_CALL
 func clIncomingCloseCall(closeStatus ndis.Status, protocolVcContext ndis.Handle, closeData []byte, size uint32) {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {

@@ -96,6 +96,8 @@ func (c *Client) Unload() Stats {
 
 // clNetPnPEvent is the client's ProtocolNetPnPEvent: it has nothing to do
 // for power or reconfiguration events.
+//
+//ndis:role PROTOCOL_NET_PNP_EVENT
 func clNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {
 	return ndis.StatusSuccess
 }

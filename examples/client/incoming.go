@@ -7,6 +7,8 @@ import "github.com/ndislint/ndislint/ndis"
 // once (NDIS_STATUS_SUCCESS, or NDIS_STATUS_NOT_ACCEPTED to reject), or
 // later (NDIS_STATUS_PENDING, then NdisClIncomingCallComplete from its
 // timer). While its address family is closing it rejects every offer.
+//
+//ndis:role PROTOCOL_CL_INCOMING_CALL
 func clIncomingCall(protocolSapContext ndis.Handle, protocolVcContext ndis.Handle, callParameters *ndis.CoCallParameters) ndis.Status {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {
@@ -55,6 +57,8 @@ type pendedAnswer struct {
 // family is closing meanwhile). The state is set before the answer: the
 // call manager may report the call connected, or delete a rejected VC,
 // before NdisClIncomingCallComplete returns.
+//
+//ndis:role NDIS_TIMER_FUNCTION
 func clAnswerTimer(systemSpecific1 ndis.Handle, functionContext ndis.Handle, systemSpecific2 ndis.Handle, systemSpecific3 ndis.Handle) {
 	b, ok := functionContext.(*binding)
 	if !ok {
@@ -87,6 +91,8 @@ func clAnswerTimer(systemSpecific1 ndis.Handle, functionContext ndis.Handle, sys
 
 // clCallConnected is the client's ProtocolClCallConnected: an incoming call
 // it accepted is up; data may flow from now on.
+//
+//ndis:role PROTOCOL_CL_CALL_CONNECTED
 func clCallConnected(protocolVcContext ndis.Handle) {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {

@@ -47,6 +47,8 @@ func (c *Client) openAf() *af {
 // is up; on failure the client tears its VC down with NdisCoDeleteVc. If
 // the address family is being closed meanwhile, the teardown closes the new
 // call.
+//
+//ndis:role PROTOCOL_CL_MAKE_CALL_COMPLETE
 func clMakeCallComplete(status ndis.Status, protocolVcContext ndis.Handle, ndisPartyHandle ndis.Handle, callParameters *ndis.CoCallParameters) {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {

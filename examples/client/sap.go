@@ -26,6 +26,8 @@ func (c *Client) registerSap(a *af) {
 
 // clRegisterSapComplete is the client's ProtocolClRegisterSapComplete. On
 // failure NdisSapHandle is NULL and the SAP context is released.
+//
+//ndis:role PROTOCOL_CL_REGISTER_SAP_COMPLETE
 func clRegisterSapComplete(status ndis.Status, protocolSapContext ndis.Handle, sap *ndis.CoSap, ndisSapHandle ndis.Handle) {
 	s, ok := protocolSapContext.(*sapCtx)
 	if !ok {
@@ -59,6 +61,8 @@ func (s *sapCtx) deregisterSap() {
 }
 
 // clDeregisterSapComplete is the client's ProtocolClDeregisterSapComplete.
+//
+//ndis:role PROTOCOL_CL_DEREGISTER_SAP_COMPLETE
 func clDeregisterSapComplete(status ndis.Status, protocolSapContext ndis.Handle) {
 	s, ok := protocolSapContext.(*sapCtx)
 	if !ok {

@@ -7,6 +7,8 @@ import "github.com/ndislint/ndislint/ndis"
 // (CoNDIS Client Registration). Every Cl* slot is filled: the features the
 // client does not support (multipoint, QoS changes it asks for, OIDs) have
 // stubs.
+//
+//ndis:role SET_OPTIONS
 func clSetOptions(ndisDriverHandle ndis.Handle, driverContext ndis.Handle) ndis.Status {
 	co := ndis.ProtocolCoCharacteristics{
 		CoStatusHandlerEx:                   clCoStatusEx,

@@ -6,6 +6,8 @@ import "github.com/ndislint/ndislint/ndis"
 // VC for an incoming call. The client allocates its context, stores the
 // NdisVcHandle in it, and marks it createdByCM so that it never deletes it.
 // It never returns NDIS_STATUS_PENDING.
+//
+//ndis:role PROTOCOL_CO_CREATE_VC
 func clCreateVc(protocolAfContext ndis.Handle, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
 	a, ok := protocolAfContext.(*af)
 	if !ok || protocolVcContext == nil {
@@ -29,6 +31,8 @@ func clCreateVc(protocolAfContext ndis.Handle, ndisVcHandle ndis.Handle, protoco
 // VC it created. This, not close completion, is where the client frees the
 // context of a call manager's VC: until now the call manager could offer
 // another call on it. It never returns NDIS_STATUS_PENDING.
+//
+//ndis:role PROTOCOL_CO_DELETE_VC
 func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
 	v, ok := protocolVcContext.(*vc)
 	if !ok {

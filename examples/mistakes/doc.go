@@ -1,0 +1,23 @@
+// Package mistakes is a small CoNDIS client that makes the classic
+// mistakes, one per file, for the simulator's verifier (and later ndislint)
+// to find. Its base (driver.go) binds, opens the address family, registers
+// a SAP and accepts incoming calls correctly; DriverEntry's Mistake picks
+// which wrong handler or routine replaces the right one:
+//
+//   - seed.go: NdisCoDeleteVc on a VC the call manager created, from
+//     ProtocolClCloseCallComplete (the seed case of ndislint);
+//   - irql.go: NdisMSleep, a PASSIVE_LEVEL service, from
+//     ProtocolClCallConnected, which runs at DISPATCH_LEVEL;
+//   - spinlock.go: ProtocolClIncomingCall returns early with its spin lock
+//     held;
+//   - useafterclose.go: a send on a call manager's VC after the close
+//     completed;
+//   - deleteactive.go: NdisCoDeleteVc right after a pended NdisClCloseCall;
+//   - deletevcpending.go: ProtocolCoDeleteVc returns NDIS_STATUS_PENDING;
+//   - unanswered.go: ProtocolClIncomingCloseCall never calls
+//     NdisClCloseCall.
+//
+// Each mistake is written plainly, as a driver author would, with a comment
+// naming the page that forbids it. Nothing here is an example to follow:
+// see package client for the right way.
+package mistakes
