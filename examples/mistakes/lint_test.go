@@ -1,0 +1,83 @@
+package mistakes_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/ndislint/ndislint/analyzers/directives"
+	"github.com/ndislint/ndislint/analyzers/irql"
+	"github.com/ndislint/ndislint/analyzers/roletypes"
+	"github.com/ndislint/ndislint/analyzers/vclifetime"
+)
+
+// TestLint runs ndislint's passes over the examples: the client and the
+// call manager must be clean, and the mistakes must be reported, each by
+// its rule in its file.
+func TestLint(t *testing.T) {
+	got := lint(t, "./examples/client", "./examples/callmanager", "./examples/mistakes")
+	for _, d := range got["client"] {
+		t.Errorf("examples/client is not lint clean: %s", d)
+	}
+	for _, d := range got["callmanager"] {
+		t.Errorf("examples/callmanager is not lint clean: %s", d)
+	}
+	want := []string{
+		"irql.go: irql-above-max",
+		"seed.go: vc-delete-cm-vc",
+		"spinlock.go: spinlock-held-on-return",
+		"deletevcpending.go: vc-delete-handler-pends",
+	}
+	have := strings.Join(got["mistakes"], "\n")
+	for _, w := range want {
+		if !strings.Contains(have, w) {
+			t.Errorf("ndislint does not report %q in examples/mistakes; it reports:\n%s", w, have)
+		}
+	}
+}
+
+// lint loads the patterns from the module root, runs the passes and
+// returns their diagnostics per package name as "file: category: message".
+func lint(t *testing.T, patterns ...string) map[string][]string {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: root, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the examples do not load")
+	}
+	passes := []*analysis.Analyzer{directives.Analyzer, roletypes.Analyzer, irql.Analyzer, vclifetime.Analyzer}
+	g, err := checker.Analyze(passes, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		if !act.IsRoot {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			out[act.Package.Name] = append(out[act.Package.Name], filepath.Base(pos.Filename)+": "+d.Category+": "+d.Message)
+		}
+	}
+	for _, ds := range out {
+		sort.Strings(ds)
+	}
+	return out
+}
