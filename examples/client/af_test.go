@@ -36,9 +36,9 @@ func TestAfOpenAndSap(t *testing.T) {
 func TestAfOpenFails(t *testing.T) {
 	for _, act := range []ndistest.Action{ndistest.Fail(ndis.StatusResources), ndistest.Pend.With(ndis.StatusFailure)} {
 		t.Run(act.String(), func(t *testing.T) {
-			sys, _, _, c := scripted(t, ndistest.CMScript{OpenAf: act}, config(client.AcceptNow))
-			if s := c.Stats(); s.AfsOpened != 0 || s.SapsRegistered != 0 {
-				t.Errorf("after a failed open: AfsOpened=%d SapsRegistered=%d, want 0, 0", s.AfsOpened, s.SapsRegistered)
+			sys, _, cm, c := scripted(t, ndistest.CMScript{OpenAf: act}, config(client.AcceptNow))
+			if s := c.Stats(); s.AfsOpened != 0 || s.SapsRegistered != 0 || cm.OpenAfs() != 0 {
+				t.Errorf("after a failed open: AfsOpened=%d SapsRegistered=%d, %d open at the call manager; want 0, 0, 0", s.AfsOpened, s.SapsRegistered, cm.OpenAfs())
 			}
 			if _, st := c.Dial(params()); st != ndis.StatusFailure {
 				t.Errorf("Dial with no AF returned %s, want NDIS_STATUS_FAILURE", st)
