@@ -53,10 +53,19 @@ func (c *checker) reportMissing(r *registration, missing []rules.Slot) {
 	}
 	var slots []string
 	related := []analysis.RelatedInformation{{Pos: r.call.Pos(), End: r.call.End(), Message: "registered with " + r.hs.RegisteredBy + " here"}}
+	byReason := map[string][]string{}
+	var reasons []string
 	for _, s := range missing {
 		slots = append(slots, s.Field+" ("+s.Role+")")
+		if _, seen := byReason[s.Reason]; !seen {
+			reasons = append(reasons, s.Reason)
+		}
+		byReason[s.Reason] = append(byReason[s.Reason], s.Field)
+	}
+	for _, reason := range reasons {
+		fields := byReason[reason]
 		related = append(related, analysis.RelatedInformation{Pos: pos, End: end,
-			Message: s.Field + " is mandatory: " + s.Reason})
+			Message: strings.Join(fields, ", ") + " " + plural(len(fields), "is", "are") + " mandatory: " + reasonText(reason)})
 	}
 	msg := fmt.Sprintf("%s is registered with %s without its mandatory %s", r.hs.Name, r.hs.RegisteredBy, strings.Join(slots, ", "))
 	if len(missing) == 1 {

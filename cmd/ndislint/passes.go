@@ -5,6 +5,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
+	"github.com/ndislint/ndislint/analyzers/roletypes"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
@@ -13,6 +14,7 @@ import (
 func passes() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directives.Analyzer,
+		roletypes.Analyzer,
 		irql.Analyzer,
 		vclifetime.Analyzer,
 	}
