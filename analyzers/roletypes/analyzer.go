@@ -50,6 +50,9 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if p := pass.Pkg.Path(); p == ndisapi.NdisPath || p == ndisapi.WdmPath {
+		return nil, nil // the runtime models NDIS; it is not a driver
+	}
 	api, err := ndisapi.For(pass.Pkg)
 	if err != nil {
 		return nil, err
