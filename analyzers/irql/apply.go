@@ -161,6 +161,9 @@ func (fa *fnAnalysis) pathName(path string, callee *ssa.Function, pos token.Pos)
 		return path
 	}
 	rest = strings.ReplaceAll(rest, "*", "")
+	if j := i - len(callee.Params); j >= 0 && j < len(callee.FreeVars) {
+		return callee.FreeVars[j].Name() + rest // a captured variable
+	}
 	call := fa.c.callAt(pos)
 	if call == nil {
 		return "$" + itoa(i) + rest

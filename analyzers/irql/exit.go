@@ -19,7 +19,10 @@ func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 	pos := fa.returnPos(r)
 	ct := fa.ent.contract
 	raises := ct != nil && ct.HasRaises
-	if st.lost {
+	if st.lost || fa.fn.Parent() != nil && !fa.ent.hasRole {
+		// A function literal cannot carry a contract; what it leaves
+		// behind is checked in the function that calls it (a deferred
+		// unlock, say).
 		return
 	}
 	if !raises {

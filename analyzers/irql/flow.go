@@ -242,9 +242,9 @@ func (fa *fnAnalysis) edge(b *ssa.BasicBlock, i int, out *state) *state {
 	if !ok {
 		return st
 	}
-	lo, hi, ok := fa.condRange(iff.Cond, i == 0)
-	if !ok {
-		return st
+	lo, hi, at, ok := fa.condRange(iff.Cond, i == 0)
+	if !ok || at != st.cur {
+		return st // not a test of the IRQL, or the IRQL changed since it was read
 	}
 	if !refine(st, lo, hi, cause{pos: iff.Pos(), text: "the test of KeGetCurrentIrql", kind: boundCheck}) {
 		return nil
@@ -288,11 +288,12 @@ func refine(st *state, lo, hi level, why cause) bool {
 }
 
 // condRange returns the range of the current IRQL on the edge where cond
-// is want, when cond compares KeGetCurrentIrql's result with a constant.
-func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (level, level, bool) {
+// is want, when cond compares KeGetCurrentIrql's result with a constant,
+// and the IRQL that call read.
+func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (level, level, val, bool) {
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok {
-		return 0, 0, false
+		return 0, 0, val{}, false
 	}
 	x, y, op := bin.X, bin.Y, bin.Op
 	if fa.isCurrent(y) {
@@ -300,13 +301,14 @@ func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (level, level, bool) 
 	}
 	c, isConst := y.(*ssa.Const)
 	if !fa.isCurrent(x) || !isConst {
-		return 0, 0, false
+		return 0, 0, val{}, false
 	}
 	n, ok := constUint(c)
 	if !ok || n > uint64(irqlsum.High) {
-		return 0, 0, false
+		return 0, 0, val{}, false
 	}
-	return opRange(op, level(n), want)
+	lo, hi, ok := opRange(op, level(n), want)
+	return lo, hi, fa.irqlOf(x), ok
 }
 
 // isCurrent reports whether v is (a conversion of) KeGetCurrentIrql's

@@ -109,6 +109,34 @@ func kernelLocks(c *client) {
 	c.count++
 }
 
+// deferredClosure releases through a deferred function literal: clean.
+func deferredClosure(v *vc) {
+	ndis.AcquireSpinLock(&v.lock)
+	defer func() {
+		v.closing = true
+		ndis.ReleaseSpinLock(&v.lock)
+	}()
+	v.c.count++
+}
+
+// closureLeaks takes the lock in a literal it calls and never releases it.
+func closureLeaks(v *vc) {
+	take := func() { ndis.AcquireSpinLock(&v.lock) }
+	take()
+	v.c.count++
+} // want `closureLeaks returns with spin lock v.lock held \(NdisAcquireSpinLock \(through closureLeaks's func literal\) at line \d+\); if taking the lock is its job, say so with //ndis:irql raises=DISPATCH_LEVEL \(spinlock-held-on-return\)`
+
+// stale reads the IRQL before taking the lock: the test no longer says
+// what the IRQL is, so nothing is concluded from it.
+func stale(v *vc) {
+	irql := wdm.KeGetCurrentIrql()
+	ndis.AcquireSpinLock(&v.lock)
+	if irql == wdm.PassiveLevel {
+		v.closing = true
+	}
+	ndis.ReleaseSpinLock(&v.lock)
+}
+
 // nested takes two locks and releases them in reverse order: clean.
 func nested(c *client) {
 	ndis.AcquireSpinLock(&c.lock)
@@ -150,4 +178,4 @@ var handlers = ndis.CoClientOptionalHandlers{
 	ClMakeCallCompleteHandler:  clMakeCallComplete,
 }
 
-var _ = []any{balancedByHelpers, kernelLocks, nested, early, conditional}
+var _ = []any{balancedByHelpers, kernelLocks, nested, early, conditional, deferredClosure, closureLeaks, stale}
