@@ -98,7 +98,10 @@ func plural(n int, one, many string) string {
 // handlerName returns a free name for a generated handler of role r: the
 // page's callback name in lowerCamelCase, numbered if taken.
 func (c *checker) handlerName(r *rules.Role, file *ast.File) string {
-	base := strings.ToLower(r.Callback[:1]) + r.Callback[1:]
+	base := "handler"
+	if r.Callback != "" {
+		base = strings.ToLower(r.Callback[:1]) + r.Callback[1:]
+	}
 	taken := func(n string) bool {
 		if c.names[n] || c.pass.Pkg.Scope().Lookup(n) != nil {
 			return true

@@ -88,7 +88,11 @@ func (c *checker) resolveRegistration(hs *rules.HandlerStruct, call *ast.CallExp
 
 // fillFromLit records the slots a literal fills.
 func (c *checker) fillFromLit(r *registration, lit *ast.CompositeLit) {
-	st, ok := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Struct)
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return
 	}

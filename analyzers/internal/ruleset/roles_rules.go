@@ -97,13 +97,19 @@ argument as the other. Reported when a parameter's name is the page's name (or i
 another position of the role.`,
 		Page: "each role's page, ## -parameters",
 		Wrong: `func clCloseCallComplete(status ndis.Status, protocolPartyContext, protocolVcContext ndis.Handle) { // reported
-	v := protocolVcContext.(*vc) // is the party context
-	_ = v
-}`,
+	if v, ok := protocolVcContext.(*vc); ok { // is the party context
+		v.closing = false
+	}
+}
+
+var handlers = ndis.CoClientOptionalHandlers{ClCloseCallCompleteHandler: clCloseCallComplete}`,
 		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
-	v := protocolVcContext.(*vc)
-	_ = v
-}`,
+	if v, ok := protocolVcContext.(*vc); ok {
+		v.closing = false
+	}
+}
+
+var handlers = ndis.CoClientOptionalHandlers{ClCloseCallCompleteHandler: clCloseCallComplete}`,
 		Analog: "none (C's type system has no parameter names in function types either)",
 	},
 	&Rule{
@@ -149,15 +155,17 @@ placeholders return it. NDIS_STATUS_PENDING from ProtocolCoDeleteVc is reported 
 pass as vc-delete-handler-pends, not here. Statuses the analysis cannot tell (a parameter, a field)
 are not reported.`,
 		Page: "each role's page, ## -returns (nc-ndis-protocol_co_create_vc: \"ProtocolCoCreateVc cannot return NDIS_STATUS_PENDING\")",
-		Wrong: `func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+		Wrong: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
 	go allocate(ndisVcHandle)
 	return ndis.StatusPending // reported
 }`,
-		Right: `func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+		Right: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
 	*protocolVcContext = &vc{ndisVcHandle: ndisVcHandle}
 	return ndis.StatusSuccess
 }`,
-		Analog: "Code Analysis's _Return_type_success_/_Check_return_ annotations do not cover it; SDV's PendedCompletedRequest family for other request kinds",
+		Analog: "none in Code Analysis; SDV checks pended completions of IRPs (PendedCompletedRequest), not NDIS statuses",
 	},
 	&Rule{
 		ID:    "role-optional-unchecked",
@@ -171,11 +179,13 @@ use is reached through no branch at all, or through branches on the status only;
 on the way (a nil test, a multipoint flag of the VC context) counts as a check. The two-value form
 v, ok := x.(*T) is never reported.`,
 		Page: "nc-ndis-protocol_cl_close_call_complete (### -param ProtocolPartyContext [in, optional])",
-		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Wrong: `//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	p := protocolPartyContext.(*party) // reported: NULL for a point-to-point call
 	p.closed = true
 }`,
-		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	if p, ok := protocolPartyContext.(*party); ok {
 		p.closed = true
 	}
