@@ -162,7 +162,11 @@ func (fa *fnAnalysis) runDefers(st *state) {
 	ds := st.defers
 	st.defers = nil
 	for i := len(ds) - 1; i >= 0; i-- {
-		fa.call(st, &ds[i].Call, ds[i].Pos(), nil)
+		pos := ds[i].Call.Pos() // the deferred call's parenthesis, as for a call
+		if !pos.IsValid() {
+			pos = ds[i].Pos()
+		}
+		fa.call(st, &ds[i].Call, pos, nil)
 	}
 }
 

@@ -119,3 +119,13 @@ var handlers = ndis.CoClientOptionalHandlers{
 }
 
 var timer = ndis.TimerCharacteristics{TimerFunction: timerFired}
+
+// clCoDeleteVc defers a wait: the deferred call is checked where it is
+// written.
+func clCoDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
+	c := protocolVcContext.(*client)
+	defer ndis.WaitEvent(&c.event, 0) // want `NdisWaitEvent may be called at DISPATCH_LEVEL here: its page requires PASSIVE_LEVEL, and clCoDeleteVc runs as ProtocolCoDeleteVc, which NDIS calls at <= DISPATCH_LEVEL \(irql-above-max\)`
+	return ndis.StatusSuccess
+}
+
+var cmHandlers = ndis.CoCallManagerOptionalHandlers{CmDeleteVcHandler: clCoDeleteVc}
