@@ -45,12 +45,20 @@ and NDIS_LOWER_IRQL move it, and the saved old IRQL is tracked through
 locals and fields. A test of wdm.KeGetCurrentIrql() against a constant
 narrows the IRQL on each side of the branch.
 
-Every function gets a summary, exported as a fact: the highest and lowest
-IRQL it may be called at (with the DDI that needs it), the IRQL it returns
-at, and the spin locks it leaves acquired or releases for its caller. A call
-to a helper is checked against the helper's summary, so a helper in another
-package that sleeps makes its callers PASSIVE-only. Calls through function
-values and methods are followed where they resolve statically.
+Every function gets a summary, exported as a fact for exported functions
+and methods: the highest and lowest IRQL it may be called at (with the DDI
+that needs it), the IRQL it returns at, the spin locks it leaves acquired or
+releases for its caller, and the locks it takes at all. A call to a helper
+is checked against the helper's summary, so a helper in another package that
+sleeps makes its callers PASSIVE-only, and a helper that takes a lock its
+caller holds is a double acquire. Calls through function values, closures
+and methods are followed where they resolve statically. A handler of
+another package registered here is checked where it is registered.
+
+A function literal cannot carry a contract: what it leaves behind (a
+deferred func() { NdisReleaseSpinLock(...) }()) is checked in the function
+that calls it. The runtime's own packages are not analysed: the catalogue
+speaks for their DDIs.
 
 Contracts are SAL's IRQL annotations in Go form, on a function's doc
 comment:

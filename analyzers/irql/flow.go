@@ -40,7 +40,7 @@ func (c *checker) analyze(fn *ssa.Function) *result {
 	if r, ok := c.memo[fn]; ok {
 		return r
 	}
-	if c.busy[fn] || fn.Blocks == nil {
+	if c.busy[fn] || len(fn.Blocks) == 0 {
 		return &result{sum: irqlsum.Summary{Exit: irqlsum.Exit{Kind: irqlsum.ExitSame}}}
 	}
 	c.busy[fn] = true
@@ -242,6 +242,9 @@ func (fa *fnAnalysis) isIrql(t types.Type) bool {
 // branch condition; nil when the edge cannot be taken.
 func (fa *fnAnalysis) edge(b *ssa.BasicBlock, i int, out *state) *state {
 	st := out.clone()
+	if len(b.Instrs) == 0 {
+		return st
+	}
 	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
 		return st
