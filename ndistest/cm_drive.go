@@ -232,3 +232,37 @@ func (cm *CallManager) OidRequest(v *VC, req *ndis.OidRequest) ndis.Status {
 	cm.sys.t.Errorf("ndistest: OidRequest: no client has call manager %q's AF open", cm.name)
 	return ndis.StatusFailure
 }
+
+// SignalingVc creates a VC the call manager uses itself (NdisCoCreateVc with
+// a NULL AF handle: no client shares it) and activates it. A miniport call
+// manager's signalling VCs are internal to it, so this fails the test for one.
+func (cm *CallManager) SignalingVc() *VC {
+	cm.sys.t.Helper()
+	if cm.mcm {
+		cm.sys.t.Errorf("ndistest: SignalingVc: a miniport call manager's signalling VCs are opaque to NDIS")
+		return nil
+	}
+	v := &VC{cm: cm, createdByCM: true}
+	if st := ndis.CoCreateVc(cm.binding, nil, v, &v.h); st != ndis.StatusSuccess {
+		cm.sys.t.Errorf("ndistest: SignalingVc: NdisCoCreateVc failed with %s", st)
+		return nil
+	}
+	cm.vcs = append(cm.vcs, v)
+	cm.activate(v, &ndis.CoCallParameters{}, func(ndis.Status) {})
+	return v
+}
+
+// Send sends payloads on a VC the call manager uses itself
+// (NdisCoSendNetBufferLists).
+func (cm *CallManager) Send(v *VC, payloads ...[]byte) {
+	cm.sys.t.Helper()
+	if v == nil || v.deleted {
+		cm.sys.t.Errorf("ndistest: Send: the VC is nil or deleted")
+		return
+	}
+	ndis.CoSendNetBufferLists(v.h, chain(v.h, payloads), 0)
+}
+
+// Received returns what the call manager received on the VCs it uses
+// itself (or, for a miniport call manager, was given to send).
+func (cm *CallManager) Received() [][]byte { return append([][]byte(nil), cm.received...) }
