@@ -98,13 +98,19 @@ func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Functi
 // needFrom turns a callee's bound into a check at the call.
 func (fa *fnAnalysis) needFrom(r *irqlsum.Req, callee *ssa.Function, isMax bool, pos token.Pos) need {
 	n := need{max: isMax, lvl: r.Level, rule: r.Rule, pos: pos}
-	n.subject, n.req = calleeText(callee, fa.c.qual(callee), r)
+	name, shown := fa.c.qual(callee), r
+	if callee.Synthetic != "" && len(callee.Blocks) > 0 && len(r.Via) > 0 {
+		// A wrapper (a bound method value) is named like what it calls.
+		cp := *r
+		name, cp.Via, shown = r.Via[0], r.Via[1:], &cp
+	}
+	n.subject, n.req = calleeText(callee, name, shown)
 	if r.Pos.IsValid() && fa.c.local(r.Pos) && r.Pos != pos {
 		n.related = related(r.Pos, r.What+" called here")
 	}
 	n.sum = *r
 	n.sum.Pos = pos
-	n.sum.Via = append([]string{fa.c.qual(callee)}, r.Via...)
+	n.sum.Via = append([]string{name}, shown.Via...)
 	if r.Where == "" {
 		n.sum.Where = fa.c.where(pos)
 	}
