@@ -45,6 +45,9 @@ func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristic
 	if (p.cl != nil || p.cm != nil) && p.co == nil {
 		w.report(RuleMissingHandler, "%s: %s registered CoNDIS client or call manager handlers without NDIS_PROTOCOL_CO_CHARACTERISTICS, which every CoNDIS protocol driver passes to NdisSetOptionalHandlers from its SetOptions handler", ddi, p.driverName())
 	}
+	if p.cl != nil && p.co != nil && p.co.CoAfRegisterNotifyHandler == nil {
+		w.report(RuleMissingHandler, "%s: %s registered client handlers with NDIS_PROTOCOL_CO_CHARACTERISTICS.CoAfRegisterNotifyHandler (PROTOCOL_CO_AF_REGISTER_NOTIFY) NULL; a client learns of call managers only through it", ddi, p.driverName())
+	}
 	p.registered = true
 	w.protocols = append(w.protocols, p)
 	*ndisProtocolHandle = p

@@ -140,8 +140,9 @@ func TestMissingHandler(t *testing.T) {
 	}
 	expect(t, sys, ndis.RuleMissingHandler, "NdisSetOptionalHandlers", "ClCloseCallCompleteHandler", "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
 	expect(t, sys, ndis.RuleMissingHandler, "ClIncomingCallHandler", "PROTOCOL_CL_INCOMING_CALL")
-	if n := len(sys.ViolationsOf(ndis.RuleMissingHandler)); n != 17 {
-		t.Errorf("%d missing-handler reports, want one per NULL Cl* slot (17)", n)
+	expect(t, sys, ndis.RuleMissingHandler, "CoAfRegisterNotifyHandler", "PROTOCOL_CO_AF_REGISTER_NOTIFY")
+	if n := len(sys.ViolationsOf(ndis.RuleMissingHandler)); n != 18 {
+		t.Errorf("%d missing-handler reports, want one per NULL Cl* slot (17) and one for CoAfRegisterNotifyHandler", n)
 	}
 }
 
