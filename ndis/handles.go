@@ -78,9 +78,6 @@ type adapterBlock struct {
 	opens     []*openBlock
 }
 
-// isMCM reports whether the adapter's driver is a miniport call manager.
-func (a *adapterBlock) isMCM() bool { return a.driver != nil && a.driver.cm != nil }
-
 // bindState is the progress of one ProtocolBindAdapterEx.
 type bindState uint8
 

@@ -51,9 +51,11 @@ func slotRule(cname, field, goType string) (role string, required bool) {
 	return roleName(goType), true
 }
 
-// roleName derives a role typedef from its Go type name by the naming rule
-// (ProtocolClCloseCallComplete is PROTOCOL_CL_CLOSE_CALL_COMPLETE), with the
-// two typedefs whose page names the callback differently.
+// roleName derives the role typedef of a handler slot from its Go type name
+// by the naming rule (ProtocolClCloseCallComplete is
+// PROTOCOL_CL_CLOSE_CALL_COMPLETE), with the two typedefs whose page names
+// the callback differently. Slots only hold PROTOCOL_*, MINIPORT_* and
+// SET_OPTIONS roles.
 func roleName(goType string) string {
 	switch goType {
 	case "ProtocolCmRegisterSap":
@@ -61,7 +63,7 @@ func roleName(goType string) string {
 	case "ProtocolCmModifyCallQoS":
 		return "PROTOCOL_CM_MODIFY_QOS_CALL"
 	}
-	s := strings.ReplaceAll(goType, "QoS", "Qos")
+	s := strings.ReplaceAll(strings.ReplaceAll(goType, "QoS", "Qos"), "PnP", "Pnp")
 	var b strings.Builder
 	for i, r := range s {
 		if i > 0 && unicode.IsUpper(r) {

@@ -157,14 +157,6 @@ func (w *world) complete(key reqKey, ddi, what string, status Status) bool {
 	return false
 }
 
-// isPending reports whether key is pended (or its handler is running).
-func (w *world) isPending(key reqKey) bool {
-	if _, ok := w.inflight[key]; ok {
-		return true
-	}
-	return w.st.IsPending(key)
-}
-
 // current returns the driver whose handler is running, nil at top level
 // (test code, queued events, and events another thread runs while a
 // handler waits in NdisWaitEvent).
