@@ -181,3 +181,32 @@ func TestUnbindEverything(t *testing.T) {
 		t.Errorf("ProtocolUnbindAdapterEx was not called; events %v", c.Events)
 	}
 }
+
+func TestUnbindOneClientWithPendedClose(t *testing.T) {
+	sys := ndistest.New(t)
+	ad := sys.AddAdapter("atm0", ndis.MediumAtm, ndistest.AdapterOptions{OpenPends: true})
+	cm := sys.AddCallManager(ad, q2931, ndistest.CMScript{CloseCall: ndistest.Pend, DeleteVcAfterClose: ndistest.DeleteLater})
+	s := sap
+	c := testclient.New(testclient.Options{Sap: &s})
+	sys.Load(c.DriverEntry)
+	sys.Bind()
+	v := cm.IncomingCall(nil)
+	cm.CallConnected(v)
+	if d := sys.Sim().Describe(v.Handle()); d != "vc #1" {
+		t.Errorf("Describe: %q", d)
+	}
+	st, err := sys.Sim().Unbind(c.Protocol(), ad.Handle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys.Run()
+	if st != ndis.StatusPending || !hasEvent(c, "PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX") {
+		t.Errorf("the unbind returned %s; events %v", st, c.Events)
+	}
+	if c.Af() != nil || cm.OpenAfs() != 0 || !v.Deleted() {
+		t.Errorf("after the unbind: client AF %v, call manager AFs %d, VC deleted %v", c.Af() != nil, cm.OpenAfs(), v.Deleted())
+	}
+	if _, err := sys.Sim().Unbind(c.Protocol(), ad.Handle()); err == nil {
+		t.Errorf("a second Unbind gave no error")
+	}
+}
