@@ -42,6 +42,9 @@ type Options struct {
 	// DeferIncomingClose makes ProtocolClIncomingCloseCall only note the
 	// close; the test answers with CloseCall (NOTES §11 shape 5).
 	DeferIncomingClose bool
+	// DeferIncomingDrop makes ProtocolClIncomingDropParty only note the
+	// drop; the test answers with DropParty.
+	DeferIncomingDrop bool
 	// HoldNotifyCloseAf makes ProtocolClNotifyCloseAf return
 	// NDIS_STATUS_PENDING and do nothing; the test finishes with
 	// CompleteNotifyCloseAf.

@@ -207,11 +207,14 @@ func clIncomingCloseCall(closeStatus ndis.Status, protocolVcContext ndis.Handle,
 }
 
 // clIncomingDropParty is ProtocolClIncomingDropParty: the client drops the
-// party.
+// party (or, with DeferIncomingDrop, leaves it to the test).
 func clIncomingDropParty(dropStatus ndis.Status, protocolPartyContext ndis.Handle, closeData []byte, size uint32) {
 	p := protocolPartyContext.(*Party)
 	c := p.vc.c
 	c.log("PROTOCOL_CL_INCOMING_DROP_PARTY", p.vc, dropStatus.String())
+	if c.opts.DeferIncomingDrop {
+		return
+	}
 	c.DropParty(p)
 }
 

@@ -1,0 +1,91 @@
+package ndis_test
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/ndistest/testclient"
+)
+
+func TestIncomingDropUnanswered(t *testing.T) {
+	sys, _, cm, c := world(t, ndistest.CMScript{}, testclient.Options{DeferIncomingDrop: true})
+	v, _ := c.CreateVc(c.Af())
+	c.MakeCall(v, nil, true)
+	c.AddParty(v, nil)
+	cm.DropPartyFromNetwork(cm.VCs()[0].Parties()[1], ndis.StatusSuccess)
+	sys.Finish()
+	expect(t, sys, ndis.RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY", "NdisClDropParty", "party #2")
+}
+
+// TestCallConnectedWithoutActivation: the call manager completes an
+// outgoing call with success before it activated the VC.
+func TestCallConnectedWithoutActivation(t *testing.T) {
+	sys, _, cm, c := world(t, ndistest.CMScript{MakeCall: ndistest.Pend}, testclient.Options{})
+	v, _ := c.CreateVc(c.Af())
+	c.MakeCall(v, nil, false)
+	ndis.CmMakeCallComplete(ndis.StatusSuccess, cm.VCs()[0].Handle(), nil, nil, &ndis.CoCallParameters{})
+	expect(t, sys, ndis.RuleCallWithoutActivation, "NdisCmMakeCallComplete", "NdisCmActivateVc")
+	sys.Run()
+	expect(t, sys, ndis.RuleCompletedTwice, "NdisCmMakeCallComplete")
+}
+
+func TestCloseAdapterWithAfOpen(t *testing.T) {
+	sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
+	ndis.CloseAdapterEx(c.Af().Binding())
+	expect(t, sys, ndis.RuleBindingBusy, "NdisCloseAdapterEx", "NdisClCloseAddressFamily")
+}
+
+// TestUnbindWithoutCloseAdapter: a protocol completes its unbind without
+// NdisCloseAdapterEx.
+func TestUnbindWithoutCloseAdapter(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	ad := sys.AddAdapter("atm0", ndis.MediumAtm)
+	var proto, binding ndis.Handle
+	chars := &ndis.ProtocolDriverCharacteristics{
+		MajorNdisVersion: 6,
+		Name:             "forgetful",
+		BindAdapterHandlerEx: func(ctx, bindContext ndis.Handle, bp *ndis.BindParameters) ndis.Status {
+			var idx uint32
+			return ndis.OpenAdapterEx(proto, nil, &ndis.OpenParameters{AdapterName: bp.AdapterName, MediumArray: []ndis.Medium{bp.MediaType}, SelectedMediumIndex: &idx}, bindContext, &binding)
+		},
+		UnbindAdapterHandlerEx: func(unbindContext, bindingContext ndis.Handle) ndis.Status { return ndis.StatusSuccess },
+	}
+	if st := ndis.RegisterProtocolDriver(nil, chars, &proto); st != ndis.StatusSuccess {
+		t.Fatalf("NdisRegisterProtocolDriver: %s", st)
+	}
+	sys.Bind()
+	if binding == nil {
+		t.Fatal("the protocol did not bind")
+	}
+	if _, err := sys.Sim().Unbind(proto, ad.Handle()); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, sys, ndis.RuleUnbindWithoutClose, "PROTOCOL_UNBIND_ADAPTER_EX", "NdisCloseAdapterEx")
+}
+
+// TestCompleteBindWithoutPending: NdisCompleteBindAdapterEx with no pended
+// bind is reported.
+func TestCompleteBindWithoutPending(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	ad := sys.AddAdapter("atm0", ndis.MediumAtm)
+	var proto ndis.Handle
+	var bc ndis.Handle
+	chars := &ndis.ProtocolDriverCharacteristics{
+		MajorNdisVersion: 6,
+		Name:             "eager",
+		BindAdapterHandlerEx: func(ctx, bindContext ndis.Handle, bp *ndis.BindParameters) ndis.Status {
+			bc = bindContext
+			var b ndis.Handle
+			var idx uint32
+			return ndis.OpenAdapterEx(proto, nil, &ndis.OpenParameters{AdapterName: bp.AdapterName, MediumArray: []ndis.Medium{bp.MediaType}, SelectedMediumIndex: &idx}, bindContext, &b)
+		},
+		UnbindAdapterHandlerEx: func(unbindContext, bindingContext ndis.Handle) ndis.Status { return ndis.StatusSuccess },
+	}
+	ndis.RegisterProtocolDriver(nil, chars, &proto)
+	if st, _ := sys.Sim().Bind(proto, ad.Handle()); st != ndis.StatusSuccess {
+		t.Fatalf("bind: %s", st)
+	}
+	ndis.CompleteBindAdapterEx(bc, ndis.StatusSuccess)
+	expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisCompleteBindAdapterEx", "PROTOCOL_BIND_ADAPTER_EX")
+}
