@@ -43,7 +43,9 @@ func slotRule(cname, field, goType string) (role string, required bool) {
 		if hs := c.Struct(cname); hs != nil {
 			for _, sl := range hs.Slots {
 				if sl.Field == field {
-					return sl.Role, sl.Required == "all"
+					// "CoNDIS miniports that are not MCMs": the caller
+					// skips those slots for a miniport call manager.
+					return sl.Role, sl.Required == "all" || strings.Contains(sl.Required, "not MCMs")
 				}
 			}
 		}

@@ -89,3 +89,58 @@ func TestCompleteBindWithoutPending(t *testing.T) {
 	ndis.CompleteBindAdapterEx(bc, ndis.StatusSuccess)
 	expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisCompleteBindAdapterEx", "PROTOCOL_BIND_ADAPTER_EX")
 }
+
+// TestMiniportCharacteristics: a CoNDIS miniport registers its handlers from
+// MiniportSetOptions; a NULL mandatory slot is reported, and a miniport call
+// manager may leave the four VC slots NULL.
+func TestMiniportCharacteristics(t *testing.T) {
+	ok := func(ndis.Handle, *ndis.NetBufferList, uint32) {}
+	oid := func(ndis.Handle, ndis.Handle, *ndis.OidRequest) ndis.Status { return ndis.StatusSuccess }
+	t.Run("plain-miniport-missing-activate", func(t *testing.T) {
+		sys := ndistest.New(t, ndistest.KeepViolations())
+		sys.AddMiniport("co0", ndis.MediumCoWan, ndistest.MiniportDriver{
+			Name: "partialmp",
+			SetOptions: func(h, ctx ndis.Handle) ndis.Status {
+				return ndis.SetOptionalHandlers(h, &ndis.MiniportCoCharacteristics{CoSendNetBufferListsHandler: ok, CoOidRequestHandler: oid})
+			},
+			Initialize: func(h ndis.Handle) (ndis.Handle, ndis.Status) { return nil, ndis.StatusSuccess },
+		})
+		expect(t, sys, ndis.RuleMissingHandler, "CoCreateVcHandler", "MINIPORT_CO_CREATE_VC")
+	})
+	t.Run("miniport-call-manager", func(t *testing.T) {
+		sys := ndistest.New(t, ndistest.KeepViolations())
+		var adapter ndis.Handle
+		sys.AddMiniport("mcm0", ndis.MediumCoWan, ndistest.MiniportDriver{
+			Name: "usermcm",
+			SetOptions: func(h, ctx ndis.Handle) ndis.Status {
+				if st := ndis.SetOptionalHandlers(h, &ndis.MiniportCoCharacteristics{CoSendNetBufferListsHandler: ok, CoOidRequestHandler: oid}); st != ndis.StatusSuccess {
+					return st
+				}
+				return ndis.SetOptionalHandlers(h, &ndis.CoCallManagerOptionalHandlers{})
+			},
+			Initialize: func(h ndis.Handle) (ndis.Handle, ndis.Status) {
+				adapter = h
+				return nil, ndis.MCmRegisterAddressFamilyEx(h, &q2931)
+			},
+		})
+		if adapter == nil {
+			t.Fatal("MiniportInitializeEx did not run")
+		}
+		for _, v := range sys.ViolationsOf(ndis.RuleMissingHandler) {
+			if contains(v.Message, "MINIPORT_CO_") {
+				t.Errorf("a miniport call manager was asked for a VC handler: %s", v.Message)
+			}
+		}
+		expect(t, sys, ndis.RuleMissingHandler, "CmMakeCallHandler", "PROTOCOL_CM_MAKE_CALL")
+	})
+}
+
+// contains is strings.Contains.
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
