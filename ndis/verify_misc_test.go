@@ -1,6 +1,7 @@
 package ndis_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ndislint/ndislint/ndis"
@@ -127,20 +128,10 @@ func TestMiniportCharacteristics(t *testing.T) {
 			t.Fatal("MiniportInitializeEx did not run")
 		}
 		for _, v := range sys.ViolationsOf(ndis.RuleMissingHandler) {
-			if contains(v.Message, "MINIPORT_CO_") {
+			if strings.Contains(v.Message, "MINIPORT_CO_") {
 				t.Errorf("a miniport call manager was asked for a VC handler: %s", v.Message)
 			}
 		}
 		expect(t, sys, ndis.RuleMissingHandler, "CmMakeCallHandler", "PROTOCOL_CM_MAKE_CALL")
 	})
-}
-
-// contains is strings.Contains.
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }
