@@ -42,7 +42,9 @@ type checker struct {
 	prov     map[string]*FieldProv
 	rep      *suppress.Reporter
 	reported map[string]bool
-	calls    map[token.Pos]*ast.CallExpr // by Lparen, built on first use
+	// candidates are handler reports kept until all callbacks are seen.
+	candidates map[string]candidate
+	calls      map[token.Pos]*ast.CallExpr // by Lparen, built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -54,13 +56,14 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the package does not use the runtime
 	}
 	c := &checker{
-		pass:     pass,
-		api:      api,
-		ssa:      pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		roles:    roles.Find(pass, api),
-		sum:      summary.NewBuilder(pass, api),
-		rep:      suppress.New(pass, ruleset.IDs(passName)),
-		reported: map[string]bool{},
+		pass:       pass,
+		api:        api,
+		ssa:        pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		roles:      roles.Find(pass, api),
+		sum:        summary.NewBuilder(pass, api),
+		rep:        suppress.New(pass, ruleset.IDs(passName)),
+		reported:   map[string]bool{},
+		candidates: map[string]candidate{},
 	}
 	c.prov = c.provenance()
 	c.sum.Export(c.ssa.SrcFuncs)

@@ -8,7 +8,8 @@ ProtocolCoDeleteVc pages:
 
   vc-use-after-close         an NdisCl*/NdisCo* call with the handle of a VC the
                              call manager created, in or after its
-                             ProtocolClCloseCallComplete
+                             ProtocolClCloseCallComplete, or after an
+                             NdisClCloseCall on it that did not pend
   vc-delete-cm-vc            NdisCoDeleteVc on a VC the call manager created
   vc-delete-on-failed-close  NdisCoDeleteVc or NdisClMakeCall on a client VC in
                              ProtocolClCloseCallComplete where the status may
@@ -36,6 +37,7 @@ packages through facts.
 Precision before recall: where the creator of a VC cannot be told (an
 unknown field, a context holding both kinds with no discriminator, a handle
 reached through an interface call or a map), the pass says nothing. Known
-gaps: timers (NdisSetTimerObject) are not followed; call state is tracked
+gaps: timers (NdisSetTimerObject) are not followed; a context holding both
+kinds of VC with nothing that tells them apart silences the rules on it; call state is tracked
 within one function for vc-delete-call-active; a handle cleared to nil is not
 tracked across functions.`

@@ -3,6 +3,7 @@ package vclifetime
 import (
 	"fmt"
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,6 +55,7 @@ func (c *checker) checkHandlers() {
 			c.checkDeleteHandler(b, s)
 		}
 	}
+	c.flush()
 }
 
 // vcUse is a use of a context field whose creators are known.
@@ -138,11 +140,43 @@ func (c *checker) report(rule string, b *roles.Binding, v vcUse, format string, 
 		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.ClientPos, Message: "the client creates the VC here (NdisCoCreateVc)"})
 	}
 	rel = append(rel, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: fmt.Sprintf("registered as %s here", b.Role.GoName)})
-	msg := fmt.Sprintf(format, args...)
 	if !c.local(v.u.Pos) {
 		return
 	}
-	c.reportAt(rule, v.u.Pos, v.u.Pos, rel, "%s", msg)
+	// Several callbacks may reach one call; keep the most direct account.
+	key := fmt.Sprintf("%s@%d", rule, v.u.Pos)
+	cand := candidate{rule: rule, pos: v.u.Pos, rel: rel, msg: fmt.Sprintf(format, args...), depth: len(v.u.Chain)}
+	if old, ok := c.candidates[key]; !ok || cand.depth < old.depth {
+		c.candidates[key] = cand
+	}
+}
+
+// candidate is a report kept until every callback has been seen.
+type candidate struct {
+	rule  string
+	pos   token.Pos
+	rel   []analysis.RelatedInformation
+	msg   string
+	depth int
+}
+
+// flush reports the kept candidates in source order.
+func (c *checker) flush() {
+	keys := make([]string, 0, len(c.candidates))
+	for k := range c.candidates {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := c.candidates[keys[i]], c.candidates[keys[j]]
+		if a.pos != b.pos {
+			return a.pos < b.pos
+		}
+		return a.rule < b.rule
+	})
+	for _, k := range keys {
+		cd := c.candidates[k]
+		c.reportAt(cd.rule, cd.pos, cd.pos, cd.rel, "%s", cd.msg)
+	}
 }
 
 // reportAt reports once per rule and position.

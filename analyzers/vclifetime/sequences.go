@@ -27,6 +27,7 @@ func (c *checker) checkSequences() {
 			case ddiClCloseCall:
 				c.afterCallSetup(fn, ci, d, "NdisClCloseCall may still be pending here")
 				c.closeCallStatus(fn, ci, d)
+				c.afterSyncClose(fn, ci, d)
 			}
 		})
 	}
@@ -69,7 +70,25 @@ func sameHandle(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI, v ssa.Va
 	if !ok {
 		return false
 	}
-	return v2 == v || (hasPath && hasPath2 && p == p2)
+	return v2 == v || (hasPath && hasPath2 && p == p2) || sameFieldLoad(v, v2)
+}
+
+// sameFieldLoad reports whether a and b load the same field of the same
+// base value (a context the function allocated itself: &vc{}).
+func sameFieldLoad(a, b ssa.Value) bool {
+	fa, ok1 := fieldLoad(a)
+	fb, ok2 := fieldLoad(b)
+	return ok1 && ok2 && fa.X == fb.X && fa.Field == fb.Field
+}
+
+// fieldLoad returns the FieldAddr v loads from, if v is such a load.
+func fieldLoad(v ssa.Value) (*ssa.FieldAddr, bool) {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return nil, false
+	}
+	fa, ok := ld.X.(*ssa.FieldAddr)
+	return fa, ok
 }
 
 // afterDelete reports VC uses reached after NdisCoDeleteVc on paths where it
@@ -84,7 +103,7 @@ func (c *checker) afterDelete(fn *ssa.Function, del ssa.CallInstruction, d *rule
 		if !r.may("0") {
 			return false
 		}
-		if hasPath && storesPath(fn, in, p) {
+		if storesHandle(fn, in, v, p, hasPath) {
 			return false // the field gets a new handle
 		}
 		ci, d2, ok := c.ddiCall(in)
@@ -114,7 +133,7 @@ func (c *checker) afterCallSetup(fn *ssa.Function, start ssa.CallInstruction, d 
 		if d.Name == ddiClCloseCall && !r.may(pending) {
 			return false // the close did not pend
 		}
-		if hasPath && storesPath(fn, in, p) {
+		if storesHandle(fn, in, v, p, hasPath) {
 			return false
 		}
 		ci, d2, ok := c.ddiCall(in)
@@ -253,6 +272,21 @@ func (c *checker) ddiCall(in ssa.Instruction) (ssa.CallInstruction, *rules.DDI, 
 	return ci, d, d != nil
 }
 
+// storesHandle reports whether in stores a new value where the handle v
+// (with path p) came from.
+func storesHandle(fn *ssa.Function, in ssa.Instruction, v ssa.Value, p summary.Path, hasPath bool) bool {
+	if hasPath && storesPath(fn, in, p) {
+		return true
+	}
+	st, ok := in.(*ssa.Store)
+	if !ok {
+		return false
+	}
+	fa, ok1 := st.Addr.(*ssa.FieldAddr)
+	fv, ok2 := fieldLoad(v)
+	return ok1 && ok2 && fa.X == fv.X && fa.Field == fv.Field
+}
+
 // storesPath reports whether in stores to the field path p.
 func storesPath(fn *ssa.Function, in ssa.Instruction, p summary.Path) bool {
 	st, ok := in.(*ssa.Store)
@@ -298,4 +332,42 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 		return syn.Body.Rbrace
 	}
 	return token.NoPos
+}
+
+// afterSyncClose reports NdisCl*/NdisCo* uses of a CM-created VC's handle
+// after NdisClCloseCall on the paths where it did not pend: the close is
+// then complete (the client calls ProtocolClCloseCallComplete itself) and the
+// handle is dead.
+func (c *checker) afterSyncClose(fn *ssa.Function, close ssa.CallInstruction, d *rules.DDI) {
+	v, p, hasPath, ok := handleArg(fn, close, d)
+	if !ok || !hasPath {
+		return
+	}
+	result, _ := close.(ssa.Value)
+	pending := c.pendingVal()
+	walkAfter(close, result, func(in ssa.Instruction, r resultIs) bool {
+		if !notPendingPossible(r, pending) {
+			return false
+		}
+		if storesHandle(fn, in, v, p, hasPath) {
+			return false
+		}
+		ci, d2, ok := c.ddiCall(in)
+		if !ok || !sameHandle(fn, ci, d2, v, p, hasPath) || !isClCo(d2.Name) {
+			return true
+		}
+		u := summary.Use{DDI: d2.Name, Arg: p, Conds: summary.CondsAt(fn, ci.Block()), Pos: ci.Pos()}
+		vu, known := c.classify(u)
+		if !known || vu.ambiguous || !vu.cm {
+			return true
+		}
+		var rel []analysis.RelatedInformation
+		if vu.fp.CMPos.IsValid() {
+			rel = append(rel, analysis.RelatedInformation{Pos: vu.fp.CMPos, Message: "the handle comes from the call manager here (ProtocolCoCreateVc)"})
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: close.Pos(), Message: "NdisClCloseCall completed synchronously here"})
+		c.reportAt(RuleUseAfterClose, ci.Pos(), ci.Pos(), rel,
+			"%s with the NdisVcHandle of a VC the call manager created, after its close completed synchronously: the handle is invalid once the close completes", d2.Name)
+		return false
+	})
 }

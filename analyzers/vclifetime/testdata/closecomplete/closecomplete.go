@@ -103,3 +103,30 @@ var handlers = []ndis.CoClientOptionalHandlers{
 }
 
 var _ = newVc
+
+// hangupThenQuery closes a CM-created call, completes the close itself when it
+// did not pend, and then still uses the handle.
+func hangupThenQuery(closeStatus ndis.Status, protocolVcContext ndis.Handle, closeData []byte, size uint32) {
+	v := protocolVcContext.(*vc)
+	if v.owner != ownerCM {
+		return
+	}
+	st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)
+	if st != ndis.StatusPending {
+		cleanEarlyReturn(st, v, nil)
+	}
+	ndis.CoOidRequest(v.binding, nil, v.ndisVcHandle, nil, &v.req) // want `NdisCoOidRequest with the NdisVcHandle of a VC the call manager created, after its close completed synchronously`
+}
+
+// cleanHangup closes a CM-created call the documented way and stops there.
+func cleanHangup(closeStatus ndis.Status, protocolVcContext ndis.Handle, closeData []byte, size uint32) {
+	v := protocolVcContext.(*vc)
+	if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
+		cleanEarlyReturn(st, v, nil)
+	}
+}
+
+var incoming = []ndis.CoClientOptionalHandlers{
+	{ClIncomingCloseCallHandler: hangupThenQuery},
+	{ClIncomingCloseCallHandler: cleanHangup},
+}

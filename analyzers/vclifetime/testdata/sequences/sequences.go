@@ -1,4 +1,4 @@
-// Package sequences exercises the rules that follow the order of calls in
+// Package sequences exercises the rules that follow the order of calls in // want package:"vcfields\\{example.com/t/sequences.vc.ndisVcHandle=client\\}"
 // one function.
 package sequences
 
@@ -111,3 +111,19 @@ func unusedIgnore(v *vc) {
 }
 
 var _ = []any{suppressed, unusedIgnore}
+
+// dialAndHangUp works on a context it allocates itself, and deletes while
+// the close may be pending.
+func dialAndHangUp(binding, af ndis.Handle) ndis.Status {
+	v := &vc{}
+	if st := ndis.CoCreateVc(binding, af, v, &v.ndisVcHandle); st != ndis.StatusSuccess {
+		return st
+	}
+	st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)
+	if st != ndis.StatusPending {
+		clCloseCallComplete(st, v, nil)
+	}
+	return ndis.CoDeleteVc(v.ndisVcHandle) // want `NdisCoDeleteVc on a VC whose call is still active or closing`
+}
+
+var _ = dialAndHangUp
