@@ -33,6 +33,9 @@ func TestLint(t *testing.T) {
 		"seed.go: vc-delete-cm-vc",
 		"spinlock.go: spinlock-held-on-return",
 		"deletevcpending.go: vc-delete-handler-pends",
+		"useafterclose.go: vc-use-after-close",
+		"deleteactive.go: vc-delete-call-active",
+		"deleteactive.go: vc-closecall-status-dropped",
 	}
 	have := strings.Join(got["mistakes"], "\n")
 	for _, w := range want {
