@@ -10,10 +10,10 @@ type Vc struct {
 }
 
 // Delete deletes the VC, whoever created it.
-func Delete(v *Vc) ndis.Status { return ndis.CoDeleteVc(v.NdisVcHandle) }
+func Delete(v *Vc) ndis.Status { return ndis.CoDeleteVc(v.NdisVcHandle) } // want Delete:`summary\{NdisCoDeleteVc\(\$0\.\(\*example.com/t/helperpkg.Vc\)\.NdisVcHandle\)\}`
 
 // DeleteIfMine deletes only the client's own VCs.
-func DeleteIfMine(v *Vc) {
+func DeleteIfMine(v *Vc) { // want DeleteIfMine:`summary\{NdisCoDeleteVc\(\$0\.\(\*example.com/t/helperpkg.Vc\)\.NdisVcHandle\) if \$0\.\(\*example.com/t/helperpkg.Vc\)\.Mine\}`
 	if v.Mine {
 		ndis.CoDeleteVc(v.NdisVcHandle)
 	}
