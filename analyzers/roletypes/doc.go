@@ -42,4 +42,5 @@ slots; a status from a parameter or a field is unknown; any branch on the
 way to an optional parameter's use other than one on the status counts as
 a check; slot requirements stated as conditions the code cannot show (an
 MCM or not) are not checked. Uses of optional parameters inside helpers and
-closures are not followed. Run 'ndislint help RULE' for a rule's details.`
+closures are not followed. The runtime packages themselves (ndis, wdm) are
+not examined. Run 'ndislint help RULE' for a rule's details.`

@@ -5,7 +5,9 @@
 // the //ndis:role directive on its declaration (the Go form of SAL's
 // _Function_class_). Function values resolve through identifiers, package
 // selectors, method values, function literals and local variables with a
-// single function-valued definition.
+// single function-valued definition. A pass that registers Fact exports, with
+// ExportFacts, the roles of the package's exported functions, so that other
+// packages see the roles they were declared for and used in.
 package roles
 
 import (
