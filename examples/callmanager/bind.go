@@ -18,7 +18,6 @@ var supportedMedia = []ndis.Medium{ndis.MediumCoWan, ndis.MediumAtm}
 func cmBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bindParameters *ndis.BindParameters) ndis.Status {
 	cm, ok := protocolDriverContext.(*CallManager)
 	if !ok || bindParameters == nil {
-		//ndislint:ignore role-bad-status the page's NDIS_STATUS_XXX row allows any failure status
 		return ndis.StatusFailure
 	}
 	b := cm.newBinding(bindParameters.AdapterName)

@@ -17,7 +17,6 @@ var supportedMedia = []ndis.Medium{ndis.MediumCoWan, ndis.MediumAtm}
 func clBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bindParameters *ndis.BindParameters) ndis.Status {
 	c, ok := protocolDriverContext.(*Client)
 	if !ok || bindParameters == nil {
-		//ndislint:ignore role-bad-status the page's NDIS_STATUS_XXX row allows any failure status
 		return ndis.StatusFailure
 	}
 	b := c.newBinding(bindParameters.AdapterName)

@@ -180,3 +180,14 @@ func TestGenerateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReturnStatusesWithAlternative reads a return-code cell that names more
+// than one status ("NDIS_STATUS_XXX or NTSTATUS_XXX", as the
+// ProtocolBindAdapterEx page has).
+func TestReturnStatusesWithAlternative(t *testing.T) {
+	section := "<dt><b>NDIS_STATUS_SUCCESS</b></dt>\n<dt><b>NDIS_STATUS_XXX or NTSTATUS_XXX</b></dt>"
+	got := returnStatuses(section)
+	if want := []string{"NDIS_STATUS_SUCCESS", "NDIS_STATUS_XXX"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("returnStatuses = %v, want %v", got, want)
+	}
+}

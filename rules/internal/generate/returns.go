@@ -7,7 +7,7 @@ import (
 
 var (
 	tagIRe     = regexp.MustCompile(`</?i>`)
-	dtStatusRe = regexp.MustCompile(`<dt>\s*<b>\s*(NDIS_STATUS_[A-Z0-9_]+)\s*</b>\s*</dt>`)
+	dtStatusRe = regexp.MustCompile(`<dt>\s*<b>\s*(NDIS_STATUS_[A-Z0-9_]+)[^<]*</b>\s*</dt>`)
 	hStatusRe  = regexp.MustCompile(`(?m)^#{3,4}\s+\**(NDIS_STATUS_[A-Z0-9_]+)\**\s*$`)
 	mdStatusRe = regexp.MustCompile(`(?m)^\|\s*\**(NDIS_STATUS_[A-Z0-9_]+)\**\s*\|`)
 )
