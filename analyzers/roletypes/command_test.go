@@ -71,9 +71,6 @@ var handlers = ndis.CoClientOptionalHandlers{
 `
 
 func TestCommand(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the command")
-	}
 	tool := buildTool(t)
 	wellformed, err := os.ReadFile(filepath.Join("testdata", "wellformed", "client.go"))
 	if err != nil {

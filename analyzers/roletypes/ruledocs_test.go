@@ -57,9 +57,6 @@ var illustrative = map[string]bool{"role-missing-handler/right": true}
 // prints for the rules of this pass: each Wrong example is reported under
 // its rule, no Right example is.
 func TestRuleDocs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads packages")
-	}
 	files := map[string]string{}
 	for _, r := range ruleset.All() {
 		if r.Pass != ruleset.PassRoles {
