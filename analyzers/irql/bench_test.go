@@ -1,16 +1,9 @@
 package irql_test
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
+	"github.com/ndislint/ndislint/analyzers/internal/benchkit"
 	"github.com/ndislint/ndislint/analyzers/irql"
 )
 
@@ -18,7 +11,7 @@ import (
 // the runtime they import). Measure with go test -bench and compare with
 // benchstat; no test asserts timings.
 func BenchmarkExamples(b *testing.B) {
-	bench(b, load(b, "../..", "./examples/..."))
+	benchkit.Run(b, irql.Analyzer, benchkit.Load(b, "../..", "./examples/..."))
 }
 
 // BenchmarkGenerated runs the pass over a module of many generated drivers,
@@ -26,75 +19,7 @@ func BenchmarkExamples(b *testing.B) {
 // contracts, raises and KeGetCurrentIrql tests, and one deliberate finding
 // (a PASSIVE_LEVEL wait reached from ProtocolClCloseCallComplete).
 func BenchmarkGenerated(b *testing.B) {
-	for _, n := range []int{10, 50} {
-		b.Run(fmt.Sprintf("drivers=%d", n), func(b *testing.B) {
-			bench(b, load(b, generate(b, n), "./..."))
-		})
-	}
-}
-
-// bench runs the analyzer over pkgs b.N times.
-func bench(b *testing.B, pkgs []*packages.Package) {
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		g, err := checker.Analyze([]*analysis.Analyzer{irql.Analyzer}, pkgs, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for act := range g.All() {
-			if act.Err != nil {
-				b.Fatal(act.Err)
-			}
-		}
-	}
-}
-
-// load loads patterns in dir with everything the checker needs.
-func load(b *testing.B, dir string, patterns ...string) []*packages.Package {
-	b.Helper()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		b.Fatal("packages do not load")
-	}
-	if len(pkgs) == 0 {
-		b.Skip("no packages match " + strings.Join(patterns, " "))
-	}
-	return pkgs
-}
-
-// generate writes a module with a shared helper package and n driver
-// packages, and returns its directory.
-func generate(b *testing.B, n int) string {
-	b.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	sum, _ := os.ReadFile(filepath.Join(root, "go.sum"))
-	write(b, filepath.Join(dir, "go.mod"), "module example.com/gen\n\ngo 1.26\n\nrequire github.com/ndislint/ndislint v0.0.0\n\nreplace github.com/ndislint/ndislint => "+root+"\n")
-	write(b, filepath.Join(dir, "go.sum"), string(sum))
-	write(b, filepath.Join(dir, "shared", "shared.go"), sharedTemplate)
-	for i := 0; i < n; i++ {
-		name := fmt.Sprintf("drv%03d", i)
-		write(b, filepath.Join(dir, name, "driver.go"), strings.ReplaceAll(driverTemplate, "PKG", name))
-	}
-	return dir
-}
-
-func write(b *testing.B, path, data string) {
-	b.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	benchkit.Generated(b, irql.Analyzer, map[string]string{"shared/shared.go": sharedTemplate, "PKG/driver.go": driverTemplate})
 }
 
 const sharedTemplate = `package shared
