@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/roles"
 	"github.com/ndislint/ndislint/analyzers/internal/summary"
@@ -49,10 +50,10 @@ func (c *checker) checkHandlers() {
 		}
 		s := c.sum.Of(fn)
 		for _, u := range s.Uses {
-			c.checkUse(b, u)
+			c.checkUse(b, fn, u)
 		}
 		if b.Role.Name == roleCoDeleteVc {
-			c.checkDeleteHandler(b, s)
+			c.checkDeleteHandler(b, fn, s)
 		}
 	}
 	c.flush()
@@ -83,11 +84,11 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 }
 
 // checkUse applies the rules to one use in a callback.
-func (c *checker) checkUse(b *roles.Binding, u summary.Use) {
+func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
 	if !isClCo(u.DDI) {
 		return
 	}
-	if b.Role.Name == roleCoCreateVc && u.DDI == ddiCoDeleteVc && u.Arg == (summary.Path{Root: paramIndex(b.Role, rules.KindVcHandle)}) {
+	if b.Role.Name == roleCoCreateVc && u.DDI == ddiCoDeleteVc && u.Arg == (summary.Path{Root: rootOf(fn, paramIndex(b.Role, rules.KindVcHandle))}) {
 		// The NdisVcHandle parameter of the client's ProtocolCoCreateVc
 		// is the call manager's VC itself.
 		c.reportAt(RuleDeleteCMVc, u.Pos, u.Pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoCreateVc here"}},
@@ -98,20 +99,20 @@ func (c *checker) checkUse(b *roles.Binding, u summary.Use) {
 	if !ok || v.ambiguous {
 		return // unknown provenance: say nothing
 	}
-	closing := b.Role.Name == roleCloseCallComplete && u.Arg.Root == ctxIndex(b.Role)
+	closing := b.Role.Name == roleCloseCallComplete && u.Arg.Root == rootOf(fn, ctxIndex(b.Role))
 	switch {
 	case v.cm && u.DDI == ddiCoDeleteVc:
 		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s: only the creator may delete a VC", u.DDI, c.inRole(b, u))
 	case v.cm && closing:
 		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s: the handle is invalid from then on", u.DDI, c.via(u))
-	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && statusMayFail(u.Conds, statusIndex(b.Role)):
+	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role))):
 		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
 	}
 }
 
 // checkDeleteHandler reports PENDING returns of ProtocolCoDeleteVc and uses
 // of the VC queued from it (they run after it returned).
-func (c *checker) checkDeleteHandler(b *roles.Binding, s *summary.Summary) {
+func (c *checker) checkDeleteHandler(b *roles.Binding, fn *ssa.Function, s *summary.Summary) {
 	for i, pos := range s.PendingPos {
 		if c.local(pos) {
 			c.reportAt(RuleDeleteHandlerPends, pos, pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoDeleteVc here"}},
@@ -122,7 +123,7 @@ func (c *checker) checkDeleteHandler(b *roles.Binding, s *summary.Summary) {
 		}
 	}
 	for _, u := range s.Uses {
-		if u.Later == "" || !isClCo(u.DDI) || u.Arg.Root != ctxIndex(b.Role) {
+		if u.Later == "" || !isClCo(u.DDI) || u.Arg.Root != rootOf(fn, ctxIndex(b.Role)) {
 			continue
 		}
 		if v, ok := c.classify(u); ok {
@@ -257,4 +258,16 @@ func statusIndex(r *rules.Role) int {
 		}
 	}
 	return -1
+}
+
+// rootOf maps a role's parameter index to the SSA function's root: a method
+// handler's receiver comes first. A negative index stays negative.
+func rootOf(fn *ssa.Function, i int) int {
+	if i < 0 {
+		return i
+	}
+	if fn.Signature.Recv() != nil {
+		return i + 1
+	}
+	return i
 }

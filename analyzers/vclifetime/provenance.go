@@ -67,7 +67,7 @@ func (p *provenance) field(key string) *FieldProv {
 // NdisVcHandle parameter into context fields: those fields hold CM-created
 // VCs.
 func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role) {
-	idx := paramIndex(role, rules.KindVcHandle)
+	idx := rootOf(fn, paramIndex(role, rules.KindVcHandle))
 	if idx < 0 || idx >= len(fn.Params) {
 		return
 	}
