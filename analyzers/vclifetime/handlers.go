@@ -79,7 +79,10 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 	v := vcUse{u: u, fp: fp}
 	v.cm = fp.Creators&ByCM != 0 && fp.feasible(ByCM, u.Conds, u.Arg.Root, u.Arg.Type)
 	v.clnt = fp.Creators&ByClient != 0 && fp.feasible(ByClient, u.Conds, u.Arg.Root, u.Arg.Type)
-	v.ambiguous = v.cm && v.clnt && !fp.HasDiscriminator()
+	// Both kinds still possible: silent unless a known discriminator exists
+	// and no branch on the way escaped the summary (an owner test through a
+	// method call would look like one).
+	v.ambiguous = v.cm && v.clnt && (!fp.HasDiscriminator() || u.Opaque > 0)
 	return v, true
 }
 
@@ -105,7 +108,7 @@ func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
 		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s: only the creator may delete a VC", u.DDI, c.inRole(b, u))
 	case v.cm && closing:
 		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s: the handle is invalid from then on", u.DDI, c.via(u))
-	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role))):
+	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && u.Opaque == 0 && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role))):
 		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
 	}
 }

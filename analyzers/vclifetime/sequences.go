@@ -356,7 +356,8 @@ func (c *checker) afterSyncClose(fn *ssa.Function, close ssa.CallInstruction, d 
 		if !ok || !sameHandle(fn, ci, d2, v, p, hasPath) || !isClCo(d2.Name) {
 			return true
 		}
-		u := summary.Use{DDI: d2.Name, Arg: p, Conds: summary.CondsAt(fn, ci.Block()), Pos: ci.Pos()}
+		conds, opaque := summary.CondsAt(fn, ci.Block())
+		u := summary.Use{DDI: d2.Name, Arg: p, Conds: conds, Opaque: opaque, Pos: ci.Pos()}
 		vu, known := c.classify(u)
 		if !known || vu.ambiguous || !vu.cm {
 			return true

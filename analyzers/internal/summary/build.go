@@ -93,14 +93,14 @@ func (b *Builder) compute(fn *ssa.Function) *Summary {
 	s := &Summary{}
 	calls := map[string]bool{}
 	for _, blk := range fn.Blocks {
-		conds := domConds(fn, blk)
+		conds, opaque := domConds(fn, blk)
 		for _, instr := range blk.Instrs {
 			switch in := instr.(type) {
 			case ssa.CallInstruction:
 				if _, isGo := in.(*ssa.Go); isGo {
 					continue
 				}
-				b.call(fn, s, in.Common(), in.Pos(), conds, calls)
+				b.call(fn, s, in.Common(), in.Pos(), site{conds, opaque}, calls)
 			case *ssa.Return:
 				b.returns(fn, s, in)
 			}
@@ -114,7 +114,7 @@ func (b *Builder) compute(fn *ssa.Function) *Summary {
 }
 
 // call records what one call contributes.
-func (b *Builder) call(fn *ssa.Function, s *Summary, c *ssa.CallCommon, pos token.Pos, conds []Cond, calls map[string]bool) {
+func (b *Builder) call(fn *ssa.Function, s *Summary, c *ssa.CallCommon, pos token.Pos, conds site, calls map[string]bool) {
 	callee := c.StaticCallee()
 	if callee == nil {
 		return
@@ -138,7 +138,7 @@ func (b *Builder) call(fn *ssa.Function, s *Summary, c *ssa.CallCommon, pos toke
 
 // ddiCall records the VC-handle arguments of a DDI call, and follows a
 // routine the DDI queues (a work item) with its context argument.
-func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, d *rules.DDI, c *ssa.CallCommon, pos token.Pos, conds []Cond) {
+func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, d *rules.DDI, c *ssa.CallCommon, pos token.Pos, conds site) {
 	var routine *ssa.Function
 	ctxArg := -1
 	for i, p := range d.Params {
@@ -148,7 +148,7 @@ func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, d *rules.DDI, c *ssa.Cal
 		switch {
 		case p.Kind == rules.KindVcHandle:
 			if path, ok := PathOf(fn, c.Args[i]); ok {
-				add(s, Use{DDI: d.Name, Param: p.Name, Arg: path, Conds: conds, Pos: pos, Where: b.where(pos)})
+				add(s, Use{DDI: d.Name, Param: p.Name, Arg: path, Conds: conds.conds, Opaque: conds.opaque, Pos: pos, Where: b.where(pos)})
 			}
 		case p.Kind == rules.KindOwnContext:
 			ctxArg = i
@@ -184,19 +184,20 @@ func funcValue(v ssa.Value) *ssa.Function {
 
 // fold adds the uses of callee's summary to s, with callee's roots replaced
 // by the caller's arguments.
-func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos, conds []Cond, later string) {
+func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos, conds site, later string) {
 	for _, u := range sub.Uses {
 		arg, ok := mapPath(fn, u.Arg, args)
 		if !ok {
 			continue
 		}
-		nc, feasible := mapConds(fn, u.Conds, args)
+		nc, dropped, feasible := mapConds(fn, u.Conds, args)
 		if !feasible {
 			continue
 		}
 		nu := u
 		nu.Arg = arg
-		nu.Conds = append(append([]Cond(nil), conds...), nc...)
+		nu.Conds = append(append([]Cond(nil), conds.conds...), nc...)
+		nu.Opaque = u.Opaque + conds.opaque + dropped
 		nu.Chain = append([]string{callee.Name()}, u.Chain...)
 		if nu.Pos == token.NoPos || !b.local(nu.Pos) {
 			nu.Pos = pos
@@ -305,4 +306,11 @@ func condsEqual(a, b []Cond) bool {
 		}
 	}
 	return true
+}
+
+// site is what holds at a call: the conditions read from the dominating
+// branches and the number of branches that could not be read.
+type site struct {
+	conds  []Cond
+	opaque int
 }

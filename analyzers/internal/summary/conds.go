@@ -9,8 +9,9 @@ import (
 // domConds returns the conditions that hold whenever blk runs: for each
 // dominator ending in an if whose successor on the way to blk has that if as
 // its only predecessor, the branch condition with the outcome of that edge.
-func domConds(fn *ssa.Function, blk *ssa.BasicBlock) []Cond {
+func domConds(fn *ssa.Function, blk *ssa.BasicBlock) ([]Cond, int) {
 	var out []Cond
+	opaque := 0
 	child := blk
 	for d := blk.Idom(); d != nil; child, d = d, d.Idom() {
 		ifi, ok := lastIf(d)
@@ -26,18 +27,22 @@ func domConds(fn *ssa.Function, blk *ssa.BasicBlock) []Cond {
 		default:
 			continue
 		}
-		if c, ok := Decode(fn, ifi.Cond); ok {
-			if !want {
-				c.Want = !c.Want
-			}
-			out = append(out, c)
+		c, ok := Decode(fn, ifi.Cond)
+		if !ok {
+			opaque++ // a branch the summary cannot read (a predicate call, ...)
+			continue
 		}
+		if !want {
+			c.Want = !c.Want
+		}
+		out = append(out, c)
 	}
-	return out
+	return out, opaque
 }
 
-// CondsAt returns the conditions that hold whenever blk runs.
-func CondsAt(fn *ssa.Function, blk *ssa.BasicBlock) []Cond { return domConds(fn, blk) }
+// CondsAt returns the conditions that hold whenever blk runs, and how many
+// dominating branches could not be read as conditions.
+func CondsAt(fn *ssa.Function, blk *ssa.BasicBlock) ([]Cond, int) { return domConds(fn, blk) }
 
 func lastIf(b *ssa.BasicBlock) (*ssa.If, bool) {
 	if len(b.Instrs) == 0 {

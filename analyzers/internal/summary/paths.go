@@ -167,26 +167,28 @@ func mapPath(fn *ssa.Function, p Path, args []ssa.Value) (Path, bool) {
 
 // mapConds rewrites callee conditions for the caller. A condition on a
 // constant argument is decided now: if it fails the use is infeasible.
-// Conditions that cannot be expressed in the caller are dropped.
-func mapConds(fn *ssa.Function, cs []Cond, args []ssa.Value) ([]Cond, bool) {
+// Conditions that cannot be expressed in the caller are dropped and counted.
+func mapConds(fn *ssa.Function, cs []Cond, args []ssa.Value) ([]Cond, int, bool) {
 	var out []Cond
+	dropped := 0
 	for _, c := range cs {
 		if c.Path.Root < len(args) && c.Path.Field == "" {
 			if k, ok := args[c.Path.Root].(*ssa.Const); ok {
 				if v, known := Eval(c, constString(k)); known && !v {
-					return nil, false
+					return nil, 0, false
 				}
 				continue
 			}
 		}
 		p, ok := mapPath(fn, c.Path, args)
 		if !ok {
+			dropped++
 			continue
 		}
 		c.Path = p
 		out = append(out, c)
 	}
-	return out, true
+	return out, dropped, true
 }
 
 // Eval evaluates c for a path whose value is the constant val ("" when

@@ -93,6 +93,10 @@ type Use struct {
 	// Foreign is true when the call itself is in another package (Pos is
 	// then the local call that leads to it).
 	Foreign bool
+	// Opaque counts the branches on the way that could not be read as
+	// conditions (a predicate call, a comparison of two variables): the
+	// call may be guarded by something the summary does not see.
+	Opaque int
 }
 
 // Summary is what a function does with handles.

@@ -130,3 +130,21 @@ var incoming = []ndis.CoClientOptionalHandlers{
 	{ClIncomingCloseCallHandler: hangupThenQuery},
 	{ClIncomingCloseCallHandler: cleanHangup},
 }
+
+// succeeded is a status predicate, as drivers write them.
+func succeeded(st ndis.Status) bool { return st == ndis.StatusSuccess }
+
+// isMine tests ownership through a method.
+func (v *vc) isMine() bool { return v.owner == ownerClient }
+
+// clean: the status is checked through a predicate the pass cannot read, so
+// it says nothing rather than guess.
+func cleanPredicate(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	if !succeeded(status) || !v.isMine() {
+		return
+	}
+	ndis.CoDeleteVc(v.ndisVcHandle)
+}
+
+var predicates = ndis.CoClientOptionalHandlers{ClCloseCallCompleteHandler: cleanPredicate}
