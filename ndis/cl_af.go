@@ -102,6 +102,9 @@ func ClCloseAddressFamily(ndisAfHandle Handle) Status {
 			return h.CmCloseAfHandler(af.cmCtx)
 		})
 	})
+	if st == StatusSuccess {
+		w.checkAfVcs(af, cm.driver().driverName()+"'s PROTOCOL_CM_CLOSE_AF returned NDIS_STATUS_SUCCESS")
+	}
 	if st != StatusPending {
 		w.closeAfFinish(af, st)
 	}

@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ndislint/ndislint/internal/kernel"
 )
@@ -117,6 +118,9 @@ func (w *world) closeAfComplete(ddi string, status Status, h Handle) {
 	if !w.complete(reqKey{"close-af", af}, ddi, "NdisClCloseAddressFamily of "+af.String(), status) {
 		return
 	}
+	if status == StatusSuccess {
+		w.checkAfVcs(af, ddi+" called with NDIS_STATUS_SUCCESS")
+	}
 	w.closeAfFinish(af, status)
 	p := af.client.protocol
 	w.call("PROTOCOL_CL_CLOSE_AF_COMPLETE", p, args(status, af.clientCtx), func() {
@@ -126,6 +130,37 @@ func (w *world) closeAfComplete(ddi string, status Status, h Handle) {
 		}
 		p.cl.ClCloseAfCompleteHandler(status, af.clientCtx)
 	})
+}
+
+// checkAfVcs reports a close of af that succeeds, by what, while VCs on af
+// still exist. A call manager deletes the VCs it created on an address
+// family before it lets the family close (or pends ProtocolCmCloseAf until it
+// did): a VC that outlives the close would reach the client's
+// ProtocolCoDeleteVc after its ProtocolClCloseAfComplete, when the client may
+// have freed its AF context and unloaded. The client's own VCs cannot be
+// left here: NdisClCloseAddressFamily refuses a close while it has any
+// (RuleAfCloseBusy).
+func (w *world) checkAfVcs(af *afBlock, by string) {
+	var left []string
+	for _, v := range af.vcs {
+		if !v.deleted {
+			left = append(left, v.String())
+		}
+	}
+	if len(left) == 0 {
+		return
+	}
+	cm := af.reg.cm
+	w.report(RuleAfCloseWithVcs, "%s for NdisClCloseAddressFamily of %s while %d VC(s) on the AF still exist (%s); the call manager must delete the VCs it created on the AF (%s) before the close completes, or return NDIS_STATUS_PENDING from PROTOCOL_CM_CLOSE_AF and call %s once they are deleted: the client's PROTOCOL_CO_DELETE_VC must not run after its PROTOCOL_CL_CLOSE_AF_COMPLETE",
+		by, af, len(left), strings.Join(left, ", "), cmDeleteVcDDI(cm), cmDDI(cm, "NdisCmCloseAddressFamilyComplete"))
+}
+
+// cmDeleteVcDDI names the function a call manager deletes its VCs with.
+func cmDeleteVcDDI(cm cmRef) string {
+	if cm.isMCM() {
+		return "NdisMCmDeleteVc"
+	}
+	return "NdisCoDeleteVc"
 }
 
 // closeAfFinish applies the outcome of a close of af: closed on success,

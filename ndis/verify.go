@@ -76,6 +76,11 @@ const (
 	// RuleAfCloseBusy: NdisClCloseAddressFamily while the client still has
 	// SAPs, VCs or calls on the AF.
 	RuleAfCloseBusy = "af-close-with-objects"
+	// RuleAfCloseWithVcs: a call manager completes a client's close of an
+	// address family with NDIS_STATUS_SUCCESS (its ProtocolCmCloseAf returns
+	// it, or it calls Ndis(M)CmCloseAddressFamilyComplete with it) while VCs
+	// on the AF still exist; it must delete its own VCs on the AF first.
+	RuleAfCloseWithVcs = "af-close-with-vcs"
 	// RuleBindingBusy: NdisCloseAdapterEx while address families depend on
 	// the binding.
 	RuleBindingBusy = "close-adapter-with-af-open"

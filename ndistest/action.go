@@ -63,7 +63,8 @@ type DeleteMode uint8
 // The delete modes.
 const (
 	// DeleteNever keeps the VC (the test deletes it with DeleteVc or offers a
-	// new call on it with ReofferOn).
+	// new call on it with ReofferOn) until the client closes the AF: the
+	// call manager deletes its VCs on an AF before the close completes.
 	DeleteNever DeleteMode = iota
 	// DeleteNested deletes it right after completing the close, in the same
 	// context: inside its ProtocolCmCloseCall, so inside the client's

@@ -10,6 +10,10 @@ import (
 // (the zero value answers everything synchronously with success).
 type CMScript struct {
 	// OpenAf answers ProtocolCmOpenAf; CloseAf answers ProtocolCmCloseAf.
+	// Before a close of the AF succeeds the call manager deletes the VCs it
+	// created on it; when one is still being activated or deactivated, the
+	// close waits for that (a Sync close then returns NDIS_STATUS_PENDING and
+	// completes once the VC is deleted).
 	OpenAf, CloseAf Action
 	// RegisterSap and DeregisterSap answer the SAP requests.
 	RegisterSap, DeregisterSap Action
@@ -67,6 +71,7 @@ type cmAf struct {
 	cm      *CallManager
 	h       ndis.Handle
 	saps    []*cmSap
+	closing bool
 	closed  bool
 	notify  ndis.Status
 	notifed bool

@@ -12,7 +12,7 @@ import (
 // there is none.
 func (cm *CallManager) sap() *cmSap {
 	for _, a := range cm.afs {
-		if a.closed {
+		if a.closed || a.closing {
 			continue
 		}
 		for _, s := range a.saps {

@@ -66,22 +66,103 @@ func cmOpenAf(callMgrBindingContext ndis.Handle, addressFamily *ndis.CoAddressFa
 	return st
 }
 
-// cmCloseAf is ProtocolCmCloseAf.
+// cmCloseAf is ProtocolCmCloseAf. Before it lets the close succeed, the call
+// manager deletes the VCs it created on the AF (NOTES §2, §4c): one left
+// behind would reach the client's ProtocolCoDeleteVc after its
+// ProtocolClCloseAfComplete. A VC whose activation or deactivation is still
+// pending is deleted once it completes; the close then completes from there
+// (NDIS_STATUS_PENDING, then Ndis(M)CmCloseAddressFamilyComplete) even when
+// the script says Sync.
 func cmCloseAf(callMgrAfContext ndis.Handle) ndis.Status {
 	a := callMgrAfContext.(*cmAf)
 	cm := a.cm
-	st := cm.run(cm.script.CloseAf, "the close of an AF", nil, func(st ndis.Status) {
+	a.closing = true
+	st := cm.run(cm.script.CloseAf, "the close of an AF", func(next func(ndis.Status)) {
+		cm.releaseVcs(a, next)
+	}, func(st ndis.Status) {
+		a.closeDone(st)
 		cm.ops.closeAfComplete(st, a.h)
 		if st == ndis.StatusSuccess {
-			a.closed = true
 			cm.afClosed()
 		}
 	})
-	if st == ndis.StatusSuccess {
-		a.closed = true
-		cm.afClosed()
+	if st != ndis.StatusPending {
+		a.closeDone(st)
+		if st == ndis.StatusSuccess {
+			cm.afClosed()
+		}
 	}
 	return st
+}
+
+// closeDone records the outcome of the close of a.
+func (a *cmAf) closeDone(st ndis.Status) {
+	a.closing = false
+	if st == ndis.StatusSuccess {
+		a.closed = true
+	}
+}
+
+// releaseVcs deletes every VC the call manager created on a, now or once
+// their pending activation or deactivation completed, then calls next:
+// with NDIS_STATUS_SUCCESS when they are all gone, NDIS_STATUS_NOT_ACCEPTED
+// when NDIS refused to delete one (the AF then stays open). A deletion the
+// call manager queued earlier (DeleteLater) finds the VC deleted and does
+// nothing.
+func (cm *CallManager) releaseVcs(a *cmAf, next func(ndis.Status)) {
+	left, result := 1, ndis.StatusSuccess
+	done := func(deleted bool) {
+		if !deleted {
+			result = ndis.StatusNotAccepted
+		}
+		if left--; left == 0 {
+			next(result)
+		}
+	}
+	for _, v := range cm.vcs {
+		if v.af != a || !v.createdByCM || v.deleted {
+			continue
+		}
+		left++
+		cm.releaseVc(v, done)
+	}
+	done(true)
+}
+
+// releaseVc deletes v, a VC the call manager created on an AF being closed,
+// and calls done with whether it is gone. An offer whose activation is still
+// pending is abandoned (the VC is deactivated instead of offered); a pending
+// deactivation finishes what it was for first; an active VC is deactivated.
+// A VC the miniport failed to deactivate stays (NDIS would refuse to delete
+// an active VC), and the close of the AF fails.
+func (cm *CallManager) releaseVc(v *VC, done func(bool)) {
+	del := func(ndis.Status) {
+		if !v.Info().Active {
+			cm.deleteOwn(v)
+		}
+		done(v.deleted)
+	}
+	switch {
+	case v.onActivated != nil:
+		v.onActivated = func(st ndis.Status) {
+			v.state = vcIdle
+			if st == ndis.StatusSuccess {
+				cm.deactivate(v, del)
+				return
+			}
+			del(st)
+		}
+	case v.onDeactivated != nil:
+		prev := v.onDeactivated
+		v.onDeactivated = func(st ndis.Status) {
+			prev(st)
+			del(st)
+		}
+	case v.Info().Active:
+		cm.deactivate(v, del)
+	default:
+		del(ndis.StatusSuccess)
+	}
 }
 
 // cmRegisterSap is ProtocolCmRegisterSap.

@@ -175,27 +175,33 @@ func TestReofferOnSameVc(t *testing.T) {
 
 // TestUnloadWithCallsUp: unloading closes an outgoing and an incoming call,
 // deletes the client's VC, deregisters the SAP and closes the AF, in that
-// order, whether the call manager answers later or nested (the unbind
-// handler waits at PASSIVE_LEVEL). Not with synchronous closes: the
-// scripted call manager then deletes its VC from the queue after it let the
-// client close the AF, which would call the unloaded client's
-// ProtocolCoDeleteVc (the same sequence runs against examples/callmanager,
-// which deletes its VCs before the AF closes).
+// order, whether the call manager answers synchronously, later or nested
+// (the unbind handler waits at PASSIVE_LEVEL), and whether it deletes its VC
+// right after the close or later from the queue. With a synchronous close
+// the deletion is always queued (DeleteNested falls back to DeleteLater):
+// the call manager must delete its VC before it lets the client's close of
+// the AF complete, or the unloaded client's ProtocolCoDeleteVc would run.
 func TestUnloadWithCallsUp(t *testing.T) {
-	for _, act := range completions[1:] {
-		t.Run(act.name, func(t *testing.T) {
-			script := ndistest.CMScript{CloseCall: act.act, DeregisterSap: act.act, CloseAf: act.act, AutoConnect: true, DeleteVcAfterClose: ndistest.DeleteNested}
-			sys, _, cm, c := scripted(t, script, config(client.AcceptNow))
-			c.Dial(params())
-			in := cm.IncomingCall(params())
-			s := unload(t, sys, c)
-			if s.ClosesCompleted != 2 || s.VcsDeleted != 1 || s.SapsDeregistered != 1 || s.AfsClosed != 1 {
-				t.Errorf("counters %+v", s)
-			}
-			if !in.Deleted() || !clientVc(t, cm).Deleted() {
-				t.Errorf("VCs deleted: the call manager's %v, the client's %v", in.Deleted(), clientVc(t, cm).Deleted())
-			}
-		})
+	deletes := []struct {
+		name string
+		mode ndistest.DeleteMode
+	}{{"delete-nested", ndistest.DeleteNested}, {"delete-later", ndistest.DeleteLater}}
+	for _, act := range completions {
+		for _, del := range deletes {
+			t.Run(act.name+"/"+del.name, func(t *testing.T) {
+				script := ndistest.CMScript{CloseCall: act.act, DeregisterSap: act.act, CloseAf: act.act, AutoConnect: true, DeleteVcAfterClose: del.mode}
+				sys, _, cm, c := scripted(t, script, config(client.AcceptNow))
+				c.Dial(params())
+				in := cm.IncomingCall(params())
+				s := unload(t, sys, c)
+				if s.ClosesCompleted != 2 || s.VcsDeleted != 1 || s.CmVcsDeleted != 1 || s.SapsDeregistered != 1 || s.AfsClosed != 1 {
+					t.Errorf("counters %+v", s)
+				}
+				if !in.Deleted() || !clientVc(t, cm).Deleted() {
+					t.Errorf("VCs deleted: the call manager's %v, the client's %v", in.Deleted(), clientVc(t, cm).Deleted())
+				}
+			})
+		}
 	}
 }
 
