@@ -35,9 +35,12 @@ literals and work items queued with NdisQueueIoWorkItem are followed, in other
 packages through facts.
 
 Precision before recall: where the creator of a VC cannot be told (an
-unknown field, a context holding both kinds with no discriminator, a handle
-reached through an interface call or a map), the pass says nothing. Known
-gaps: timers (NdisSetTimerObject) are not followed; a context holding both
-kinds of VC with nothing that tells them apart silences the rules on it; call state is tracked
+unknown field, a handle reached through an interface call or a map, a branch
+the pass cannot read on the way — a predicate call, an owner method), the pass
+says nothing. A context that holds both kinds with no recognised
+discriminator is reported only where the path tests nothing of the context at
+all (the call then runs for the call manager's VCs too); any test of one of
+its fields (v.sap == nil) keeps the pass silent. Known
+gaps: timers (NdisSetTimerObject) are not followed; call state is tracked
 within one function for vc-delete-call-active; a handle cleared to nil is not
 tracked across functions.`

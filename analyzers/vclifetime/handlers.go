@@ -65,6 +65,7 @@ type vcUse struct {
 	fp        *FieldProv
 	cm, clnt  bool // feasible on a CM-created / client-created VC
 	ambiguous bool // both feasible and nothing tells them apart
+	unguarded bool // both feasible, and the path tests nothing of the context
 }
 
 // classify evaluates a use against what is known of its field.
@@ -83,6 +84,11 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 	// and no branch on the way escaped the summary (an owner test through a
 	// method call would look like one).
 	v.ambiguous = v.cm && v.clnt && (!fp.HasDiscriminator() || u.Opaque > 0)
+	if v.ambiguous && !fp.HasDiscriminator() && u.Opaque == 0 && !testsContext(u.Conds, u.Arg) {
+		// Nothing on the way looks at the context at all: the call runs for
+		// VCs of both creators, so it runs for the call manager's too.
+		v.ambiguous, v.unguarded = false, true
+	}
 	return v, true
 }
 
@@ -105,9 +111,9 @@ func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
 	closing := b.Role.Name == roleCloseCallComplete && u.Arg.Root == rootOf(fn, ctxIndex(b.Role))
 	switch {
 	case v.cm && u.DDI == ddiCoDeleteVc:
-		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s: only the creator may delete a VC", u.DDI, c.inRole(b, u))
+		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s%s: only the creator may delete a VC", u.DDI, c.inRole(b, u), mixedNote(v))
 	case v.cm && closing:
-		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s: the handle is invalid from then on", u.DDI, c.via(u))
+		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s%s: the handle is invalid from then on", u.DDI, c.via(u), mixedNote(v))
 	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && u.Opaque == 0 && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role))):
 		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
 	}
@@ -273,4 +279,23 @@ func rootOf(fn *ssa.Function, i int) int {
 		return i + 1
 	}
 	return i
+}
+
+// testsContext reports whether any condition looks at the context the handle
+// is a field of.
+func testsContext(cs []summary.Cond, arg summary.Path) bool {
+	for _, c := range cs {
+		if c.Path.Root == arg.Root && c.Path.Type == arg.Type && c.Path.Type != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedNote explains a report on a context that holds VCs of both creators.
+func mixedNote(v vcUse) string {
+	if !v.unguarded {
+		return ""
+	}
+	return " (its context holds VCs of both creators, and nothing on the way tells them apart)"
 }
