@@ -114,7 +114,7 @@ func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
 		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s%s: only the creator may delete a VC", u.DDI, c.inRole(b, u), mixedNote(v))
 	case v.cm && closing:
 		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s%s: the handle is invalid from then on", u.DDI, c.via(u), mixedNote(v))
-	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && u.Opaque == 0 && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role))):
+	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && u.Opaque == 0 && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role)), c.successVal()):
 		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
 	}
 }
@@ -237,13 +237,13 @@ func (c *checker) local(pos token.Pos) bool {
 }
 
 // statusMayFail reports whether the conditions allow the status root to be
-// something other than NDIS_STATUS_SUCCESS (value 0).
-func statusMayFail(cs []summary.Cond, root int) bool {
+// something other than NDIS_STATUS_SUCCESS, whose value is success.
+func statusMayFail(cs []summary.Cond, root int, success string) bool {
 	if root < 0 {
 		return true
 	}
 	for _, c := range cs {
-		if c.Path.Root == root && c.Path.Field == "" && c.Path.Type == "" && c.Op == "==" && c.Val == "0" && c.Want {
+		if c.Path.Root == root && c.Path.Field == "" && c.Path.Type == "" && c.Op == "==" && c.Val == success && c.Want {
 			return false
 		}
 	}

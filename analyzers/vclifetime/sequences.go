@@ -1,7 +1,6 @@
 package vclifetime
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -100,7 +99,7 @@ func (c *checker) afterDelete(fn *ssa.Function, del ssa.CallInstruction, d *rule
 	}
 	result, _ := del.(ssa.Value)
 	walkAfter(del, result, func(in ssa.Instruction, r resultIs) bool {
-		if !r.may("0") {
+		if !r.may(c.successVal()) {
 			return false
 		}
 		if storesHandle(fn, in, v, p, hasPath) {
@@ -127,7 +126,7 @@ func (c *checker) afterCallSetup(fn *ssa.Function, start ssa.CallInstruction, d 
 	result, _ := start.(ssa.Value)
 	pending := c.pendingVal()
 	walkAfter(start, result, func(in ssa.Instruction, r resultIs) bool {
-		if d.Name == ddiClMakeCall && !r.may("0") && !r.may(pending) {
+		if d.Name == ddiClMakeCall && !r.may(c.successVal()) && !r.may(pending) {
 			return false // the call was not made
 		}
 		if d.Name == ddiClCloseCall && !r.may(pending) {
@@ -309,12 +308,20 @@ func fieldNameOf(fa *ssa.FieldAddr) string {
 	return ""
 }
 
-// pendingVal spells NDIS_STATUS_PENDING's value.
-func (c *checker) pendingVal() string {
-	if k := c.api.Status("StatusPending"); k != nil {
+// pendingVal spells NDIS_STATUS_PENDING's value, from the runtime's constant.
+func (c *checker) pendingVal() string { return c.statusVal("StatusPending") }
+
+// successVal spells NDIS_STATUS_SUCCESS's value, from the runtime's constant.
+func (c *checker) successVal() string { return c.statusVal("StatusSuccess") }
+
+// statusVal spells the value of the runtime's status constant goName; a
+// value no constant can equal when the runtime lacks it, so that no branch
+// is read as deciding it.
+func (c *checker) statusVal(goName string) string {
+	if k := c.api.Status(goName); k != nil {
 		return k.Val().ExactString()
 	}
-	return fmt.Sprint(0x103)
+	return "unknown " + goName
 }
 
 // returnPos is the position of a return, or of the closing brace for the
