@@ -1,11 +1,11 @@
 package directives
 
 import (
+	"github.com/ndislint/ndislint/rules"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
 
@@ -18,7 +18,7 @@ const (
 
 // Analyzer checks the shape of ndislint's directive comments.
 var Analyzer = &analysis.Analyzer{
-	Name: ruleset.PassDirectives,
+	Name: rules.PassDirectives,
 	Doc:  doc,
 	URL:  "https://github.com/ndislint/ndislint/tree/main/analyzers/directives",
 	Run:  run,
@@ -40,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if api == nil {
 		return nil, nil
 	}
-	rep := suppress.New(pass, ruleset.IDs(ruleset.PassDirectives))
+	rep := suppress.New(pass, rules.RuleIDs(rules.PassDirectives))
 	for _, f := range pass.Files {
 		ds, bad := directive.Parse(f)
 		for _, m := range bad {

@@ -1,4 +1,4 @@
-// Package directives defines the ndislintdirectives pass, which checks the
+// Package directives defines the directives pass, which checks the
 // shape of ndislint's directive comments in packages that use the NDIS
 // runtime (they import ndis or wdm, directly or not):
 //

@@ -5,16 +5,16 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // checkIgnore reports the unknown rule IDs of one //ndislint:ignore
 // directive, each at its own place in the comment, and a missing reason.
 func checkIgnore(rep *suppress.Reporter, d directive.Directive) {
-	rules, reason := suppress.ParseIgnore(d)
+	ids, reason := suppress.ParseIgnore(d)
 	for _, id := range idSpans(d) {
-		if ruleset.Lookup(id.name) != nil {
+		if rules.LookupRule(id.name) != nil {
 			continue
 		}
 		msg := "//ndislint:ignore names unknown rule " + quote(id.name)
@@ -25,9 +25,9 @@ func checkIgnore(rep *suppress.Reporter, d directive.Directive) {
 		}
 		rep.Reportf(RuleUnknownRule, id.pos, id.end, nil, "%s", msg)
 	}
-	if reason == "" && len(rules) > 0 {
+	if reason == "" && len(ids) > 0 {
 		rep.Reportf(RuleMissingReason, d.Pos, d.End, nil,
-			"//ndislint:ignore %s has no reason: say why after the rule IDs", strings.Join(rules, ","))
+			"//ndislint:ignore %s has no reason: say why after the rule IDs", strings.Join(ids, ","))
 	}
 }
 

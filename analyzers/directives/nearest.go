@@ -1,12 +1,12 @@
 package directives
 
-import "github.com/ndislint/ndislint/analyzers/internal/ruleset"
+import "github.com/ndislint/ndislint/rules"
 
 // nearestRule returns the registered rule ID closest to id (at most two
 // single-character edits away, and unique at that distance), or "".
 func nearestRule(id string) string {
 	best, bestD, tie := "", 3, false
-	for _, r := range ruleset.All() {
+	for _, r := range rules.AllRules() {
 		d := editDistance(id, r.ID)
 		switch {
 		case d < bestD:

@@ -19,12 +19,12 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+	"github.com/ndislint/ndislint/rules"
 )
 
-// passName is the analyzer's name, also the Pass of its rules in ruleset.
-const passName = ruleset.PassIrql
+// passName is the analyzer's name, also the Pass of its rules in package rules.
+const passName = rules.PassIrql
 
 // Analyzer checks IRQL requirements and spin-lock discipline.
 var Analyzer = &analysis.Analyzer{
@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		entries: map[*ssa.Function]*entryInfo{},
 		memo:    map[*ssa.Function]*result{},
 		busy:    map[*ssa.Function]bool{},
-		rep:     suppress.New(pass, ruleset.IDs(passName)),
+		rep:     suppress.New(pass, rules.RuleIDs(passName)),
 	}
 	if api.Wdm != nil {
 		if tn, ok := api.Wdm.Scope().Lookup("Irql").(*types.TypeName); ok {

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // ruleIDs lists every rule ID this pass reports, for the test that each is
@@ -20,9 +20,9 @@ var ruleIDs = []string{
 // documentation in the registry (ndislint help RULE, //ndislint:ignore
 // checks), and that the registry lists no rule the pass never reports.
 func TestRulesDocumented(t *testing.T) {
-	documented := ruleset.IDs(passName)
+	documented := rules.RuleIDs(passName)
 	for _, id := range ruleIDs {
-		r := ruleset.Lookup(id)
+		r := rules.LookupRule(id)
 		if r == nil || r.Pass != passName {
 			t.Errorf("rule %s is not documented for pass %s", id, passName)
 			continue

@@ -11,19 +11,20 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/ndislint/ndislint/rules"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/internal/roles"
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
 
-// passName is the analyzer's name, also the Pass of its rules in ruleset.
-const passName = ruleset.PassRoles
+// passName is the analyzer's name, also the Pass of its rules in package rules.
+const passName = rules.PassRoles
 
 // Analyzer checks callback roles.
 var Analyzer = &analysis.Analyzer{
@@ -65,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 		api:   api,
 		ssa:   pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
 		roles: roles.Find(pass, api),
-		rep:   suppress.New(pass, ruleset.IDs(passName)),
+		rep:   suppress.New(pass, rules.RuleIDs(passName)),
 		names: map[string]bool{},
 	}
 	c.sts = statuses.New(pass, api)

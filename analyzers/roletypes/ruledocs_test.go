@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ndislint/ndislint/rules"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/roletypes"
 )
 
@@ -58,8 +59,8 @@ var illustrative = map[string]bool{"role-missing-handler/right": true}
 // its rule, no Right example is.
 func TestRuleDocs(t *testing.T) {
 	files := map[string]string{}
-	for _, r := range ruleset.All() {
-		if r.Pass != ruleset.PassRoles {
+	for _, r := range rules.AllRules() {
+		if r.Pass != rules.PassRoles {
 			continue
 		}
 		for kind, src := range map[string]string{"wrong": r.Wrong, "right": r.Right} {
@@ -94,8 +95,8 @@ func TestRuleDocs(t *testing.T) {
 			got[d][diag.Category] = true
 		}
 	}
-	for _, r := range ruleset.All() {
-		if r.Pass != ruleset.PassRoles {
+	for _, r := range rules.AllRules() {
+		if r.Pass != rules.PassRoles {
 			continue
 		}
 		base := strings.ReplaceAll(r.ID, "-", "")

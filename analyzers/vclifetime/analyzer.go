@@ -11,13 +11,14 @@ import (
 	"go/ast"
 	"go/token"
 
+	"github.com/ndislint/ndislint/rules"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/internal/roles"
-	"github.com/ndislint/ndislint/analyzers/internal/ruleset"
 	"github.com/ndislint/ndislint/analyzers/internal/summary"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
@@ -61,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		ssa:        pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
 		roles:      roles.Find(pass, api),
 		sum:        summary.NewBuilder(pass, api),
-		rep:        suppress.New(pass, ruleset.IDs(passName)),
+		rep:        suppress.New(pass, rules.RuleIDs(passName)),
 		reported:   map[string]bool{},
 		candidates: map[string]candidate{},
 	}
@@ -105,7 +106,7 @@ func (c *checker) allFuncs() []*ssa.Function {
 	return out
 }
 
-// passName is the analyzer's name, also the Pass of its rules in ruleset.
+// passName is the analyzer's name, also the Pass of its rules in package rules.
 const passName = "vclifetime"
 
 // callAt returns the call expression whose opening parenthesis is at pos (SSA

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ndislint/ndislint/analyzers/ruledoc"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // TestHelpListsPassesAndRules: 'ndislint help' names every pass and every
@@ -20,7 +20,7 @@ func TestHelpListsPassesAndRules(t *testing.T) {
 			t.Errorf("help does not list pass %s", a.Name)
 		}
 	}
-	for _, rule := range ruledoc.All() {
+	for _, rule := range rules.AllRules() {
 		if !strings.Contains(r.stdout, rule.ID+" ") || !strings.Contains(r.stdout, rule.Title) {
 			t.Errorf("help does not list rule %s with its title %q", rule.ID, rule.Title)
 		}
@@ -34,7 +34,7 @@ func TestHelpListsPassesAndRules(t *testing.T) {
 // rule of the directives pass and for the seed's rule.
 func TestHelpRule(t *testing.T) {
 	for _, id := range []string{"directive-malformed", "vc-delete-cm-vc"} {
-		rule := ruledoc.Lookup(id)
+		rule := rules.LookupRule(id)
 		if rule == nil {
 			t.Errorf("rule %s is not registered", id)
 			continue

@@ -74,12 +74,12 @@ func checkJSONCategory(t *testing.T, r result) {
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatalf("-json output is not JSON: %v\n%s", err, r)
 	}
-	for _, d := range out["example.com/scratch/dirs"]["ndislintdirectives"] {
+	for _, d := range out["example.com/scratch/dirs"]["directives"] {
 		if d.Category == "directive-malformed" && strings.HasSuffix(d.Message, "(directive-malformed)") {
 			return
 		}
 	}
-	t.Errorf("-json: no ndislintdirectives diagnostic with category directive-malformed:\n%s", r)
+	t.Errorf("-json: no directives diagnostic with category directive-malformed:\n%s", r)
 }
 
 // TestJSON: -json output, standalone and under go vet, has the rule ID in

@@ -5,9 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/ndislint/ndislint/rules"
 
-	"github.com/ndislint/ndislint/analyzers/ruledoc"
+	"golang.org/x/tools/go/analysis"
 )
 
 // help handles "ndislint help [NAME...]". Rule IDs are explained here; pass
@@ -20,11 +20,11 @@ func help(stdout, stderr io.Writer, progname string, analyzers []*analysis.Analy
 		overview(stdout, progname, analyzers, withVet)
 		return 0, false
 	}
-	var rules []*ruledoc.Rule
+	var found []*rules.Rule
 	var passNames []string
 	for _, n := range names {
-		if r := ruledoc.Lookup(n); r != nil {
-			rules = append(rules, r)
+		if r := rules.LookupRule(n); r != nil {
+			found = append(found, r)
 		} else if findAnalyzer(analyzers, n) != nil {
 			passNames = append(passNames, n)
 		} else {
@@ -32,7 +32,7 @@ func help(stdout, stderr io.Writer, progname string, analyzers []*analysis.Analy
 			return 1, true
 		}
 	}
-	for i, r := range rules {
+	for i, r := range found {
 		if i > 0 {
 			fmt.Fprintln(stdout, strings.Repeat("-", 72))
 		}
@@ -41,7 +41,7 @@ func help(stdout, stderr io.Writer, progname string, analyzers []*analysis.Analy
 	if len(passNames) == 0 {
 		return 0, true
 	}
-	if len(rules) > 0 {
+	if len(found) > 0 {
 		fmt.Fprintln(stdout, strings.Repeat("-", 72))
 	}
 	return 0, false
@@ -53,7 +53,7 @@ func helpArgs(argv0 string, flags, names []string, analyzers []*analysis.Analyze
 	out := append([]string{argv0}, flags...)
 	out = append(out, "help")
 	for _, n := range names {
-		if ruledoc.Lookup(n) == nil && findAnalyzer(analyzers, n) != nil {
+		if rules.LookupRule(n) == nil && findAnalyzer(analyzers, n) != nil {
 			out = append(out, n)
 		}
 	}

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/ndislint/ndislint/rules"
 
-	"github.com/ndislint/ndislint/analyzers/ruledoc"
+	"golang.org/x/tools/go/analysis"
 )
 
 // overview prints what "ndislint help" says before multichecker's own
@@ -33,9 +33,9 @@ Passes and their rules ('%[1]s help RULE' explains one):
 		fmt.Fprintf(tw, "  %s\t%s\n", a.Name, title(a.Doc))
 		listRules(tw, a.Name, listed)
 	}
-	fmt.Fprintf(tw, "  (%s)\tsuppression bookkeeping, each pass for its own rules\n", ruledoc.EveryPass)
-	listRules(tw, ruledoc.EveryPass, listed)
-	for _, r := range ruledoc.All() {
+	fmt.Fprintf(tw, "  (%s)\tsuppression bookkeeping, each pass for its own rules\n", rules.EveryPass)
+	listRules(tw, rules.EveryPass, listed)
+	for _, r := range rules.AllRules() {
 		if !listed[r.ID] {
 			fmt.Fprintf(tw, "      %s\t%s (pass %s)\n", r.ID, r.Title, r.Pass)
 		}
@@ -53,12 +53,12 @@ finding with //ndislint:ignore RULE reason, on its line or the line above.
 
 // listRules prints the rules of pass, one a line, and marks them listed.
 func listRules(tw io.Writer, pass string, listed map[string]bool) {
-	ids := ruledoc.IDs(pass)
+	ids := rules.RuleIDs(pass)
 	if len(ids) == 0 {
 		fmt.Fprintf(tw, "      (no rules registered)\n")
 	}
 	for _, id := range ids {
-		fmt.Fprintf(tw, "      %s\t%s\n", id, ruledoc.Lookup(id).Title)
+		fmt.Fprintf(tw, "      %s\t%s\n", id, rules.LookupRule(id).Title)
 		listed[id] = true
 	}
 }

@@ -1,17 +1,25 @@
-package ruleset
+package rules
+
+// The rule IDs of the directives pass.
+const (
+	RuleDirectiveMalformed   = "directive-malformed"
+	RuleDirectiveUnknownRule = "directive-unknown-rule"
+	RuleIgnoreMissingReason  = "ignore-missing-reason"
+	RuleUnusedIgnore         = "unused-ignore"
+)
 
 // PassDirectives is the name of the pass that checks ndislint's directive
 // comments (analyzers/directives).
-const PassDirectives = "ndislintdirectives"
+const PassDirectives = "directives"
 
 // EveryPass is the Pass of a rule that every pass reports for its own rules.
 const EveryPass = "every pass"
 
 // The rules of the directives pass, and the suppression rule every pass
 // shares.
-var directivesRules = register(
-	&Rule{
-		ID:    "directive-malformed",
+var directivesRules = []*Rule{
+	{
+		ID:    RuleDirectiveMalformed,
 		Pass:  PassDirectives,
 		Title: "an //ndis: or //ndislint: directive ndislint cannot read",
 		Text: `A directive is a line comment with no space after the slashes:
@@ -36,8 +44,8 @@ Malformed directives are reported only in packages that use the runtime
 		Right:  "//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE\nfunc clCloseCallComplete(status ndis.Status, vc, party ndis.Handle) {}",
 		Analog: "malformed SAL annotations are compiler errors under /analyze; go vet's directive and buildtag analyzers do the same for //go: lines",
 	},
-	&Rule{
-		ID:    "directive-unknown-rule",
+	{
+		ID:    RuleDirectiveUnknownRule,
 		Pass:  PassDirectives,
 		Title: "//ndislint:ignore names a rule ID no pass reports",
 		Text: `An //ndislint:ignore directive suppresses the reports of the rules it
@@ -51,8 +59,8 @@ directive-...); 'ndislint help' lists them all.`,
 		Right:  "//ndislint:ignore vc-delete-cm-vc the VC is ours here\nndis.CoDeleteVc(v.ndisVcHandle)",
 		Analog: "staticcheck: a //lint:ignore that matches no check is reported",
 	},
-	&Rule{
-		ID:    "ignore-missing-reason",
+	{
+		ID:    RuleIgnoreMissingReason,
 		Pass:  PassDirectives,
 		Title: "//ndislint:ignore without a reason",
 		Text: `A suppression must say why the report is wrong or accepted, after the
@@ -63,8 +71,8 @@ the field) needs to know what the author knew that the analysis did not.`,
 		Right:  "//ndislint:ignore vc-delete-cm-vc this VC was created by NdisCoCreateVc in bind.go\nndis.CoDeleteVc(v.ndisVcHandle)",
 		Analog: "staticcheck: //lint:ignore requires a reason",
 	},
-	&Rule{
-		ID:    "unused-ignore",
+	{
+		ID:    RuleUnusedIgnore,
 		Pass:  EveryPass,
 		Title: "//ndislint:ignore that suppresses nothing",
 		Text: `Every pass reports the //ndislint:ignore directives naming one of its own
@@ -76,4 +84,4 @@ the next real report at that place.`,
 		Right:  "v.closing = true",
 		Analog: "staticcheck: \"this linter directive didn't match anything\"",
 	},
-)
+}

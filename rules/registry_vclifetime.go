@@ -1,10 +1,24 @@
-package ruleset
+package rules
+
+// The rule IDs of the vclifetime pass.
+const (
+	RuleVcUseAfterClose          = "vc-use-after-close"
+	RuleVcDeleteCmVc             = "vc-delete-cm-vc"
+	RuleVcDeleteOnFailedClose    = "vc-delete-on-failed-close"
+	RuleVcUseAfterDelete         = "vc-use-after-delete"
+	RuleVcDeleteCallActive       = "vc-delete-call-active"
+	RuleVcClosecallStatusDropped = "vc-closecall-status-dropped"
+	RuleVcDeleteHandlerPends     = "vc-delete-handler-pends"
+)
+
+// PassVclifetime is the name of the VC-lifetime pass (analyzers/vclifetime).
+const PassVclifetime = "vclifetime"
 
 // The rules of the vclifetime pass.
-var vclifetimeRules = register(
-	&Rule{
-		ID:    "vc-use-after-close",
-		Pass:  "vclifetime",
+var vclifetimeRules = []*Rule{
+	{
+		ID:    RuleVcUseAfterClose,
+		Pass:  PassVclifetime,
 		Title: "NdisCl*/NdisCo* call with a CM-created VC's handle after ProtocolClCloseCallComplete",
 		Text: `If the VC was created by the call manager, the client must consider its NdisVcHandle invalid
 once ProtocolClCloseCallComplete is called for it, whatever the status, and must make no further
@@ -21,9 +35,9 @@ calls and in work items it queues.`,
 	v.ndisVcHandle = nil // dead; the CM deletes the VC or offers a new call on it
 }`,
 	},
-	&Rule{
-		ID:    "vc-delete-cm-vc",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcDeleteCmVc,
+		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc on a VC the call manager created",
 		Text: `Only the creator of a VC may delete it. A client learns of the call manager's VCs in its
 ProtocolCoCreateVc; those it must never pass to NdisCoDeleteVc (the call manager deletes them and the
@@ -43,9 +57,9 @@ apart, tested before the delete.`,
 	}
 }`,
 	},
-	&Rule{
-		ID:    "vc-delete-on-failed-close",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcDeleteOnFailedClose,
+		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc or NdisClMakeCall on a client VC after a close that may have failed",
 		Text: `If the client created the VC and the status is NDIS_STATUS_SUCCESS, the client may delete the
 VC with NdisCoDeleteVc or reuse it with NdisClMakeCall. On any other status the call manager refused
@@ -63,9 +77,9 @@ the close: the call is still up and the VC may be neither deleted nor reused.`,
 	ndis.CoDeleteVc(v.ndisVcHandle)
 }`,
 	},
-	&Rule{
-		ID:    "vc-use-after-delete",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcUseAfterDelete,
+		Pass:  PassVclifetime,
 		Title: "VC handle used after NdisCoDeleteVc or ProtocolCoDeleteVc",
 		Text: `Once NdisCoDeleteVc returns NDIS_STATUS_SUCCESS the VC handle is invalid; likewise once the
 client's ProtocolCoDeleteVc for a VC has run. Any further NdisCl*/NdisCo* call with it (including from
@@ -78,9 +92,9 @@ a work item queued before) uses a dead handle.`,
 	v.ndisVcHandle = nil
 }`,
 	},
-	&Rule{
-		ID:    "vc-delete-call-active",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcDeleteCallActive,
+		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc with a call still active or closing",
 		Text: `A VC can be deleted only when it has no call: after its close completed with
 NDIS_STATUS_SUCCESS (or before any call was made). Deleting right after NdisClMakeCall, or after an
@@ -93,9 +107,9 @@ ndis.CoDeleteVc(v.ndisVcHandle) // the close may be pending`,
 	clCloseCallComplete(st, v, nil) // deletes on NDIS_STATUS_SUCCESS
 }`,
 	},
-	&Rule{
-		ID:    "vc-closecall-status-dropped",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcClosecallStatusDropped,
+		Pass:  PassVclifetime,
 		Title: "NdisClCloseCall's status dropped or its synchronous completion lost",
 		Text: `When NdisClCloseCall returns anything other than NDIS_STATUS_PENDING, NDIS does not call
 ProtocolClCloseCallComplete: the client should call it itself. Reported when the status is discarded,
@@ -108,9 +122,10 @@ function is that function's business.`,
 	clCloseCallComplete(st, v, nil)
 }`,
 	},
-	&Rule{
-		ID:    "vc-delete-handler-pends",
-		Pass:  "vclifetime",
+	{
+		ID:    RuleVcDeleteHandlerPends,
+		Pass:  PassVclifetime,
+		Owns:  []RoleStatus{{Role: "PROTOCOL_CO_DELETE_VC", Status: "NDIS_STATUS_PENDING"}},
 		Title: "ProtocolCoDeleteVc may return NDIS_STATUS_PENDING",
 		Text: `ProtocolCoDeleteVc is synchronous: it must not return NDIS_STATUS_PENDING. Reported for a return of
 the constant, of a variable or helper result that may hold it, or of the status of a DDI that pends.`,
@@ -123,4 +138,4 @@ the constant, of a variable or helper result that may hold it, or of the status 
 	return ndis.StatusSuccess
 }`,
 	},
-)
+}

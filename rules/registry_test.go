@@ -1,4 +1,4 @@
-package ruleset
+package rules
 
 import (
 	"regexp"
@@ -12,7 +12,7 @@ var idRe = regexp.MustCompile(`^[a-z]+(-[a-z]+)+$`)
 // rule: a kebab-case ID, a pass, a title and text, and for the NDIS rules the
 // page they come from and a wrong and a right example.
 func TestEveryRuleIsDocumented(t *testing.T) {
-	all := All()
+	all := AllRules()
 	if len(all) == 0 {
 		t.Fatal("no rules registered")
 	}

@@ -1,12 +1,33 @@
-package ruleset
+package rules
+
+// The rule IDs of the irql pass.
+const (
+	RuleIrqlAboveMax           = "irql-above-max"
+	RuleIrqlBelowMin           = "irql-below-min"
+	RuleIrqlContradiction      = "irql-contradiction"
+	RuleIrqlNotRestored        = "irql-not-restored"
+	RuleSpinlockHeldOnReturn   = "spinlock-held-on-return"
+	RuleSpinlockReleaseNotHeld = "spinlock-release-not-held"
+	RuleSpinlockDoubleAcquire  = "spinlock-double-acquire"
+	RuleSpinlockDprMismatch    = "spinlock-dpr-mismatch"
+	RuleSpinlockReleaseOrder   = "spinlock-release-order"
+	RuleSpinlockFreeHeld       = "spinlock-free-held"
+	RuleIrqlRaiseLowers        = "irql-raise-lowers"
+	RuleIrqlLowerRaises        = "irql-lower-raises"
+	RuleIrqlBadLevel           = "irql-bad-level"
+	RuleIrqlSaveRestore        = "irql-save-restore"
+	RuleIrqlContractBroken     = "irql-contract-broken"
+	RuleIrqlPageableAtDispatch = "irql-pageable-at-dispatch"
+	RuleIrqlDirectiveInvalid   = "irql-directive-invalid"
+)
 
 // PassIrql is the name of the IRQL and spin-lock pass (analyzers/irql).
 const PassIrql = "irql"
 
 // The rules of the irql pass.
-var irqlRules = register(
-	&Rule{
-		ID:    "irql-above-max",
+var irqlRules = []*Rule{
+	{
+		ID:    RuleIrqlAboveMax,
 		Pass:  PassIrql,
 		Title: "a DDI or function called where the IRQL may be above its maximum",
 		Text: `Each DDI's page gives the IRQL it may be called at, and NDIS calls each callback role at a
@@ -25,8 +46,8 @@ role, the lock taken, or the raise. Calls to functions with an //ndis:irql max= 
 }`,
 		Analog: "Code Analysis C28121 and C28118 (too high an IRQL); SDV Irql_Protocol_Driver_Function, Irql_Connection_Function, Irql_CallManager_Function, Irql_MCM_Function, IrqlKeApcLte1",
 	},
-	&Rule{
-		ID:    "irql-below-min",
+	{
+		ID:    RuleIrqlBelowMin,
 		Pass:  PassIrql,
 		Title: "a DDI or function called where the IRQL may be below its minimum",
 		Text: `NdisDprAcquireSpinLock, NdisDprReleaseSpinLock, KeAcquireSpinLockAtDpcLevel and
@@ -48,8 +69,8 @@ without raising first breaks them. Functions with an //ndis:irql min= contract a
 }`,
 		Analog: "Code Analysis C28120 (too low an IRQL); SDV IrqlDispatch",
 	},
-	&Rule{
-		ID:    "irql-contradiction",
+	{
+		ID:    RuleIrqlContradiction,
 		Pass:  PassIrql,
 		Title: "IRQL bounds on one path that no IRQL satisfies, or a contract its role contradicts",
 		Text: `Calls on one path each bound the IRQL the function must have been called at: NdisMSleep
@@ -70,8 +91,8 @@ reported: NDIS does not read contracts.`,
 }`,
 		Analog: "Code Analysis C28122 and C28123 (prior calls inconsistent with the constraint)",
 	},
-	&Rule{
-		ID:    "irql-not-restored",
+	{
+		ID:    RuleIrqlNotRestored,
 		Pass:  PassIrql,
 		Title: "a function returns at another IRQL than it was called at",
 		Text: `A function that raises the IRQL (KeRaiseIrql, NDIS_RAISE_IRQL_TO_DISPATCH) must lower it again
@@ -99,8 +120,8 @@ says so with //ndis:irql restores=PARAM.`,
 }`,
 		Analog: "Code Analysis C28156, C28166, C28167; the runtime verifier's irql-not-restored",
 	},
-	&Rule{
-		ID:    "spinlock-held-on-return",
+	{
+		ID:    RuleSpinlockHeldOnReturn,
 		Pass:  PassIrql,
 		Title: "a function returns with a spin lock held",
 		Text: `A spin lock acquired in a function must be released on every path out of it, early returns
@@ -129,8 +150,8 @@ lock after the call.`,
 }`,
 		Analog: "SDV SpinLock, SpinLockBalanced (NDIS); Code Analysis C28167 for the raised IRQL",
 	},
-	&Rule{
-		ID:    "spinlock-release-not-held",
+	{
+		ID:    RuleSpinlockReleaseNotHeld,
 		Pass:  PassIrql,
 		Title: "a spin lock released where it is not held",
 		Text: `NdisReleaseSpinLock restores the IRQL saved by the NdisAcquireSpinLock that took the lock;
@@ -145,8 +166,8 @@ ndis.ReleaseSpinLock(&c.lock) // released twice`,
 ndis.ReleaseSpinLock(&c.lock)`,
 		Analog: "SDV SpinLockRelease; the runtime verifier's spinlock-release-not-held",
 	},
-	&Rule{
-		ID:    "spinlock-double-acquire",
+	{
+		ID:    RuleSpinlockDoubleAcquire,
 		Pass:  PassIrql,
 		Title: "a spin lock acquired while the same path already holds it",
 		Text: `Spin locks do not nest: acquiring one the processor already holds spins forever. This is
@@ -161,8 +182,8 @@ c.lookupLocked() // expects the caller to hold c.lock
 ndis.ReleaseSpinLock(&c.lock)`,
 		Analog: "SDV SpinLock; the runtime verifier's spinlock-double-acquire",
 	},
-	&Rule{
-		ID:    "spinlock-dpr-mismatch",
+	{
+		ID:    RuleSpinlockDprMismatch,
 		Pass:  PassIrql,
 		Title: "Dpr and normal spin-lock forms mixed on one acquisition",
 		Text: `A lock taken with NdisAcquireSpinLock (which raises and saves the IRQL) must be released with
@@ -176,8 +197,8 @@ ndis.DprReleaseSpinLock(&c.lock) // the IRQL stays at DISPATCH_LEVEL`,
 ndis.ReleaseSpinLock(&c.lock)`,
 		Analog: "SDV SpinLockDpr, SpinLockDprRelease; the runtime verifier's spinlock-dpr-mismatch",
 	},
-	&Rule{
-		ID:    "spinlock-release-order",
+	{
+		ID:    RuleSpinlockReleaseOrder,
 		Pass:  PassIrql,
 		Title: "spin locks released in the order they were acquired",
 		Text: `NdisAcquireSpinLock stores the IRQL it found in the lock, and NdisReleaseSpinLock restores it.
@@ -189,8 +210,8 @@ release in the reverse order of acquisition, because NDIS sometimes enters drive
 		Right:  "ndis.AcquireSpinLock(&a)\nndis.AcquireSpinLock(&b)\nndis.ReleaseSpinLock(&b)\nndis.ReleaseSpinLock(&a)",
 		Analog: "the runtime verifier's spinlock-release-order; SDV SpinLockSafe",
 	},
-	&Rule{
-		ID:    "spinlock-free-held",
+	{
+		ID:    RuleSpinlockFreeHeld,
 		Pass:  PassIrql,
 		Title: "a held spin lock freed or re-initialized",
 		Text: `NdisFreeSpinLock and NdisAllocateSpinLock must not be called on a lock that is held: the
@@ -200,8 +221,8 @@ holder's release then works on a freed or reset lock.`,
 		Right:  "ndis.AcquireSpinLock(&c.lock)\nndis.ReleaseSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
 		Analog: "the runtime verifier's spinlock-free-held",
 	},
-	&Rule{
-		ID:    "irql-raise-lowers",
+	{
+		ID:    RuleIrqlRaiseLowers,
 		Pass:  PassIrql,
 		Title: "KeRaiseIrql to a level below the current IRQL",
 		Text: `KeRaiseIrql's page: if the new IRQL is less than the current IRQL, a bug check occurs. Reported
@@ -212,8 +233,8 @@ handler NDIS may call at a higher level.`,
 		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)\n// ...\nwdm.KeLowerIrql(old)",
 		Analog: "Code Analysis C28141; SDV IrqlKeRaiseLower; the runtime verifier's irql-raise-lowers",
 	},
-	&Rule{
-		ID:    "irql-lower-raises",
+	{
+		ID:    RuleIrqlLowerRaises,
 		Pass:  PassIrql,
 		Title: "KeLowerIrql to a level above the current IRQL",
 		Text: `KeLowerIrql's page: a call is valid if NewIrql <= the current IRQL. Lowering to a level above
@@ -223,8 +244,8 @@ the current one is a bug check; it usually means the saved IRQL and the current 
 		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)\nwdm.KeLowerIrql(old)",
 		Analog: "SDV IrqlKeRaiseLower2; the runtime verifier's irql-lower-raises",
 	},
-	&Rule{
-		ID:     "irql-bad-level",
+	{
+		ID:     RuleIrqlBadLevel,
 		Pass:   PassIrql,
 		Title:  "an IRQL argument out of range",
 		Text:   `IRQLs run from PASSIVE_LEVEL (0) to HIGH_LEVEL (15); a constant above HIGH_LEVEL passed to KeRaiseIrql or KeLowerIrql is not an IRQL.`,
@@ -233,8 +254,8 @@ the current one is a bug check; it usually means the saved IRQL and the current 
 		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)",
 		Analog: "Code Analysis C28151 (an IRQL value that is not valid)",
 	},
-	&Rule{
-		ID:    "irql-save-restore",
+	{
+		ID:    RuleIrqlSaveRestore,
 		Pass:  PassIrql,
 		Title: "a saves= or restores= contract not kept on some path",
 		Text: `//ndis:irql saves=p promises that the function stores the IRQL it was called at through p
@@ -251,8 +272,8 @@ func lowerTo(old wdm.Irql) {
 }`,
 		Analog: "Code Analysis C28157 (the IRQL was never restored), C28158 (no IRQL was saved)",
 	},
-	&Rule{
-		ID:    "irql-contract-broken",
+	{
+		ID:    RuleIrqlContractBroken,
 		Pass:  PassIrql,
 		Title: "a function's body breaks its own max=/min= contract",
 		Text: `An //ndis:irql max=LEVEL contract lets callers call the function at LEVEL; if its body (or a
@@ -269,8 +290,8 @@ func backoff() {
 }`,
 		Analog: "Code Analysis C28150 (IRQL above the function's maximum), C28124 (below its minimum)",
 	},
-	&Rule{
-		ID:    "irql-pageable-at-dispatch",
+	{
+		ID:    RuleIrqlPageableAtDispatch,
 		Pass:  PassIrql,
 		Title: "pageable code that may run at DISPATCH_LEVEL",
 		Text: `//ndis:pageable marks a function as pageable code (the PAGED_CODE analog): it may only run at
@@ -289,8 +310,8 @@ func readConfig(c *client) {
 }`,
 		Analog: "PAGED_CODE() and Driver Verifier's IRQL checking; Code Analysis C28172 (pageable code with a spin lock)",
 	},
-	&Rule{
-		ID:    "irql-directive-invalid",
+	{
+		ID:    RuleIrqlDirectiveInvalid,
 		Pass:  PassIrql,
 		Title: "an //ndis:irql or //ndis:pageable directive that cannot be honoured",
 		Text: `The directives pass checks the shape of a directive; this rule checks what an //ndis:irql says:
@@ -303,4 +324,4 @@ function declaration's doc comment. A contract that cannot be read is not truste
 		Right:  "//ndis:irql max=DISPATCH_LEVEL\nfunc helper() {}",
 		Analog: "Code Analysis C28153 (an IRQL annotation with a value that is not valid)",
 	},
-)
+}

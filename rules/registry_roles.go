@@ -1,12 +1,25 @@
-package ruleset
+package rules
 
-// PassRoles is the name of the callback-role pass (analyzers/roletypes).
+// The rule IDs of the roles pass.
+const (
+	RuleRoleMismatch          = "role-mismatch"
+	RuleRoleConflict          = "role-conflict"
+	RuleRoleUndeclared        = "role-undeclared"
+	RuleRolePrototype         = "role-prototype"
+	RuleRoleParamNames        = "role-param-names"
+	RuleRoleMissingHandler    = "role-missing-handler"
+	RuleRoleBadStatus         = "role-bad-status"
+	RuleRoleOptionalUnchecked = "role-optional-unchecked"
+	RuleRoleDirective         = "role-directive"
+)
+
+// PassRoles is the name of the callback-role pass (analyzers/roles).
 const PassRoles = "roles"
 
 // The rules of the roles pass.
-var rolesRules = register(
-	&Rule{
-		ID:    "role-mismatch",
+var rolesRules = []*Rule{
+	{
+		ID:    RuleRoleMismatch,
 		Pass:  PassRoles,
 		Title: "function stored in a slot of another role than the one it is declared for",
 		Text: `NDIS roles are nominal: PROTOCOL_CL_CLOSE_AF_COMPLETE, PROTOCOL_CL_DEREGISTER_SAP_COMPLETE,
@@ -31,8 +44,8 @@ var handlers = ndis.CoClientOptionalHandlers{
 }`,
 		Analog: "Code Analysis C28165 (a function class mismatch); SDV ignores such a callback silently",
 	},
-	&Rule{
-		ID:    "role-conflict",
+	{
+		ID:    RuleRoleConflict,
 		Pass:  PassRoles,
 		Title: "one function declared for, or used in, two different roles",
 		Text: `A function serves one role. One declared for two roles, or stored in slots of two different roles
@@ -51,8 +64,8 @@ registrations) is fine.`,
 }`,
 		Analog: "Code Analysis C28177 (a function with more than one function class)",
 	},
-	&Rule{
-		ID:    "role-undeclared",
+	{
+		ID:    RuleRoleUndeclared,
 		Pass:  PassRoles,
 		Title: "function in a slot whose signature other roles share, with no declared role",
 		Text: `When a function stored in a handler slot declares no role and other roles a driver of that kind
@@ -71,8 +84,8 @@ var handlers = ndis.CoClientOptionalHandlers{
 func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {}`,
 		Analog: "Code Analysis C28101/C28169 (a callback with no function class annotation)",
 	},
-	&Rule{
-		ID:    "role-prototype",
+	{
+		ID:    RuleRolePrototype,
 		Pass:  PassRoles,
 		Title: "function declared for a role does not match the role's prototype",
 		Text: `A function declared //ndis:role ROLE must have the role's prototype exactly: the page's
@@ -87,8 +100,8 @@ func clCloseCallComplete(protocolVcContext ndis.Handle, status ndis.Status) {} /
 func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {}`,
 		Analog: "Code Analysis C28127 (a function that does not match its function class's typedef)",
 	},
-	&Rule{
-		ID:    "role-param-names",
+	{
+		ID:    RuleRoleParamNames,
 		Pass:  PassRoles,
 		Title: "handler parameter named after another parameter of the role's page",
 		Text: `NDIS_HANDLE parameters share a type, so a handler whose parameters carry the page's names in the
@@ -112,8 +125,8 @@ var handlers = ndis.CoClientOptionalHandlers{ClCloseCallCompleteHandler: clClose
 var handlers = ndis.CoClientOptionalHandlers{ClCloseCallCompleteHandler: clCloseCallComplete}`,
 		Analog: "none (C's type system has no parameter names in function types either)",
 	},
-	&Rule{
-		ID:    "role-missing-handler",
+	{
+		ID:    RuleRoleMissingHandler,
 		Pass:  PassRoles,
 		Title: "handler structure registered with a mandatory slot empty",
 		Text: `A CoNDIS client must set every ClXxx member of NDIS_CO_CLIENT_OPTIONAL_HANDLERS, even for
@@ -141,8 +154,8 @@ ndis.SetOptionalHandlers(ndisHandle, &h)`,
 ndis.SetOptionalHandlers(ndisHandle, &h)`,
 		Analog: "NDIS fails NdisSetOptionalHandlers at run time; no static check",
 	},
-	&Rule{
-		ID:    "role-bad-status",
+	{
+		ID:    RuleRoleBadStatus,
 		Pass:  PassRoles,
 		Title: "handler may return a status its page does not allow",
 		Text: `A role's page lists what it may return. Reported on any path, through variables, phis and
@@ -167,8 +180,8 @@ func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *
 }`,
 		Analog: "none in Code Analysis; SDV checks pended completions of IRPs (PendedCompletedRequest), not NDIS statuses",
 	},
-	&Rule{
-		ID:    "role-optional-unchecked",
+	{
+		ID:    RuleRoleOptionalUnchecked,
 		Pass:  PassRoles,
 		Title: "optional parameter type-asserted or dereferenced without a nil check",
 		Text: `A parameter the page marks [in, optional] may be NULL: ProtocolPartyContext in
@@ -192,8 +205,8 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 }`,
 		Analog: "Code Analysis C6387/C28183 on _In_opt_ parameters",
 	},
-	&Rule{
-		ID:    "role-directive",
+	{
+		ID:    RuleRoleDirective,
 		Pass:  PassRoles,
 		Title: "//ndis:role directive that declares nothing",
 		Text: `//ndis:role takes one role: the callback typedef (PROTOCOL_CL_CLOSE_CALL_COMPLETE) or its Go
@@ -206,4 +219,4 @@ argument, or written "// ndis:role", is reported by the directives pass as direc
 		Right:  "//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE\nfunc clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {}",
 		Analog: "an unknown _Function_class_ name is a compile error under /analyze",
 	},
-)
+}
