@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 107 DDIs, 56 roles, 5 handler structures and 6
+// The catalogue holds 113 DDIs, 56 roles, 5 handler structures and 6
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -32,7 +32,7 @@
 //     (NdisRegisterProtocolDriver ... NdisCompleteNetPnPEvent, PROTOCOL_BIND_ADAPTER_EX ...
 //     SET_OPTIONS);
 //   - IRQL, locks, memory, waiting, work items, timers and events: 23 ndis
-//     DDIs, and all 11 pages of ddi/wdm (package wdm);
+//     DDIs, and all 17 pages of ddi/wdm (package wdm);
 //   - NDIS_TIMER_FUNCTION, and NDIS_IO_WORKITEM_FUNCTION, which has no page
 //     of its own: its entry cites nf-ndis-ndisqueueioworkitem (Role.Synthesized);
 //   - the handler structures NDIS_PROTOCOL_DRIVER_CHARACTERISTICS,

@@ -22,15 +22,15 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 107 roles 56 structs 5 lifetimes 6 exclusions 10
+	// ddis 113 roles 56 structs 5 lifetimes 6 exclusions 10
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
 	// ddi condis-mcm 22
 	// ddi condis-miniport 6
-	// ddi event 4
+	// ddi event 9
 	// ddi irql 6
-	// ddi lock 10
+	// ddi lock 11
 	// ddi memory 2
 	// ddi protocol 8
 	// ddi timer 4
