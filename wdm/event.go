@@ -51,9 +51,10 @@ func eventArg(s *kernel.State, e *KEvent) (*kernel.EventState, string) {
 	return st, st.Name
 }
 
-// KeInitializeEvent initializes a KEVENT as a notification or
-// synchronization event in the given state. It is not among the reference
-// pages (wdm.h declares it; any IRQL).
+// KeInitializeEvent is KeInitializeEvent: initializes event as a
+// notification (NotificationEvent) or synchronization
+// (SynchronizationEvent) event, signalled if state is true.
+// IRQL: Any level. Page: nf-wdm-keinitializeevent.
 func KeInitializeEvent(event *KEvent, eventType EventType, state bool) {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
@@ -67,17 +68,17 @@ func KeInitializeEvent(event *KEvent, eventType EventType, state bool) {
 	st.Signaled = state
 }
 
-// KeSetEvent sets event to the signalled state and returns its previous
-// state (non-zero if it was signalled). wait is accepted and ignored (the
-// simulation has no other thread to hand over to). It is not among the
-// reference pages; wdm.h requires IRQL <= DISPATCH_LEVEL, which it checks
-// itself.
+// KeSetEvent is KeSetEvent: sets event to the signalled state and returns
+// its previous state (non-zero if it was signalled). increment and wait
+// are accepted and ignored (the simulation has no other thread to boost
+// or hand over to).
+// IRQL: See Remarks section: <= DISPATCH_LEVEL with wait false, <=
+// APC_LEVEL with wait true; the catalogue (and so the verifier) checks the
+// unconditional <= DISPATCH_LEVEL. Page: nf-wdm-kesetevent.
 func KeSetEvent(event *KEvent, increment KPriority, wait bool) int32 {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
-	mark := s.Mark()
 	defer s.EnterDDI("KeSetEvent", arg)()
-	s.RequireMax("KeSetEvent", uint8(DispatchLevel), "wdm.h", mark)
 	if st == nil {
 		s.BadParameter("KeSetEvent", "Event", "is NULL")
 		return 0
@@ -85,25 +86,63 @@ func KeSetEvent(event *KEvent, increment KPriority, wait bool) int32 {
 	s.CheckEventInitialized("KeSetEvent", st)
 	prev := st.Signaled
 	st.Signaled = true
-	if prev {
-		return 1
-	}
-	return 0
+	return stateValue(prev)
 }
 
-// KeClearEvent sets event to the not-signalled state. It is not among the
-// reference pages; wdm.h requires IRQL <= DISPATCH_LEVEL, which it checks
-// itself.
+// KeClearEvent is KeClearEvent: sets event to the not-signalled state.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-wdm-keclearevent.
 func KeClearEvent(event *KEvent) {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
-	mark := s.Mark()
 	defer s.EnterDDI("KeClearEvent", arg)()
-	s.RequireMax("KeClearEvent", uint8(DispatchLevel), "wdm.h", mark)
 	if st == nil {
 		s.BadParameter("KeClearEvent", "Event", "is NULL")
 		return
 	}
 	s.CheckEventInitialized("KeClearEvent", st)
 	st.Signaled = false
+}
+
+// KeResetEvent is KeResetEvent: sets event to the not-signalled state and
+// returns its previous state (non-zero if it was signalled). A NULL event
+// is reported (bad-parameter) and returns 0.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-wdm-keresetevent.
+func KeResetEvent(event *KEvent) int32 {
+	s := kernel.Current()
+	st, arg := eventArg(s, event)
+	defer s.EnterDDI("KeResetEvent", arg)()
+	if st == nil {
+		s.BadParameter("KeResetEvent", "Event", "is NULL")
+		return 0
+	}
+	s.CheckEventInitialized("KeResetEvent", st)
+	prev := st.Signaled
+	st.Signaled = false
+	return stateValue(prev)
+}
+
+// KeReadStateEvent is KeReadStateEvent: returns the current state of
+// event, non-zero if it is signalled, without changing it (reading a
+// synchronization event does not clear it). A NULL event is reported
+// (bad-parameter) and returns 0.
+// IRQL: <= DISPATCH_LEVEL. Page: nf-wdm-kereadstateevent.
+func KeReadStateEvent(event *KEvent) int32 {
+	s := kernel.Current()
+	st, arg := eventArg(s, event)
+	defer s.EnterDDI("KeReadStateEvent", arg)()
+	if st == nil {
+		s.BadParameter("KeReadStateEvent", "Event", "is NULL")
+		return 0
+	}
+	s.CheckEventInitialized("KeReadStateEvent", st)
+	return stateValue(st.Signaled)
+}
+
+// stateValue is the LONG an event routine returns for a state: 1 for
+// signalled, 0 for not signalled.
+func stateValue(signaled bool) int32 {
+	if signaled {
+		return 1
+	}
+	return 0
 }

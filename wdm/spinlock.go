@@ -31,10 +31,10 @@ func lockArg(s *kernel.State, l *KSpinLock) (*kernel.LockState, string) {
 	return st, st.Name
 }
 
-// KeInitializeSpinLock initializes a KSPIN_LOCK. It is not among the
-// reference pages (wdm.h declares it; its IRQL is any level); the zero
-// value of KSpinLock is already initialized, so calling it is optional.
-// Initializing a held lock is reported (spinlock-free-held).
+// KeInitializeSpinLock is KeInitializeSpinLock: initializes a KSPIN_LOCK.
+// The zero value of KSpinLock is already initialized, so calling it is
+// optional. Initializing a held lock is reported (spinlock-free-held).
+// IRQL: Any level (see Remarks section). Page: nf-wdm-keinitializespinlock.
 func KeInitializeSpinLock(spinLock *KSpinLock) {
 	s := kernel.Current()
 	st, arg := lockArg(s, spinLock)

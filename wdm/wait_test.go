@@ -229,6 +229,7 @@ func TestEventUsedUninitialized(t *testing.T) {
 }
 
 func TestKeSetEventAboveDispatch(t *testing.T) {
+	needCatalogueDDI(t, "KeSetEvent")
 	s := kernel.Reset()
 	var ev wdm.KEvent
 	wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
