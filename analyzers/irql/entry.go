@@ -12,7 +12,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -167,7 +167,7 @@ func paramIndexes(fd *ast.FuncDecl) map[string]int {
 // readRoles binds each registered function to the IRQL its roles are
 // called at, and checks contracts and pageable marks against the roles.
 func (c *checker) readRoles() {
-	res := roles.Find(c.pass, c.api)
+	res := rolebind.Find(c.pass, c.api)
 	for _, b := range res.Bindings {
 		fn := c.fnOfBinding(b)
 		if fn == nil {
@@ -232,7 +232,7 @@ func (c *checker) roleVsContract(fn *ssa.Function, e *entryInfo) {
 }
 
 // fnOfBinding returns the SSA function of a role binding.
-func (c *checker) fnOfBinding(b *roles.Binding) *ssa.Function {
+func (c *checker) fnOfBinding(b *rolebind.Binding) *ssa.Function {
 	if b.Lit != nil {
 		for _, f := range c.allFuncs() {
 			if f.Syntax() == b.Lit {

@@ -18,7 +18,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
@@ -33,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roletypes",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(roles.Fact), new(statuses.Fact)},
+	FactTypes: []analysis.Fact{new(rolebind.Fact), new(statuses.Fact)},
 }
 
 // checker holds one run's state.
@@ -41,7 +41,7 @@ type checker struct {
 	pass  *analysis.Pass
 	api   *ndisapi.API
 	ssa   *buildssa.SSA
-	roles *roles.Result
+	roles *rolebind.Result
 	sts   *statuses.Analysis
 	rep   *suppress.Reporter
 	funcs []*funcInfo // functions with a role, in source order
@@ -65,14 +65,14 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:  pass,
 		api:   api,
 		ssa:   pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		roles: roles.Find(pass, api),
+		roles: rolebind.Find(pass, api),
 		rep:   suppress.New(pass, rules.RuleIDs(passName)),
 		names: map[string]bool{},
 	}
 	c.sts = statuses.New(pass, api)
 	c.indexDecls()
 	c.collect()
-	roles.ExportFacts(pass, c.roles)
+	rolebind.ExportFacts(pass, c.roles)
 	c.sts.Export(c.ssa.SrcFuncs)
 
 	c.checkDirectives()

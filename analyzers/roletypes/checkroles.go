@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -44,7 +44,7 @@ func (c *checker) checkRoles() {
 func (c *checker) reportDeclaredTwice(fi *funcInfo) {
 	declared := fi.declared(c.api.Cat)
 	first := declared[0]
-	var firstB *roles.Binding
+	var firstB *rolebind.Binding
 	for _, b := range fi.decls {
 		if firstB == nil {
 			firstB = b
@@ -125,7 +125,7 @@ func (c *checker) checkUndeclared(fi *funcInfo) {
 
 // reportUsedTwice reports each use of fi whose role differs from first.
 func (c *checker) reportUsedTwice(fi *funcInfo, first *rules.Role) {
-	var firstB *roles.Binding
+	var firstB *rolebind.Binding
 	for _, u := range fi.uses {
 		if u.Role == first {
 			if firstB == nil {
@@ -220,7 +220,7 @@ func (c *checker) sharing(r *rules.Role) []*rules.Role {
 // insideAnother reports whether u is a conversion inside another use of the
 // same role (ClCloseAfCompleteHandler: ndis.ProtocolClCloseAfComplete(f)):
 // the outer use is the one reported.
-func insideAnother(u *roles.Binding, uses []*roles.Binding) bool {
+func insideAnother(u *rolebind.Binding, uses []*rolebind.Binding) bool {
 	if u.Form != "conversion" {
 		return false
 	}

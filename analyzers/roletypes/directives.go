@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 )
 
 // checkDirectives reports //ndis:role directives that say nothing the pass
@@ -32,7 +32,7 @@ func (c *checker) checkDirective(d directive.Directive, docs []*ast.CommentGroup
 	case len(fields) != 1:
 		c.rep.Reportf(RuleBadDirective, d.Pos, d.End, nil,
 			"//ndis:role takes one role name (PROTOCOL_CL_CLOSE_CALL_COMPLETE or ProtocolClCloseCallComplete), not %q", d.Args)
-	case roles.Lookup(c.api.Cat, fields[0]) == nil:
+	case rolebind.Lookup(c.api.Cat, fields[0]) == nil:
 		msg := "//ndis:role names unknown role " + fields[0]
 		if near := c.nearestRole(fields[0]); near != "" {
 			msg += "; did you mean " + near + "?"

@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -13,11 +13,11 @@ import (
 type funcInfo struct {
 	fn    *types.Func      // the function or method, nil for a literal
 	lit   *ast.FuncLit     // the literal, nil for a function
-	decls []*roles.Binding // declarations: directives, var _ ndis.ProtocolX = f
-	uses  []*roles.Binding // slots, arguments, conversions, assignments
+	decls []*rolebind.Binding // declarations: directives, var _ ndis.ProtocolX = f
+	uses  []*rolebind.Binding // slots, arguments, conversions, assignments
 	// fact is what the function's own package said, for functions of
 	// other packages.
-	fact *roles.Fact
+	fact *rolebind.Fact
 }
 
 // name is how messages name the function.
@@ -54,7 +54,7 @@ func (c *checker) collect() {
 		case b.Fn != nil:
 			fi = byFn[b.Fn.Origin()]
 			if fi == nil {
-				fi = &funcInfo{fn: b.Fn.Origin(), fact: roles.ImportFact(c.pass, b.Fn)}
+				fi = &funcInfo{fn: b.Fn.Origin(), fact: rolebind.ImportFact(c.pass, b.Fn)}
 				byFn[fi.fn] = fi
 				c.funcs = append(c.funcs, fi)
 			}
@@ -125,7 +125,7 @@ func hasRole(rs []*rules.Role, r *rules.Role) bool {
 
 // where describes a use of a function in a role for messages: "stored in
 // ClCloseAfCompleteHandler, a PROTOCOL_CL_CLOSE_AF_COMPLETE slot".
-func where(b *roles.Binding) string {
+func where(b *rolebind.Binding) string {
 	switch {
 	case b.Via == "slot":
 		return "stored in " + b.Slot + ", a " + b.Role.Name + " slot"
@@ -142,7 +142,7 @@ func where(b *roles.Binding) string {
 }
 
 // declPos returns where a declaration binding is, for related information.
-func declPos(b *roles.Binding) (token.Pos, token.Pos, string) {
+func declPos(b *rolebind.Binding) (token.Pos, token.Pos, string) {
 	if b.Via == "directive" {
 		return b.Pos, b.End, "declared " + b.Role.Name + " here"
 	}

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -45,7 +45,7 @@ func (c *checker) checkPrototypes() {
 // checkPrototype reports the first difference between fi's signature and
 // the prototype of the role directive b declares; it returns true when they
 // match.
-func (c *checker) checkPrototype(fi *funcInfo, b *roles.Binding) bool {
+func (c *checker) checkPrototype(fi *funcInfo, b *rolebind.Binding) bool {
 	want := c.roleSig(b.Role)
 	if want == nil {
 		return true

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -128,8 +128,8 @@ func (c *checker) reportStatus(fi *funcInfo, r *rules.Role, s statuses.Site, v s
 }
 
 // firstBinding returns fi's first binding to r.
-func firstBinding(fi *funcInfo, r *rules.Role) *roles.Binding {
-	for _, b := range append(append([]*roles.Binding(nil), fi.decls...), fi.uses...) {
+func firstBinding(fi *funcInfo, r *rules.Role) *rolebind.Binding {
+	for _, b := range append(append([]*rolebind.Binding(nil), fi.decls...), fi.uses...) {
 		if b.Role == r {
 			return b
 		}
@@ -138,7 +138,7 @@ func firstBinding(fi *funcInfo, r *rules.Role) *roles.Binding {
 }
 
 // roleOrigin says where a function got its role, for related information.
-func roleOrigin(b *roles.Binding) string {
+func roleOrigin(b *rolebind.Binding) string {
 	if b.IsDeclaration() {
 		_, _, m := declPos(b)
 		return m

@@ -8,7 +8,7 @@ import (
 	"github.com/dave/dst"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -16,7 +16,7 @@ import (
 // role while other roles share the slot's signature, with a fix that adds
 // the directive for the slot's role when the function is declared in this
 // package.
-func (c *checker) reportUndeclared(fi *funcInfo, u *roles.Binding, others []*rules.Role) {
+func (c *checker) reportUndeclared(fi *funcInfo, u *rolebind.Binding, others []*rules.Role) {
 	d := analysis.Diagnostic{
 		Pos: u.Pos, End: u.End, Category: RuleUndeclared,
 		Message: fmt.Sprintf("%s is stored in %s (%s) but declares no role, and %s %s its signature: "+

@@ -18,7 +18,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/analyzers/internal/summary"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 )
@@ -38,7 +38,7 @@ type checker struct {
 	pass     *analysis.Pass
 	api      *ndisapi.API
 	ssa      *buildssa.SSA
-	roles    *roles.Result
+	roles    *rolebind.Result
 	sum      *summary.Builder
 	prov     map[string]*FieldProv
 	rep      *suppress.Reporter
@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:       pass,
 		api:        api,
 		ssa:        pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		roles:      roles.Find(pass, api),
+		roles:      rolebind.Find(pass, api),
 		sum:        summary.NewBuilder(pass, api),
 		rep:        suppress.New(pass, rules.RuleIDs(passName)),
 		reported:   map[string]bool{},
@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // fnOf returns the SSA function of a role binding.
-func (c *checker) fnOf(b *roles.Binding) *ssa.Function {
+func (c *checker) fnOf(b *rolebind.Binding) *ssa.Function {
 	if b.Lit != nil {
 		for _, f := range c.allFuncs() {
 			if f.Syntax() == b.Lit {

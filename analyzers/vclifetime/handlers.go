@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/analyzers/internal/summary"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -41,7 +41,7 @@ const (
 // queued from ProtocolCoDeleteVc.
 func (c *checker) checkHandlers() {
 	for _, b := range c.roles.Bindings {
-		if b.Side == roles.SideCallManager {
+		if b.Side == rolebind.SideCallManager {
 			continue
 		}
 		fn := c.fnOf(b)
@@ -93,7 +93,7 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 }
 
 // checkUse applies the rules to one use in a callback.
-func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
+func (c *checker) checkUse(b *rolebind.Binding, fn *ssa.Function, u summary.Use) {
 	if !isClCo(u.DDI) {
 		return
 	}
@@ -121,7 +121,7 @@ func (c *checker) checkUse(b *roles.Binding, fn *ssa.Function, u summary.Use) {
 
 // checkDeleteHandler reports PENDING returns of ProtocolCoDeleteVc and uses
 // of the VC queued from it (they run after it returned).
-func (c *checker) checkDeleteHandler(b *roles.Binding, fn *ssa.Function, s *summary.Summary) {
+func (c *checker) checkDeleteHandler(b *rolebind.Binding, fn *ssa.Function, s *summary.Summary) {
 	for i, pos := range s.PendingPos {
 		if c.local(pos) {
 			c.reportAt(RuleDeleteHandlerPends, pos, pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoDeleteVc here"}},
@@ -142,7 +142,7 @@ func (c *checker) checkDeleteHandler(b *roles.Binding, fn *ssa.Function, s *summ
 }
 
 // report reports a rule at a use, with the path that led there.
-func (c *checker) report(rule string, b *roles.Binding, v vcUse, format string, args ...any) {
+func (c *checker) report(rule string, b *rolebind.Binding, v vcUse, format string, args ...any) {
 	var rel []analysis.RelatedInformation
 	if v.cm && v.fp.CMPos.IsValid() {
 		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.CMPos, Message: "the handle comes from the call manager here (ProtocolCoCreateVc)"})
@@ -203,7 +203,7 @@ func (c *checker) reportAt(rule string, pos, end token.Pos, rel []analysis.Relat
 }
 
 // inRole says which callback a use runs in, with the helper chain.
-func (c *checker) inRole(b *roles.Binding, u summary.Use) string {
+func (c *checker) inRole(b *rolebind.Binding, u summary.Use) string {
 	return " in " + b.Role.GoName + c.via(u)
 }
 

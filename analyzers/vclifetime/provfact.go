@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/roles"
+	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -41,7 +41,7 @@ func (f *provFact) String() string {
 func (c *checker) provenance() map[string]*FieldProv {
 	p := &provenance{byKey: map[string]*FieldProv{}, where: c.where}
 	for _, b := range c.roles.Bindings {
-		if b.Role.Name == "PROTOCOL_CO_CREATE_VC" && b.Side != roles.SideCallManager {
+		if b.Role.Name == "PROTOCOL_CO_CREATE_VC" && b.Side != rolebind.SideCallManager {
 			if fn := c.fnOf(b); fn != nil && fn.Blocks != nil {
 				p.fromCreateVc(fn, b.Role)
 			}

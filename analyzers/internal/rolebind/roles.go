@@ -1,4 +1,4 @@
-// Package roles finds the callback role of each function in a package: from
+// Package rolebind finds the callback role of each function in a package: from
 // the handler-structure slot it is stored in (composite literal or field
 // assignment), from any other place a function value meets a role-typed
 // target (a role-typed variable, parameter, result or conversion), and from
@@ -8,7 +8,7 @@
 // single function-valued definition. A pass that registers Fact exports, with
 // ExportFacts, the roles of the package's exported functions, so that other
 // packages see the roles they were declared for and used in.
-package roles
+package rolebind
 
 import (
 	"go/ast"

@@ -1,4 +1,4 @@
-package roles
+package rolebind
 
 import (
 	"go/ast"

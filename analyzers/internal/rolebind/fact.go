@@ -1,4 +1,4 @@
-package roles
+package rolebind
 
 import (
 	"go/types"
@@ -43,7 +43,7 @@ func (b *Binding) IsDeclaration() bool {
 
 // ExportFacts exports a Fact for every exported function or method declared
 // in the package that has a binding in res. Pass the analyzer's FactTypes a
-// new(roles.Fact) to use it.
+// new(rolebind.Fact) to use it.
 func ExportFacts(pass *analysis.Pass, res *Result) {
 	facts := map[*types.Func]*Fact{}
 	var order []*types.Func
