@@ -118,7 +118,19 @@ const (
 	EffectRaise           IrqlEffect = "raise"             // to its NewIrql argument
 	EffectRestore         IrqlEffect = "restore"           // to the saved IRQL
 	EffectRequireDispatch IrqlEffect = "at-dispatch"       // Dpr forms: IRQL unchanged
+	EffectQuery           IrqlEffect = "query"             // returns the current IRQL
 )
+
+// The IRQL effects, with the parameters they act on:
+//   - raise-to-dispatch: the IRQL becomes DISPATCH_LEVEL; the old IRQL is
+//     stored through the *wdm.Irql out-parameter, or is the result, or (for
+//     a lock) is kept in the lock.
+//   - raise: the IRQL becomes the wdm.Irql in-parameter; the old one is
+//     stored through the *wdm.Irql out-parameter.
+//   - restore: the IRQL becomes the wdm.Irql in-parameter, or, with no such
+//     parameter, the IRQL saved in the lock the DDI releases.
+//   - at-dispatch: the IRQL is unchanged (the caller is at DISPATCH_LEVEL).
+//   - query: the IRQL is unchanged and the result is the current IRQL.
 
 // Lock says what a DDI does to a spin lock parameter.
 type Lock struct {

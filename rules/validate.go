@@ -102,7 +102,7 @@ func (c *Catalogue) validateDDIPairs(d *DDI) error {
 // validateEffect checks the IRQL effect and the lock operation.
 func validateEffect(d *DDI) error {
 	switch d.Effect {
-	case EffectNone, EffectRaiseToDispatch, EffectRaise, EffectRestore, EffectRequireDispatch:
+	case EffectNone, EffectRaiseToDispatch, EffectRaise, EffectRestore, EffectRequireDispatch, EffectQuery:
 	default:
 		return errors.Errorf("effect: unknown %q", d.Effect)
 	}
@@ -262,23 +262,6 @@ func (q Irql) validate() error {
 		return errors.Errorf("reason: empty, but the page says %q", q.Page)
 	}
 	return nil
-}
-
-// LevelValue returns the numeric value of a wdm.h IRQL name.
-func LevelValue(name string) (uint8, bool) {
-	switch name {
-	case "PASSIVE_LEVEL":
-		return 0, true
-	case "APC_LEVEL":
-		return 1, true
-	case "DISPATCH_LEVEL":
-		return 2, true
-	case "DIRQL":
-		return 3, true
-	case "HIGH_LEVEL":
-		return 15, true
-	}
-	return 0, false
 }
 
 // contains reports whether list has s.
