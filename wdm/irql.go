@@ -1,18 +1,20 @@
-// Package wdm models the kernel routines NDIS drivers use for IRQL and spin
-// locks (wdm.h): KIRQL, KeRaiseIrql, KeLowerIrql, KeGetCurrentIrql,
-// KeAcquireSpinLock, KeReleaseSpinLock and their relatives. Names are the C
-// names (kernel routines keep their Ke prefix); see DESIGN.md.
+// Package wdm models the kernel routines NDIS drivers use for IRQL, spin
+// locks, waits and events (wdm.h): KIRQL, KeRaiseIrql, KeLowerIrql,
+// KeGetCurrentIrql, KeAcquireSpinLock, KeReleaseSpinLock, KeSetEvent,
+// KeWaitForSingleObject and their relatives. Names are the C names (kernel
+// routines keep their Ke prefix); see DESIGN.md.
 //
 // The routines run against the same simulated processor as package ndis, so
 // raising, lowering and spin locks are tracked and verified at run time.
 package wdm
 
-import "fmt"
+import "github.com/ndislint/ndislint/rules"
 
 // Irql models KIRQL, the interrupt request level of the (simulated) processor.
 type Irql uint8
 
-// The IRQL values of wdm.h (x64).
+// The IRQL values of wdm.h (x64): one constant for each named level of
+// rules.Levels (internal/modelcheck checks that the two agree).
 const (
 	// PassiveLevel is PASSIVE_LEVEL.
 	PassiveLevel Irql = 0
@@ -33,37 +35,18 @@ const (
 )
 
 // String returns the wdm.h name of the level (DISPATCH_LEVEL), or
-// "IRQL(n)" for a device level.
+// "IRQL(n)" for a device level, as rules.LevelName spells it.
 func (l Irql) String() string {
-	switch l {
-	case PassiveLevel:
-		return "PASSIVE_LEVEL"
-	case ApcLevel:
-		return "APC_LEVEL"
-	case DispatchLevel:
-		return "DISPATCH_LEVEL"
-	case ClockLevel:
-		return "CLOCK_LEVEL"
-	case IpiLevel:
-		return "IPI_LEVEL"
-	case HighLevel:
-		return "HIGH_LEVEL"
-	}
-	return fmt.Sprintf("IRQL(%d)", uint8(l))
+	return rules.LevelName(uint8(l))
 }
 
-// IrqlByName returns the level with the given wdm.h name ("DISPATCH_LEVEL").
+// IrqlByName returns the level with the given wdm.h name ("DISPATCH_LEVEL"),
+// read from the IRQL table of package rules. DIRQL, a range with no
+// constant here, is not a level of its own.
 func IrqlByName(name string) (Irql, bool) {
-	for _, l := range []Irql{PassiveLevel, ApcLevel, DispatchLevel, ClockLevel, IpiLevel, HighLevel} {
-		if l.String() == name {
-			return l, true
-		}
+	l, ok := rules.LookupLevel(name)
+	if !ok || l.GoName == "" {
+		return 0, false
 	}
-	switch name {
-	case "POWER_LEVEL":
-		return PowerLevel, true
-	case "PROFILE_LEVEL":
-		return ProfileLevel, true
-	}
-	return 0, false
+	return Irql(l.Value), true
 }

@@ -97,3 +97,43 @@ func TestKeRaiseIrqlToDpcLevelAboveDispatch(t *testing.T) {
 	}
 	expectRules(t, s, kernel.RuleIrqlAboveMax)
 }
+
+func TestIrqlStringAndByNameReadTheLevelTable(t *testing.T) {
+	for _, tc := range []struct {
+		level wdm.Irql
+		name  string
+	}{
+		{wdm.PassiveLevel, "PASSIVE_LEVEL"},
+		{wdm.ApcLevel, "APC_LEVEL"},
+		{wdm.DispatchLevel, "DISPATCH_LEVEL"},
+		{wdm.ClockLevel, "CLOCK_LEVEL"},
+		{wdm.IpiLevel, "IPI_LEVEL"},
+		{wdm.PowerLevel, "IPI_LEVEL"}, // an alias: messages use IPI_LEVEL
+		{wdm.ProfileLevel, "HIGH_LEVEL"},
+		{wdm.HighLevel, "HIGH_LEVEL"},
+		{wdm.Irql(5), "IRQL(5)"}, // a device level
+	} {
+		if got := tc.level.String(); got != tc.name {
+			t.Errorf("Irql(%d).String() = %q, want %q", uint8(tc.level), got, tc.name)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		level wdm.Irql
+		ok    bool
+	}{
+		{"PASSIVE_LEVEL", wdm.PassiveLevel, true},
+		{"DISPATCH_LEVEL", wdm.DispatchLevel, true},
+		{"POWER_LEVEL", wdm.PowerLevel, true},
+		{"PROFILE_LEVEL", wdm.ProfileLevel, true},
+		{"HIGH_LEVEL", wdm.HighLevel, true},
+		{"DIRQL", 0, false}, // a range, not a level with a constant
+		{"dispatch_level", 0, false},
+		{"", 0, false},
+	} {
+		got, ok := wdm.IrqlByName(tc.name)
+		if got != tc.level || ok != tc.ok {
+			t.Errorf("IrqlByName(%q) = %s, %t; want %s, %t", tc.name, got, ok, tc.level, tc.ok)
+		}
+	}
+}

@@ -5,5 +5,7 @@
 // printed Go types, in order) and result; every catalogue DDI must be
 // declared in its package as a function with those parameters and result
 // and a doc comment that names the NDIS original, its IRQL (the page's text
-// or the resolved level) and its reference page.
+// or the resolved level) and its reference page. Package wdm must declare an
+// Irql constant for every named level of rules.Levels, with the table's
+// value, and no other.
 package modelcheck
