@@ -16,7 +16,7 @@ func (w *world) bind(p *protocolBlock, a *adapterBlock) Status {
 	bc := &bindCtx{protocol: p, adapter: a}
 	bp := &BindParameters{ProtocolSection: p.name, AdapterName: a.name, MediaType: a.medium, MtuSize: 9180}
 	what := fmt.Sprintf("PROTOCOL_BIND_ADAPTER_EX of %s for adapter %q", p.driverName(), a.name)
-	st := w.forward(reqKey{"bind", bc}, what, "NdisCompleteBindAdapterEx", func() Status {
+	st := w.forward(reqKey{"bind", bc}, what, w.completer("PROTOCOL_BIND_ADAPTER_EX", false), func() Status {
 		return w.callStatus("PROTOCOL_BIND_ADAPTER_EX", p, args(p.ctx, bc, "BindParameters"), func() Status {
 			return p.chars.BindAdapterHandlerEx(p.ctx, bc, bp)
 		})
@@ -66,7 +66,7 @@ func (w *world) unbind(o *openBlock) Status {
 	p := o.protocol
 	uc := &unbindCtx{open: o}
 	what := fmt.Sprintf("PROTOCOL_UNBIND_ADAPTER_EX of %s", o.who())
-	st := w.forward(reqKey{"unbind", uc}, what, "NdisCompleteUnbindAdapterEx", func() Status {
+	st := w.forward(reqKey{"unbind", uc}, what, w.completer("PROTOCOL_UNBIND_ADAPTER_EX", false), func() Status {
 		return w.callStatus("PROTOCOL_UNBIND_ADAPTER_EX", p, args(uc, o.ctx), func() Status {
 			return p.chars.UnbindAdapterHandlerEx(uc, o.ctx)
 		})
@@ -163,7 +163,7 @@ func OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, ope
 	}
 	o.opening = true
 	key := reqKey{"open-adapter", o}
-	w.st.Pend(key, fmt.Sprintf("NdisOpenAdapterEx of %s", o.who()), "PROTOCOL_OPEN_ADAPTER_COMPLETE_EX")
+	w.st.Pend(key, fmt.Sprintf("NdisOpenAdapterEx of %s", o.who()), w.ddiCompleter("NdisOpenAdapterEx"))
 	w.st.Enqueue(fmt.Sprintf("NDIS completes NdisOpenAdapterEx of %s", o.who()), 0, func() {
 		w.st.Complete(key)
 		o.opening = false
@@ -194,7 +194,7 @@ func CloseAdapterEx(ndisBindingHandle Handle) Status {
 	}
 	cc := &closeCtx{open: o}
 	key := reqKey{"close-adapter", cc}
-	w.st.Pend(key, fmt.Sprintf("NdisCloseAdapterEx of %s", o.who()), "PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX")
+	w.st.Pend(key, fmt.Sprintf("NdisCloseAdapterEx of %s", o.who()), w.ddiCompleter("NdisCloseAdapterEx"))
 	p := o.protocol
 	w.st.Enqueue(fmt.Sprintf("NDIS completes NdisCloseAdapterEx of %s", o.who()), 0, func() {
 		w.st.Complete(key)

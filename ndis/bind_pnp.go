@@ -12,7 +12,7 @@ func (w *world) pnpEvent(o *openBlock, code NetPnpEventCode) Status {
 	p := o.protocol
 	n := &NetPnpEventNotification{NetPnPEvent: NetPnpEvent{NetEvent: code}}
 	what := fmt.Sprintf("PROTOCOL_NET_PNP_EVENT (event %d) of %s", code, o.who())
-	return w.forward(reqKey{"pnp", n}, what, "NdisCompleteNetPnPEvent", func() Status {
+	return w.forward(reqKey{"pnp", n}, what, w.completer("PROTOCOL_NET_PNP_EVENT", false), func() Status {
 		return w.callStatus("PROTOCOL_NET_PNP_EVENT", p, args(o.ctx, fmt.Sprintf("event %d", code)), func() Status {
 			if p.chars.NetPnPEventHandler == nil {
 				return StatusSuccess

@@ -43,7 +43,7 @@ func ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFam
 	cm := reg.cm
 	h := cm.handlers()
 	fam := *addressFamily
-	st := w.forward(reqKey{"open-af", af}, ddi+" of "+af.String(), cmDDI(cm, "NdisCmOpenAddressFamilyComplete"), func() Status {
+	st := w.forward(reqKey{"open-af", af}, ddi+" of "+af.String(), w.completer("PROTOCOL_CM_OPEN_AF", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_OPEN_AF", cm.driver(), args(cm.bindingContext(), afArgString(&fam), af.cmH, "CallMgrAfContext"), func() Status {
 			if h.CmOpenAfHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_OPEN_AF")
@@ -93,7 +93,7 @@ func ClCloseAddressFamily(ndisAfHandle Handle) Status {
 	af.state = afClosing
 	cm := af.reg.cm
 	h := cm.handlers()
-	st := w.forward(reqKey{"close-af", af}, ddi+" of "+af.String(), cmDDI(cm, "NdisCmCloseAddressFamilyComplete"), func() Status {
+	st := w.forward(reqKey{"close-af", af}, ddi+" of "+af.String(), w.completer("PROTOCOL_CM_CLOSE_AF", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_CLOSE_AF", cm.driver(), args(af.cmCtx), func() Status {
 			if h.CmCloseAfHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_CLOSE_AF")

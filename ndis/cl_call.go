@@ -49,7 +49,7 @@ func ClMakeCall(ndisVcHandle Handle, callParameters *CoCallParameters, protocolP
 	if party != nil {
 		cmPartyH = party.cmH
 	}
-	st := w.forward(reqKey{"make-call", v}, ddi+" on "+v.String(), cmDDI(cm, "NdisCmMakeCallComplete"), func() Status {
+	st := w.forward(reqKey{"make-call", v}, ddi+" on "+v.String(), w.completer("PROTOCOL_CM_MAKE_CALL", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_MAKE_CALL", cm.driver(), args(v.cmCtx, "CallParameters", cmPartyH, "CallMgrPartyContext"), func() Status {
 			if h.CmMakeCallHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_MAKE_CALL")
@@ -135,7 +135,7 @@ func ClCloseCall(ndisVcHandle Handle, ndisPartyHandle Handle, buffer []byte, siz
 	if party != nil {
 		cmPartyCtx = party.cmCtx
 	}
-	st := w.forward(reqKey{"close-call", v}, ddi+" on "+v.String(), cmDDI(cm, "NdisCmCloseCallComplete"), func() Status {
+	st := w.forward(reqKey{"close-call", v}, ddi+" on "+v.String(), w.completer("PROTOCOL_CM_CLOSE_CALL", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_CLOSE_CALL", cm.driver(), args(v.cmCtx, cmPartyCtx, "CloseData", size), func() Status {
 			if h.CmCloseCallHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_CLOSE_CALL")
@@ -188,7 +188,7 @@ func ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Stat
 	}
 	cm := v.cm
 	h := cm.handlers()
-	return w.forward(reqKey{"modify-qos", v}, ddi+" on "+v.String(), cmDDI(cm, "NdisCmModifyCallQoSComplete"), func() Status {
+	return w.forward(reqKey{"modify-qos", v}, ddi+" on "+v.String(), w.completer("PROTOCOL_CM_MODIFY_QOS_CALL", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_MODIFY_QOS_CALL", cm.driver(), args(v.cmCtx, "CallParameters"), func() Status {
 			if h.CmModifyCallQoSHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_MODIFY_QOS_CALL")

@@ -36,7 +36,7 @@ func ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters
 	*ndisPartyHandle = p.clientH
 	cm := v.cm
 	h := cm.handlers()
-	st := w.forward(reqKey{"add-party", p}, ddi+" of "+p.String(), cmDDI(cm, "NdisCmAddPartyComplete"), func() Status {
+	st := w.forward(reqKey{"add-party", p}, ddi+" of "+p.String(), w.completer("PROTOCOL_CM_ADD_PARTY", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_ADD_PARTY", cm.driver(), args(v.cmCtx, "CallParameters", p.cmH, "CallMgrPartyContext"), func() Status {
 			if h.CmAddPartyHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_ADD_PARTY")
@@ -94,7 +94,7 @@ func ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status {
 	p.remoteDropped = false
 	cm := v.cm
 	h := cm.handlers()
-	st := w.forward(reqKey{"drop-party", p}, ddi+" of "+p.String(), cmDDI(cm, "NdisCmDropPartyComplete"), func() Status {
+	st := w.forward(reqKey{"drop-party", p}, ddi+" of "+p.String(), w.completer("PROTOCOL_CM_DROP_PARTY", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_DROP_PARTY", cm.driver(), args(p.cmCtx, "CloseData", size), func() Status {
 			if h.CmDropPartyHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_DROP_PARTY")

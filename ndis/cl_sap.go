@@ -32,7 +32,7 @@ func ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, n
 	*ndisSapHandle = s.clientH
 	cm := af.reg.cm
 	h := cm.handlers()
-	st := w.forward(reqKey{"register-sap", s}, fmt.Sprintf("%s of %s", ddi, s), cmDDI(cm, "NdisCmRegisterSapComplete"), func() Status {
+	st := w.forward(reqKey{"register-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_REG_SAP", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_REG_SAP", cm.driver(), args(af.cmCtx, "Sap", s.cmH, "CallMgrSapContext"), func() Status {
 			if h.CmRegisterSapHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_REG_SAP")
@@ -77,7 +77,7 @@ func ClDeregisterSap(ndisSapHandle Handle) Status {
 	s.state = sapDeregistering
 	cm := s.af.reg.cm
 	h := cm.handlers()
-	st := w.forward(reqKey{"deregister-sap", s}, fmt.Sprintf("%s of %s", ddi, s), cmDDI(cm, "NdisCmDeregisterSapComplete"), func() Status {
+	st := w.forward(reqKey{"deregister-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_DEREGISTER_SAP", cm.isMCM()), func() Status {
 		return w.callStatus("PROTOCOL_CM_DEREGISTER_SAP", cm.driver(), args(s.cmCtx), func() Status {
 			if h.CmDeregisterSapHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_DEREGISTER_SAP")

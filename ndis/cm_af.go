@@ -152,7 +152,7 @@ func (w *world) checkAfVcs(af *afBlock, by string) {
 	}
 	cm := af.reg.cm
 	w.report(RuleAfCloseWithVcs, "%s for NdisClCloseAddressFamily of %s while %d VC(s) on the AF still exist (%s); the call manager must delete the VCs it created on the AF (%s) before the close completes, or return NDIS_STATUS_PENDING from PROTOCOL_CM_CLOSE_AF and call %s once they are deleted: the client's PROTOCOL_CO_DELETE_VC must not run after its PROTOCOL_CL_CLOSE_AF_COMPLETE",
-		by, af, len(left), strings.Join(left, ", "), cmDeleteVcDDI(cm), cmDDI(cm, "NdisCmCloseAddressFamilyComplete"))
+		by, af, len(left), strings.Join(left, ", "), cmDeleteVcDDI(cm), w.completer("PROTOCOL_CM_CLOSE_AF", cm.isMCM()))
 }
 
 // cmDeleteVcDDI names the function a call manager deletes its VCs with.
@@ -199,7 +199,7 @@ func (w *world) notifyCloseAf(ddi string, h Handle) Status {
 	af.notifyClosing = true
 	p := af.client.protocol
 	what := fmt.Sprintf("PROTOCOL_CL_NOTIFY_CLOSE_AF of client %q for %s", p.name, af)
-	return w.forward(reqKey{"notify-close-af", af}, what, "NdisClNotifyCloseAddressFamilyComplete", func() Status {
+	return w.forward(reqKey{"notify-close-af", af}, what, w.completer("PROTOCOL_CL_NOTIFY_CLOSE_AF", false), func() Status {
 		return w.callStatus("PROTOCOL_CL_NOTIFY_CLOSE_AF", p, args(af.clientCtx), func() Status {
 			if p.cl.ClNotifyCloseAfHandler == nil {
 				w.noHandler(p, "PROTOCOL_CL_NOTIFY_CLOSE_AF")

@@ -146,7 +146,7 @@ func (w *world) dispatchIncomingCall(ddi string, sapH, vcH Handle, cp *CoCallPar
 	v.sap, v.call = s, callOffered
 	p := v.clientOpen.protocol
 	what := fmt.Sprintf("PROTOCOL_CL_INCOMING_CALL of client %q on %s", p.name, v)
-	st := w.forward(reqKey{"incoming-call", v}, what, "NdisClIncomingCallComplete", func() Status {
+	st := w.forward(reqKey{"incoming-call", v}, what, w.completer("PROTOCOL_CL_INCOMING_CALL", false), func() Status {
 		return w.callStatus("PROTOCOL_CL_INCOMING_CALL", p, args(s.clientCtx, v.clientCtx, "CallParameters"), func() Status {
 			if p.cl.ClIncomingCallHandler == nil {
 				w.noHandler(p, "PROTOCOL_CL_INCOMING_CALL")

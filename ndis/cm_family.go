@@ -10,17 +10,6 @@ import "strings"
 // NdisMCo*) function.
 func isMCMDDI(ddi string) bool { return strings.HasPrefix(ddi, "NdisMCm") }
 
-// cmDDI returns the name of the DDI of cm's family for the NdisCm* name.
-func cmDDI(cm cmRef, name string) string {
-	if cm.isMCM() && strings.HasPrefix(name, "NdisCm") {
-		return "NdisMCm" + strings.TrimPrefix(name, "NdisCm")
-	}
-	if cm.isMCM() && name == "NdisCoOidRequestComplete" {
-		return "NdisMCmOidRequestComplete"
-	}
-	return name
-}
-
 // counterpart returns the other family's name for a DDI: NdisMCmX for NdisCmX
 // and the reverse, NdisMCmOidRequestComplete for NdisCoOidRequestComplete.
 func counterpart(ddi string) string {

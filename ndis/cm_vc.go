@@ -23,7 +23,7 @@ func CmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status 
 	v.actPrev, v.act = v.act, actActivating
 	a := v.adapter
 	mco := a.driver.mco
-	st := w.forward(reqKey{"activate", v}, ddi+" of "+v.String(), "NdisMCoActivateVcComplete", func() Status {
+	st := w.forward(reqKey{"activate", v}, ddi+" of "+v.String(), w.completer("MINIPORT_CO_ACTIVATE_VC", false), func() Status {
 		return w.callStatus("MINIPORT_CO_ACTIVATE_VC", a.driver, args(v.miniportCtx, "CallParameters"), func() Status {
 			if mco.CoActivateVcHandler == nil {
 				w.noHandler(a.driver, "MINIPORT_CO_ACTIVATE_VC")
@@ -73,7 +73,7 @@ func CmDeactivateVc(ndisVcHandle Handle) Status {
 	v.act = actDeactivating
 	a := v.adapter
 	mco := a.driver.mco
-	st := w.forward(reqKey{"deactivate", v}, ddi+" of "+v.String(), "NdisMCoDeactivateVcComplete", func() Status {
+	st := w.forward(reqKey{"deactivate", v}, ddi+" of "+v.String(), w.completer("MINIPORT_CO_DEACTIVATE_VC", false), func() Status {
 		return w.callStatus("MINIPORT_CO_DEACTIVATE_VC", a.driver, args(v.miniportCtx), func() Status {
 			if mco.CoDeactivateVcHandler == nil {
 				w.noHandler(a.driver, "MINIPORT_CO_DEACTIVATE_VC")

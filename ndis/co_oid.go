@@ -83,11 +83,11 @@ func (w *world) oidToPeer(rec *oidRecord, r *OidRequest) Status {
 	if peer == sideClient {
 		drv = af.client.protocol
 		fn = af.client.protocol.cl.ClOidRequestHandler
-		rec.completedBy = "NdisCoOidRequestComplete"
+		rec.completedBy = w.completer("PROTOCOL_CO_OID_REQUEST", false)
 	} else {
 		drv = af.reg.cm.driver()
 		fn = af.reg.cm.handlers().CmOidRequestHandler
-		rec.completedBy = cmDDI(af.reg.cm, "NdisCoOidRequestComplete")
+		rec.completedBy = w.completer("PROTOCOL_CO_OID_REQUEST", af.reg.cm.isMCM())
 	}
 	afCtx, vcCtx, partyCtx := rec.contexts(peer)
 	rec.key = reqKey{"oid", r}
@@ -135,7 +135,7 @@ func (w *world) oidToMiniport(ddi string, o *openBlock, vcH Handle, r *OidReques
 	if o.protocol.cl != nil {
 		requester = sideClient
 	}
-	rec := &oidRecord{requester: requester, drv: o.protocol, open: o, toMiniport: true, completedBy: "NdisMCoOidRequestComplete"}
+	rec := &oidRecord{requester: requester, drv: o.protocol, open: o, toMiniport: true, completedBy: w.completer("MINIPORT_CO_OID_REQUEST", false)}
 	if vcH != nil {
 		vh := w.vcArg(ddi, "NdisVcHandle", vcH, 0, 0)
 		if vh == nil {

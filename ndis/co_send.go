@@ -43,7 +43,7 @@ func CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, se
 	for n := netBufferLists; n != nil; n = n.Next {
 		rec := &sendRecord{vc: v, sender: vh.side, key: reqKey{"send", n}}
 		w.sends[n] = rec
-		w.st.Pend(rec.key, fmt.Sprintf("a NET_BUFFER_LIST sent on %s", v), "NdisMCoSendNetBufferListsComplete")
+		w.st.Pend(rec.key, fmt.Sprintf("a NET_BUFFER_LIST sent on %s", v), w.completer("MINIPORT_CO_SEND_NET_BUFFER_LISTS", false))
 		if vh.side == sideClient {
 			v.sends++
 		}

@@ -3,75 +3,55 @@ package ndis
 import (
 	"reflect"
 	"strings"
-	"unicode"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
-// Mandatory handler slots. The catalogue says which slots a driver must fill
-// (HandlerStruct.Slots[].Required == "all"); until it does, every Cl*/Cm*
-// slot is mandatory (their pages: every member must be non-NULL, unsupported
-// features get a stub), as are the four NDIS_PROTOCOL_CO_CHARACTERISTICS
-// handlers and a CoNDIS miniport's six (a miniport call manager supplies no
-// MiniportCoCreateVc/DeleteVc/ActivateVc/DeactivateVc).
+// Mandatory handler slots come from the catalogue (HandlerStruct.Slots[],
+// Required): "all" is mandatory for every driver that registers the
+// structure; a condition that leaves miniport call managers out ("CoNDIS
+// miniports that are not MCMs") is mandatory for the other drivers. Other
+// conditions ("clients"), "unstated" and "" are not checked at run time.
+
+// slotRequired reports whether the catalogue makes slot sl mandatory for a
+// driver that registers its structure; mcm is true for a miniport call
+// manager.
+func slotRequired(sl rules.Slot, mcm bool) bool {
+	switch {
+	case sl.Required == "all":
+		return true
+	case strings.Contains(sl.Required, "not MCMs"):
+		return !mcm
+	}
+	return false
+}
 
 // missingSlots reports every mandatory handler slot of the structure s (a
 // pointer to a handler structure) that is NULL, naming the slot and its role.
-// skip lists slots not mandatory for this driver.
-func (w *world) missingSlots(ddi string, drv driverRef, s DriverOptionalHandlers, skip map[string]bool) {
+// mcm is true when the driver is a miniport call manager.
+func (w *world) missingSlots(ddi string, drv driverRef, s DriverOptionalHandlers, mcm bool) {
 	cname := s.optionalHandlers()
+	c := w.st.Catalogue()
+	if c == nil {
+		return
+	}
+	hs := c.Struct(cname)
+	if hs == nil {
+		return
+	}
 	rv := reflect.ValueOf(s).Elem()
-	rt := rv.Type()
-	for i := 0; i < rt.NumField(); i++ {
-		f := rt.Field(i)
-		if f.Type.Kind() != reflect.Func || !rv.Field(i).IsNil() || skip[f.Name] {
+	for _, sl := range hs.Slots {
+		if !slotRequired(sl, mcm) {
 			continue
 		}
-		role, required := slotRule(cname, f.Name, f.Type.Name())
-		if !required {
+		f := rv.FieldByName(sl.Field)
+		if !f.IsValid() || f.Kind() != reflect.Func || !f.IsNil() {
 			continue
 		}
-		if !w.once("missing:" + drv.driverName() + ":" + cname + "." + f.Name) {
+		if !w.once("missing:" + drv.driverName() + ":" + cname + "." + sl.Field) {
 			continue
 		}
 		w.report(RuleMissingHandler, "%s: %s registered %s with %s NULL; NDIS calls this %s handler, so every driver that registers the structure must supply it (a stub that returns NDIS_STATUS_NOT_SUPPORTED where the feature is not supported)",
-			ddi, drv.driverName(), cname, f.Name, role)
+			ddi, drv.driverName(), cname, sl.Field, sl.Role)
 	}
-}
-
-// slotRule returns the role of a slot and whether it is mandatory.
-func slotRule(cname, field, goType string) (role string, required bool) {
-	if c, err := catalogue(); err == nil {
-		if hs := c.Struct(cname); hs != nil {
-			for _, sl := range hs.Slots {
-				if sl.Field == field {
-					// "CoNDIS miniports that are not MCMs": the caller
-					// skips those slots for a miniport call manager.
-					return sl.Role, sl.Required == "all" || strings.Contains(sl.Required, "not MCMs")
-				}
-			}
-		}
-	}
-	return roleName(goType), true
-}
-
-// roleName derives the role typedef of a handler slot from its Go type name
-// by the naming rule (ProtocolClCloseCallComplete is
-// PROTOCOL_CL_CLOSE_CALL_COMPLETE), with the two typedefs whose page names
-// the callback differently. Slots only hold PROTOCOL_*, MINIPORT_* and
-// SET_OPTIONS roles.
-func roleName(goType string) string {
-	switch goType {
-	case "ProtocolCmRegisterSap":
-		return "PROTOCOL_CM_REG_SAP"
-	case "ProtocolCmModifyCallQoS":
-		return "PROTOCOL_CM_MODIFY_QOS_CALL"
-	}
-	s := strings.ReplaceAll(strings.ReplaceAll(goType, "QoS", "Qos"), "PnP", "Pnp")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && unicode.IsUpper(r) {
-			b.WriteByte('_')
-		}
-		b.WriteRune(unicode.ToUpper(r))
-	}
-	return b.String()
 }

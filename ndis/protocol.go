@@ -163,6 +163,6 @@ func (w *world) setProtocolHandlers(p *protocolBlock, h DriverOptionalHandlers) 
 		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a protocol driver registers NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call manager handlers", ddi, p.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
-	w.missingSlots(ddi, p, h, nil)
+	w.missingSlots(ddi, p, h, false)
 	return StatusSuccess
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // The verifier's rule IDs for the CoNDIS contract. They are stable: tests and
@@ -201,7 +202,7 @@ func (w *world) call(role string, drv driverRef, args string, fn func()) {
 func (w *world) callStatus(role string, drv driverRef, args string, fn func() Status) Status {
 	if !w.st.CanCall(role) {
 		w.report(kernel.RuleIrqlAboveMax, "NDIS cannot call %s's %s at %s (the role runs at %s): the IRQL was raised by the caller; NDIS_STATUS_FAILURE returned instead",
-			drv.driverName(), role, kernel.LevelName(w.st.Irql()), kernel.LevelName(w.st.RoleLevel(role)))
+			drv.driverName(), role, rules.LevelName(w.st.Irql()), rules.LevelName(w.st.RoleLevel(role)))
 		return StatusFailure
 	}
 	st := StatusFailure
@@ -210,28 +211,21 @@ func (w *world) callStatus(role string, drv driverRef, args string, fn func() St
 	return st
 }
 
-// alwaysForbidden are statuses forbidden whatever the catalogue says: the
-// inherently synchronous VC handlers never pend.
-var alwaysForbidden = map[string]Status{
-	"PROTOCOL_CO_CREATE_VC": StatusPending,
-	"PROTOCOL_CO_DELETE_VC": StatusPending,
-}
-
-// checkReturn reports a status the role's page forbids. It reports true when
-// the status is allowed.
+// checkReturn reports a status the role's page forbids (the catalogue's
+// Role.Forbidden). It reports true when the status is allowed.
 func (w *world) checkReturn(role string, drv driverRef, st Status) bool {
-	if f, ok := alwaysForbidden[role]; ok && f == st {
-		w.report(RuleStatusForbidden, "%s's %s returned %s, which its page forbids", drv.driverName(), role, st)
-		return false
+	c := w.st.Catalogue()
+	if c == nil {
+		return true
 	}
-	if c, err := catalogue(); err == nil {
-		if r := c.Role(role); r != nil {
-			for _, name := range r.Forbidden {
-				if name == st.String() {
-					w.report(RuleStatusForbidden, "%s's %s returned %s, which its page forbids", drv.driverName(), role, st)
-					return false
-				}
-			}
+	r := c.Role(role)
+	if r == nil {
+		return true
+	}
+	for _, name := range r.Forbidden {
+		if name == st.String() {
+			w.report(RuleStatusForbidden, "%s's %s returned %s, which its page forbids", drv.driverName(), role, st)
+			return false
 		}
 	}
 	return true

@@ -17,21 +17,12 @@ func (w *world) setMiniportHandlers(d *miniportDriverBlock, h DriverOptionalHand
 	case *CoCallManagerOptionalHandlers:
 		c := *x
 		d.cm = &c
-		w.missingSlots(ddi, d, h, nil)
+		w.missingSlots(ddi, d, h, true)
 	default:
 		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a miniport driver registers NDIS_MINIPORT_CO_CHARACTERISTICS and, for a miniport call manager, NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS", ddi, d.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
 	return StatusSuccess
-}
-
-// mcmSkips are the NDIS_MINIPORT_CO_CHARACTERISTICS slots a miniport call
-// manager does not supply (MCM Drivers vs. Call Managers: they are redundant).
-var mcmSkips = map[string]bool{
-	"CoCreateVcHandler":     true,
-	"CoDeleteVcHandler":     true,
-	"CoActivateVcHandler":   true,
-	"CoDeactivateVcHandler": true,
 }
 
 // registerMiniport registers a CoNDIS miniport driver: NDIS calls its
@@ -54,11 +45,7 @@ func (w *world) registerMiniport(name string, ctx Handle, setOptions SetOptions)
 		w.report(RuleMissingHandler, "%s: %s registered no NDIS_MINIPORT_CO_CHARACTERISTICS from MiniportSetOptions; a CoNDIS miniport must", ddi, d.driverName())
 		return nil, StatusBadCharacteristics
 	}
-	skip := map[string]bool{}
-	if d.cm != nil {
-		skip = mcmSkips
-	}
-	w.missingSlots(ddi, d, d.mco, skip)
+	w.missingSlots(ddi, d, d.mco, d.cm != nil)
 	w.miniports = append(w.miniports, d)
 	return d, StatusSuccess
 }

@@ -32,9 +32,16 @@ func (s *System) AddMCM(name string, medium ndis.Medium, af ndis.CoAddressFamily
 	return cm
 }
 
-// mcmSetOptions is the miniport call manager's MiniportSetOptions.
+// mcmSetOptions is the miniport call manager's MiniportSetOptions. It
+// leaves CoCreateVcHandler and CoDeleteVcHandler NULL, as an MCM does (the
+// catalogue's slot condition), and supplies CoActivateVcHandler and
+// CoDeactivateVcHandler, which the catalogue requires of every CoNDIS
+// miniport although NDIS never calls them for an MCM's VCs
+// (NdisMCmActivateVc activates them without the miniport's handler).
 func mcmSetOptions(ndisDriverHandle ndis.Handle, driverContext ndis.Handle) ndis.Status {
 	st := ndis.SetOptionalHandlers(ndisDriverHandle, &ndis.MiniportCoCharacteristics{
+		CoActivateVcHandler:         mcmActivateVc,
+		CoDeactivateVcHandler:       mcmDeactivateVc,
 		CoSendNetBufferListsHandler: mcmSend,
 		CoOidRequestHandler:         mcmOid,
 	})
@@ -42,6 +49,18 @@ func mcmSetOptions(ndisDriverHandle ndis.Handle, driverContext ndis.Handle) ndis
 		return st
 	}
 	return ndis.SetOptionalHandlers(ndisDriverHandle, cmHandlers())
+}
+
+// mcmActivateVc is the miniport call manager's MiniportCoActivateVc, a stub:
+// an MCM activates its VCs itself with NdisMCmActivateVc.
+func mcmActivateVc(miniportVcContext ndis.Handle, callParameters *ndis.CoCallParameters) ndis.Status {
+	return ndis.StatusNotSupported
+}
+
+// mcmDeactivateVc is the miniport call manager's MiniportCoDeactivateVc, a
+// stub: an MCM deactivates its VCs itself with NdisMCmDeactivateVc.
+func mcmDeactivateVc(miniportVcContext ndis.Handle) ndis.Status {
+	return ndis.StatusNotSupported
 }
 
 // mcmSend is the miniport call manager's MiniportCoSendNetBufferLists: its

@@ -1,5 +1,7 @@
 package kernel
 
+import "github.com/ndislint/ndislint/rules"
+
 // WaitLimit is how many queued events one wait may run before the
 // verifier gives up on it (a periodic timer that never sets the awaited
 // event would otherwise keep a wait with no timeout going for ever).
@@ -114,11 +116,11 @@ func (s *State) Wait(done func() bool, deadline int64) WaitResult {
 			}
 			break
 		}
-		if at, ok := s.nextAt(); ok && s.irql < dispatchLevel && (deadline < 0 || at <= deadline) {
+		if at, ok := s.nextAt(); ok && s.irql < rules.DispatchLevel && (deadline < 0 || at <= deadline) {
 			s.stepAsOtherThread()
 			continue
 		}
-		if done != nil && s.irql < dispatchLevel && s.idle() {
+		if done != nil && s.irql < rules.DispatchLevel && s.idle() {
 			continue // the harness supplied more work
 		}
 		break

@@ -16,26 +16,9 @@ const (
 	RuleCatalogueUnavailable = "catalogue-unavailable"
 )
 
-// levelName spells an IRQL value as wdm.h does.
-func levelName(l uint8) string {
-	switch l {
-	case 0:
-		return "PASSIVE_LEVEL"
-	case 1:
-		return "APC_LEVEL"
-	case 2:
-		return "DISPATCH_LEVEL"
-	case 15:
-		return "HIGH_LEVEL"
-	}
-	return fmt.Sprintf("IRQL %d", l)
-}
-
-// LevelName spells an IRQL value as wdm.h does.
-func LevelName(l uint8) string { return levelName(l) }
-
-// catalogue returns the embedded catalogue, reporting once if it is broken.
-func (s *State) catalogue() *rules.Catalogue {
+// Catalogue returns the rule catalogue of the run, reporting once (and
+// returning nil) if it cannot be loaded.
+func (s *State) Catalogue() *rules.Catalogue {
 	c, err := rules.Default()
 	if err != nil {
 		if _, told := s.Objects["kernel.catalogue-error"]; !told {
@@ -51,8 +34,8 @@ func (s *State) catalogue() *rules.Catalogue {
 // given argument summary, checks the current IRQL against the catalogue, and
 // returns the function that ends the call in the trace.
 func (s *State) EnterDDI(name, args string) (exit func()) {
-	s.Tracef("%s(%s) at %s", name, args, levelName(s.irql))
-	if c := s.catalogue(); c != nil {
+	s.Tracef("%s(%s) at %s", name, args, rules.LevelName(s.irql))
+	if c := s.Catalogue(); c != nil {
 		if d := c.DDI(name); d != nil {
 			s.checkIrql(name, d.Irql)
 		}
@@ -70,11 +53,11 @@ func (s *State) checkIrql(ddi string, q rules.Irql) {
 	switch q.Kind {
 	case rules.IrqlMax:
 		if s.irql > lvl {
-			s.Report(RuleIrqlAboveMax, "%s called at %s; its page requires IRQL <= %s%s", ddi, levelName(s.irql), q.Level, s.heldSuffix())
+			s.Report(RuleIrqlAboveMax, "%s called at %s; its page requires IRQL <= %s%s", ddi, rules.LevelName(s.irql), q.Level, s.heldSuffix())
 		}
 	case rules.IrqlMin:
 		if s.irql < lvl {
-			s.Report(RuleIrqlBelowMin, "%s called at %s; its page requires IRQL >= %s", ddi, levelName(s.irql), q.Level)
+			s.Report(RuleIrqlBelowMin, "%s called at %s; its page requires IRQL >= %s", ddi, rules.LevelName(s.irql), q.Level)
 		}
 	case rules.IrqlExact:
 		if s.irql != lvl {
@@ -82,7 +65,7 @@ func (s *State) checkIrql(ddi string, q rules.Irql) {
 			if s.irql > lvl {
 				rule = RuleIrqlAboveMax
 			}
-			s.Report(rule, "%s called at %s; its page requires %s", ddi, levelName(s.irql), q.Level)
+			s.Report(rule, "%s called at %s; its page requires %s", ddi, rules.LevelName(s.irql), q.Level)
 		}
 	}
 }
@@ -99,7 +82,7 @@ func (s *State) heldSuffix() string {
 // the catalogue allows (the verifier's stress choice), PASSIVE_LEVEL when
 // the role is unknown.
 func (s *State) RoleLevel(role string) uint8 {
-	c := s.catalogue()
+	c := s.Catalogue()
 	if c == nil {
 		return 0
 	}
@@ -129,7 +112,7 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	saved := s.irql
 	s.irql = lvl
 	heldBefore := len(s.held)
-	s.Tracef("-> %s's %s(%s) at %s", who, role, args, levelName(lvl))
+	s.Tracef("-> %s's %s(%s) at %s", who, role, args, rules.LevelName(lvl))
 	s.Push()
 	fn()
 	s.Pop()
@@ -142,7 +125,7 @@ func (s *State) Callback(role, who, args string, fn func()) {
 			s.held = s.held[:len(s.held)-1]
 		}
 	} else if s.irql != lvl {
-		s.Report(RuleIrqlNotRestored, "%s's %s returned at %s; it was called at %s", who, role, levelName(s.irql), levelName(lvl))
+		s.Report(RuleIrqlNotRestored, "%s's %s returned at %s; it was called at %s", who, role, rules.LevelName(s.irql), rules.LevelName(lvl))
 	}
 	s.irql = saved
 }

@@ -1,5 +1,7 @@
 package kernel
 
+import "github.com/ndislint/ndislint/rules"
+
 // Rule IDs for raising and lowering the IRQL.
 const (
 	// RuleIrqlRaiseLowers: KeRaiseIrql (or a wrapper) asked for a level
@@ -17,7 +19,7 @@ const (
 func (s *State) Raise(ddi string, level uint8) (old uint8) {
 	old = s.irql
 	if level < old {
-		s.Report(RuleIrqlRaiseLowers, "%s to %s called at %s; the new IRQL must not be below the current IRQL", ddi, levelName(level), levelName(old))
+		s.Report(RuleIrqlRaiseLowers, "%s to %s called at %s; the new IRQL must not be below the current IRQL", ddi, rules.LevelName(level), rules.LevelName(old))
 		return old
 	}
 	s.irql = level
@@ -28,7 +30,7 @@ func (s *State) Raise(ddi string, level uint8) (old uint8) {
 // level is reported (RuleIrqlLowerRaises) and leaves the IRQL unchanged.
 func (s *State) Lower(ddi string, level uint8) {
 	if level > s.irql {
-		s.Report(RuleIrqlLowerRaises, "%s to %s called at %s; the new IRQL must not be above the current IRQL", ddi, levelName(level), levelName(s.irql))
+		s.Report(RuleIrqlLowerRaises, "%s to %s called at %s; the new IRQL must not be above the current IRQL", ddi, rules.LevelName(level), rules.LevelName(s.irql))
 		return
 	}
 	s.irql = level
@@ -44,7 +46,7 @@ func (s *State) RequireMax(ddi string, max uint8, why string, mark int) {
 	if s.irql <= max || len(s.violations) > mark {
 		return
 	}
-	s.Report(RuleIrqlAboveMax, "%s called at %s; %s requires IRQL <= %s%s", ddi, levelName(s.irql), why, levelName(max), s.heldSuffix())
+	s.Report(RuleIrqlAboveMax, "%s called at %s; %s requires IRQL <= %s%s", ddi, rules.LevelName(s.irql), why, rules.LevelName(max), s.heldSuffix())
 }
 
 // Mark returns a position in the list of violations, for RequireMax.

@@ -1,5 +1,7 @@
 package kernel
 
+import "github.com/ndislint/ndislint/rules"
+
 // Rule IDs for spin locks (besides RuleSpinlockHeldReturn).
 const (
 	// RuleSpinlockDoubleAcquire: a lock the processor already holds is
@@ -19,9 +21,6 @@ const (
 	// RuleSpinlockFreeHeld: a held lock is freed or re-initialized.
 	RuleSpinlockFreeHeld = "spinlock-free-held"
 )
-
-// dispatchLevel is DISPATCH_LEVEL.
-const dispatchLevel = 2
 
 // recursionKey is where the count of reported re-acquisitions lives.
 const recursionKey = "kernel.lock-recursion"
@@ -57,8 +56,8 @@ func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
 	if l.Freed {
 		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
 	}
-	if !dpr && s.irql < dispatchLevel {
-		s.irql = dispatchLevel
+	if !dpr && s.irql < rules.DispatchLevel {
+		s.irql = rules.DispatchLevel
 	}
 	if l.Held {
 		s.Report(RuleSpinlockDoubleAcquire, "%s on spin lock %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.Name)
@@ -107,7 +106,7 @@ func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 // the catalogue's check of the release), so a newIrql above it is not
 // reported again; it changes nothing.
 func (s *State) restoreAfterRelease(ddi string, newIrql uint8) {
-	if s.irql < dispatchLevel && newIrql > s.irql {
+	if s.irql < rules.DispatchLevel && newIrql > s.irql {
 		return
 	}
 	s.Lower(ddi, newIrql)
@@ -116,11 +115,11 @@ func (s *State) restoreAfterRelease(ddi string, newIrql uint8) {
 // checkReleaseOrder reports when the IRQL is below DISPATCH_LEVEL while a
 // spin lock is still held after ddi released l.
 func (s *State) checkReleaseOrder(ddi string, l *LockState) {
-	if s.irql >= dispatchLevel || len(s.held) == 0 {
+	if s.irql >= rules.DispatchLevel || len(s.held) == 0 {
 		return
 	}
 	other := s.held[len(s.held)-1]
-	s.Report(RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, levelName(s.irql), other.Name)
+	s.Report(RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, rules.LevelName(s.irql), other.Name)
 }
 
 // ResetLock makes l free and usable again on behalf of ddi (an
