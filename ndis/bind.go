@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // bind runs p's ProtocolBindAdapterEx for adapter a, the way NDIS binds a
@@ -84,7 +85,7 @@ func (w *world) unbindFinish(uc *unbindCtx) {
 	}
 	uc.done = true
 	if !uc.open.closed {
-		w.report(RuleUnbindWithoutClose, "%s completed PROTOCOL_UNBIND_ADAPTER_EX without closing its binding with NdisCloseAdapterEx", uc.open.who())
+		w.report(rules.RuleUnbindWithoutClose, "%s completed PROTOCOL_UNBIND_ADAPTER_EX without closing its binding with NdisCloseAdapterEx", uc.open.who())
 		w.closeOpen(uc.open)
 	}
 }
@@ -130,7 +131,7 @@ func OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, ope
 		return StatusInvalidParameter
 	}
 	if bc.protocol != p || bc.open != nil || bc.state == bindDone || bc.state == bindFailed {
-		w.report(RuleBadHandle, "%s: BindContext is %s, which is not an open bind of %s", ddi, describe(bc), p.driverName())
+		w.report(rules.RuleBadHandle, "%s: BindContext is %s, which is not an open bind of %s", ddi, describe(bc), p.driverName())
 		return StatusInvalidParameter
 	}
 	if !w.needPtr(ddi, "OpenParameters", openParameters == nil) || !w.needPtr(ddi, "NdisBindingHandle", ndisBindingHandle == nil) {
@@ -214,10 +215,10 @@ func (w *world) checkBindingIdle(o *openBlock) {
 			continue
 		}
 		if af.client == o && !af.clientClosed {
-			w.report(RuleBindingBusy, "NdisCloseAdapterEx: %s still has af #%d open; ProtocolUnbindAdapterEx must close every AF that depends on the binding (NdisClCloseAddressFamily) before NdisCloseAdapterEx", o.who(), af.id)
+			w.report(rules.RuleBindingBusy, "NdisCloseAdapterEx: %s still has af #%d open; ProtocolUnbindAdapterEx must close every AF that depends on the binding (NdisClCloseAddressFamily) before NdisCloseAdapterEx", o.who(), af.id)
 		}
 		if af.reg.cm.open == o {
-			w.report(RuleBindingBusy, "NdisCloseAdapterEx: %s still has clients on af #%d; a call manager closes them with NdisCmNotifyCloseAddressFamily before NdisCloseAdapterEx", o.who(), af.id)
+			w.report(rules.RuleBindingBusy, "NdisCloseAdapterEx: %s still has clients on af #%d; a call manager closes them with NdisCmNotifyCloseAddressFamily before NdisCloseAdapterEx", o.who(), af.id)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // ClOpenAddressFamilyEx opens an address family a call manager advertised,
@@ -19,7 +20,7 @@ func ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFam
 		return StatusFailure
 	}
 	if o.protocol.cl == nil {
-		w.report(RuleMissingHandler, "%s: %s registered no NDIS_CO_CLIENT_OPTIONAL_HANDLERS, so it cannot open an address family", ddi, o.protocol.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered no NDIS_CO_CLIENT_OPTIONAL_HANDLERS, so it cannot open an address family", ddi, o.protocol.driverName())
 		return StatusFailure
 	}
 	if !w.needPtr(ddi, "AddressFamily", addressFamily == nil) || !w.needPtr(ddi, "NdisAfHandle", ndisAfHandle == nil) {
@@ -82,11 +83,11 @@ func ClCloseAddressFamily(ndisAfHandle Handle) Status {
 	}
 	af := ah.af
 	if af.state == afOpening {
-		w.report(RuleBadHandle, "%s: %s is still being opened; its open has not completed", ddi, af)
+		w.report(rules.RuleBadHandle, "%s: %s is still being opened; its open has not completed", ddi, af)
 		return StatusFailure
 	}
 	if busy := w.afBusy(af); busy != "" {
-		w.report(RuleAfCloseBusy, "%s: the client still has %s on %s; it must close its calls, delete its VCs and deregister its SAPs first", ddi, busy, af)
+		w.report(rules.RuleAfCloseBusy, "%s: the client still has %s on %s; it must close its calls, delete its VCs and deregister its SAPs first", ddi, busy, af)
 		return StatusFailure
 	}
 	af.clientClosed = true

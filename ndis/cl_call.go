@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // ClMakeCall sets up an outgoing call on a VC the client created; NDIS
@@ -20,14 +21,14 @@ func ClMakeCall(ndisVcHandle Handle, callParameters *CoCallParameters, protocolP
 	}
 	v := vh.vc
 	if v.creator != sideClient {
-		w.report(RuleMakeCallOnCmVc, "%s: %s; NdisClMakeCall sets up an outgoing call on a VC the client created with NdisCoCreateVc, never on one the call manager offered", ddi, v)
+		w.report(rules.RuleMakeCallOnCmVc, "%s: %s; NdisClMakeCall sets up an outgoing call on a VC the client created with NdisCoCreateVc, never on one the call manager offered", ddi, v)
 		if v.clientDead {
 			w.reportDeadVc(ddi, "NdisVcHandle", v)
 		}
 		return StatusNotAccepted
 	}
 	if v.call != callIdle {
-		w.report(RuleVcState, "%s: %s has %s; a client makes another call on its VC only after the previous close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; a client makes another call on its VC only after the previous close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
 		return StatusCallActive
 	}
 	if !w.needPtr(ddi, "CallParameters", callParameters == nil) {
@@ -82,7 +83,7 @@ func (w *world) makeCallFinish(by string, v *vcBlock, st Status) {
 			}
 		}
 		if v.act != actActive {
-			w.report(RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (NdisCmActivateVc); the miniport is not ready for transfers", by, v)
+			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (NdisCmActivateVc); the miniport is not ready for transfers", by, v)
 		}
 		return
 	}
@@ -109,23 +110,23 @@ func ClCloseCall(ndisVcHandle Handle, ndisPartyHandle Handle, buffer []byte, siz
 	switch v.call {
 	case callConnected, callAccepted, callCloseFailed:
 	default:
-		w.report(RuleVcState, "%s: %s has %s, nothing the client can close", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s, nothing the client can close", ddi, v, v.call)
 		return StatusFailure
 	}
 	var party *partyBlock
 	if v.multipoint {
 		if live := v.liveParties(); len(live) > 1 {
-			w.report(RuleCloseCallWithParties, "%s: %s still has %d parties; the client drops all but the last with NdisClDropParty before NdisClCloseCall", ddi, v, len(live))
+			w.report(rules.RuleCloseCallWithParties, "%s: %s still has %d parties; the client drops all but the last with NdisClDropParty before NdisClCloseCall", ddi, v, len(live))
 		}
 		if ph := w.partyArg(ddi, "NdisPartyHandle", ndisPartyHandle, sideClient, 0); ph != nil {
 			party = ph.party
 		}
 	}
 	if v.sends > 0 {
-		w.report(RuleCloseCallWithSends, "%s: %d send(s) on %s have not come back to ProtocolCoSendNetBufferListsComplete; a client waits for them before closing the call", ddi, v.sends, v)
+		w.report(rules.RuleCloseCallWithSends, "%s: %d send(s) on %s have not come back to ProtocolCoSendNetBufferListsComplete; a client waits for them before closing the call", ddi, v.sends, v)
 	}
 	if int(size) > len(buffer) {
-		w.report(RuleBadParameter, "%s: Size is %d but Buffer holds %d bytes", ddi, size, len(buffer))
+		w.report(rules.RuleBadParameter, "%s: Size is %d but Buffer holds %d bytes", ddi, size, len(buffer))
 	}
 	v.call = callClosing
 	v.remoteClosed = false
@@ -183,7 +184,7 @@ func ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Stat
 	switch v.call {
 	case callConnected, callOffered, callAccepted:
 	default:
-		w.report(RuleVcState, "%s: %s has %s; QoS is changed on an established call (or an offered one before NdisClIncomingCallComplete)", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; QoS is changed on an established call (or an offered one before NdisClIncomingCallComplete)", ddi, v, v.call)
 		return StatusFailure
 	}
 	cm := v.cm

@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // newParty adds a party being set up to a multipoint call on v.
@@ -26,7 +27,7 @@ func ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters
 	}
 	v := vh.vc
 	if v.creator != sideClient || !v.multipoint || v.call != callConnected {
-		w.report(RuleVcState, "%s: %s has %s; parties are added to an established multipoint call the client made", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; parties are added to an established multipoint call the client made", ddi, v, v.call)
 		return StatusFailure
 	}
 	if !w.needPtr(ddi, "ProtocolPartyContext", protocolPartyContext == nil) || !w.needPtr(ddi, "CallParameters", callParameters == nil) || !w.needPtr(ddi, "NdisPartyHandle", ndisPartyHandle == nil) {
@@ -83,11 +84,11 @@ func ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status {
 	p := ph.party
 	v := p.vc
 	if p.state != partyActive {
-		w.report(RuleVcState, "%s: %s is still being added", ddi, p)
+		w.report(rules.RuleVcState, "%s: %s is still being added", ddi, p)
 		return StatusFailure
 	}
 	if len(v.liveParties()) == 1 {
-		w.report(RuleDropLastParty, "%s: %s is the last party on %s; the client releases the last party with NdisClCloseCall", ddi, p, v)
+		w.report(rules.RuleDropLastParty, "%s: %s is the last party on %s; the client releases the last party with NdisClCloseCall", ddi, p, v)
 		return StatusFailure
 	}
 	p.state = partyDropping

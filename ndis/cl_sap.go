@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // ClRegisterSap registers a SAP on which a client accepts incoming calls;
@@ -19,7 +20,7 @@ func ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, n
 	}
 	af := ah.af
 	if af.state != afOpen {
-		w.report(RuleBadHandle, "%s: %s is not open", ddi, af)
+		w.report(rules.RuleBadHandle, "%s: %s is not open", ddi, af)
 		return StatusFailure
 	}
 	if !w.needPtr(ddi, "Sap", sap == nil) || !w.needPtr(ddi, "NdisSapHandle", ndisSapHandle == nil) {
@@ -70,7 +71,7 @@ func ClDeregisterSap(ndisSapHandle Handle) Status {
 	}
 	s := sh.sap
 	if s.state == sapRegistering {
-		w.report(RuleBadHandle, "%s: %s is still being registered; its registration has not completed", ddi, s)
+		w.report(rules.RuleBadHandle, "%s: %s is still being registered; its registration has not completed", ddi, s)
 		return StatusFailure
 	}
 	s.clientClosed = true

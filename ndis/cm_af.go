@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CmRegisterAddressFamilyEx registers an address family a stand-alone call
@@ -21,7 +22,7 @@ func CmRegisterAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddres
 		return StatusFailure
 	}
 	if o.protocol.cm == nil {
-		w.report(RuleMissingHandler, "%s: %s registered no NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, so it cannot register an address family", ddi, o.protocol.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered no NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, so it cannot register an address family", ddi, o.protocol.driverName())
 		return StatusFailure
 	}
 	return w.registerAf(ddi, cmRef{open: o}, o.adapter, addressFamily)
@@ -139,7 +140,7 @@ func (w *world) closeAfComplete(ddi string, status Status, h Handle) {
 // ProtocolCoDeleteVc after its ProtocolClCloseAfComplete, when the client may
 // have freed its AF context and unloaded. The client's own VCs cannot be
 // left here: NdisClCloseAddressFamily refuses a close while it has any
-// (RuleAfCloseBusy).
+// (rules.RuleAfCloseBusy).
 func (w *world) checkAfVcs(af *afBlock, by string) {
 	var left []string
 	for _, v := range af.vcs {
@@ -151,7 +152,7 @@ func (w *world) checkAfVcs(af *afBlock, by string) {
 		return
 	}
 	cm := af.reg.cm
-	w.report(RuleAfCloseWithVcs, "%s for NdisClCloseAddressFamily of %s while %d VC(s) on the AF still exist (%s); the call manager must delete the VCs it created on the AF (%s) before the close completes, or return NDIS_STATUS_PENDING from PROTOCOL_CM_CLOSE_AF and call %s once they are deleted: the client's PROTOCOL_CO_DELETE_VC must not run after its PROTOCOL_CL_CLOSE_AF_COMPLETE",
+	w.report(rules.RuleAfCloseWithVcs, "%s for NdisClCloseAddressFamily of %s while %d VC(s) on the AF still exist (%s); the call manager must delete the VCs it created on the AF (%s) before the close completes, or return NDIS_STATUS_PENDING from PROTOCOL_CM_CLOSE_AF and call %s once they are deleted: the client's PROTOCOL_CO_DELETE_VC must not run after its PROTOCOL_CL_CLOSE_AF_COMPLETE",
 		by, af, len(left), strings.Join(left, ", "), cmDeleteVcDDI(cm), w.completer("PROTOCOL_CM_CLOSE_AF", cm.isMCM()))
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CmMakeCallComplete completes a client's outgoing call for which
@@ -135,11 +136,11 @@ func (w *world) dispatchIncomingCall(ddi string, sapH, vcH Handle, cp *CoCallPar
 	}
 	s, v := sh.sap, vh.vc
 	if v.creator != sideCM || v.af != s.af {
-		w.report(RuleBadHandle, "%s: %s is not a VC the call manager created on af #%d, the AF of %s", ddi, v, s.af.id, s)
+		w.report(rules.RuleBadHandle, "%s: %s is not a VC the call manager created on af #%d, the AF of %s", ddi, v, s.af.id, s)
 		return StatusFailure
 	}
 	if v.call != callIdle {
-		w.report(RuleVcState, "%s: %s has %s; an incoming call is offered on a VC with no call", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; an incoming call is offered on a VC with no call", ddi, v, v.call)
 		return StatusFailure
 	}
 	v.clientDead, v.remoteClosed = false, false
@@ -178,7 +179,7 @@ func (w *world) dispatchCallConnected(ddi string, vcH Handle) {
 	}
 	v := vh.vc
 	if v.call != callAccepted {
-		w.report(RuleVcState, "%s: %s has %s; only a call the client accepted is connected", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; only a call the client accepted is connected", ddi, v, v.call)
 		return
 	}
 	v.call = callConnected
@@ -210,7 +211,7 @@ func (w *world) dispatchQoSChange(ddi string, vcH Handle, cp *CoCallParameters) 
 	}
 	v := vh.vc
 	if v.call != callConnected || !v.hasClient() || v.clientDead {
-		w.report(RuleVcState, "%s: %s has %s; a QoS change is indicated on a connected call", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; a QoS change is indicated on a connected call", ddi, v, v.call)
 		return
 	}
 	p := v.clientOpen.protocol
@@ -242,10 +243,10 @@ func (w *world) dispatchIncomingClose(ddi string, closeStatus Status, vcH Handle
 	v := vh.vc
 	switch {
 	case !v.hasClient() || v.clientDead:
-		w.report(RuleVcState, "%s: %s has no client call to close", ddi, v)
+		w.report(rules.RuleVcState, "%s: %s has no client call to close", ddi, v)
 		return
 	case v.call != callConnected && v.call != callAccepted && v.call != callCloseFailed:
-		w.report(RuleVcState, "%s: %s has %s; an incoming close is indicated on an established call", ddi, v, v.call)
+		w.report(rules.RuleVcState, "%s: %s has %s; an incoming close is indicated on an established call", ddi, v, v.call)
 		return
 	}
 	w.incomingClose(v, closeStatus, buffer, size)

@@ -1,6 +1,10 @@
 package ndis
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ndislint/ndislint/rules"
+)
 
 // Stand-alone call managers call NdisCm*, miniport call managers the
 // NdisMCm* counterparts; the two share one implementation here, which knows
@@ -37,13 +41,13 @@ func (w *world) checkFamily(ddi string, cm cmRef) bool {
 	if isMCMDDI(ddi) {
 		kind = "miniport call managers"
 	}
-	w.report(RuleBadHandle, "%s: the object belongs to %s, which calls %s; only %s call %s", ddi, cm.who(), counterpart(ddi), kind, ddi)
+	w.report(rules.RuleBadHandle, "%s: the object belongs to %s, which calls %s; only %s call %s", ddi, cm.who(), counterpart(ddi), kind, ddi)
 	return false
 }
 
 // noHandler reports, once per driver and role, a NULL handler NDIS needed.
 func (w *world) noHandler(drv driverRef, role string) {
 	if w.once("nohandler:" + drv.driverName() + ":" + role) {
-		w.report(RuleMissingHandler, "%s has no %s handler, which NDIS needs now", drv.driverName(), role)
+		w.report(rules.RuleMissingHandler, "%s has no %s handler, which NDIS needs now", drv.driverName(), role)
 	}
 }

@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CmAddPartyComplete completes a client's add-party request for which
@@ -90,7 +91,7 @@ func (w *world) dispatchIncomingDrop(ddi string, dropStatus Status, partyH Handl
 	p := ph.party
 	v := p.vc
 	if p.state != partyActive || v.call != callConnected {
-		w.report(RuleVcState, "%s: %s is not an active party of a connected call", ddi, p)
+		w.report(rules.RuleVcState, "%s: %s is not an active party of a connected call", ddi, p)
 		return
 	}
 	if len(v.liveParties()) == 1 {

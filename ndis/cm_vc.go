@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CmActivateVc passes a VC's call parameters to the miniport (its
@@ -17,7 +18,7 @@ func CmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status 
 	}
 	v := vh.vc
 	if v.act == actActivating || v.act == actDeactivating {
-		w.report(RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
+		w.report(rules.RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
 		return StatusNotAccepted
 	}
 	v.actPrev, v.act = v.act, actActivating
@@ -67,7 +68,7 @@ func CmDeactivateVc(ndisVcHandle Handle) Status {
 	case actInactive:
 		return StatusNotAccepted
 	case actActivating, actDeactivating:
-		w.report(RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
+		w.report(rules.RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
 		return StatusNotAccepted
 	}
 	v.act = actDeactivating

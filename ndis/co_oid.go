@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CoOidRequest sends an OID request: with an AF handle to the other
@@ -43,7 +44,7 @@ func oidArg(r *OidRequest) string {
 // oidFree reports an OID request passed again while it is in flight.
 func (w *world) oidFree(ddi string, r *OidRequest) bool {
 	if _, busy := w.oids[r]; busy {
-		w.report(RuleBadParameter, "%s: OidRequest (%s) is still in flight; a request structure is reused only after its completion", ddi, oidArg(r))
+		w.report(rules.RuleBadParameter, "%s: OidRequest (%s) is still in flight; a request structure is reused only after its completion", ddi, oidArg(r))
 		return false
 	}
 	return true
@@ -192,7 +193,7 @@ func (w *world) oidComplete(ddi string, afH Handle, r *OidRequest, status Status
 		return
 	}
 	if rec.toMiniport || rec.af != ah.af || rec.requester == ah.side {
-		w.report(RuleBadHandle, "%s: %s was not sent to the %s on af #%d", ddi, rec.what, ah.side, ah.af.id)
+		w.report(rules.RuleBadHandle, "%s: %s was not sent to the %s on af #%d", ddi, rec.what, ah.side, ah.af.id)
 		return
 	}
 	if ah.side == sideCM && !w.checkFamily(ddi, ah.af.reg.cm) {

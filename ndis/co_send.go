@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CoSendNetBufferLists sends data on a VC; NDIS passes the lists to the
@@ -20,12 +21,12 @@ func CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, se
 		return
 	}
 	if vh.side == sideMiniport {
-		w.report(RuleBadHandle, "%s: NdisVcHandle is the miniport's handle of %s; protocols send with their own", ddi, vh.vc)
+		w.report(rules.RuleBadHandle, "%s: NdisVcHandle is the miniport's handle of %s; protocols send with their own", ddi, vh.vc)
 		return
 	}
 	v := vh.vc
 	if why := sendBlocked(vh); why != "" {
-		w.report(RuleVcState, "%s: %s %s; NDIS returns the lists with NDIS_STATUS_FAILURE", ddi, v, why)
+		w.report(rules.RuleVcState, "%s: %s %s; NDIS returns the lists with NDIS_STATUS_FAILURE", ddi, v, why)
 		w.failSends(vh, netBufferLists, sendFlags)
 		return
 	}
@@ -33,10 +34,10 @@ func CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, se
 	for n := netBufferLists; n != nil; n = n.Next {
 		if n.SourceHandle != ndisVcHandle && !bad {
 			bad = true
-			w.report(RuleBadParameter, "%s: a NET_BUFFER_LIST's SourceHandle is %s; the page requires it to be the NdisVcHandle passed (%s)", ddi, describe(n.SourceHandle), describe(ndisVcHandle))
+			w.report(rules.RuleBadParameter, "%s: a NET_BUFFER_LIST's SourceHandle is %s; the page requires it to be the NdisVcHandle passed (%s)", ddi, describe(n.SourceHandle), describe(ndisVcHandle))
 		}
 		if _, out := w.sends[n]; out {
-			w.report(RuleBadParameter, "%s: a NET_BUFFER_LIST is sent again before ProtocolCoSendNetBufferListsComplete returned it", ddi)
+			w.report(rules.RuleBadParameter, "%s: a NET_BUFFER_LIST is sent again before ProtocolCoSendNetBufferListsComplete returned it", ddi)
 			return
 		}
 	}

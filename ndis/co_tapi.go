@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // VarString models VAR_STRING (tapi.h), the variable-size string
@@ -97,7 +98,7 @@ func CoAssignInstanceName(ndisVcHandle Handle, baseInstanceName *String, vcInsta
 	}
 	v := vh.vc
 	if vh.side == sideMiniport || (vh.side == sideCM && v.cm.isMCM()) {
-		w.report(RuleBadHandle, "%s: NdisVcHandle is the %s's handle of %s; clients and stand-alone call managers name VCs", ddi, vh.side, v)
+		w.report(rules.RuleBadHandle, "%s: NdisVcHandle is the %s's handle of %s; clients and stand-alone call managers name VCs", ddi, vh.side, v)
 		return StatusFailure
 	}
 	v.instanceName = fmt.Sprintf("[%04X:%08X] %s", v.adapter.index, v.id, *baseInstanceName)

@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // CoCreateVc creates a VC: a client's for an outgoing call, a call manager's
@@ -18,7 +19,7 @@ func CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext
 		return StatusFailure
 	}
 	if *ndisVcHandle != nil {
-		w.report(RuleCreateVcHandleNotNull, "%s: *NdisVcHandle is %s on entry; the page requires the caller to initialize it to NULL", ddi, describe(*ndisVcHandle))
+		w.report(rules.RuleCreateVcHandleNotNull, "%s: *NdisVcHandle is %s on entry; the page requires the caller to initialize it to NULL", ddi, describe(*ndisVcHandle))
 	}
 	var (
 		af      *afBlock
@@ -27,7 +28,7 @@ func CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext
 	)
 	if ndisAfHandle == nil {
 		if o.protocol.cm == nil {
-			w.report(RuleBadHandle, "%s: NdisAfHandle is NULL; only a call manager creating a VC for its own use passes NULL, and %s is not a call manager", ddi, o.protocol.driverName())
+			w.report(rules.RuleBadHandle, "%s: NdisAfHandle is NULL; only a call manager creating a VC for its own use passes NULL, and %s is not a call manager", ddi, o.protocol.driverName())
 			return StatusFailure
 		}
 		cm, creator = cmRef{open: o}, sideCM
@@ -52,12 +53,12 @@ func CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext
 func (w *world) afOnBinding(ddi string, ah *afHandle, o *openBlock) bool {
 	af := ah.af
 	if af.state != afOpen {
-		w.report(RuleBadHandle, "%s: %s is not open", ddi, af)
+		w.report(rules.RuleBadHandle, "%s: %s is not open", ddi, af)
 		return false
 	}
 	mine := (ah.side == sideClient && af.client == o) || (ah.side == sideCM && af.reg.cm.open == o)
 	if !mine {
-		w.report(RuleBadHandle, "%s: NdisBindingHandle (%s) is not the binding %s belongs to on the %s side", ddi, o.who(), af, ah.side)
+		w.report(rules.RuleBadHandle, "%s: NdisBindingHandle (%s) is not the binding %s belongs to on the %s side", ddi, o.who(), af, ah.side)
 	}
 	return mine
 }
@@ -117,11 +118,11 @@ func CoDeleteVc(ndisVcHandle Handle) Status {
 		return StatusFailure
 	}
 	if vh.side == sideMiniport {
-		w.report(RuleBadHandle, "%s: NdisVcHandle is the miniport's handle of %s; only the protocol that created a VC deletes it", ddi, vh.vc)
+		w.report(rules.RuleBadHandle, "%s: NdisVcHandle is the miniport's handle of %s; only the protocol that created a VC deletes it", ddi, vh.vc)
 		return StatusFailure
 	}
 	if vh.side == sideCM && vh.vc.cm.isMCM() {
-		w.report(RuleBadHandle, "%s: %s belongs to %s, which calls NdisMCmDeleteVc; only stand-alone call managers and clients call NdisCoDeleteVc", ddi, vh.vc, vh.vc.cm.who())
+		w.report(rules.RuleBadHandle, "%s: %s belongs to %s, which calls NdisMCmDeleteVc; only stand-alone call managers and clients call NdisCoDeleteVc", ddi, vh.vc, vh.vc.cm.who())
 		return StatusFailure
 	}
 	return w.deleteVc(ddi, vh)
@@ -132,7 +133,7 @@ func CoDeleteVc(ndisVcHandle Handle) Status {
 func (w *world) deleteVc(ddi string, vh *vcHandle) Status {
 	v := vh.vc
 	if vh.side != v.creator {
-		w.report(RuleVcDeleteNotCreator, "%s: the %s deletes %s; only the driver that created a VC may delete it (the %s learned of it from its ProtocolCoCreateVc)", ddi, vh.side, v, vh.side)
+		w.report(rules.RuleVcDeleteNotCreator, "%s: the %s deletes %s; only the driver that created a VC may delete it (the %s learned of it from its ProtocolCoCreateVc)", ddi, vh.side, v, vh.side)
 		if vh.side == sideClient && v.clientDead {
 			w.reportDeadVc(ddi, "NdisVcHandle", v)
 		}
@@ -164,13 +165,13 @@ func (w *world) deleteVc(ddi string, vh *vcHandle) Status {
 func (w *world) deletable(ddi string, v *vcBlock) (Status, bool) {
 	switch {
 	case v.call == callClosing || v.act == actDeactivating:
-		w.report(RuleVcDeleteCallActive, "%s: %s has %s (deactivation pending); a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
+		w.report(rules.RuleVcDeleteCallActive, "%s: %s has %s (deactivation pending); a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
 		return StatusClosing, false
 	case v.call != callIdle:
-		w.report(RuleVcDeleteCallActive, "%s: %s has %s; a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
+		w.report(rules.RuleVcDeleteCallActive, "%s: %s has %s; a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
 		return StatusNotAccepted, false
 	case v.act == actActive || v.act == actActivating:
-		w.report(RuleVcDeleteCallActive, "%s: %s is still active; the call manager deactivates it before it is deleted", ddi, v)
+		w.report(rules.RuleVcDeleteCallActive, "%s: %s is still active; the call manager deactivates it before it is deleted", ddi, v)
 		return StatusNotAccepted, false
 	}
 	return StatusSuccess, true

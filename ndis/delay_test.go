@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -25,7 +26,7 @@ func TestMSleepAdvancesClockAndRunsDueWork(t *testing.T) {
 func TestMSleepTooLong(t *testing.T) {
 	s := kernel.Reset()
 	MSleep(30000001)
-	ksExpect(t, s, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter)
 }
 
 func TestStallExecutionAdvancesClockOnly(t *testing.T) {
@@ -46,5 +47,5 @@ func TestMSleepAtDispatch(t *testing.T) {
 	s := kernel.Reset()
 	s.SetIrql(uint8(wdm.DispatchLevel))
 	MSleep(10)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -83,7 +84,7 @@ func TestWaitEventForeverOnNothingIsDeadlock(t *testing.T) {
 	if WaitEvent(&ev, 0) {
 		t.Fatal("NdisWaitEvent returned TRUE")
 	}
-	ksExpect(t, s, kernel.RuleWaitDeadlock)
+	ksExpect(t, s, rules.RuleWaitDeadlock)
 }
 
 func TestEventNotInitialized(t *testing.T) {
@@ -92,7 +93,7 @@ func TestEventNotInitialized(t *testing.T) {
 	SetEvent(&ev)
 	ResetEvent(&ev)
 	WaitEvent(&ev, 1)
-	ksExpect(t, s, kernel.RuleEventNotInitialized)
+	ksExpect(t, s, rules.RuleEventNotInitialized)
 }
 
 func TestEventNull(t *testing.T) {
@@ -101,7 +102,7 @@ func TestEventNull(t *testing.T) {
 	SetEvent(nil)
 	ResetEvent(nil)
 	WaitEvent(nil, 1)
-	ksExpect(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter)
 }
 
 func TestNdisEventWithKeWait(t *testing.T) {
@@ -124,7 +125,7 @@ func TestWaitEventAtDispatch(t *testing.T) {
 	InitializeEvent(&ev)
 	s.SetIrql(uint8(wdm.DispatchLevel))
 	WaitEvent(&ev, 1)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }
 
 // Needs the catalogue: NdisSetEvent's "<= DISPATCH_LEVEL".
@@ -135,5 +136,5 @@ func TestSetEventAboveDispatch(t *testing.T) {
 	InitializeEvent(&ev)
 	s.SetIrql(uint8(wdm.HighLevel))
 	SetEvent(&ev)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }

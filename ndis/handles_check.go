@@ -1,5 +1,7 @@
 package ndis
 
+import "github.com/ndislint/ndislint/rules"
+
 // Resolving handle parameters. Each resolver checks one parameter of one DDI
 // and reports what is wrong in the DDI's own words, returning nil when the
 // DDI cannot go on. None of them panics, whatever the driver passes.
@@ -26,17 +28,17 @@ func (w *world) checkOwner(ddi, param string, h Handle, owner driverRef) bool {
 	if cur == nil || owner == nil || cur == owner {
 		return true
 	}
-	w.report(RuleBadHandle, "%s: %s is %s, which NDIS gave to %s, not to the caller %s", ddi, param, describe(h), owner.driverName(), cur.driverName())
+	w.report(rules.RuleBadHandle, "%s: %s is %s, which NDIS gave to %s, not to the caller %s", ddi, param, describe(h), owner.driverName(), cur.driverName())
 	return false
 }
 
 // nullOrWrong reports a NULL or wrongly typed handle parameter.
 func (w *world) nullOrWrong(ddi, param string, h Handle, want string) {
 	if h == nil {
-		w.report(RuleBadHandle, "%s: %s is NULL; it must be %s", ddi, param, want)
+		w.report(rules.RuleBadHandle, "%s: %s is NULL; it must be %s", ddi, param, want)
 		return
 	}
-	w.report(RuleBadHandle, "%s: %s is %s, not %s", ddi, param, handleKind(h), want)
+	w.report(rules.RuleBadHandle, "%s: %s is %s, not %s", ddi, param, handleKind(h), want)
 }
 
 // vcArg resolves an NdisVcHandle parameter that side want must pass (0: any
@@ -52,11 +54,11 @@ func (w *world) vcArg(ddi, param string, h Handle, want side, fl argFlags) *vcHa
 	}
 	v := vh.vc
 	if v.deleted {
-		w.report(RuleVcUseAfterDelete, "%s: %s is the %s's handle of %s, which was deleted", ddi, param, vh.side, v)
+		w.report(rules.RuleVcUseAfterDelete, "%s: %s is the %s's handle of %s, which was deleted", ddi, param, vh.side, v)
 		return nil
 	}
 	if want != 0 && vh.side != want && !(want == sideMiniport && vh.side == sideCM && v.cm.isMCM()) {
-		w.report(RuleBadHandle, "%s: %s is the %s's handle of %s; the %s must pass its own handle", ddi, param, vh.side, v, want)
+		w.report(rules.RuleBadHandle, "%s: %s is the %s's handle of %s; the %s must pass its own handle", ddi, param, vh.side, v, want)
 		return nil
 	}
 	if !w.checkOwner(ddi, param, h, w.vcOwner(vh)) {
@@ -72,7 +74,7 @@ func (w *world) vcArg(ddi, param string, h Handle, want side, fl argFlags) *vcHa
 // reportDeadVc reports the client's use of its handle of a VC the call
 // manager created after the close completed.
 func (w *world) reportDeadVc(ddi, param string, v *vcBlock) {
-	w.report(RuleVcUseAfterClose, "%s: the client's %s for %s is no longer valid: PROTOCOL_CL_CLOSE_CALL_COMPLETE (or a non-PENDING NdisClCloseCall) ended the client's use of a VC the call manager created, until the call manager dispatches a new incoming call on it", ddi, param, v)
+	w.report(rules.RuleVcUseAfterClose, "%s: the client's %s for %s is no longer valid: PROTOCOL_CL_CLOSE_CALL_COMPLETE (or a non-PENDING NdisClCloseCall) ended the client's use of a VC the call manager created, until the call manager dispatches a new incoming call on it", ddi, param, v)
 }
 
 // vcOwner returns the driver a VC handle was given to.
@@ -104,7 +106,7 @@ func (w *world) afArg(ddi, param string, h Handle, want side, fl argFlags) *afHa
 	}
 	af := ah.af
 	if want != 0 && ah.side != want {
-		w.report(RuleBadHandle, "%s: %s is the %s's handle of af #%d; the %s must pass its own handle", ddi, param, ah.side, af.id, want)
+		w.report(rules.RuleBadHandle, "%s: %s is the %s's handle of af #%d; the %s must pass its own handle", ddi, param, ah.side, af.id, want)
 		return nil
 	}
 	var owner driverRef
@@ -121,7 +123,7 @@ func (w *world) afArg(ddi, param string, h Handle, want side, fl argFlags) *afHa
 		closed = af.clientClosed && fl&allowClosed == 0
 	}
 	if closed || af.state == afFailed {
-		w.report(RuleAfUseAfterClose, "%s: %s is the %s's handle of af #%d, which is closed", ddi, param, ah.side, af.id)
+		w.report(rules.RuleAfUseAfterClose, "%s: %s is the %s's handle of af #%d, which is closed", ddi, param, ah.side, af.id)
 		return nil
 	}
 	return ah
@@ -136,7 +138,7 @@ func (w *world) sapArg(ddi, param string, h Handle, want side) *sapHandle {
 	}
 	s := sh.sap
 	if sh.side != want {
-		w.report(RuleBadHandle, "%s: %s is the %s's handle of sap #%d; the %s must pass its own handle", ddi, param, sh.side, s.id, want)
+		w.report(rules.RuleBadHandle, "%s: %s is the %s's handle of sap #%d; the %s must pass its own handle", ddi, param, sh.side, s.id, want)
 		return nil
 	}
 	var owner driverRef
@@ -153,7 +155,7 @@ func (w *world) sapArg(ddi, param string, h Handle, want side) *sapHandle {
 		gone = gone || s.clientClosed
 	}
 	if gone {
-		w.report(RuleSapUseAfterDeregister, "%s: %s is the %s's handle of sap #%d, which is deregistered", ddi, param, sh.side, s.id)
+		w.report(rules.RuleSapUseAfterDeregister, "%s: %s is the %s's handle of sap #%d, which is deregistered", ddi, param, sh.side, s.id)
 		return nil
 	}
 	return sh
@@ -171,18 +173,18 @@ func (w *world) partyArg(ddi, param string, h Handle, want side, fl argFlags) *p
 	}
 	p := ph.party
 	if ph.side != want {
-		w.report(RuleBadHandle, "%s: %s is the %s's handle of party #%d; the %s must pass its own handle", ddi, param, ph.side, p.id, want)
+		w.report(rules.RuleBadHandle, "%s: %s is the %s's handle of party #%d; the %s must pass its own handle", ddi, param, ph.side, p.id, want)
 		return nil
 	}
 	if !w.checkOwner(ddi, param, h, w.vcOwner(p.vc.handleFor(want))) {
 		return nil
 	}
 	if p.state == partyGone || (want == sideClient && p.state == partyDropping) {
-		w.report(RulePartyUseAfterDrop, "%s: %s is the %s's handle of party #%d of %s, which was dropped", ddi, param, ph.side, p.id, p.vc)
+		w.report(rules.RulePartyUseAfterDrop, "%s: %s is the %s's handle of party #%d of %s, which was dropped", ddi, param, ph.side, p.id, p.vc)
 		return nil
 	}
 	if p.vc.deleted {
-		w.report(RuleVcUseAfterDelete, "%s: %s is a party of %s, which was deleted", ddi, param, p.vc)
+		w.report(rules.RuleVcUseAfterDelete, "%s: %s is a party of %s, which was deleted", ddi, param, p.vc)
 		return nil
 	}
 	return ph
@@ -199,7 +201,7 @@ func (w *world) openArg(ddi, param string, h Handle) *openBlock {
 		return nil
 	}
 	if o.closed {
-		w.report(RuleBadHandle, "%s: %s is the binding of %s, which NdisCloseAdapterEx closed", ddi, param, o.who())
+		w.report(rules.RuleBadHandle, "%s: %s is the binding of %s, which NdisCloseAdapterEx closed", ddi, param, o.who())
 		return nil
 	}
 	return o
@@ -216,7 +218,7 @@ func (w *world) adapterArg(ddi, param string, h Handle) *adapterBlock {
 		return nil
 	}
 	if a.halted {
-		w.report(RuleBadHandle, "%s: %s is adapter %q, which was halted", ddi, param, a.name)
+		w.report(rules.RuleBadHandle, "%s: %s is adapter %q, which was halted", ddi, param, a.name)
 		return nil
 	}
 	return a
@@ -225,7 +227,7 @@ func (w *world) adapterArg(ddi, param string, h Handle) *adapterBlock {
 // needPtr reports a required pointer parameter that is nil.
 func (w *world) needPtr(ddi, param string, isNil bool) bool {
 	if isNil {
-		w.report(RuleBadParameter, "%s: %s is NULL; the page requires it", ddi, param)
+		w.report(rules.RuleBadParameter, "%s: %s is NULL; the page requires it", ddi, param)
 		return false
 	}
 	return true

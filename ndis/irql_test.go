@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -39,7 +40,7 @@ func TestLowerIrqlWithWrongCurIrql(t *testing.T) {
 	RaiseIrqlToDispatch(&old)
 	// The caller claims to run at PASSIVE_LEVEL: the macro does not lower.
 	LowerIrql(old, wdm.PassiveLevel)
-	ksExpect(t, s, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter)
 	if ksIrql() != wdm.DispatchLevel {
 		t.Fatalf("IRQL = %s: NDIS_LOWER_IRQL with equal arguments must not lower", ksIrql())
 	}
@@ -48,7 +49,7 @@ func TestLowerIrqlWithWrongCurIrql(t *testing.T) {
 func TestLowerIrqlToHigherLevel(t *testing.T) {
 	s := kernel.Reset()
 	LowerIrql(wdm.DispatchLevel, wdm.PassiveLevel)
-	ksExpect(t, s, kernel.RuleIrqlLowerRaises)
+	ksExpect(t, s, rules.RuleIrqlLowerRaises)
 	if ksIrql() != wdm.PassiveLevel {
 		t.Fatalf("IRQL = %s", ksIrql())
 	}
@@ -57,7 +58,7 @@ func TestLowerIrqlToHigherLevel(t *testing.T) {
 func TestRaiseIrqlToDispatchNull(t *testing.T) {
 	s := kernel.Reset()
 	RaiseIrqlToDispatch(nil)
-	ksExpect(t, s, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter)
 }
 
 // Needs the catalogue: NDIS_RAISE_IRQL_TO_DISPATCH's "<= DISPATCH_LEVEL".
@@ -67,7 +68,7 @@ func TestRaiseIrqlToDispatchAboveDispatch(t *testing.T) {
 	s.SetIrql(uint8(wdm.HighLevel))
 	var old wdm.Irql
 	RaiseIrqlToDispatch(&old)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 	if ksIrql() != wdm.HighLevel || old != wdm.HighLevel {
 		t.Fatalf("IRQL=%s old=%s: the IRQL must stay", ksIrql(), old)
 	}

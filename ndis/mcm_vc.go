@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // MCmRegisterAddressFamilyEx registers the address family a miniport call
@@ -18,7 +19,7 @@ func MCmRegisterAddressFamilyEx(miniportAdapterHandle Handle, addressFamily *CoA
 		return StatusFailure
 	}
 	if a.driver.cm == nil {
-		w.report(RuleMissingHandler, "%s: %s registered no NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, so it cannot register an address family", ddi, a.driver.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered no NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, so it cannot register an address family", ddi, a.driver.driverName())
 		return StatusFailure
 	}
 	return w.registerAf(ddi, cmRef{adapter: a}, a, addressFamily)
@@ -41,7 +42,7 @@ func MCmCreateVc(miniportAdapterHandle Handle, ndisAfHandle Handle, miniportVcCo
 	}
 	af := ah.af
 	if af.reg.cm.adapter != a || af.state != afOpen {
-		w.report(RuleBadHandle, "%s: %s is not an open AF of adapter %q", ddi, af, a.name)
+		w.report(rules.RuleBadHandle, "%s: %s is not an open AF of adapter %q", ddi, af, a.name)
 		return StatusFailure
 	}
 	v, st := w.createVc(sideCM, af, af.reg.cm, a, miniportVcContext)

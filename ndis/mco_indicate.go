@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // MCoIndicateReceiveNetBufferLists indicates received data on a VC; NDIS
@@ -19,7 +20,7 @@ func MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBu
 	}
 	v := vh.vc
 	if v.act != actActive {
-		w.report(RuleVcState, "%s: %s is not active; a miniport indicates receives only on an active VC", ddi, v)
+		w.report(rules.RuleVcState, "%s: %s is not active; a miniport indicates receives only on an active VC", ddi, v)
 		return
 	}
 	count := uint32(0)
@@ -27,7 +28,7 @@ func MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBu
 		count++
 	}
 	if count != numberOfNetBufferLists {
-		w.report(RuleBadParameter, "%s: NumberOfNetBufferLists is %d but the chain holds %d", ddi, numberOfNetBufferLists, count)
+		w.report(rules.RuleBadParameter, "%s: NumberOfNetBufferLists is %d but the chain holds %d", ddi, numberOfNetBufferLists, count)
 	}
 	s := sideCM
 	if v.hasClient() && !v.clientDead {
@@ -121,7 +122,7 @@ func MCoOidRequestComplete(miniportAdapterHandle Handle, ndisMiniportVcHandle Ha
 		return
 	}
 	if !rec.toMiniport || rec.open.adapter != a {
-		w.report(RuleBadHandle, "%s: %s was not sent to adapter %q's miniport", ddi, rec.what, a.name)
+		w.report(rules.RuleBadHandle, "%s: %s was not sent to adapter %q's miniport", ddi, rec.what, a.name)
 		return
 	}
 	if !w.complete(rec.key, ddi, rec.what, status) {

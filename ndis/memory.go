@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Allocation is one block NdisAllocateMemoryWithTagPriority handed out and
@@ -118,10 +119,10 @@ func FreeMemory(virtualAddress []byte, length uint32, memoryFlags uint32) {
 		return
 	}
 	if a, ok := t.freed[base]; ok {
-		s.Report(kernel.RuleMemoryDoubleFree, "NdisFreeMemory of %s, which was already freed", a)
+		s.Report(rules.RuleMemoryDoubleFree, "NdisFreeMemory of %s, which was already freed", a)
 		return
 	}
-	s.Report(kernel.RuleMemoryFreeUnknown, "NdisFreeMemory of an address NdisAllocateMemoryWithTagPriority did not return in this run (a copy, a slice not starting at the block's base, or memory from elsewhere)")
+	s.Report(rules.RuleMemoryFreeUnknown, "NdisFreeMemory of an address NdisAllocateMemoryWithTagPriority did not return in this run (a copy, a slice not starting at the block's base, or memory from elsewhere)")
 }
 
 // blockName names the block at base for a trace line.
@@ -223,18 +224,18 @@ func ReportServiceLeaks() int {
 	s := kernel.Current()
 	n := 0
 	for _, a := range OutstandingAllocations() {
-		s.Report(kernel.RuleMemoryLeak, "%s from NdisAllocateMemoryWithTagPriority was never freed with NdisFreeMemory", a)
+		s.Report(rules.RuleMemoryLeak, "%s from NdisAllocateMemoryWithTagPriority was never freed with NdisFreeMemory", a)
 		n++
 	}
 	for _, w := range workItems(s).items {
 		if !w.freed {
-			s.Report(kernel.RuleWorkItemLeak, "%s (for %s) was never freed with NdisFreeIoWorkItem", w.name, w.owner)
+			s.Report(rules.RuleWorkItemLeak, "%s (for %s) was never freed with NdisFreeIoWorkItem", w.name, w.owner)
 			n++
 		}
 	}
 	for _, o := range timers(s).timers {
 		if !o.freed {
-			s.Report(kernel.RuleTimerLeak, "%s was never freed with NdisFreeTimerObject", o.name)
+			s.Report(rules.RuleTimerLeak, "%s was never freed with NdisFreeTimerObject", o.name)
 			n++
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -52,7 +53,7 @@ func TestFreeMemoryTwice(t *testing.T) {
 	b := AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
 	FreeMemory(b, 8, 0)
 	FreeMemory(b, 8, 0)
-	ksExpect(t, s, kernel.RuleMemoryDoubleFree)
+	ksExpect(t, s, rules.RuleMemoryDoubleFree)
 }
 
 func TestFreeMemoryUnknown(t *testing.T) {
@@ -60,9 +61,9 @@ func TestFreeMemoryUnknown(t *testing.T) {
 	FreeMemory(make([]byte, 8), 8, 0)
 	b := AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
 	FreeMemory(b[4:], 4, 0) // not the base of the block
-	ksExpect(t, s, kernel.RuleMemoryFreeUnknown, kernel.RuleMemoryFreeUnknown)
+	ksExpect(t, s, rules.RuleMemoryFreeUnknown, rules.RuleMemoryFreeUnknown)
 	FreeMemory(b, 8, 0)
-	ksExpect(t, s, kernel.RuleMemoryFreeUnknown, kernel.RuleMemoryFreeUnknown)
+	ksExpect(t, s, rules.RuleMemoryFreeUnknown, rules.RuleMemoryFreeUnknown)
 }
 
 func TestFreeMemoryOfEarlierRunIsUnknown(t *testing.T) {
@@ -70,7 +71,7 @@ func TestFreeMemoryOfEarlierRunIsUnknown(t *testing.T) {
 	b := AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
 	s := kernel.Reset()
 	FreeMemory(b, 8, 0)
-	ksExpect(t, s, kernel.RuleMemoryFreeUnknown)
+	ksExpect(t, s, rules.RuleMemoryFreeUnknown)
 }
 
 func TestFreeMemoryBadArguments(t *testing.T) {
@@ -78,7 +79,7 @@ func TestFreeMemoryBadArguments(t *testing.T) {
 	FreeMemory(nil, 0, 0)
 	b := AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
 	FreeMemory(b, 8, 1)
-	ksExpect(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter)
 	if len(OutstandingAllocations()) != 0 {
 		t.Fatalf("a free with bad flags did not free the block")
 	}
@@ -98,7 +99,7 @@ func TestAllocateMemoryBadHandle(t *testing.T) {
 		t.Fatalf("allocation with a work-item handle succeeded")
 	}
 	FreeIoWorkItem(w)
-	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
 }
 
 func TestMemoryLeakReported(t *testing.T) {
@@ -113,7 +114,7 @@ func TestMemoryLeakReported(t *testing.T) {
 	if n := ReportServiceLeaks(); n != 1 {
 		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
 	}
-	ksExpect(t, s, kernel.RuleMemoryLeak)
+	ksExpect(t, s, rules.RuleMemoryLeak)
 	if msg := s.Violations()[0].Message; !strings.Contains(msg, "block #1") || !strings.Contains(msg, "'Test'") {
 		t.Fatalf("leak message %q does not name the block and its tag", msg)
 	}
@@ -125,5 +126,5 @@ func TestAllocateMemoryAboveDispatch(t *testing.T) {
 	s := kernel.Reset()
 	s.SetIrql(uint8(wdm.HighLevel))
 	AllocateMemoryWithTagPriority(ksDriver(), 8, ksTag, NormalPoolPriority)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }

@@ -51,7 +51,7 @@ func (w *world) missingSlots(ddi string, drv driverRef, s DriverOptionalHandlers
 		if !w.once("missing:" + drv.driverName() + ":" + cname + "." + sl.Field) {
 			continue
 		}
-		w.report(RuleMissingHandler, "%s: %s registered %s with %s NULL; NDIS calls this %s handler, so every driver that registers the structure must supply it (a stub that returns NDIS_STATUS_NOT_SUPPORTED where the feature is not supported)",
+		w.report(rules.RuleMissingHandler, "%s: %s registered %s with %s NULL; NDIS calls this %s handler, so every driver that registers the structure must supply it (a stub that returns NDIS_STATUS_NOT_SUPPORTED where the feature is not supported)",
 			ddi, drv.driverName(), cname, sl.Field, sl.Role)
 	}
 }

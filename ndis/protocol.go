@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // RegisterProtocolDriver registers a protocol driver's entry points with NDIS;
@@ -28,7 +29,7 @@ func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristic
 	}
 	p := &protocolBlock{name: name, ctx: protocolDriverContext, chars: chars}
 	if chars.BindAdapterHandlerEx == nil || chars.UnbindAdapterHandlerEx == nil {
-		w.report(RuleMissingHandler, "%s: %s registered NDIS_PROTOCOL_DRIVER_CHARACTERISTICS without BindAdapterHandlerEx or UnbindAdapterHandlerEx (PROTOCOL_BIND_ADAPTER_EX, PROTOCOL_UNBIND_ADAPTER_EX), which every protocol driver supplies", ddi, p.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered NDIS_PROTOCOL_DRIVER_CHARACTERISTICS without BindAdapterHandlerEx or UnbindAdapterHandlerEx (PROTOCOL_BIND_ADAPTER_EX, PROTOCOL_UNBIND_ADAPTER_EX), which every protocol driver supplies", ddi, p.driverName())
 		return StatusBadCharacteristics
 	}
 	if chars.SetOptionsHandler != nil {
@@ -43,10 +44,10 @@ func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristic
 		}
 	}
 	if (p.cl != nil || p.cm != nil) && p.co == nil {
-		w.report(RuleMissingHandler, "%s: %s registered CoNDIS client or call manager handlers without NDIS_PROTOCOL_CO_CHARACTERISTICS, which every CoNDIS protocol driver passes to NdisSetOptionalHandlers from its SetOptions handler", ddi, p.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered CoNDIS client or call manager handlers without NDIS_PROTOCOL_CO_CHARACTERISTICS, which every CoNDIS protocol driver passes to NdisSetOptionalHandlers from its SetOptions handler", ddi, p.driverName())
 	}
 	if p.cl != nil && p.co != nil && p.co.CoAfRegisterNotifyHandler == nil {
-		w.report(RuleMissingHandler, "%s: %s registered client handlers with NDIS_PROTOCOL_CO_CHARACTERISTICS.CoAfRegisterNotifyHandler (PROTOCOL_CO_AF_REGISTER_NOTIFY) NULL; a client learns of call managers only through it", ddi, p.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered client handlers with NDIS_PROTOCOL_CO_CHARACTERISTICS.CoAfRegisterNotifyHandler (PROTOCOL_CO_AF_REGISTER_NOTIFY) NULL; a client learns of call managers only through it", ddi, p.driverName())
 	}
 	p.registered = true
 	w.protocols = append(w.protocols, p)
@@ -67,7 +68,7 @@ func DeregisterProtocolDriver(ndisProtocolHandle Handle) {
 		return
 	}
 	if p.deregistered || !p.registered {
-		w.report(RuleBadHandle, "NdisDeregisterProtocolDriver: %s is not registered", p.driverName())
+		w.report(rules.RuleBadHandle, "NdisDeregisterProtocolDriver: %s is not registered", p.driverName())
 		return
 	}
 	for _, o := range append([]*openBlock(nil), p.opens...) {
@@ -95,7 +96,7 @@ func SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandl
 	w := theWorld()
 	const ddi = "NdisSetOptionalHandlers"
 	if isNilHandlers(optionalHandlers) {
-		w.report(RuleBadParameter, "%s: OptionalHandlers is NULL", ddi)
+		w.report(rules.RuleBadParameter, "%s: OptionalHandlers is NULL", ddi)
 		return StatusInvalidParameter
 	}
 	switch d := ndisHandle.(type) {
@@ -110,7 +111,7 @@ func SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandl
 		}
 		return w.setMiniportHandlers(d, optionalHandlers)
 	case *openBlock:
-		w.report(RuleOptionalHandlersContext, "%s: %s is passed with a binding handle; CoNDIS drivers register it with the NdisDriverHandle their SetOptions handler receives", ddi, optionalHandlers.optionalHandlers())
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s is passed with a binding handle; CoNDIS drivers register it with the NdisDriverHandle their SetOptions handler receives", ddi, optionalHandlers.optionalHandlers())
 		return StatusFailure
 	}
 	w.nullOrWrong(ddi, "NdisHandle", ndisHandle, "the NdisDriverHandle passed to the driver's SetOptions handler")
@@ -146,7 +147,7 @@ func isNilHandlers(h DriverOptionalHandlers) bool {
 func (w *world) setProtocolHandlers(p *protocolBlock, h DriverOptionalHandlers) Status {
 	const ddi = "NdisSetOptionalHandlers"
 	if !p.inSetOptions {
-		w.report(RuleOptionalHandlersContext, "%s: %s registers %s outside its SetOptions handler; NDIS accepts CoNDIS handlers only from SET_OPTIONS, which NdisRegisterProtocolDriver calls", ddi, p.driverName(), h.optionalHandlers())
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s registers %s outside its SetOptions handler; NDIS accepts CoNDIS handlers only from SET_OPTIONS, which NdisRegisterProtocolDriver calls", ddi, p.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
 	switch x := h.(type) {
@@ -160,7 +161,7 @@ func (w *world) setProtocolHandlers(p *protocolBlock, h DriverOptionalHandlers) 
 		c := *x
 		p.cm = &c
 	default:
-		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a protocol driver registers NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call manager handlers", ddi, p.driverName(), h.optionalHandlers())
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s passes %s; a protocol driver registers NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call manager handlers", ddi, p.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
 	w.missingSlots(ddi, p, h, false)

@@ -2,6 +2,7 @@ package ndis
 
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -48,7 +49,7 @@ func spinLockReady(s *kernel.State, ddi string, st *kernel.LockState) bool {
 	}
 	allocated := spinLockAllocated(s)
 	if !allocated[st] {
-		s.Report(kernel.RuleSpinlockNotAllocated, "%s on spin lock %s, which NdisAllocateSpinLock never initialized", ddi, st.Name)
+		s.Report(rules.RuleSpinlockNotAllocated, "%s on spin lock %s, which NdisAllocateSpinLock never initialized", ddi, st.Name)
 		allocated[st] = true
 	}
 	return true

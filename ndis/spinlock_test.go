@@ -149,10 +149,10 @@ func TestSpinLockDoubleAcquire(t *testing.T) {
 	AllocateSpinLock(&l)
 	AcquireSpinLock(&l)
 	AcquireSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockDoubleAcquire)
+	ksExpect(t, s, rules.RuleSpinlockDoubleAcquire)
 	ReleaseSpinLock(&l)
 	ReleaseSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockDoubleAcquire)
+	ksExpect(t, s, rules.RuleSpinlockDoubleAcquire)
 	if ksIrql() != wdm.PassiveLevel || len(s.Held()) != 0 {
 		t.Fatalf("after unwinding: IRQL=%s held=%d", ksIrql(), len(s.Held()))
 	}
@@ -165,7 +165,7 @@ func TestSpinLockReleaseNotHeld(t *testing.T) {
 	s.SetIrql(uint8(wdm.DispatchLevel)) // the release's own IRQL is right
 	l.OldIrql = wdm.DispatchLevel
 	ReleaseSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockReleaseNotHeld)
+	ksExpect(t, s, rules.RuleSpinlockReleaseNotHeld)
 }
 
 func TestSpinLockDprReleaseOfNormalAcquire(t *testing.T) {
@@ -174,7 +174,7 @@ func TestSpinLockDprReleaseOfNormalAcquire(t *testing.T) {
 	AllocateSpinLock(&l)
 	AcquireSpinLock(&l)
 	DprReleaseSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockDprMismatch)
+	ksExpect(t, s, rules.RuleSpinlockDprMismatch)
 }
 
 func TestSpinLockNormalReleaseOfDprAcquire(t *testing.T) {
@@ -184,7 +184,7 @@ func TestSpinLockNormalReleaseOfDprAcquire(t *testing.T) {
 	s.SetIrql(uint8(wdm.DispatchLevel))
 	DprAcquireSpinLock(&l)
 	ReleaseSpinLock(&l) // lowers to the stale OldIrql (PASSIVE_LEVEL)
-	ksExpect(t, s, kernel.RuleSpinlockDprMismatch)
+	ksExpect(t, s, rules.RuleSpinlockDprMismatch)
 	if ksIrql() != wdm.PassiveLevel {
 		t.Fatalf("IRQL = %s, want the stale OldIrql PASSIVE_LEVEL, as in Windows", ksIrql())
 	}
@@ -198,8 +198,8 @@ func TestSpinLockReleasedInAcquireOrder(t *testing.T) {
 	AcquireSpinLock(&a)
 	AcquireSpinLock(&b)
 	ReleaseSpinLock(&a)
-	if got := ksRules(s); len(got) != 1 || got[0] != kernel.RuleSpinlockReleaseOrder {
-		t.Fatalf("violations %v, want [%s]", got, kernel.RuleSpinlockReleaseOrder)
+	if got := ksRules(s); len(got) != 1 || got[0] != rules.RuleSpinlockReleaseOrder {
+		t.Fatalf("violations %v, want [%s]", got, rules.RuleSpinlockReleaseOrder)
 	}
 }
 
@@ -208,7 +208,7 @@ func TestSpinLockNotAllocated(t *testing.T) {
 	var l SpinLock
 	AcquireSpinLock(&l)
 	ReleaseSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockNotAllocated)
+	ksExpect(t, s, rules.RuleSpinlockNotAllocated)
 }
 
 func TestSpinLockUseAfterFree(t *testing.T) {
@@ -219,7 +219,7 @@ func TestSpinLockUseAfterFree(t *testing.T) {
 	AcquireSpinLock(&l)
 	ReleaseSpinLock(&l)
 	FreeSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockUseAfterFree, kernel.RuleSpinlockUseAfterFree, kernel.RuleSpinlockUseAfterFree)
+	ksExpect(t, s, rules.RuleSpinlockUseAfterFree, rules.RuleSpinlockUseAfterFree, rules.RuleSpinlockUseAfterFree)
 }
 
 func TestSpinLockReallocatedAfterFreeIsClean(t *testing.T) {
@@ -239,7 +239,7 @@ func TestSpinLockFreeWhileHeld(t *testing.T) {
 	AllocateSpinLock(&l)
 	AcquireSpinLock(&l)
 	FreeSpinLock(&l)
-	ksExpect(t, s, kernel.RuleSpinlockFreeHeld)
+	ksExpect(t, s, rules.RuleSpinlockFreeHeld)
 }
 
 func TestSpinLockNull(t *testing.T) {
@@ -253,7 +253,7 @@ func TestSpinLockNull(t *testing.T) {
 	FreeSpinLock(nil)
 	want := []string{}
 	for range 6 {
-		want = append(want, kernel.RuleBadParameter)
+		want = append(want, rules.RuleBadParameter)
 	}
 	ksExpect(t, s, want...)
 }
@@ -276,7 +276,7 @@ func TestSpinLockHeldOnReturnFromWorkItem(t *testing.T) {
 	QueueIoWorkItem(w, func(ctx, h Handle) { AcquireSpinLock(&l) }, nil)
 	s.Run(10)
 	FreeIoWorkItem(w)
-	ksExpect(t, s, kernel.RuleSpinlockHeldReturn)
+	ksExpect(t, s, rules.RuleSpinlockHeldOnReturn)
 }
 
 // Needs the catalogue: NdisAcquireSpinLock's "<= DISPATCH_LEVEL".
@@ -287,7 +287,7 @@ func TestSpinLockAcquireAboveDispatch(t *testing.T) {
 	AllocateSpinLock(&l)
 	s.SetIrql(uint8(wdm.HighLevel))
 	AcquireSpinLock(&l)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }
 
 // Needs the catalogue: NdisDprAcquireSpinLock's "DISPATCH_LEVEL".
@@ -297,5 +297,5 @@ func TestDprSpinLockAcquireAtPassive(t *testing.T) {
 	var l SpinLock
 	AllocateSpinLock(&l)
 	DprAcquireSpinLock(&l)
-	ksExpect(t, s, kernel.RuleIrqlBelowMin)
+	ksExpect(t, s, rules.RuleIrqlBelowMin)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // timerObject is what NdisAllocateTimerObject hands out as a timer object
@@ -81,7 +82,7 @@ func lookupTimer(s *kernel.State, ddi string, h Handle) *timerObject {
 	case o.run != s:
 		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s of an earlier run", o.name))
 	case o.freed:
-		s.Report(kernel.RuleTimerUseAfterFree, "%s on %s after NdisFreeTimerObject freed it", ddi, o.name)
+		s.Report(rules.RuleTimerUseAfterFree, "%s on %s after NdisFreeTimerObject freed it", ddi, o.name)
 	default:
 		return o
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -147,7 +148,7 @@ func TestTimerUseAfterFree(t *testing.T) {
 	if len(fired) != 0 {
 		t.Fatal("a freed timer fired")
 	}
-	ksExpect(t, s, kernel.RuleTimerUseAfterFree, kernel.RuleTimerUseAfterFree, kernel.RuleTimerUseAfterFree)
+	ksExpect(t, s, rules.RuleTimerUseAfterFree, rules.RuleTimerUseAfterFree, rules.RuleTimerUseAfterFree)
 }
 
 func TestTimerBadArguments(t *testing.T) {
@@ -168,8 +169,8 @@ func TestTimerBadArguments(t *testing.T) {
 	SetTimerObject(nil, -1, 0, nil)
 	CancelTimerObject(ksDriver())
 	FreeTimerObject(AllocateIoWorkItem(ksDriver()))
-	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadParameter, kernel.RuleBadParameter,
-		kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadParameter, rules.RuleBadParameter,
+		rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
 }
 
 func TestTimerNegativePeriod(t *testing.T) {
@@ -179,7 +180,7 @@ func TestTimerNegativePeriod(t *testing.T) {
 	SetTimerObject(h, -1, -5, nil)
 	CancelTimerObject(h)
 	FreeTimerObject(h)
-	ksExpect(t, s, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter)
 }
 
 func TestTimerLeak(t *testing.T) {
@@ -189,7 +190,7 @@ func TestTimerLeak(t *testing.T) {
 	if n := ReportServiceLeaks(); n != 1 {
 		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
 	}
-	ksExpect(t, s, kernel.RuleTimerLeak)
+	ksExpect(t, s, rules.RuleTimerLeak)
 }
 
 func TestCancelPeriodicTimerFromItsCallback(t *testing.T) {
@@ -209,7 +210,7 @@ func TestCancelPeriodicTimerFromItsCallback(t *testing.T) {
 	SetTimerObject(h, -10, 1, nil)
 	s.Run(1)
 	FreeTimerObject(h)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }
 
 func TestCancelOneShotTimerAtDispatchIsClean(t *testing.T) {
@@ -252,5 +253,5 @@ func TestSetTimerObjectAboveDispatch(t *testing.T) {
 	h := ksTimer(t, &fired)
 	s.SetIrql(uint8(wdm.HighLevel))
 	SetTimerObject(h, -1, 0, nil)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }

@@ -3,94 +3,7 @@ package ndis
 import (
 	"fmt"
 
-	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/rules"
-)
-
-// The verifier's rule IDs for the CoNDIS contract. They are stable: tests and
-// users match on them. IRQL and spin-lock rules are kernel's
-// (kernel.RuleIrqlAboveMax, kernel.RuleSpinlockHeldReturn, ...).
-const (
-	// RuleBadHandle: a handle parameter is NULL where required, of the wrong
-	// kind, of the other side, or of another driver.
-	RuleBadHandle = "bad-handle"
-	// RuleBadParameter: a non-handle parameter is invalid (a NULL pointer
-	// where the page requires one, a buffer and size that disagree).
-	RuleBadParameter = "bad-parameter"
-	// RuleVcUseAfterClose: the client uses its NdisVcHandle of a VC the call
-	// manager created after its close completed.
-	RuleVcUseAfterClose = "vc-use-after-close"
-	// RuleVcDeleteNotCreator: NdisCoDeleteVc by the side that did not create
-	// the VC.
-	RuleVcDeleteNotCreator = "vc-delete-not-creator"
-	// RuleVcDeleteCallActive: a VC deleted while a call on it is active or
-	// closing.
-	RuleVcDeleteCallActive = "vc-delete-call-active"
-	// RuleVcUseAfterDelete: a deleted VC's handle used.
-	RuleVcUseAfterDelete = "vc-use-after-delete"
-	// RuleAfUseAfterClose: an AF handle used after its close.
-	RuleAfUseAfterClose = "af-use-after-close"
-	// RuleSapUseAfterDeregister: a SAP handle used after its deregistration.
-	RuleSapUseAfterDeregister = "sap-use-after-deregister"
-	// RulePartyUseAfterDrop: a party handle used after the party was dropped.
-	RulePartyUseAfterDrop = "party-use-after-drop"
-	// RuleMakeCallOnCmVc: NdisClMakeCall on a VC the call manager created.
-	RuleMakeCallOnCmVc = "makecall-on-cm-vc"
-	// RuleStatusForbidden: a handler returned a status its page forbids.
-	RuleStatusForbidden = "status-forbidden"
-	// RuleCompletionWithoutPending: a completion for a request that did not
-	// pend.
-	RuleCompletionWithoutPending = "completion-without-pending"
-	// RuleCompletedTwice: a second completion of one pended request.
-	RuleCompletedTwice = "completed-twice"
-	// RuleCompleteWithPending: NDIS_STATUS_PENDING passed as a completion's
-	// status.
-	RuleCompleteWithPending = "complete-with-pending"
-	// RulePendingNeverCompleted: a request pended and was never completed.
-	RulePendingNeverCompleted = "pending-never-completed"
-	// RuleMissingHandler: a mandatory handler slot is NULL.
-	RuleMissingHandler = "missing-handler"
-	// RuleVcState: a DDI called on a VC whose call is in the wrong state
-	// (NdisClMakeCall on a VC with a call, a send before the call connected
-	// or after NdisClCloseCall, NdisCmDispatchCallConnected on a call not
-	// accepted).
-	RuleVcState = "vc-state"
-	// RuleCreateVcHandleNotNull: NdisCoCreateVc with *NdisVcHandle not NULL.
-	RuleCreateVcHandleNotNull = "createvc-handle-not-null"
-	// RuleOptionalHandlersContext: NdisSetOptionalHandlers outside the
-	// driver's SetOptions handler, or with a structure its kind of driver
-	// does not register.
-	RuleOptionalHandlersContext = "optional-handlers-context"
-	// RuleIncomingCloseUnanswered: PROTOCOL_CL_INCOMING_CLOSE_CALL was
-	// called and the client never called NdisClCloseCall.
-	RuleIncomingCloseUnanswered = "incoming-close-unanswered"
-	// RuleIncomingDropUnanswered: PROTOCOL_CL_INCOMING_DROP_PARTY was called
-	// and the client never called NdisClDropParty.
-	RuleIncomingDropUnanswered = "incoming-drop-unanswered"
-	// RuleDropLastParty: NdisClDropParty on the last party of a call.
-	RuleDropLastParty = "drop-last-party"
-	// RuleCloseCallWithParties: NdisClCloseCall on a multipoint call with more
-	// than one party.
-	RuleCloseCallWithParties = "closecall-with-parties"
-	// RuleCloseCallWithSends: NdisClCloseCall with sends outstanding.
-	RuleCloseCallWithSends = "closecall-with-sends-outstanding"
-	// RuleAfCloseBusy: NdisClCloseAddressFamily while the client still has
-	// SAPs, VCs or calls on the AF.
-	RuleAfCloseBusy = "af-close-with-objects"
-	// RuleAfCloseWithVcs: a call manager completes a client's close of an
-	// address family with NDIS_STATUS_SUCCESS (its ProtocolCmCloseAf returns
-	// it, or it calls Ndis(M)CmCloseAddressFamilyComplete with it) while VCs
-	// on the AF still exist; it must delete its own VCs on the AF first.
-	RuleAfCloseWithVcs = "af-close-with-vcs"
-	// RuleBindingBusy: NdisCloseAdapterEx while address families depend on
-	// the binding.
-	RuleBindingBusy = "close-adapter-with-af-open"
-	// RuleUnbindWithoutClose: a protocol completed PROTOCOL_UNBIND_ADAPTER_EX
-	// without closing the binding with NdisCloseAdapterEx.
-	RuleUnbindWithoutClose = "unbind-without-close-adapter"
-	// RuleCallWithoutActivation: a call reported connected on a VC that was
-	// never activated.
-	RuleCallWithoutActivation = "call-without-activation"
 )
 
 // report records a violation of rule.
@@ -130,7 +43,7 @@ func (w *world) forward(key reqKey, what, completedBy string, handler func() Sta
 		return st
 	}
 	if fl.completed {
-		w.report(RuleCompletionWithoutPending, "%s was called for %s, and the handler then returned %s instead of NDIS_STATUS_PENDING; a request completes either by its handler's return or, after NDIS_STATUS_PENDING, by %s, never both",
+		w.report(rules.RuleCompletionWithoutPending, "%s was called for %s, and the handler then returned %s instead of NDIS_STATUS_PENDING; a request completes either by its handler's return or, after NDIS_STATUS_PENDING, by %s, never both",
 			completedBy, what, st, completedBy)
 	}
 	return st
@@ -140,11 +53,11 @@ func (w *world) forward(key reqKey, what, completedBy string, handler func() Sta
 // false, after reporting the violation, when the request was not pending.
 func (w *world) complete(key reqKey, ddi, what string, status Status) bool {
 	if status == StatusPending {
-		w.report(RuleCompleteWithPending, "%s called with NDIS_STATUS_PENDING for %s; a completion passes the final status, never NDIS_STATUS_PENDING", ddi, what)
+		w.report(rules.RuleCompleteWithPending, "%s called with NDIS_STATUS_PENDING for %s; a completion passes the final status, never NDIS_STATUS_PENDING", ddi, what)
 	}
 	if fl, ok := w.inflight[key]; ok {
 		if fl.completed {
-			w.report(RuleCompletedTwice, "%s called a second time for %s", ddi, what)
+			w.report(rules.RuleCompletedTwice, "%s called a second time for %s", ddi, what)
 			return false
 		}
 		fl.completed = true
@@ -156,9 +69,9 @@ func (w *world) complete(key reqKey, ddi, what string, status Status) bool {
 		return true
 	}
 	if w.completed[key] {
-		w.report(RuleCompletedTwice, "%s called for %s, which was already completed", ddi, what)
+		w.report(rules.RuleCompletedTwice, "%s called for %s, which was already completed", ddi, what)
 	} else {
-		w.report(RuleCompletionWithoutPending, "%s called for %s, which is not pending: NDIS calls for this completion only after the handler returned NDIS_STATUS_PENDING", ddi, what)
+		w.report(rules.RuleCompletionWithoutPending, "%s called for %s, which is not pending: NDIS calls for this completion only after the handler returned NDIS_STATUS_PENDING", ddi, what)
 	}
 	return false
 }
@@ -201,7 +114,7 @@ func (w *world) call(role string, drv driverRef, args string, fn func()) {
 // handler is not called and NDIS_STATUS_FAILURE is returned.
 func (w *world) callStatus(role string, drv driverRef, args string, fn func() Status) Status {
 	if !w.st.CanCall(role) {
-		w.report(kernel.RuleIrqlAboveMax, "NDIS cannot call %s's %s at %s (the role runs at %s): the IRQL was raised by the caller; NDIS_STATUS_FAILURE returned instead",
+		w.report(rules.RuleIrqlAboveMax, "NDIS cannot call %s's %s at %s (the role runs at %s): the IRQL was raised by the caller; NDIS_STATUS_FAILURE returned instead",
 			drv.driverName(), role, rules.LevelName(w.st.Irql()), rules.LevelName(w.st.RoleLevel(role)))
 		return StatusFailure
 	}
@@ -224,7 +137,7 @@ func (w *world) checkReturn(role string, drv driverRef, st Status) bool {
 	}
 	for _, name := range r.Forbidden {
 		if name == st.String() {
-			w.report(RuleStatusForbidden, "%s's %s returned %s, which its page forbids", drv.driverName(), role, st)
+			w.report(rules.RuleStatusForbidden, "%s's %s returned %s, which its page forbids", drv.driverName(), role, st)
 			return false
 		}
 	}

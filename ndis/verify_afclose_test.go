@@ -8,6 +8,7 @@ import (
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // closeAfMode is how handCM answers ProtocolCmCloseAf.
@@ -211,14 +212,14 @@ func TestCloseAfWithVcs(t *testing.T) {
 				}
 				return
 			}
-			expect(t, sys, ndis.RuleAfCloseWithVcs, tc.words...)
-			if n := len(sys.ViolationsOf(ndis.RuleAfCloseWithVcs)); n != 1 {
-				t.Errorf("%d %s reports, want 1", n, ndis.RuleAfCloseWithVcs)
+			expect(t, sys, rules.RuleAfCloseWithVcs, tc.words...)
+			if n := len(sys.ViolationsOf(rules.RuleAfCloseWithVcs)); n != 1 {
+				t.Errorf("%d %s reports, want 1", n, rules.RuleAfCloseWithVcs)
 			}
 			// What the rule prevents: deleting the VC now reaches the
 			// client's ProtocolCoDeleteVc after its AF closed.
 			cm.deleteVc()
-			only(t, sys, ndis.RuleAfCloseWithVcs)
+			only(t, sys, rules.RuleAfCloseWithVcs)
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 func TestBadHandles(t *testing.T) {
@@ -14,23 +15,23 @@ func TestBadHandles(t *testing.T) {
 	sapH := c.Af().Saps()[0].Handle()
 
 	ndis.ClCloseCall(sapH, nil, nil, 0)
-	expect(t, sys, ndis.RuleBadHandle, "NdisClCloseCall", "NdisVcHandle", "a SAP handle")
+	expect(t, sys, rules.RuleBadHandle, "NdisClCloseCall", "NdisVcHandle", "a SAP handle")
 
 	ndis.CoDeleteVc(nil)
-	expect(t, sys, ndis.RuleBadHandle, "NdisCoDeleteVc", "NULL")
+	expect(t, sys, rules.RuleBadHandle, "NdisCoDeleteVc", "NULL")
 
 	ndis.ClCloseCall(v.Handle(), nil, nil, 0)
-	expect(t, sys, ndis.RuleBadHandle, "NdisClCloseCall", "the call manager's handle")
+	expect(t, sys, rules.RuleBadHandle, "NdisClCloseCall", "the call manager's handle")
 
 	ndis.CmCloseCallComplete(ndis.StatusSuccess, cv.Handle(), nil)
-	expect(t, sys, ndis.RuleBadHandle, "NdisCmCloseCallComplete", "the client's handle")
+	expect(t, sys, rules.RuleBadHandle, "NdisCmCloseCallComplete", "the client's handle")
 
 	type myContext struct{ n int }
 	ndis.ClDeregisterSap(&myContext{})
-	expect(t, sys, ndis.RuleBadHandle, "NdisClDeregisterSap", "a driver's own value")
+	expect(t, sys, rules.RuleBadHandle, "NdisClDeregisterSap", "a driver's own value")
 
 	ndis.CoCreateVc(c.Af().Handle(), nil, nil, new(ndis.Handle))
-	expect(t, sys, ndis.RuleBadHandle, "NdisCoCreateVc", "NdisBindingHandle", "an AF handle")
+	expect(t, sys, rules.RuleBadHandle, "NdisCoCreateVc", "NdisBindingHandle", "an AF handle")
 
 	c.CloseCall(cv)
 	sys.Run()
@@ -59,7 +60,7 @@ func TestHandleOfAnotherDriver(t *testing.T) {
 	bVc, _ = b.CreateVc(b.Af())
 	b.MakeCall(bVc, nil, false)
 	ad.IndicateStatus(ndis.StatusMediaConnect)
-	expect(t, sys, ndis.RuleBadHandle, "NdisCoSendNetBufferLists", `protocol "b"`, `protocol "a"`)
+	expect(t, sys, rules.RuleBadHandle, "NdisCoSendNetBufferLists", `protocol "b"`, `protocol "a"`)
 }
 
 func TestAfSapPartyUseAfterClose(t *testing.T) {
@@ -69,8 +70,8 @@ func TestAfSapPartyUseAfterClose(t *testing.T) {
 		c.CloseAf(af)
 		var h ndis.Handle
 		ndis.ClRegisterSap(af.Handle(), nil, &ndis.CoSap{}, &h)
-		expect(t, sys, ndis.RuleAfUseAfterClose, "NdisClRegisterSap", "af #1")
-		only(t, sys, ndis.RuleAfUseAfterClose)
+		expect(t, sys, rules.RuleAfUseAfterClose, "NdisClRegisterSap", "af #1")
+		only(t, sys, rules.RuleAfUseAfterClose)
 	})
 	t.Run("sap", func(t *testing.T) {
 		sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
@@ -79,7 +80,7 @@ func TestAfSapPartyUseAfterClose(t *testing.T) {
 		if st := ndis.ClDeregisterSap(s.Handle()); st != ndis.StatusFailure {
 			t.Errorf("a second NdisClDeregisterSap returned %s, want NDIS_STATUS_FAILURE", st)
 		}
-		expect(t, sys, ndis.RuleSapUseAfterDeregister, "NdisClDeregisterSap", "sap #1")
+		expect(t, sys, rules.RuleSapUseAfterDeregister, "NdisClDeregisterSap", "sap #1")
 	})
 	t.Run("party", func(t *testing.T) {
 		sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
@@ -88,9 +89,9 @@ func TestAfSapPartyUseAfterClose(t *testing.T) {
 		p, _ := c.AddParty(v, nil)
 		c.DropParty(p)
 		ndis.ClDropParty(p.Handle(), nil, 0)
-		expect(t, sys, ndis.RulePartyUseAfterDrop, "NdisClDropParty", "party #2")
+		expect(t, sys, rules.RulePartyUseAfterDrop, "NdisClDropParty", "party #2")
 		c.CloseCall(v)
-		only(t, sys, ndis.RulePartyUseAfterDrop)
+		only(t, sys, rules.RulePartyUseAfterDrop)
 	})
 }
 
@@ -102,10 +103,10 @@ func TestMultipointMistakes(t *testing.T) {
 	if st := c.DropParty(first); st != ndis.StatusFailure {
 		t.Errorf("NdisClDropParty on the last party returned %s, want NDIS_STATUS_FAILURE", st)
 	}
-	expect(t, sys, ndis.RuleDropLastParty, "NdisClDropParty", "NdisClCloseCall")
+	expect(t, sys, rules.RuleDropLastParty, "NdisClDropParty", "NdisClCloseCall")
 	c.AddParty(v, nil)
 	c.CloseCall(v)
-	expect(t, sys, ndis.RuleCloseCallWithParties, "NdisClCloseCall", "NdisClDropParty")
+	expect(t, sys, rules.RuleCloseCallWithParties, "NdisClCloseCall", "NdisClDropParty")
 }
 
 func TestCloseAfWithObjects(t *testing.T) {
@@ -113,7 +114,7 @@ func TestCloseAfWithObjects(t *testing.T) {
 	if st := ndis.ClCloseAddressFamily(c.Af().Handle()); st != ndis.StatusFailure {
 		t.Errorf("NdisClCloseAddressFamily with a SAP registered returned %s", st)
 	}
-	expect(t, sys, ndis.RuleAfCloseBusy, "NdisClCloseAddressFamily", "1 SAP")
+	expect(t, sys, rules.RuleAfCloseBusy, "NdisClCloseAddressFamily", "1 SAP")
 	if c.Af() == nil {
 		t.Errorf("the refused close invalidated the AF")
 	}
@@ -138,10 +139,10 @@ func TestMissingHandler(t *testing.T) {
 	if st := ndis.RegisterProtocolDriver(nil, chars, &p); st != ndis.StatusSuccess {
 		t.Fatalf("NdisRegisterProtocolDriver: %s", st)
 	}
-	expect(t, sys, ndis.RuleMissingHandler, "NdisSetOptionalHandlers", "ClCloseCallCompleteHandler", "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
-	expect(t, sys, ndis.RuleMissingHandler, "ClIncomingCallHandler", "PROTOCOL_CL_INCOMING_CALL")
-	expect(t, sys, ndis.RuleMissingHandler, "CoAfRegisterNotifyHandler", "PROTOCOL_CO_AF_REGISTER_NOTIFY")
-	if n := len(sys.ViolationsOf(ndis.RuleMissingHandler)); n != 18 {
+	expect(t, sys, rules.RuleMissingHandler, "NdisSetOptionalHandlers", "ClCloseCallCompleteHandler", "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
+	expect(t, sys, rules.RuleMissingHandler, "ClIncomingCallHandler", "PROTOCOL_CL_INCOMING_CALL")
+	expect(t, sys, rules.RuleMissingHandler, "CoAfRegisterNotifyHandler", "PROTOCOL_CO_AF_REGISTER_NOTIFY")
+	if n := len(sys.ViolationsOf(rules.RuleMissingHandler)); n != 18 {
 		t.Errorf("%d missing-handler reports, want one per NULL Cl* slot (17) and one for CoAfRegisterNotifyHandler", n)
 	}
 }
@@ -151,7 +152,7 @@ func TestSetOptionalHandlersOutsideSetOptions(t *testing.T) {
 	if st := ndis.SetOptionalHandlers(c.Protocol(), &ndis.CoClientOptionalHandlers{}); st != ndis.StatusFailure {
 		t.Errorf("NdisSetOptionalHandlers outside SetOptions returned %s", st)
 	}
-	expect(t, sys, ndis.RuleOptionalHandlersContext, "NdisSetOptionalHandlers", "SET_OPTIONS")
+	expect(t, sys, rules.RuleOptionalHandlersContext, "NdisSetOptionalHandlers", "SET_OPTIONS")
 }
 
 func TestWrongFamilyForMiniportCallManager(t *testing.T) {
@@ -162,17 +163,17 @@ func TestWrongFamilyForMiniportCallManager(t *testing.T) {
 	sys.Bind()
 	v := mcm.IncomingCall(nil)
 	ndis.CmDispatchCallConnected(v.Handle())
-	expect(t, sys, ndis.RuleBadHandle, "NdisCmDispatchCallConnected", "NdisMCmDispatchCallConnected")
+	expect(t, sys, rules.RuleBadHandle, "NdisCmDispatchCallConnected", "NdisMCmDispatchCallConnected")
 	ndis.CoDeleteVc(v.Handle())
-	expect(t, sys, ndis.RuleBadHandle, "NdisCoDeleteVc", "NdisMCmDeleteVc")
+	expect(t, sys, rules.RuleBadHandle, "NdisCoDeleteVc", "NdisMCmDeleteVc")
 	mcm.CallConnected(v)
-	only(t, sys, ndis.RuleBadHandle)
+	only(t, sys, rules.RuleBadHandle)
 }
 
 func TestCallManagerVcIsNotTheMiniports(t *testing.T) {
 	sys, _, cm, c := world(t, ndistest.CMScript{}, testclient.Options{})
 	v, cv := connectedIncoming(t, cm, c)
 	ndis.MCoIndicateReceiveNetBufferLists(v.Handle(), &ndis.NetBufferList{}, 1, 0)
-	expect(t, sys, ndis.RuleBadHandle, "NdisMCoIndicateReceiveNetBufferLists", "the miniport must pass its own")
+	expect(t, sys, rules.RuleBadHandle, "NdisMCoIndicateReceiveNetBufferLists", "the miniport must pass its own")
 	c.CloseCall(cv)
 }

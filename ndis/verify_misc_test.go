@@ -7,6 +7,7 @@ import (
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 func TestIncomingDropUnanswered(t *testing.T) {
@@ -16,7 +17,7 @@ func TestIncomingDropUnanswered(t *testing.T) {
 	c.AddParty(v, nil)
 	cm.DropPartyFromNetwork(cm.VCs()[0].Parties()[1], ndis.StatusSuccess)
 	sys.Finish()
-	expect(t, sys, ndis.RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY", "NdisClDropParty", "party #2")
+	expect(t, sys, rules.RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY", "NdisClDropParty", "party #2")
 }
 
 // TestCallConnectedWithoutActivation: the call manager completes an
@@ -26,15 +27,15 @@ func TestCallConnectedWithoutActivation(t *testing.T) {
 	v, _ := c.CreateVc(c.Af())
 	c.MakeCall(v, nil, false)
 	ndis.CmMakeCallComplete(ndis.StatusSuccess, cm.VCs()[0].Handle(), nil, nil, &ndis.CoCallParameters{})
-	expect(t, sys, ndis.RuleCallWithoutActivation, "NdisCmMakeCallComplete", "NdisCmActivateVc")
+	expect(t, sys, rules.RuleCallWithoutActivation, "NdisCmMakeCallComplete", "NdisCmActivateVc")
 	sys.Run()
-	expect(t, sys, ndis.RuleCompletedTwice, "NdisCmMakeCallComplete")
+	expect(t, sys, rules.RuleCompletedTwice, "NdisCmMakeCallComplete")
 }
 
 func TestCloseAdapterWithAfOpen(t *testing.T) {
 	sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
 	ndis.CloseAdapterEx(c.Af().Binding())
-	expect(t, sys, ndis.RuleBindingBusy, "NdisCloseAdapterEx", "NdisClCloseAddressFamily")
+	expect(t, sys, rules.RuleBindingBusy, "NdisCloseAdapterEx", "NdisClCloseAddressFamily")
 }
 
 // TestUnbindWithoutCloseAdapter: a protocol completes its unbind without
@@ -62,7 +63,7 @@ func TestUnbindWithoutCloseAdapter(t *testing.T) {
 	if _, err := sys.Sim().Unbind(proto, ad.Handle()); err != nil {
 		t.Fatal(err)
 	}
-	expect(t, sys, ndis.RuleUnbindWithoutClose, "PROTOCOL_UNBIND_ADAPTER_EX", "NdisCloseAdapterEx")
+	expect(t, sys, rules.RuleUnbindWithoutClose, "PROTOCOL_UNBIND_ADAPTER_EX", "NdisCloseAdapterEx")
 }
 
 // TestCompleteBindWithoutPending: NdisCompleteBindAdapterEx with no pended
@@ -88,7 +89,7 @@ func TestCompleteBindWithoutPending(t *testing.T) {
 		t.Fatalf("bind: %s", st)
 	}
 	ndis.CompleteBindAdapterEx(bc, ndis.StatusSuccess)
-	expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisCompleteBindAdapterEx", "PROTOCOL_BIND_ADAPTER_EX")
+	expect(t, sys, rules.RuleCompletionWithoutPending, "NdisCompleteBindAdapterEx", "PROTOCOL_BIND_ADAPTER_EX")
 }
 
 // TestMiniportCharacteristics: a CoNDIS miniport registers its handlers from
@@ -107,7 +108,7 @@ func TestMiniportCharacteristics(t *testing.T) {
 			},
 			Initialize: func(h ndis.Handle) (ndis.Handle, ndis.Status) { return nil, ndis.StatusSuccess },
 		})
-		expect(t, sys, ndis.RuleMissingHandler, "CoCreateVcHandler", "MINIPORT_CO_CREATE_VC")
+		expect(t, sys, rules.RuleMissingHandler, "CoCreateVcHandler", "MINIPORT_CO_CREATE_VC")
 	})
 	t.Run("miniport-call-manager", func(t *testing.T) {
 		sys := ndistest.New(t, ndistest.KeepViolations())
@@ -128,12 +129,12 @@ func TestMiniportCharacteristics(t *testing.T) {
 		if adapter == nil {
 			t.Fatal("MiniportInitializeEx did not run")
 		}
-		for _, v := range sys.ViolationsOf(ndis.RuleMissingHandler) {
+		for _, v := range sys.ViolationsOf(rules.RuleMissingHandler) {
 			if strings.Contains(v.Message, "MINIPORT_CO_CREATE_VC") || strings.Contains(v.Message, "MINIPORT_CO_DELETE_VC") {
 				t.Errorf("a miniport call manager was asked for a handler an MCM leaves NULL: %s", v.Message)
 			}
 		}
-		expect(t, sys, ndis.RuleMissingHandler, "CmMakeCallHandler", "PROTOCOL_CM_MAKE_CALL")
-		expect(t, sys, ndis.RuleMissingHandler, "CoActivateVcHandler", "MINIPORT_CO_ACTIVATE_VC")
+		expect(t, sys, rules.RuleMissingHandler, "CmMakeCallHandler", "PROTOCOL_CM_MAKE_CALL")
+		expect(t, sys, rules.RuleMissingHandler, "CoActivateVcHandler", "MINIPORT_CO_ACTIVATE_VC")
 	})
 }

@@ -3,10 +3,10 @@ package ndis_test
 import (
 	"testing"
 
-	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 func TestCompletedTwice(t *testing.T) {
@@ -16,8 +16,8 @@ func TestCompletedTwice(t *testing.T) {
 		c.CloseCall(cv)
 		sys.Run()
 		ndis.CmCloseCallComplete(ndis.StatusSuccess, v.Handle(), nil)
-		expect(t, sys, ndis.RuleCompletedTwice, "NdisCmCloseCallComplete", "NdisClCloseCall")
-		only(t, sys, ndis.RuleCompletedTwice)
+		expect(t, sys, rules.RuleCompletedTwice, "NdisCmCloseCallComplete", "NdisClCloseCall")
+		only(t, sys, rules.RuleCompletedTwice)
 	})
 	t.Run("NdisClIncomingCallComplete", func(t *testing.T) {
 		sys, _, cm, c := world(t, ndistest.CMScript{}, testclient.Options{Incoming: testclient.Hold})
@@ -25,7 +25,7 @@ func TestCompletedTwice(t *testing.T) {
 		cv := c.IncomingVCs()[0]
 		c.CompleteIncoming(cv, ndis.StatusSuccess)
 		c.CompleteIncoming(cv, ndis.StatusSuccess)
-		expect(t, sys, ndis.RuleCompletedTwice, "NdisClIncomingCallComplete", "PROTOCOL_CL_INCOMING_CALL")
+		expect(t, sys, rules.RuleCompletedTwice, "NdisClIncomingCallComplete", "PROTOCOL_CL_INCOMING_CALL")
 	})
 }
 
@@ -35,18 +35,18 @@ func TestCompletionWithoutPending(t *testing.T) {
 		cm.IncomingCall(nil)
 		cv := c.IncomingVCs()[0]
 		ndis.ClIncomingCallComplete(ndis.StatusSuccess, cv.Handle(), &ndis.CoCallParameters{})
-		expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisClIncomingCallComplete", "not pending")
+		expect(t, sys, rules.RuleCompletionWithoutPending, "NdisClIncomingCallComplete", "not pending")
 	})
 	t.Run("never-asked", func(t *testing.T) {
 		sys, _, cm, c := world(t, ndistest.CMScript{}, testclient.Options{})
 		v, _ := connectedIncoming(t, cm, c)
 		ndis.CmCloseCallComplete(ndis.StatusSuccess, v.Handle(), nil)
-		expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisCmCloseCallComplete")
+		expect(t, sys, rules.RuleCompletionWithoutPending, "NdisCmCloseCallComplete")
 	})
 	t.Run("oid", func(t *testing.T) {
 		sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
 		ndis.CoOidRequestComplete(c.Af().Handle(), nil, nil, &ndis.OidRequest{}, ndis.StatusSuccess)
-		expect(t, sys, ndis.RuleCompletionWithoutPending, "NdisCoOidRequestComplete")
+		expect(t, sys, rules.RuleCompletionWithoutPending, "NdisCoOidRequestComplete")
 	})
 }
 
@@ -55,7 +55,7 @@ func TestCompleteWithPending(t *testing.T) {
 	cm.IncomingCall(nil)
 	cv := c.IncomingVCs()[0]
 	ndis.ClIncomingCallComplete(ndis.StatusPending, cv.Handle(), &ndis.CoCallParameters{})
-	expect(t, sys, ndis.RuleCompleteWithPending, "NdisClIncomingCallComplete", "NDIS_STATUS_PENDING")
+	expect(t, sys, rules.RuleCompleteWithPending, "NdisClIncomingCallComplete", "NDIS_STATUS_PENDING")
 }
 
 func TestPendingNeverCompleted(t *testing.T) {
@@ -63,19 +63,19 @@ func TestPendingNeverCompleted(t *testing.T) {
 		sys, _, cm, _ := world(t, ndistest.CMScript{}, testclient.Options{Incoming: testclient.Hold})
 		cm.IncomingCall(nil)
 		sys.Finish()
-		expect(t, sys, ndis.RulePendingNeverCompleted, "PROTOCOL_CL_INCOMING_CALL", "NdisClIncomingCallComplete")
+		expect(t, sys, rules.RulePendingNeverCompleted, "PROTOCOL_CL_INCOMING_CALL", "NdisClIncomingCallComplete")
 	})
 	t.Run("client-holds-notify-close-af", func(t *testing.T) {
 		sys, _, cm, _ := world(t, ndistest.CMScript{}, testclient.Options{HoldNotifyCloseAf: true})
 		cm.NotifyCloseAf()
 		sys.Finish()
-		expect(t, sys, ndis.RulePendingNeverCompleted, "PROTOCOL_CL_NOTIFY_CLOSE_AF", "NdisClNotifyCloseAddressFamilyComplete")
+		expect(t, sys, rules.RulePendingNeverCompleted, "PROTOCOL_CL_NOTIFY_CLOSE_AF", "NdisClNotifyCloseAddressFamilyComplete")
 	})
 	t.Run("client-holds-oid", func(t *testing.T) {
 		sys, _, cm, _ := world(t, ndistest.CMScript{}, testclient.Options{OidPends: true})
 		cm.OidRequest(nil, &ndis.OidRequest{Oid: 7})
 		sys.Finish()
-		expect(t, sys, ndis.RulePendingNeverCompleted, "OID", "NdisCoOidRequestComplete")
+		expect(t, sys, rules.RulePendingNeverCompleted, "OID", "NdisCoOidRequestComplete")
 	})
 }
 
@@ -84,7 +84,7 @@ func TestIncomingCloseUnanswered(t *testing.T) {
 	v, _ := connectedIncoming(t, cm, c)
 	cm.CloseFromNetwork(v, ndis.StatusSuccess)
 	sys.Finish()
-	expect(t, sys, ndis.RuleIncomingCloseUnanswered, "PROTOCOL_CL_INCOMING_CLOSE_CALL", "NdisClCloseCall")
+	expect(t, sys, rules.RuleIncomingCloseUnanswered, "PROTOCOL_CL_INCOMING_CLOSE_CALL", "NdisClCloseCall")
 }
 
 // TestPassiveDdiFromDispatchCallback: NdisClOpenAddressFamilyEx, a
@@ -108,7 +108,7 @@ func TestPassiveDdiFromDispatchCallback(t *testing.T) {
 	sys.Load(c.DriverEntry)
 	sys.Bind()
 	cm.IncomingCall(nil)
-	expect(t, sys, kernel.RuleIrqlAboveMax, "NdisClOpenAddressFamilyEx", "DISPATCH_LEVEL", "PASSIVE_LEVEL")
+	expect(t, sys, rules.RuleIrqlAboveMax, "NdisClOpenAddressFamilyEx", "DISPATCH_LEVEL", "PASSIVE_LEVEL")
 }
 
 // TestSpinLockKeptOnReturn: a handler acquires a spin lock and returns
@@ -134,5 +134,5 @@ func TestSpinLockKeptOnReturn(t *testing.T) {
 	sys.Load(c.DriverEntry)
 	sys.Bind()
 	connectedIncoming(t, cm, c)
-	expect(t, sys, kernel.RuleSpinlockHeldReturn, "PROTOCOL_CL_CALL_CONNECTED")
+	expect(t, sys, rules.RuleSpinlockHeldOnReturn, "PROTOCOL_CL_CALL_CONNECTED")
 }

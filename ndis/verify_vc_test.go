@@ -6,6 +6,7 @@ import (
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // TestSeedDeleteInCloseComplete is the mistake ndislint exists for: the
@@ -19,9 +20,9 @@ func TestSeedDeleteInCloseComplete(t *testing.T) {
 			_, cv := connectedIncoming(t, cm, c)
 			c.CloseCall(cv)
 			sys.Run()
-			expect(t, sys, ndis.RuleVcDeleteNotCreator, "NdisCoDeleteVc", "vc #1", "call manager")
-			expect(t, sys, ndis.RuleVcUseAfterClose, "NdisCoDeleteVc", "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
-			only(t, sys, ndis.RuleVcDeleteNotCreator, ndis.RuleVcUseAfterClose)
+			expect(t, sys, rules.RuleVcDeleteNotCreator, "NdisCoDeleteVc", "vc #1", "call manager")
+			expect(t, sys, rules.RuleVcUseAfterClose, "NdisCoDeleteVc", "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
+			only(t, sys, rules.RuleVcDeleteNotCreator, rules.RuleVcUseAfterClose)
 		})
 		t.Run(a.String()+"/clean-twin", func(t *testing.T) {
 			sys, _, cm, c := world(t, ndistest.CMScript{CloseCall: a, DeleteVcAfterClose: ndistest.DeleteLater}, testclient.Options{})
@@ -60,8 +61,8 @@ func TestUseAfterCloseOfCallManagerVc(t *testing.T) {
 			sys.Run()
 			tc.use(c, cv)
 			sys.Run()
-			expect(t, sys, ndis.RuleVcUseAfterClose, tc.ddi, "vc #1")
-			only(t, sys, ndis.RuleVcUseAfterClose)
+			expect(t, sys, rules.RuleVcUseAfterClose, tc.ddi, "vc #1")
+			only(t, sys, rules.RuleVcUseAfterClose)
 		})
 	}
 }
@@ -74,7 +75,7 @@ func TestUseAfterSynchronousClose(t *testing.T) {
 	}
 	c.Send(cv, []byte("x"))
 	sys.Run()
-	expect(t, sys, ndis.RuleVcUseAfterClose, "NdisCoSendNetBufferLists")
+	expect(t, sys, rules.RuleVcUseAfterClose, "NdisCoSendNetBufferLists")
 }
 
 func TestReofferRevivesTheClientHandle(t *testing.T) {
@@ -94,10 +95,10 @@ func TestMakeCallOnCallManagerVc(t *testing.T) {
 	if st := ndis.ClMakeCall(cv.Handle(), &ndis.CoCallParameters{}, nil, nil); st == ndis.StatusSuccess || st == ndis.StatusPending {
 		t.Errorf("NdisClMakeCall on a call manager's VC returned %s", st)
 	}
-	expect(t, sys, ndis.RuleMakeCallOnCmVc, "NdisClMakeCall", "vc #1")
+	expect(t, sys, rules.RuleMakeCallOnCmVc, "NdisClMakeCall", "vc #1")
 	c.CloseCall(cv)
 	ndis.ClMakeCall(cv.Handle(), &ndis.CoCallParameters{}, nil, nil)
-	expect(t, sys, ndis.RuleVcUseAfterClose, "NdisClMakeCall")
+	expect(t, sys, rules.RuleVcUseAfterClose, "NdisClMakeCall")
 }
 
 func TestDeleteWithCallActiveOrClosing(t *testing.T) {
@@ -107,17 +108,17 @@ func TestDeleteWithCallActiveOrClosing(t *testing.T) {
 	if st := c.DeleteVc(v); st != ndis.StatusNotAccepted {
 		t.Errorf("NdisCoDeleteVc with a connected call returned %s, want NDIS_STATUS_NOT_ACCEPTED", st)
 	}
-	expect(t, sys, ndis.RuleVcDeleteCallActive, "NdisCoDeleteVc", "a connected call")
+	expect(t, sys, rules.RuleVcDeleteCallActive, "NdisCoDeleteVc", "a connected call")
 	c.CloseCall(v)
 	if st := c.DeleteVc(v); st != ndis.StatusClosing {
 		t.Errorf("NdisCoDeleteVc with the close pending returned %s, want NDIS_STATUS_CLOSING", st)
 	}
-	expect(t, sys, ndis.RuleVcDeleteCallActive, "NdisCoDeleteVc", "being closed")
+	expect(t, sys, rules.RuleVcDeleteCallActive, "NdisCoDeleteVc", "being closed")
 	sys.Run()
 	if st := c.DeleteVc(v); st != ndis.StatusSuccess {
 		t.Errorf("NdisCoDeleteVc after the close completed returned %s", st)
 	}
-	only(t, sys, ndis.RuleVcDeleteCallActive)
+	only(t, sys, rules.RuleVcDeleteCallActive)
 }
 
 func TestUseAfterDelete(t *testing.T) {
@@ -125,10 +126,10 @@ func TestUseAfterDelete(t *testing.T) {
 	v, _ := c.CreateVc(c.Af())
 	c.DeleteVc(v)
 	ndis.ClMakeCall(v.Handle(), &ndis.CoCallParameters{}, nil, nil)
-	expect(t, sys, ndis.RuleVcUseAfterDelete, "NdisClMakeCall", "deleted")
+	expect(t, sys, rules.RuleVcUseAfterDelete, "NdisClMakeCall", "deleted")
 	ndis.CoDeleteVc(v.Handle())
-	expect(t, sys, ndis.RuleVcUseAfterDelete, "NdisCoDeleteVc")
-	only(t, sys, ndis.RuleVcUseAfterDelete)
+	expect(t, sys, rules.RuleVcUseAfterDelete, "NdisCoDeleteVc")
+	only(t, sys, rules.RuleVcUseAfterDelete)
 }
 
 func TestSendBeforeConnectOrAfterClose(t *testing.T) {
@@ -136,7 +137,7 @@ func TestSendBeforeConnectOrAfterClose(t *testing.T) {
 	v, _ := c.CreateVc(c.Af())
 	c.Send(v, []byte("early"))
 	sys.Run()
-	expect(t, sys, ndis.RuleVcState, "NdisCoSendNetBufferLists", "no call")
+	expect(t, sys, rules.RuleVcState, "NdisCoSendNetBufferLists", "no call")
 	if v.SendsOutstanding() != 0 {
 		t.Errorf("the refused send did not come back to ProtocolCoSendNetBufferListsComplete")
 	}
@@ -144,7 +145,7 @@ func TestSendBeforeConnectOrAfterClose(t *testing.T) {
 	c.CloseCall(v)
 	c.Send(v, []byte("late"))
 	sys.Run()
-	expect(t, sys, ndis.RuleVcState, "NdisCoSendNetBufferLists", "NdisClCloseCall")
+	expect(t, sys, rules.RuleVcState, "NdisCoSendNetBufferLists", "NdisClCloseCall")
 }
 
 func TestCloseWithSendsOutstanding(t *testing.T) {
@@ -154,7 +155,7 @@ func TestCloseWithSendsOutstanding(t *testing.T) {
 	c.Send(v, []byte("x"))
 	c.CloseCall(v)
 	sys.Run()
-	expect(t, sys, ndis.RuleCloseCallWithSends, "NdisClCloseCall", "ProtocolCoSendNetBufferListsComplete")
+	expect(t, sys, rules.RuleCloseCallWithSends, "NdisClCloseCall", "ProtocolCoSendNetBufferListsComplete")
 }
 
 func TestCreateVcHandleNotNull(t *testing.T) {
@@ -162,7 +163,7 @@ func TestCreateVcHandleNotNull(t *testing.T) {
 	a := c.Af()
 	h := ndis.Handle("stale")
 	ndis.CoCreateVc(a.Binding(), a.Handle(), nil, &h)
-	expect(t, sys, ndis.RuleCreateVcHandleNotNull, "NdisCoCreateVc", "NULL")
+	expect(t, sys, rules.RuleCreateVcHandleNotNull, "NdisCoCreateVc", "NULL")
 }
 
 func TestStatusForbiddenFromCreateVc(t *testing.T) {
@@ -170,5 +171,5 @@ func TestStatusForbiddenFromCreateVc(t *testing.T) {
 	if v := cm.IncomingCall(nil); v != nil {
 		t.Errorf("the VC was created although the client's ProtocolCoCreateVc pended")
 	}
-	expect(t, sys, ndis.RuleStatusForbidden, "PROTOCOL_CO_CREATE_VC", "NDIS_STATUS_PENDING")
+	expect(t, sys, rules.RuleStatusForbidden, "PROTOCOL_CO_CREATE_VC", "NDIS_STATUS_PENDING")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // ioWorkItemObject is what NdisAllocateIoWorkItem hands out as an
@@ -107,10 +108,10 @@ func QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, wo
 	case w == nil:
 		return
 	case w.freed:
-		s.Report(kernel.RuleWorkItemUseAfterFree, "NdisQueueIoWorkItem of %s after NdisFreeIoWorkItem freed it", w.name)
+		s.Report(rules.RuleWorkItemUseAfterFree, "NdisQueueIoWorkItem of %s after NdisFreeIoWorkItem freed it", w.name)
 		return
 	case w.queued != nil:
-		s.Report(kernel.RuleWorkItemDoubleQueue, "NdisQueueIoWorkItem of %s, which is already queued and has not run yet", w.name)
+		s.Report(rules.RuleWorkItemDoubleQueue, "NdisQueueIoWorkItem of %s, which is already queued and has not run yet", w.name)
 		return
 	case routine == nil:
 		s.BadParameter("NdisQueueIoWorkItem", "Routine", "is NULL")
@@ -142,10 +143,10 @@ func FreeIoWorkItem(ndisIoWorkItemHandle Handle) {
 	case w == nil:
 		return
 	case w.freed:
-		s.Report(kernel.RuleWorkItemUseAfterFree, "NdisFreeIoWorkItem of %s, which is already freed", w.name)
+		s.Report(rules.RuleWorkItemUseAfterFree, "NdisFreeIoWorkItem of %s, which is already freed", w.name)
 		return
 	case w.queued != nil:
-		s.Report(kernel.RuleWorkItemFreeQueued, "NdisFreeIoWorkItem of %s while it is queued and its routine has not run", w.name)
+		s.Report(rules.RuleWorkItemFreeQueued, "NdisFreeIoWorkItem of %s while it is queued and its routine has not run", w.name)
 		w.queued.Cancel()
 		w.queued = nil
 	}

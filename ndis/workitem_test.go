@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -82,7 +83,7 @@ func TestWorkItemQueuedTwice(t *testing.T) {
 	if runs != 1 {
 		t.Fatalf("routine ran %d times, want 1", runs)
 	}
-	ksExpect(t, s, kernel.RuleWorkItemDoubleQueue)
+	ksExpect(t, s, rules.RuleWorkItemDoubleQueue)
 }
 
 func TestWorkItemQueuedAfterFree(t *testing.T) {
@@ -96,7 +97,7 @@ func TestWorkItemQueuedAfterFree(t *testing.T) {
 	if ran {
 		t.Fatal("the routine of a freed work item ran")
 	}
-	ksExpect(t, s, kernel.RuleWorkItemUseAfterFree, kernel.RuleWorkItemUseAfterFree)
+	ksExpect(t, s, rules.RuleWorkItemUseAfterFree, rules.RuleWorkItemUseAfterFree)
 }
 
 func TestWorkItemFreedWhileQueued(t *testing.T) {
@@ -109,7 +110,7 @@ func TestWorkItemFreedWhileQueued(t *testing.T) {
 	if ran {
 		t.Fatal("the routine ran after its work item was freed")
 	}
-	ksExpect(t, s, kernel.RuleWorkItemFreeQueued)
+	ksExpect(t, s, rules.RuleWorkItemFreeQueued)
 }
 
 func TestWorkItemBadHandles(t *testing.T) {
@@ -121,7 +122,7 @@ func TestWorkItemBadHandles(t *testing.T) {
 	if AllocateIoWorkItem(nil) != nil {
 		t.Fatal("NdisAllocateIoWorkItem(NULL) returned a work item")
 	}
-	ksExpect(t, s, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle, kernel.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
 	for _, v := range s.Violations() {
 		if !strings.HasPrefix(v.Message, "NdisQueueIoWorkItem: NdisIoWorkItemHandle") &&
 			!strings.HasPrefix(v.Message, "NdisFreeIoWorkItem: NdisIoWorkItemHandle") &&
@@ -136,7 +137,7 @@ func TestWorkItemNullRoutine(t *testing.T) {
 	w := AllocateIoWorkItem(ksDriver())
 	QueueIoWorkItem(w, nil, nil)
 	FreeIoWorkItem(w)
-	ksExpect(t, s, kernel.RuleBadParameter)
+	ksExpect(t, s, rules.RuleBadParameter)
 }
 
 func TestWorkItemOfEarlierRun(t *testing.T) {
@@ -144,7 +145,7 @@ func TestWorkItemOfEarlierRun(t *testing.T) {
 	w := AllocateIoWorkItem(ksDriver())
 	s := kernel.Reset()
 	QueueIoWorkItem(w, func(ctx, h Handle) {}, nil)
-	ksExpect(t, s, kernel.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadHandle)
 }
 
 func TestWorkItemLeak(t *testing.T) {
@@ -153,7 +154,7 @@ func TestWorkItemLeak(t *testing.T) {
 	if n := ReportServiceLeaks(); n != 1 {
 		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
 	}
-	ksExpect(t, s, kernel.RuleWorkItemLeak)
+	ksExpect(t, s, rules.RuleWorkItemLeak)
 }
 
 // Needs the catalogue: NdisQueueIoWorkItem's "<= DISPATCH_LEVEL".
@@ -163,7 +164,7 @@ func TestWorkItemQueuedAboveDispatch(t *testing.T) {
 	w := AllocateIoWorkItem(ksDriver())
 	s.SetIrql(uint8(wdm.HighLevel))
 	QueueIoWorkItem(w, func(ctx, h Handle) {}, nil)
-	ksExpect(t, s, kernel.RuleIrqlAboveMax)
+	ksExpect(t, s, rules.RuleIrqlAboveMax)
 }
 
 func TestWorkItemNotForProtocolDrivers(t *testing.T) {
@@ -185,7 +186,7 @@ func TestWorkItemNotForProtocolDrivers(t *testing.T) {
 		t.Fatal("NdisAllocateIoWorkItem succeeded with a protocol driver's handle")
 	}
 	v := s.Violations()
-	if len(v) != before+1 || v[before].Rule != kernel.RuleBadHandle || !strings.Contains(v[before].Message, "protocol drivers cannot use NdisAllocateIoWorkItem") {
+	if len(v) != before+1 || v[before].Rule != rules.RuleBadHandle || !strings.Contains(v[before].Message, "protocol drivers cannot use NdisAllocateIoWorkItem") {
 		t.Fatalf("violations %v, want one bad-handle citing the page", ksRules(s))
 	}
 }

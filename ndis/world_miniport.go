@@ -1,13 +1,17 @@
 package ndis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/rules"
+)
 
 // setMiniportHandlers stores a miniport driver's CoNDIS handlers (and a
 // miniport call manager's call-manager handlers).
 func (w *world) setMiniportHandlers(d *miniportDriverBlock, h DriverOptionalHandlers) Status {
 	const ddi = "NdisSetOptionalHandlers"
 	if !d.inSetOptions {
-		w.report(RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), h.optionalHandlers())
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
 	switch x := h.(type) {
@@ -19,7 +23,7 @@ func (w *world) setMiniportHandlers(d *miniportDriverBlock, h DriverOptionalHand
 		d.cm = &c
 		w.missingSlots(ddi, d, h, true)
 	default:
-		w.report(RuleOptionalHandlersContext, "%s: %s passes %s; a miniport driver registers NDIS_MINIPORT_CO_CHARACTERISTICS and, for a miniport call manager, NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS", ddi, d.driverName(), h.optionalHandlers())
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s passes %s; a miniport driver registers NDIS_MINIPORT_CO_CHARACTERISTICS and, for a miniport call manager, NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS", ddi, d.driverName(), h.optionalHandlers())
 		return StatusFailure
 	}
 	return StatusSuccess
@@ -42,7 +46,7 @@ func (w *world) registerMiniport(name string, ctx Handle, setOptions SetOptions)
 		}
 	}
 	if d.mco == nil {
-		w.report(RuleMissingHandler, "%s: %s registered no NDIS_MINIPORT_CO_CHARACTERISTICS from MiniportSetOptions; a CoNDIS miniport must", ddi, d.driverName())
+		w.report(rules.RuleMissingHandler, "%s: %s registered no NDIS_MINIPORT_CO_CHARACTERISTICS from MiniportSetOptions; a CoNDIS miniport must", ddi, d.driverName())
 		return nil, StatusBadCharacteristics
 	}
 	w.missingSlots(ddi, d, d.mco, d.cm != nil)

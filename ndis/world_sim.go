@@ -2,6 +2,8 @@ package ndis
 
 import (
 	"fmt"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Sim is the simulated NDIS of the current run as a test harness sees it
@@ -219,18 +221,18 @@ func (s *Sim) Finish() {
 		return
 	}
 	for _, p := range w.st.Outstanding() {
-		w.report(RulePendingNeverCompleted, "%s is still pending at the end of the run: %s was never called", p.What, p.CompletedBy)
+		w.report(rules.RulePendingNeverCompleted, "%s is still pending at the end of the run: %s was never called", p.What, p.CompletedBy)
 	}
 	for _, v := range w.vcs {
 		if v.deleted || !v.remoteClosed || v.clientDead {
 			continue
 		}
-		w.report(RuleIncomingCloseUnanswered, "PROTOCOL_CL_INCOMING_CLOSE_CALL was called for %s and the client never answered with NdisClCloseCall", v)
+		w.report(rules.RuleIncomingCloseUnanswered, "PROTOCOL_CL_INCOMING_CLOSE_CALL was called for %s and the client never answered with NdisClCloseCall", v)
 	}
 	for _, v := range w.vcs {
 		for _, p := range v.parties {
 			if p.remoteDropped && p.state == partyActive && !v.deleted {
-				w.report(RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY was called for %s and the client never answered with NdisClDropParty", p)
+				w.report(rules.RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY was called for %s and the client never answered with NdisClDropParty", p)
 			}
 		}
 	}

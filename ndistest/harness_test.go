@@ -8,6 +8,7 @@ import (
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
 	"github.com/ndislint/ndislint/ndistest/testclient"
+	"github.com/ndislint/ndislint/rules"
 )
 
 func TestSignalingVcOfCallManager(t *testing.T) {
@@ -36,7 +37,7 @@ func TestSignalingVcOfCallManager(t *testing.T) {
 }
 
 func TestExpectOption(t *testing.T) {
-	sys := ndistest.New(t, ndistest.Expect(ndis.RuleVcState))
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleVcState))
 	ad := sys.AddAdapter("atm0", ndis.MediumAtm)
 	sys.AddCallManager(ad, q2931, ndistest.CMScript{})
 	c := testclient.New(testclient.Options{})

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -77,7 +78,7 @@ func TestEventRoutinesAboveDispatch(t *testing.T) {
 			wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
 			s.SetIrql(uint8(wdm.HighLevel))
 			tc.call(&ev)
-			expectRules(t, s, kernel.RuleIrqlAboveMax)
+			expectRules(t, s, rules.RuleIrqlAboveMax)
 		})
 	}
 }
@@ -111,7 +112,7 @@ func TestResetAndReadUninitializedEvent(t *testing.T) {
 	if st := wdm.KeReadStateEvent(&b); st != 0 {
 		t.Fatalf("KeReadStateEvent on an uninitialized event returned %d", st)
 	}
-	expectRules(t, s, kernel.RuleEventNotInitialized, kernel.RuleEventNotInitialized)
+	expectRules(t, s, rules.RuleEventNotInitialized, rules.RuleEventNotInitialized)
 }
 
 func TestResetAndReadNullEvent(t *testing.T) {
@@ -122,5 +123,5 @@ func TestResetAndReadNullEvent(t *testing.T) {
 	if st := wdm.KeReadStateEvent(nil); st != 0 {
 		t.Fatalf("KeReadStateEvent(NULL) returned %d", st)
 	}
-	expectRules(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter)
+	expectRules(t, s, rules.RuleBadParameter, rules.RuleBadParameter)
 }

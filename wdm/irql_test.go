@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -41,7 +42,7 @@ func TestKeRaiseIrqlBelowCurrentIsReported(t *testing.T) {
 	s.SetIrql(uint8(wdm.DispatchLevel))
 	var old wdm.Irql
 	wdm.KeRaiseIrql(wdm.PassiveLevel, &old)
-	expectRules(t, s, kernel.RuleIrqlRaiseLowers)
+	expectRules(t, s, rules.RuleIrqlRaiseLowers)
 	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
 		t.Fatalf("IRQL after the bad raise = %s, want it unchanged at DISPATCH_LEVEL", got)
 	}
@@ -49,13 +50,13 @@ func TestKeRaiseIrqlBelowCurrentIsReported(t *testing.T) {
 		t.Fatalf("OldIrql = %s, want DISPATCH_LEVEL (so the matching lower is a no-op)", old)
 	}
 	wdm.KeLowerIrql(old)
-	expectRules(t, s, kernel.RuleIrqlRaiseLowers)
+	expectRules(t, s, rules.RuleIrqlRaiseLowers)
 }
 
 func TestKeLowerIrqlAboveCurrentIsReported(t *testing.T) {
 	s := kernel.Reset()
 	wdm.KeLowerIrql(wdm.DispatchLevel)
-	expectRules(t, s, kernel.RuleIrqlLowerRaises)
+	expectRules(t, s, rules.RuleIrqlLowerRaises)
 	if got := wdm.KeGetCurrentIrql(); got != wdm.PassiveLevel {
 		t.Fatalf("IRQL = %s, want it unchanged at PASSIVE_LEVEL", got)
 	}
@@ -64,7 +65,7 @@ func TestKeLowerIrqlAboveCurrentIsReported(t *testing.T) {
 func TestKeRaiseIrqlNullOldIrql(t *testing.T) {
 	s := kernel.Reset()
 	wdm.KeRaiseIrql(wdm.DispatchLevel, nil)
-	expectRules(t, s, kernel.RuleBadParameter)
+	expectRules(t, s, rules.RuleBadParameter)
 }
 
 func TestKeRaiseIrqlToDpcLevel(t *testing.T) {
@@ -95,7 +96,7 @@ func TestKeRaiseIrqlToDpcLevelAboveDispatch(t *testing.T) {
 	if got := wdm.KeGetCurrentIrql(); got != wdm.HighLevel {
 		t.Fatalf("IRQL = %s, want it unchanged at HIGH_LEVEL", got)
 	}
-	expectRules(t, s, kernel.RuleIrqlAboveMax)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
 }
 
 func TestIrqlStringAndByNameReadTheLevelTable(t *testing.T) {

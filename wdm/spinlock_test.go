@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -67,7 +68,7 @@ func TestKeInitializeSpinLockWhileHeld(t *testing.T) {
 	var old wdm.Irql
 	wdm.KeAcquireSpinLock(&l, &old)
 	wdm.KeInitializeSpinLock(&l)
-	expectRules(t, s, kernel.RuleSpinlockFreeHeld)
+	expectRules(t, s, rules.RuleSpinlockFreeHeld)
 	if len(s.Held()) != 0 {
 		t.Fatalf("the re-initialized lock still counts as held")
 	}
@@ -79,14 +80,14 @@ func TestKeAcquireSpinLockTwiceIsDeadlockNotHang(t *testing.T) {
 	var old1, old2 wdm.Irql
 	wdm.KeAcquireSpinLock(&l, &old1)
 	wdm.KeAcquireSpinLock(&l, &old2)
-	expectRules(t, s, kernel.RuleSpinlockDoubleAcquire)
+	expectRules(t, s, rules.RuleSpinlockDoubleAcquire)
 	if old2 != wdm.DispatchLevel {
 		t.Fatalf("second OldIrql = %s, want DISPATCH_LEVEL", old2)
 	}
 	// Unwinding both acquisitions reports nothing more and restores the IRQL.
 	wdm.KeReleaseSpinLock(&l, old2)
 	wdm.KeReleaseSpinLock(&l, old1)
-	expectRules(t, s, kernel.RuleSpinlockDoubleAcquire)
+	expectRules(t, s, rules.RuleSpinlockDoubleAcquire)
 	if wdm.KeGetCurrentIrql() != wdm.PassiveLevel || len(s.Held()) != 0 {
 		t.Fatalf("after unwinding: IRQL=%s held=%d", wdm.KeGetCurrentIrql(), len(s.Held()))
 	}
@@ -97,7 +98,7 @@ func TestKeReleaseSpinLockNotHeld(t *testing.T) {
 	s.SetIrql(uint8(wdm.DispatchLevel)) // the release's own IRQL is right
 	var l wdm.KSpinLock
 	wdm.KeReleaseSpinLock(&l, wdm.DispatchLevel)
-	expectRules(t, s, kernel.RuleSpinlockReleaseNotHeld)
+	expectRules(t, s, rules.RuleSpinlockReleaseNotHeld)
 }
 
 func TestKeReleaseSpinLockTwice(t *testing.T) {
@@ -108,7 +109,7 @@ func TestKeReleaseSpinLockTwice(t *testing.T) {
 	wdm.KeAcquireSpinLock(&l, &old)
 	wdm.KeReleaseSpinLock(&l, old)
 	wdm.KeReleaseSpinLock(&l, old)
-	expectRules(t, s, kernel.RuleSpinlockReleaseNotHeld)
+	expectRules(t, s, rules.RuleSpinlockReleaseNotHeld)
 }
 
 func TestKeAtDpcLevelPairIsClean(t *testing.T) {
@@ -132,7 +133,7 @@ func TestKeReleaseFromDpcLevelOfNormalAcquire(t *testing.T) {
 	var old wdm.Irql
 	wdm.KeAcquireSpinLock(&l, &old)
 	wdm.KeReleaseSpinLockFromDpcLevel(&l)
-	expectRules(t, s, kernel.RuleSpinlockDprMismatch)
+	expectRules(t, s, rules.RuleSpinlockDprMismatch)
 	if got := wdm.KeGetCurrentIrql(); got != wdm.DispatchLevel {
 		t.Fatalf("IRQL = %s: the Dpr release must not restore it", got)
 	}
@@ -144,7 +145,7 @@ func TestKeReleaseSpinLockOfAtDpcLevelAcquire(t *testing.T) {
 	var l wdm.KSpinLock
 	wdm.KeAcquireSpinLockAtDpcLevel(&l)
 	wdm.KeReleaseSpinLock(&l, wdm.DispatchLevel)
-	expectRules(t, s, kernel.RuleSpinlockDprMismatch)
+	expectRules(t, s, rules.RuleSpinlockDprMismatch)
 }
 
 func TestKeReleaseSpinLocksInAcquireOrder(t *testing.T) {
@@ -159,12 +160,12 @@ func TestKeReleaseSpinLocksInAcquireOrder(t *testing.T) {
 	// the catalogue's check reports once the catalogue has the entry; the
 	// runtime adds nothing more to the one mistake.
 	got := rulesOf(s)
-	if len(got) == 0 || got[0] != kernel.RuleSpinlockReleaseOrder {
-		t.Fatalf("violations %v: want %s first", got, kernel.RuleSpinlockReleaseOrder)
+	if len(got) == 0 || got[0] != rules.RuleSpinlockReleaseOrder {
+		t.Fatalf("violations %v: want %s first", got, rules.RuleSpinlockReleaseOrder)
 	}
 	for _, r := range got[1:] {
-		if r != kernel.RuleIrqlBelowMin {
-			t.Fatalf("violations %v: only %s may follow", got, kernel.RuleIrqlBelowMin)
+		if r != rules.RuleIrqlBelowMin {
+			t.Fatalf("violations %v: only %s may follow", got, rules.RuleIrqlBelowMin)
 		}
 	}
 }
@@ -189,7 +190,7 @@ func TestKeSpinLockNullArguments(t *testing.T) {
 	wdm.KeAcquireSpinLockAtDpcLevel(nil)
 	wdm.KeReleaseSpinLockFromDpcLevel(nil)
 	wdm.KeInitializeSpinLock(nil)
-	expectRules(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
+	expectRules(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter)
 	var l wdm.KSpinLock
 	wdm.KeAcquireSpinLock(&l, nil)
 	if len(s.Violations()) != 6 || len(s.Held()) != 1 {
@@ -215,7 +216,7 @@ func TestLockHeldOnReturnFromCallback(t *testing.T) {
 		var old wdm.Irql
 		wdm.KeAcquireSpinLock(&l, &old)
 	})
-	expectRules(t, s, kernel.RuleSpinlockHeldReturn)
+	expectRules(t, s, rules.RuleSpinlockHeldOnReturn)
 }
 
 // Needs the catalogue: KeAcquireSpinLock's "<= DISPATCH_LEVEL".
@@ -226,7 +227,7 @@ func TestKeAcquireSpinLockAboveDispatch(t *testing.T) {
 	var l wdm.KSpinLock
 	var old wdm.Irql
 	wdm.KeAcquireSpinLock(&l, &old)
-	expectRules(t, s, kernel.RuleIrqlAboveMax)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
 	if got := wdm.KeGetCurrentIrql(); got != wdm.HighLevel {
 		t.Fatalf("IRQL = %s: acquiring must never lower it", got)
 	}
@@ -239,7 +240,7 @@ func TestKeAcquireSpinLockAtDpcLevelAtPassive(t *testing.T) {
 	s := kernel.Reset()
 	var l wdm.KSpinLock
 	wdm.KeAcquireSpinLockAtDpcLevel(&l)
-	expectRules(t, s, kernel.RuleIrqlBelowMin)
+	expectRules(t, s, rules.RuleIrqlBelowMin)
 }
 
 // Needs the catalogue: KeReleaseSpinLock's "DISPATCH_LEVEL".
@@ -251,5 +252,5 @@ func TestKeReleaseSpinLockAtPassive(t *testing.T) {
 	wdm.KeAcquireSpinLock(&l, &old)
 	s.SetIrql(uint8(wdm.PassiveLevel)) // the driver lowered the IRQL under the lock
 	wdm.KeReleaseSpinLock(&l, old)
-	expectRules(t, s, kernel.RuleIrqlBelowMin)
+	expectRules(t, s, rules.RuleIrqlBelowMin)
 }

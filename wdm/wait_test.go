@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
 )
 
@@ -72,7 +73,7 @@ func TestKeDelayExecutionThreadRunsEventsAtPassive(t *testing.T) {
 func TestKeDelayExecutionThreadNullInterval(t *testing.T) {
 	s := kernel.Reset()
 	wdm.KeDelayExecutionThread(wdm.KernelMode, false, nil)
-	expectRules(t, s, kernel.RuleBadParameter)
+	expectRules(t, s, rules.RuleBadParameter)
 }
 
 // Needs the catalogue: KeDelayExecutionThread's "<= APC_LEVEL".
@@ -84,7 +85,7 @@ func TestKeDelayExecutionThreadAtDispatch(t *testing.T) {
 	s.Enqueue("work", 10, func() { ran = true })
 	interval := int64(-100)
 	wdm.KeDelayExecutionThread(wdm.KernelMode, false, &interval)
-	expectRules(t, s, kernel.RuleIrqlAboveMax)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
 	if ran {
 		t.Fatalf("a queued event ran while the processor was at DISPATCH_LEVEL")
 	}
@@ -159,7 +160,7 @@ func TestKeWaitForSingleObjectWithTimeoutAtDispatch(t *testing.T) {
 	wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
 	timeout := int64(-10)
 	wdm.KeWaitForSingleObject(&ev, wdm.Executive, wdm.KernelMode, false, &timeout)
-	expectRules(t, s, kernel.RuleIrqlAboveMax)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
 }
 
 func TestKeWaitForSingleObjectForeverOnNothingIsDeadlock(t *testing.T) {
@@ -174,7 +175,7 @@ func TestKeWaitForSingleObjectForeverOnNothingIsDeadlock(t *testing.T) {
 	if ran != 1 {
 		t.Fatalf("the queue was not drained before declaring a deadlock")
 	}
-	expectRules(t, s, kernel.RuleWaitDeadlock)
+	expectRules(t, s, rules.RuleWaitDeadlock)
 }
 
 func TestKeWaitForSingleObjectForeverWithPeriodicNoiseIsDeadlock(t *testing.T) {
@@ -185,7 +186,7 @@ func TestKeWaitForSingleObjectForeverWithPeriodicNoiseIsDeadlock(t *testing.T) {
 	tick = func() { s.Enqueue("tick", 10, tick) }
 	s.Enqueue("tick", 10, tick)
 	wdm.KeWaitForSingleObject(&ev, wdm.Executive, wdm.KernelMode, false, nil)
-	expectRules(t, s, kernel.RuleWaitDeadlock)
+	expectRules(t, s, rules.RuleWaitDeadlock)
 }
 
 func TestSynchronizationEventAutoResets(t *testing.T) {
@@ -225,7 +226,7 @@ func TestEventUsedUninitialized(t *testing.T) {
 	var ev wdm.KEvent
 	wdm.KeSetEvent(&ev, 0, false)
 	wdm.KeClearEvent(&ev)
-	expectRules(t, s, kernel.RuleEventNotInitialized)
+	expectRules(t, s, rules.RuleEventNotInitialized)
 }
 
 func TestKeSetEventAboveDispatch(t *testing.T) {
@@ -235,7 +236,7 @@ func TestKeSetEventAboveDispatch(t *testing.T) {
 	wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
 	s.SetIrql(uint8(wdm.HighLevel))
 	wdm.KeSetEvent(&ev, 0, false)
-	expectRules(t, s, kernel.RuleIrqlAboveMax)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
 }
 
 func TestEventNullArguments(t *testing.T) {
@@ -248,5 +249,5 @@ func TestEventNullArguments(t *testing.T) {
 	wdm.KeWaitForSingleObject(nil, wdm.Executive, wdm.KernelMode, false, nil)
 	var lock wdm.KSpinLock
 	wdm.KeWaitForSingleObject(&lock, wdm.Executive, wdm.KernelMode, false, nil) // not a dispatcher object
-	expectRules(t, s, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter, kernel.RuleBadParameter)
+	expectRules(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter)
 }

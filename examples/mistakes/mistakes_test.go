@@ -8,6 +8,7 @@ import (
 	"github.com/ndislint/ndislint/examples/mistakes"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // q2931 is the address family the scripted call manager registers.
@@ -93,8 +94,8 @@ func TestSeedDeleteCmVcOnCloseComplete(t *testing.T) {
 				t.Error("NDIS let the client delete the call manager's VC")
 			}
 			expect(t, sys, map[string][]string{
-				ndis.RuleVcDeleteNotCreator: {"NdisCoDeleteVc", "ProtocolCoCreateVc"},
-				ndis.RuleVcUseAfterClose:    {"NdisCoDeleteVc", "PROTOCOL_CL_CLOSE_CALL_COMPLETE"},
+				rules.RuleVcDeleteNotCreator: {"NdisCoDeleteVc", "ProtocolCoCreateVc"},
+				rules.RuleVcUseAfterClose:    {"NdisCoDeleteVc", "PROTOCOL_CL_CLOSE_CALL_COMPLETE"},
 			})
 		})
 	}
@@ -127,7 +128,7 @@ func TestSendAfterClose(t *testing.T) {
 	vc := cm.IncomingCall(nil)
 	cm.CloseFromNetwork(vc, ndis.StatusSuccess)
 	expect(t, sys, map[string][]string{
-		ndis.RuleVcUseAfterClose: {"NdisCoSendNetBufferLists", "PROTOCOL_CL_CLOSE_CALL_COMPLETE"},
+		rules.RuleVcUseAfterClose: {"NdisCoSendNetBufferLists", "PROTOCOL_CL_CLOSE_CALL_COMPLETE"},
 	})
 }
 
@@ -139,7 +140,7 @@ func TestDeleteWithCallActive(t *testing.T) {
 		t.Errorf("NdisCoDeleteVc with the close pending returned %s", st)
 	}
 	expect(t, sys, map[string][]string{
-		ndis.RuleVcDeleteCallActive: {"NdisCoDeleteVc", "NDIS_STATUS_SUCCESS"},
+		rules.RuleVcDeleteCallActive: {"NdisCoDeleteVc", "NDIS_STATUS_SUCCESS"},
 	})
 }
 
@@ -151,7 +152,7 @@ func TestPendingFromDeleteVc(t *testing.T) {
 	cm.CloseFromNetwork(vc, ndis.StatusSuccess)
 	sys.Run()
 	expect(t, sys, map[string][]string{
-		ndis.RuleStatusForbidden: {"PROTOCOL_CO_DELETE_VC", "NDIS_STATUS_PENDING"},
+		rules.RuleStatusForbidden: {"PROTOCOL_CO_DELETE_VC", "NDIS_STATUS_PENDING"},
 	})
 }
 
@@ -161,6 +162,6 @@ func TestIncomingCloseUnanswered(t *testing.T) {
 	vc := cm.IncomingCall(nil)
 	cm.CloseFromNetwork(vc, ndis.StatusSuccess)
 	expect(t, sys, map[string][]string{
-		ndis.RuleIncomingCloseUnanswered: {"PROTOCOL_CL_INCOMING_CLOSE_CALL", "NdisClCloseCall"},
+		rules.RuleIncomingCloseUnanswered: {"PROTOCOL_CL_INCOMING_CLOSE_CALL", "NdisClCloseCall"},
 	})
 }

@@ -137,15 +137,10 @@ func (s *State) Wait(done func() bool, deadline int64) WaitResult {
 	return WaitTimedOut
 }
 
-// RuleWaitDeadlock: a wait with no timeout on an event that is not
-// signalled and that nothing left to run will signal: the thread would
-// wait for ever.
-const RuleWaitDeadlock = "wait-deadlock"
-
 // WaitEvent waits on behalf of ddi until e is signalled or the virtual
 // clock reaches deadline (< 0: no timeout), and reports whether it was
 // signalled. A satisfied wait on a synchronization event clears it. A wait
-// with no timeout that nothing satisfies is reported (RuleWaitDeadlock)
+// with no timeout that nothing satisfies is reported (rules.RuleWaitDeadlock)
 // and returns false instead of hanging.
 func (s *State) WaitEvent(ddi string, e *EventState, deadline int64) bool {
 	switch s.Wait(func() bool { return e.Signaled }, deadline) {
@@ -155,9 +150,9 @@ func (s *State) WaitEvent(ddi string, e *EventState, deadline int64) bool {
 		}
 		return true
 	case WaitDeadlock:
-		s.Report(RuleWaitDeadlock, "%s with no timeout on %s, which is not signalled, and nothing left to run signals it: the thread waits for ever", ddi, e.Name)
+		s.Report(rules.RuleWaitDeadlock, "%s with no timeout on %s, which is not signalled, and nothing left to run signals it: the thread waits for ever", ddi, e.Name)
 	case WaitLivelock:
-		s.Report(RuleWaitDeadlock, "%s with no timeout on %s, which is still not signalled after %d queued events ran: the thread waits for ever", ddi, e.Name, WaitLimit)
+		s.Report(rules.RuleWaitDeadlock, "%s with no timeout on %s, which is still not signalled after %d queued events ran: the thread waits for ever", ddi, e.Name, WaitLimit)
 	}
 	return false
 }

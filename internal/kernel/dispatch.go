@@ -6,16 +6,6 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// The verifier's rule IDs for IRQL and locks.
-const (
-	RuleIrqlAboveMax         = "irql-above-max"
-	RuleIrqlBelowMin         = "irql-below-min"
-	RuleIrqlNotExact         = "irql-not-exact"
-	RuleIrqlNotRestored      = "irql-not-restored"
-	RuleSpinlockHeldReturn   = "spinlock-held-on-return"
-	RuleCatalogueUnavailable = "catalogue-unavailable"
-)
-
 // Catalogue returns the rule catalogue of the run, reporting once (and
 // returning nil) if it cannot be loaded.
 func (s *State) Catalogue() *rules.Catalogue {
@@ -23,7 +13,7 @@ func (s *State) Catalogue() *rules.Catalogue {
 	if err != nil {
 		if _, told := s.Objects["kernel.catalogue-error"]; !told {
 			s.Objects["kernel.catalogue-error"] = true
-			s.Report(RuleCatalogueUnavailable, "the rule catalogue cannot be loaded, IRQL checks are off: %v", err)
+			s.Report(rules.RuleCatalogueUnavailable, "the rule catalogue cannot be loaded, IRQL checks are off: %v", err)
 		}
 		return nil
 	}
@@ -53,17 +43,17 @@ func (s *State) checkIrql(ddi string, q rules.Irql) {
 	switch q.Kind {
 	case rules.IrqlMax:
 		if s.irql > lvl {
-			s.Report(RuleIrqlAboveMax, "%s called at %s; its page requires IRQL <= %s%s", ddi, rules.LevelName(s.irql), q.Level, s.heldSuffix())
+			s.Report(rules.RuleIrqlAboveMax, "%s called at %s; its page requires IRQL <= %s%s", ddi, rules.LevelName(s.irql), q.Level, s.heldSuffix())
 		}
 	case rules.IrqlMin:
 		if s.irql < lvl {
-			s.Report(RuleIrqlBelowMin, "%s called at %s; its page requires IRQL >= %s", ddi, rules.LevelName(s.irql), q.Level)
+			s.Report(rules.RuleIrqlBelowMin, "%s called at %s; its page requires IRQL >= %s", ddi, rules.LevelName(s.irql), q.Level)
 		}
 	case rules.IrqlExact:
 		if s.irql != lvl {
-			rule := RuleIrqlBelowMin
+			rule := rules.RuleIrqlBelowMin
 			if s.irql > lvl {
-				rule = RuleIrqlAboveMax
+				rule = rules.RuleIrqlAboveMax
 			}
 			s.Report(rule, "%s called at %s; its page requires %s", ddi, rules.LevelName(s.irql), q.Level)
 		}
@@ -118,14 +108,14 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.Pop()
 	if len(s.held) > heldBefore {
 		l := s.held[len(s.held)-1]
-		s.Report(RuleSpinlockHeldReturn, "%s's %s returned with spin lock %s still held", who, role, l.Name)
+		s.Report(rules.RuleSpinlockHeldOnReturn, "%s's %s returned with spin lock %s still held", who, role, l.Name)
 		// Release what the handler leaked so the run can go on.
 		for len(s.held) > heldBefore {
 			s.held[len(s.held)-1].Held = false
 			s.held = s.held[:len(s.held)-1]
 		}
 	} else if s.irql != lvl {
-		s.Report(RuleIrqlNotRestored, "%s's %s returned at %s; it was called at %s", who, role, rules.LevelName(s.irql), rules.LevelName(lvl))
+		s.Report(rules.RuleIrqlNotRestored, "%s's %s returned at %s; it was called at %s", who, role, rules.LevelName(s.irql), rules.LevelName(lvl))
 	}
 	s.irql = saved
 }

@@ -2,26 +2,6 @@ package kernel
 
 import "github.com/ndislint/ndislint/rules"
 
-// Rule IDs for spin locks (besides RuleSpinlockHeldReturn).
-const (
-	// RuleSpinlockDoubleAcquire: a lock the processor already holds is
-	// acquired again; on one processor that spins forever.
-	RuleSpinlockDoubleAcquire = "spinlock-double-acquire"
-	// RuleSpinlockReleaseNotHeld: a lock that is not held is released.
-	RuleSpinlockReleaseNotHeld = "spinlock-release-not-held"
-	// RuleSpinlockDprMismatch: a lock acquired with the Dpr/AtDpcLevel
-	// form is released with the normal form, or the other way round.
-	RuleSpinlockDprMismatch = "spinlock-dpr-mismatch"
-	// RuleSpinlockReleaseOrder: releasing a lock lowered the IRQL below
-	// DISPATCH_LEVEL while another lock is still held (locks released in
-	// the order they were acquired; see the NdisAllocateSpinLock page).
-	RuleSpinlockReleaseOrder = "spinlock-release-order"
-	// RuleSpinlockUseAfterFree: a lock is used after NdisFreeSpinLock.
-	RuleSpinlockUseAfterFree = "spinlock-use-after-free"
-	// RuleSpinlockFreeHeld: a held lock is freed or re-initialized.
-	RuleSpinlockFreeHeld = "spinlock-free-held"
-)
-
 // recursionKey is where the count of reported re-acquisitions lives.
 const recursionKey = "kernel.lock-recursion"
 
@@ -54,13 +34,13 @@ func formName(dpr bool) string {
 func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
 	old = s.irql
 	if l.Freed {
-		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
 	}
 	if !dpr && s.irql < rules.DispatchLevel {
 		s.irql = rules.DispatchLevel
 	}
 	if l.Held {
-		s.Report(RuleSpinlockDoubleAcquire, "%s on spin lock %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.Name)
+		s.Report(rules.RuleSpinlockDoubleAcquire, "%s on spin lock %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.Name)
 		s.recursion()[l]++
 		return old
 	}
@@ -75,7 +55,7 @@ func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
 // Dpr form leaves the IRQL alone.
 func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 	if l.Freed {
-		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
 	}
 	rec := s.recursion()
 	switch {
@@ -83,14 +63,14 @@ func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 		// The matching release of a reported double acquire.
 		rec[l]--
 	case !l.Held:
-		s.Report(RuleSpinlockReleaseNotHeld, "%s on spin lock %s, which is not held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockReleaseNotHeld, "%s on spin lock %s, which is not held", ddi, l.Name)
 		if !dpr && newIrql <= s.irql {
 			s.irql = newIrql
 		}
 		return
 	default:
 		if l.Dpr != dpr {
-			s.Report(RuleSpinlockDprMismatch, "%s releases spin lock %s with %s, but it was acquired with %s", ddi, l.Name, formName(dpr), formName(l.Dpr))
+			s.Report(rules.RuleSpinlockDprMismatch, "%s releases spin lock %s with %s, but it was acquired with %s", ddi, l.Name, formName(dpr), formName(l.Dpr))
 		}
 		s.Released(l)
 	}
@@ -119,7 +99,7 @@ func (s *State) checkReleaseOrder(ddi string, l *LockState) {
 		return
 	}
 	other := s.held[len(s.held)-1]
-	s.Report(RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, rules.LevelName(s.irql), other.Name)
+	s.Report(rules.RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, rules.LevelName(s.irql), other.Name)
 }
 
 // ResetLock makes l free and usable again on behalf of ddi (an
@@ -127,7 +107,7 @@ func (s *State) checkReleaseOrder(ddi string, l *LockState) {
 // is reported and forcibly released.
 func (s *State) ResetLock(ddi string, l *LockState) {
 	if l.Held {
-		s.Report(RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
 		s.Released(l)
 	}
 	delete(s.recursion(), l)
@@ -140,11 +120,11 @@ func (s *State) ResetLock(ddi string, l *LockState) {
 // twice is a use after free.
 func (s *State) FreeLock(ddi string, l *LockState) {
 	if l.Freed {
-		s.Report(RuleSpinlockUseAfterFree, "%s on spin lock %s, which is already freed", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s, which is already freed", ddi, l.Name)
 		return
 	}
 	if l.Held {
-		s.Report(RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
 		s.Released(l)
 	}
 	delete(s.recursion(), l)

@@ -1,6 +1,10 @@
 package kernel
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/rules"
+)
 
 // objectKey is where the per-run object registry lives in State.Objects.
 const objectKey = "kernel.objects"
@@ -76,10 +80,6 @@ func (s *State) EventAt(key any, kind string) *EventState {
 	return &EventState{Name: kind + "(reused storage)"}
 }
 
-// RuleEventNotInitialized: an event is used before KeInitializeEvent or
-// NdisInitializeEvent.
-const RuleEventNotInitialized = "event-not-initialized"
-
 // CheckEventInitialized reports an event used by ddi before it was
 // initialized. It reports once per event: the event then counts as an
 // initialized, not-signalled notification event, so the run goes on.
@@ -87,7 +87,7 @@ func (s *State) CheckEventInitialized(ddi string, e *EventState) {
 	if e.Initialized {
 		return
 	}
-	s.Report(RuleEventNotInitialized, "%s on event %s, which was never initialized", ddi, e.Name)
+	s.Report(rules.RuleEventNotInitialized, "%s on event %s, which was never initialized", ddi, e.Name)
 	e.Initialized = true
 	e.Synchronization = false
 	e.Signaled = false

@@ -3,12 +3,15 @@ package kernel
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Violation is one break of the NDIS contract the verifier saw.
 type Violation struct {
-	// Rule is a stable ID (the same spelling as ndislint's static rule
-	// where one exists), e.g. "irql-above-max", "vc-use-after-close".
+	// Rule is a stable rule ID registered in package rules (the static
+	// rule's ID where a static pass checks the same thing): rules.RuleIrqlAboveMax,
+	// rules.RuleVcUseAfterClose, rules.RuleStatusForbidden, ...
 	Rule string
 	// Message names the DDIs and roles in NDIS spelling.
 	Message string
@@ -30,8 +33,14 @@ func (v Violation) String() string {
 	return b.String()
 }
 
-// Report records a violation with the current trace.
+// Report records a violation of rule with the current trace. rule must be
+// registered in package rules (rules.LookupRule); an ID the registry does not
+// know is a programming error of the runtime, and Report panics on it, so no
+// test can pass with a misspelt or undeclared ID.
 func (s *State) Report(rule, format string, args ...any) {
+	if rules.LookupRule(rule) == nil {
+		panic(fmt.Sprintf("kernel: verifier rule %q is not registered in package rules", rule))
+	}
 	msg := fmt.Sprintf(format, args...)
 	s.Tracef("!! %s (%s)", msg, rule)
 	s.violations = append(s.violations, Violation{Rule: rule, Message: msg, Trace: s.Trace()})
@@ -54,7 +63,7 @@ type Pending struct {
 // Pend records that key has pended and must be completed once.
 func (s *State) Pend(key any, what, completedBy string) {
 	if p, ok := s.pending[key]; ok {
-		s.Report("pending-twice", "%s pended while %s is still pending", what, p.What)
+		s.Report(rules.RulePendingTwice, "%s pended while %s is still pending", what, p.What)
 		return
 	}
 	s.pending[key] = &Pending{What: what, CompletedBy: completedBy}

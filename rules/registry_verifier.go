@@ -1,0 +1,386 @@
+package rules
+
+// PassVerifier is the Pass of the rules only the run-time verifier reports
+// (the simulated NDIS of packages ndis, wdm and internal/kernel, driven by
+// ndistest). Where the verifier checks what a static pass checks, it reports
+// the static rule's ID (RuleIrqlAboveMax, RuleVcUseAfterClose,
+// RuleSpinlockDoubleAcquire, ...), so the two agree by construction; the
+// rules below have no static counterpart.
+const PassVerifier = "verifier"
+
+// The rule IDs only the verifier reports.
+const (
+	// Arguments.
+	RuleBadHandle    = "bad-handle"
+	RuleBadParameter = "bad-parameter"
+
+	// Handles and object lifetimes.
+	RuleVcDeleteNotCreator    = "vc-delete-not-creator"
+	RuleAfUseAfterClose       = "af-use-after-close"
+	RuleSapUseAfterDeregister = "sap-use-after-deregister"
+	RulePartyUseAfterDrop     = "party-use-after-drop"
+	RuleMakeCallOnCmVc        = "makecall-on-cm-vc"
+	RuleVcState               = "vc-state"
+	RuleCreateVcHandleNotNull = "createvc-handle-not-null"
+	RuleCallWithoutActivation = "call-without-activation"
+	RuleDropLastParty         = "drop-last-party"
+	RuleCloseCallWithParties  = "closecall-with-parties"
+	RuleCloseCallWithSends    = "closecall-with-sends-outstanding"
+	RuleAfCloseBusy           = "af-close-with-objects"
+	RuleAfCloseWithVcs        = "af-close-with-vcs"
+	RuleBindingBusy           = "close-adapter-with-af-open"
+	RuleUnbindWithoutClose    = "unbind-without-close-adapter"
+
+	// Handlers, statuses and pended requests.
+	RuleStatusForbidden          = "status-forbidden"
+	RuleMissingHandler           = "missing-handler"
+	RuleOptionalHandlersContext  = "optional-handlers-context"
+	RuleCompletionWithoutPending = "completion-without-pending"
+	RuleCompletedTwice           = "completed-twice"
+	RuleCompleteWithPending      = "complete-with-pending"
+	RulePendingNeverCompleted    = "pending-never-completed"
+	RulePendingTwice             = "pending-twice"
+	RuleIncomingCloseUnanswered  = "incoming-close-unanswered"
+	RuleIncomingDropUnanswered   = "incoming-drop-unanswered"
+
+	// Kernel services: spin locks, memory, work items, timers, events.
+	RuleSpinlockNotAllocated = "spinlock-not-allocated"
+	RuleSpinlockUseAfterFree = "spinlock-use-after-free"
+	RuleMemoryDoubleFree     = "memory-double-free"
+	RuleMemoryFreeUnknown    = "memory-free-unknown"
+	RuleMemoryLeak           = "memory-leak"
+	RuleWorkItemDoubleQueue  = "workitem-double-queue"
+	RuleWorkItemUseAfterFree = "workitem-use-after-free"
+	RuleWorkItemFreeQueued   = "workitem-free-queued"
+	RuleWorkItemLeak         = "workitem-leak"
+	RuleTimerUseAfterFree    = "timer-use-after-free"
+	RuleTimerLeak            = "timer-leak"
+	RuleEventNotInitialized  = "event-not-initialized"
+	RuleWaitDeadlock         = "wait-deadlock"
+
+	// The verifier itself.
+	RuleCatalogueUnavailable = "catalogue-unavailable"
+)
+
+// The rules only the verifier reports. Their examples are the runtime's
+// tests (ndis/verify_*_test.go, wdm/*_test.go, ndistest/scenario_*_test.go),
+// not Wrong and Right snippets: a violation needs a run to happen.
+var verifierRules = []*Rule{
+	{
+		ID:    RuleBadHandle,
+		Pass:  PassVerifier,
+		Title: "a handle argument is NULL where required, of the wrong kind, of the other side, or of another driver or run",
+		Text: `Each DDI's page names the handle each parameter takes (NdisVcHandle, NdisAfHandle, an
+NdisIoWorkItemHandle from NdisAllocateIoWorkItem, ...). The verifier reports a NULL where the page
+requires a handle, a handle of another kind (a party handle where the VC handle belongs, a driver's own
+context), the other side's handle of a VC, an object of another driver, a handle from an earlier run, and
+a call manager calling the other family's DDI (an MCM calling NdisCm*, a stand-alone call manager
+NdisMCm*).`,
+		Page: "the called DDI's page (## -parameters), e.g. nf-ndis-ndiscodeletevc",
+	},
+	{
+		ID:    RuleBadParameter,
+		Pass:  PassVerifier,
+		Title: "a non-handle argument breaks its page",
+		Text: `A required pointer is NULL (NdisAllocateSpinLock's SpinLock, KeRaiseIrql's OldIrql), a value is
+outside the range the page documents (NdisMSleep above 30,000,000 microseconds, a negative timer
+period), or a buffer and its size disagree.`,
+		Page: "the called DDI's page (## -parameters), e.g. nf-ndis-ndisfreememory",
+	},
+	{
+		ID:    RuleVcDeleteNotCreator,
+		Pass:  PassVerifier,
+		Title: "NdisCoDeleteVc by the side that did not create the VC",
+		Text: `Only the driver that created a VC with NdisCoCreateVc (or NdisMCmCreateVc) may delete it; the
+other side learned of the VC from its ProtocolCoCreateVc and must leave its deletion to the creator.
+The static counterpart for the client is vc-delete-cm-vc.`,
+		Page: "nf-ndis-ndiscodeletevc",
+	},
+	{
+		ID:    RuleAfUseAfterClose,
+		Pass:  PassVerifier,
+		Title: "an address-family handle used after its close",
+		Text: `Once NdisClCloseAddressFamily completed (ProtocolClCloseAfComplete ran with
+NDIS_STATUS_SUCCESS), the NdisAfHandle is dead: no more NdisCl*/NdisCo* calls with it.`,
+		Page: "nf-ndis-ndisclcloseaddressfamily",
+	},
+	{
+		ID:    RuleSapUseAfterDeregister,
+		Pass:  PassVerifier,
+		Title: "a SAP handle used after its deregistration",
+		Text:  `Once NdisClDeregisterSap completed, the NdisSapHandle is dead.`,
+		Page:  "nf-ndis-ndisclderegistersap",
+	},
+	{
+		ID:    RulePartyUseAfterDrop,
+		Pass:  PassVerifier,
+		Title: "a party handle used after the party was dropped",
+		Text:  `Once NdisClDropParty completed (or the call closed), the NdisPartyHandle is dead.`,
+		Page:  "nf-ndis-ndiscldropparty",
+	},
+	{
+		ID:    RuleMakeCallOnCmVc,
+		Pass:  PassVerifier,
+		Title: "NdisClMakeCall on a VC the call manager created",
+		Text: `NdisClMakeCall sets up an outgoing call on a VC the client created with NdisCoCreateVc,
+never on one the call manager offered with an incoming call.`,
+		Page: "nf-ndis-ndisclmakecall",
+	},
+	{
+		ID:    RuleVcState,
+		Pass:  PassVerifier,
+		Title: "a DDI called on a VC whose call is in the wrong state",
+		Text: `NdisClMakeCall on a VC that already has a call, a send before the call connected or after
+NdisClCloseCall, NdisCmDispatchCallConnected on a call the client did not accept, an activation while
+another activation or deactivation is pending.`,
+		Page: "nf-ndis-ndisclmakecall",
+	},
+	{
+		ID:    RuleCreateVcHandleNotNull,
+		Pass:  PassVerifier,
+		Title: "NdisCoCreateVc with *NdisVcHandle not NULL",
+		Text:  `The page requires the caller to initialize *NdisVcHandle to NULL before NdisCoCreateVc.`,
+		Page:  "nf-ndis-ndiscocreatevc",
+	},
+	{
+		ID:    RuleCallWithoutActivation,
+		Pass:  PassVerifier,
+		Title: "a call reported connected on a VC that was never activated",
+		Text: `A call manager activates a VC (Ndis(M)CmActivateVc) before it completes an outgoing call or
+dispatches an incoming one as connected: until then the miniport is not ready for transfers on it.`,
+		Page: "nf-ndis-ndiscmactivatevc",
+	},
+	{
+		ID:    RuleDropLastParty,
+		Pass:  PassVerifier,
+		Title: "NdisClDropParty on the last party of a call",
+		Text:  `The client releases the last party of a multipoint call with NdisClCloseCall, not NdisClDropParty.`,
+		Page:  "nf-ndis-ndiscldropparty",
+	},
+	{
+		ID:    RuleCloseCallWithParties,
+		Pass:  PassVerifier,
+		Title: "NdisClCloseCall on a multipoint call with more than one party",
+		Text:  `A client drops every party but the last with NdisClDropParty before it closes a multipoint call.`,
+		Page:  "nf-ndis-ndisclclosecall",
+	},
+	{
+		ID:    RuleCloseCallWithSends,
+		Pass:  PassVerifier,
+		Title: "NdisClCloseCall with sends outstanding",
+		Text: `A client waits until every NET_BUFFER_LIST it sent on the VC came back through
+ProtocolCoSendNetBufferListsComplete before it closes the call.`,
+		Page: "nf-ndis-ndisclclosecall",
+	},
+	{
+		ID:    RuleAfCloseBusy,
+		Pass:  PassVerifier,
+		Title: "NdisClCloseAddressFamily while the client still has SAPs, VCs or calls on the AF",
+		Text: `Before closing an address family the client deregisters its SAPs, closes its calls and deletes
+the VCs it created on the AF.`,
+		Page: "nf-ndis-ndisclcloseaddressfamily",
+	},
+	{
+		ID:    RuleAfCloseWithVcs,
+		Pass:  PassVerifier,
+		Title: "a call manager completes a close of an AF with NDIS_STATUS_SUCCESS while VCs on it exist",
+		Text: `A call manager deletes the VCs it created on the AF before the close completes (its
+ProtocolCmCloseAf returns NDIS_STATUS_SUCCESS, or it calls Ndis(M)CmCloseAddressFamilyComplete): the
+client's ProtocolCoDeleteVc must not run after its ProtocolClCloseAfComplete.`,
+		Page: "nc-ndis-protocol_cm_close_af",
+	},
+	{
+		ID:    RuleBindingBusy,
+		Pass:  PassVerifier,
+		Title: "NdisCloseAdapterEx while address families depend on the binding",
+		Text: `A client closes every AF it opened on the binding, and a call manager has its clients close
+theirs (NdisCmNotifyCloseAddressFamily), before NdisCloseAdapterEx.`,
+		Page: "nf-ndis-ndiscloseadapterex",
+	},
+	{
+		ID:    RuleUnbindWithoutClose,
+		Pass:  PassVerifier,
+		Title: "ProtocolUnbindAdapterEx completed without NdisCloseAdapterEx",
+		Text:  `A protocol driver closes the binding with NdisCloseAdapterEx before its unbind completes.`,
+		Page:  "nc-ndis-protocol_unbind_adapter_ex",
+	},
+	{
+		ID:    RuleStatusForbidden,
+		Pass:  PassVerifier,
+		Title: "a handler returned a status its page forbids",
+		Text: `The catalogue lists for each role the statuses its page forbids (Role.Forbidden:
+NDIS_STATUS_PENDING from ProtocolCoCreateVc and ProtocolCoDeleteVc); the verifier reports a handler
+that returns one. The static counterparts are vc-delete-handler-pends and role-bad-status.`,
+		Page: "nc-ndis-protocol_co_delete_vc",
+	},
+	{
+		ID:    RuleMissingHandler,
+		Pass:  PassVerifier,
+		Title: "a mandatory handler slot is NULL, or NDIS needs a handler the driver did not register",
+		Text: `The catalogue says which slots of each handler structure a driver must fill
+(HandlerStruct.Slots, Required); the verifier reports a registration with one NULL, and a NULL handler
+NDIS needs at run time. The static counterpart is role-missing-handler.`,
+		Page: "ns-ndis-_ndis_co_client_optional_handlers",
+	},
+	{
+		ID:    RuleOptionalHandlersContext,
+		Pass:  PassVerifier,
+		Title: "NdisSetOptionalHandlers outside SetOptions, or with a structure the driver does not register",
+		Text: `A protocol driver registers its CoNDIS handlers from its ProtocolSetOptions, a miniport from its
+MiniportSetOptions, each only with the structures its kind of driver registers.`,
+		Page: "nf-ndis-ndissetoptionalhandlers",
+	},
+	{
+		ID:    RuleCompletionWithoutPending,
+		Pass:  PassVerifier,
+		Title: "a completion for a request that did not pend",
+		Text: `A request completes either by its handler's return or, after NDIS_STATUS_PENDING, by the
+completion the catalogue names (Role.CompletedBy), never both, and never a completion for a request that
+was not made.`,
+		Page: "nf-ndis-ndiscmclosecallcomplete",
+	},
+	{
+		ID:    RuleCompletedTwice,
+		Pass:  PassVerifier,
+		Title: "a second completion of one pended request",
+		Text:  `A pended request is completed exactly once.`,
+		Page:  "nf-ndis-ndiscmclosecallcomplete",
+	},
+	{
+		ID:    RuleCompleteWithPending,
+		Pass:  PassVerifier,
+		Title: "NDIS_STATUS_PENDING passed as a completion's status",
+		Text:  `A completion passes the final status of the request, never NDIS_STATUS_PENDING.`,
+		Page:  "nf-ndis-ndiscmclosecallcomplete",
+	},
+	{
+		ID:    RulePendingNeverCompleted,
+		Pass:  PassVerifier,
+		Title: "a request pended and was never completed",
+		Text: `A handler that returns NDIS_STATUS_PENDING (a DDI that does) owes exactly one completion, the
+one the catalogue names; at the end of the run the verifier reports every request still pending.`,
+		Page: "nc-ndis-protocol_cm_close_call",
+	},
+	{
+		ID:    RulePendingTwice,
+		Pass:  PassVerifier,
+		Title: "a request pended while the same request is still pending",
+		Text: `The same request (the same operation on the same object) pended a second time before its
+first pending completed: the simulated NDIS lost track of one completion.`,
+		Page: "nc-ndis-protocol_cm_close_call",
+	},
+	{
+		ID:    RuleIncomingCloseUnanswered,
+		Pass:  PassVerifier,
+		Title: "ProtocolClIncomingCloseCall ran and the client never called NdisClCloseCall",
+		Text:  `A client answers an incoming close with NdisClCloseCall.`,
+		Page:  "nc-ndis-protocol_cl_incoming_close_call",
+	},
+	{
+		ID:    RuleIncomingDropUnanswered,
+		Pass:  PassVerifier,
+		Title: "ProtocolClIncomingDropParty ran and the client never called NdisClDropParty",
+		Text:  `A client answers an incoming drop of a party with NdisClDropParty.`,
+		Page:  "nc-ndis-protocol_cl_incoming_drop_party",
+	},
+	{
+		ID:    RuleSpinlockNotAllocated,
+		Pass:  PassVerifier,
+		Title: "an NDIS_SPIN_LOCK used before NdisAllocateSpinLock",
+		Text:  `NdisAllocateSpinLock initializes an NDIS_SPIN_LOCK before its first acquire.`,
+		Page:  "nf-ndis-ndisallocatespinlock",
+	},
+	{
+		ID:    RuleSpinlockUseAfterFree,
+		Pass:  PassVerifier,
+		Title: "a spin lock used after NdisFreeSpinLock",
+		Text:  `After NdisFreeSpinLock the lock must not be acquired, released or freed again.`,
+		Page:  "nf-ndis-ndisfreespinlock",
+	},
+	{
+		ID:    RuleMemoryDoubleFree,
+		Pass:  PassVerifier,
+		Title: "memory freed twice",
+		Text:  `NdisFreeMemory releases a block NdisAllocateMemoryWithTagPriority returned exactly once.`,
+		Page:  "nf-ndis-ndisfreememory",
+	},
+	{
+		ID:    RuleMemoryFreeUnknown,
+		Pass:  PassVerifier,
+		Title: "NdisFreeMemory of an address no NDIS allocator returned",
+		Text:  `NdisFreeMemory takes the base address of a block an NDIS allocator returned in this run.`,
+		Page:  "nf-ndis-ndisfreememory",
+	},
+	{
+		ID:    RuleMemoryLeak,
+		Pass:  PassVerifier,
+		Title: "memory still allocated when the driver unloads",
+		Text:  `A driver frees what it allocated with NdisAllocateMemoryWithTagPriority before it unloads.`,
+		Page:  "nf-ndis-ndisallocatememorywithtagpriority",
+	},
+	{
+		ID:    RuleWorkItemDoubleQueue,
+		Pass:  PassVerifier,
+		Title: "a work item queued again before its routine ran",
+		Text:  `A work item is queued again only after its routine started.`,
+		Page:  "nf-ndis-ndisqueueioworkitem",
+	},
+	{
+		ID:    RuleWorkItemUseAfterFree,
+		Pass:  PassVerifier,
+		Title: "a work item queued or freed after NdisFreeIoWorkItem",
+		Text:  `After NdisFreeIoWorkItem the handle is dead.`,
+		Page:  "nf-ndis-ndisfreeioworkitem",
+	},
+	{
+		ID:    RuleWorkItemFreeQueued,
+		Pass:  PassVerifier,
+		Title: "a work item freed while still queued",
+		Text:  `A driver frees a work item only when it is not queued (in its routine or after it ran).`,
+		Page:  "nf-ndis-ndisfreeioworkitem",
+	},
+	{
+		ID:    RuleWorkItemLeak,
+		Pass:  PassVerifier,
+		Title: "a work item not freed when the driver unloads",
+		Text:  `Every NdisAllocateIoWorkItem is matched by an NdisFreeIoWorkItem.`,
+		Page:  "nf-ndis-ndisallocateioworkitem",
+	},
+	{
+		ID:    RuleTimerUseAfterFree,
+		Pass:  PassVerifier,
+		Title: "a timer object used after NdisFreeTimerObject",
+		Text:  `After NdisFreeTimerObject the timer handle is dead.`,
+		Page:  "nf-ndis-ndisfreetimerobject",
+	},
+	{
+		ID:    RuleTimerLeak,
+		Pass:  PassVerifier,
+		Title: "a timer object not freed when the driver unloads",
+		Text:  `Every NdisAllocateTimerObject is matched by an NdisFreeTimerObject.`,
+		Page:  "nf-ndis-ndisallocatetimerobject",
+	},
+	{
+		ID:    RuleEventNotInitialized,
+		Pass:  PassVerifier,
+		Title: "an event used before KeInitializeEvent or NdisInitializeEvent",
+		Text:  `An event object is initialized before it is set, cleared, read or waited on.`,
+		Page:  "nf-wdm-keinitializeevent",
+	},
+	{
+		ID:    RuleWaitDeadlock,
+		Pass:  PassVerifier,
+		Title: "a wait with no timeout that nothing will satisfy",
+		Text: `A wait with no timeout on an event that is not signalled, when nothing left to run (queued
+events, the harness's scripted peers) signals it: the thread would wait for ever.`,
+		Page: "nf-wdm-kewaitforsingleobject",
+	},
+	{
+		ID:    RuleCatalogueUnavailable,
+		Pass:  PassVerifier,
+		Title: "the rule catalogue could not be loaded; the checks that read it are off",
+		Text: `The verifier takes IRQL requirements, role levels, forbidden statuses, completions and
+mandatory handler slots from the catalogue; when it cannot be loaded it says so once and runs without
+those checks.`,
+	},
+}
