@@ -11,7 +11,8 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
+
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -31,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      passName,
 	Doc:       doc,
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/irql",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(irqlsum.Fact)},
 }
@@ -40,6 +41,7 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass     *analysis.Pass
 	api      *ndisapi.API
+	front    *ndisfacts.Result
 	ssa      *buildssa.SSA
 	irqlType types.Type
 	entries  map[*ssa.Function]*entryInfo
@@ -65,21 +67,20 @@ type result struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	api, err := ndisapi.For(pass.Pkg)
-	if err != nil {
-		return nil, err
-	}
-	if api == nil || isRuntimePath(pass.Pkg.Path()) {
+	front := ndisfacts.Of(pass)
+	if !front.Analysed {
 		return nil, nil // not a driver, or the runtime itself (the catalogue speaks for it)
 	}
+	api := front.API
 	c := &checker{
 		pass:    pass,
 		api:     api,
-		ssa:     pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
+		front:   front,
+		ssa:     front.SSA(),
 		entries: map[*ssa.Function]*entryInfo{},
 		memo:    map[*ssa.Function]*result{},
 		busy:    map[*ssa.Function]bool{},
-		rep:     suppress.New(pass, rules.RuleIDs(passName)),
+		rep:     front.Reporter(pass, rules.RuleIDs(passName)),
 	}
 	if api.Wdm != nil {
 		if tn, ok := api.Wdm.Scope().Lookup("Irql").(*types.TypeName); ok {
@@ -96,16 +97,6 @@ func run(pass *analysis.Pass) (any, error) {
 	c.export()
 	c.report()
 	return nil, nil
-}
-
-// isRuntimePath reports whether path is one of the runtime's own packages,
-// which the pass does not analyse: their DDIs are described by the
-// catalogue, and their other functions are the simulator's.
-func isRuntimePath(path string) bool {
-	path = strings.TrimSuffix(path, "_test") // the runtime's own tests misuse it on purpose
-	return path == ndisapi.NdisPath || path == ndisapi.WdmPath ||
-		strings.HasPrefix(path, "github.com/ndislint/ndislint/internal/") ||
-		strings.HasPrefix(path, "github.com/ndislint/ndislint/rules")
 }
 
 // allFuncs returns the package's functions and, recursively, their function

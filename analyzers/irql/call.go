@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
@@ -24,7 +26,7 @@ func (fa *fnAnalysis) call(st *state, c *ssa.CallCommon, pos token.Pos, value ss
 			fa.ddi(st, d, c.Args, pos, value)
 			return
 		}
-		if obj.Pkg() != nil && isRuntimePath(obj.Pkg().Path()) {
+		if obj.Pkg() != nil && ndisapi.IsRuntime(obj.Pkg().Path()) {
 			return // the simulator's own functions
 		}
 	}

@@ -55,7 +55,7 @@ func (c *checker) entry(fn *ssa.Function) *entryInfo {
 // function declarations and reports those that cannot be honoured.
 func (c *checker) readDirectives() {
 	for _, file := range c.pass.Files {
-		ds, _ := directive.Parse(file)
+		ds := c.front.Directives[file]
 		used := map[token.Pos]bool{}
 		for _, decl := range file.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
@@ -167,7 +167,7 @@ func paramIndexes(fd *ast.FuncDecl) map[string]int {
 // readRoles binds each registered function to the IRQL its roles are
 // called at, and checks contracts and pageable marks against the roles.
 func (c *checker) readRoles() {
-	res := rolebind.Find(c.pass, c.api)
+	res := c.front.Roles
 	for _, b := range res.Bindings {
 		fn := c.fnOfBinding(b)
 		if fn == nil {

@@ -11,6 +11,8 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+
 	"github.com/ndislint/ndislint/rules"
 
 	"golang.org/x/tools/go/analysis"
@@ -31,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      passName,
 	Doc:       doc,
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roletypes",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(rolebind.Fact), new(statuses.Fact)},
 }
@@ -40,6 +42,7 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass  *analysis.Pass
 	api   *ndisapi.API
+	front *ndisfacts.Result
 	ssa   *buildssa.SSA
 	roles *rolebind.Result
 	sts   *statuses.Analysis
@@ -51,22 +54,18 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if p := pass.Pkg.Path(); p == ndisapi.NdisPath || p == ndisapi.WdmPath {
-		return nil, nil // the runtime models NDIS; it is not a driver
-	}
-	api, err := ndisapi.For(pass.Pkg)
-	if err != nil {
-		return nil, err
-	}
-	if api == nil || api.Ndis == nil {
+	front := ndisfacts.Of(pass)
+	if !front.Analysed || front.API.Ndis == nil {
 		return nil, nil // the package does not use the runtime's roles
 	}
+	api := front.API
 	c := &checker{
 		pass:  pass,
 		api:   api,
-		ssa:   pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		roles: rolebind.Find(pass, api),
-		rep:   suppress.New(pass, rules.RuleIDs(passName)),
+		front: front,
+		ssa:   front.SSA(),
+		roles: front.Roles,
+		rep:   front.Reporter(pass, rules.RuleIDs(passName)),
 		names: map[string]bool{},
 	}
 	c.sts = statuses.New(pass, api)

@@ -14,7 +14,7 @@ import (
 // the directives pass's business.
 func (c *checker) checkDirectives() {
 	for _, f := range c.pass.Files {
-		ds, _ := directive.Parse(f)
+		ds := c.front.Directives[f]
 		docs := funcDocs(f)
 		for _, d := range ds {
 			if d.Key() != "ndis:role" {

@@ -11,8 +11,8 @@ import (
 
 // funcInfo gathers what is known of the roles of one function.
 type funcInfo struct {
-	fn    *types.Func      // the function or method, nil for a literal
-	lit   *ast.FuncLit     // the literal, nil for a function
+	fn    *types.Func         // the function or method, nil for a literal
+	lit   *ast.FuncLit        // the literal, nil for a function
 	decls []*rolebind.Binding // declarations: directives, var _ ndis.ProtocolX = f
 	uses  []*rolebind.Binding // slots, arguments, conversions, assignments
 	// fact is what the function's own package said, for functions of

@@ -11,6 +11,8 @@ import (
 	"go/ast"
 	"go/token"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+
 	"github.com/ndislint/ndislint/rules"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      passName,
 	Doc:       doc,
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/vclifetime",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summary.Fact), new(provFact)},
 }
@@ -49,20 +51,18 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	api, err := ndisapi.For(pass.Pkg)
-	if err != nil {
-		return nil, err
-	}
-	if api == nil {
+	front := ndisfacts.Of(pass)
+	if !front.Analysed {
 		return nil, nil // the package does not use the runtime
 	}
+	api := front.API
 	c := &checker{
 		pass:       pass,
 		api:        api,
-		ssa:        pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA),
-		roles:      rolebind.Find(pass, api),
+		ssa:        front.SSA(),
+		roles:      front.Roles,
 		sum:        summary.NewBuilder(pass, api),
-		rep:        suppress.New(pass, rules.RuleIDs(passName)),
+		rep:        front.Reporter(pass, rules.RuleIDs(passName)),
 		reported:   map[string]bool{},
 		candidates: map[string]candidate{},
 	}

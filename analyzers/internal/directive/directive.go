@@ -44,6 +44,9 @@ type Malformed struct {
 	Pos, End token.Pos
 	// Msg says what is wrong, in go vet style.
 	Msg string
+	// Spaced is true for a comment that is not a directive for Go ("//
+	// ndis:role X") but surely meant to be one.
+	Spaced bool
 }
 
 // known lists the directives and whether each needs arguments.
@@ -81,7 +84,7 @@ func parseComment(c *ast.Comment) (Directive, *Malformed, bool) {
 	text := c.Text
 	if looksLikeSpacedDirective(text) {
 		return Directive{}, &Malformed{Pos: c.Pos(), End: c.End(),
-			Msg: "malformed directive: no space is allowed between // and " + strings.TrimSpace(strings.TrimPrefix(text, "//"))}, true
+			Msg: "malformed directive: no space is allowed between // and " + strings.TrimSpace(strings.TrimPrefix(text, "//")), Spaced: true}, true
 	}
 	pd, ok := ast.ParseDirective(c.Slash, text)
 	if !ok || (pd.Tool != ToolNdis && pd.Tool != ToolNdislint) {

@@ -7,6 +7,7 @@ package ndisapi
 
 import (
 	"go/types"
+	"strings"
 
 	"github.com/ndislint/ndislint/rules"
 )
@@ -29,18 +30,11 @@ type API struct {
 	structs map[*types.TypeName]*rules.HandlerStruct
 }
 
-// For returns the API for pkg, or nil when pkg does not use the runtime
-// (neither it nor anything it imports is ndis or wdm): passes say nothing
-// about such packages. The error is the catalogue's, if it cannot load.
-func For(pkg *types.Package) (*API, error) {
+// New binds cat to the runtime packages among pkg and its transitive
+// imports. Either or both may be absent (a helper package that carries only
+// //ndis: contracts): the API then binds nothing, and its lookups answer nil.
+func New(pkg *types.Package, cat *rules.Catalogue) *API {
 	nd, wd := findRuntime(pkg)
-	if nd == nil && wd == nil {
-		return nil, nil
-	}
-	cat, err := rules.Default()
-	if err != nil {
-		return nil, err
-	}
 	a := &API{
 		Cat: cat, Ndis: nd, Wdm: wd,
 		ddis:    map[*types.Func]*rules.DDI{},
@@ -48,7 +42,7 @@ func For(pkg *types.Package) (*API, error) {
 		structs: map[*types.TypeName]*rules.HandlerStruct{},
 	}
 	a.bind()
-	return a, nil
+	return a
 }
 
 // findRuntime looks for ndis and wdm among pkg and its transitive imports.
@@ -171,3 +165,17 @@ func ParamIndex(params []rules.Param, k rules.HandleKind) int {
 	}
 	return -1
 }
+
+// IsRuntime reports whether path is one of the runtime's own packages (ndis,
+// wdm, their tests, the simulator under internal/, the catalogue), which the
+// passes do not analyse: the catalogue describes their DDIs, and their other
+// functions are the simulator's, whose tests misuse the runtime on purpose.
+func IsRuntime(path string) bool {
+	path = strings.TrimSuffix(path, "_test")
+	return path == NdisPath || path == WdmPath ||
+		strings.HasPrefix(path, modulePath+"/internal/") ||
+		path == modulePath+"/rules" || strings.HasPrefix(path, modulePath+"/rules/")
+}
+
+// modulePath is the module of the runtime.
+const modulePath = "github.com/ndislint/ndislint"

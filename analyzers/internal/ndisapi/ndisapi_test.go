@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // fakeNdis builds a package at the runtime's import path declaring
@@ -18,12 +20,36 @@ func fakeNdis() (*types.Package, *types.Func) {
 	return pkg, fn
 }
 
-func TestForSaysNothingWithoutTheRuntime(t *testing.T) {
+func TestNewBindsNothingWithoutTheRuntime(t *testing.T) {
 	user := types.NewPackage("example.com/user", "user")
 	user.SetImports([]*types.Package{types.NewPackage("fmt", "fmt")})
-	api, err := For(user)
-	if err != nil || api != nil {
-		t.Fatalf("For(package without the runtime) = %v, %v; want nil, nil", api, err)
+	api := New(user, catalogue(t))
+	if api.Ndis != nil || api.Wdm != nil || len(api.ddis) != 0 || len(api.roles) != 0 {
+		t.Fatalf("New(package without the runtime) bound something: %+v", api)
+	}
+}
+
+// catalogue returns the embedded catalogue.
+func catalogue(t *testing.T) *rules.Catalogue {
+	t.Helper()
+	c, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestIsRuntime(t *testing.T) {
+	for path, want := range map[string]bool{
+		NdisPath: true, WdmPath: true, NdisPath + "_test": true,
+		"github.com/ndislint/ndislint/internal/kernel": true,
+		"github.com/ndislint/ndislint/rules":           true,
+		"github.com/ndislint/ndislint/ndistest":        false,
+		"example.com/drv":                              false,
+	} {
+		if got := IsRuntime(path); got != want {
+			t.Errorf("IsRuntime(%q) = %v, want %v", path, got, want)
+		}
 	}
 }
 
@@ -31,10 +57,7 @@ func TestDDIByObjectIdentity(t *testing.T) {
 	nd, del := fakeNdis()
 	user := types.NewPackage("example.com/user", "user")
 	user.SetImports([]*types.Package{nd})
-	api, err := For(user)
-	if err != nil || api == nil {
-		t.Fatalf("For = %v, %v", api, err)
-	}
+	api := New(user, catalogue(t))
 	if d := api.DDI(del); d == nil || d.Name != "NdisCoDeleteVc" {
 		t.Errorf("DDI(ndis.CoDeleteVc) = %v, want NdisCoDeleteVc", d)
 	}

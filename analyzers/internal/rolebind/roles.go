@@ -72,11 +72,12 @@ type BadDirective struct {
 	Name     string
 }
 
-// Find returns the role bindings of the package in pass.
-func Find(pass *analysis.Pass, api *ndisapi.API) *Result {
+// Find returns the role bindings of the package in pass; ds are the
+// directives of each of its files (directive.Parse).
+func Find(pass *analysis.Pass, api *ndisapi.API, ds map[*ast.File][]directive.Directive) *Result {
 	f := &finder{pass: pass, api: api, res: &Result{}, resolve: NewResolver(pass.TypesInfo, pass.Files)}
 	for _, file := range pass.Files {
-		f.file(file)
+		f.file(file, ds[file])
 	}
 	return f.res
 }
@@ -89,8 +90,7 @@ type finder struct {
 }
 
 // file collects the bindings of one file.
-func (f *finder) file(file *ast.File) {
-	ds, _ := directive.Parse(file)
+func (f *finder) file(file *ast.File, ds []directive.Directive) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:

@@ -12,16 +12,18 @@ package suppress
 import (
 	"fmt"
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // RuleUnusedIgnore is the rule ID of an ignore directive that matched no
 // diagnostic.
-const RuleUnusedIgnore = "unused-ignore"
+const RuleUnusedIgnore = rules.RuleUnusedIgnore
 
 // Ignore is one parsed //ndislint:ignore directive.
 type Ignore struct {
@@ -35,43 +37,57 @@ type Ignore struct {
 }
 
 // ParseIgnore reads the arguments of an ignore directive.
-func ParseIgnore(d directive.Directive) (rules []string, reason string) {
+func ParseIgnore(d directive.Directive) (ids []string, reason string) {
 	fields := strings.Fields(d.Args)
 	if len(fields) == 0 {
 		return nil, ""
 	}
 	for _, r := range strings.Split(fields[0], ",") {
 		if r = strings.TrimSpace(r); r != "" {
-			rules = append(rules, r)
+			ids = append(ids, r)
 		}
 	}
-	return rules, strings.TrimSpace(strings.TrimPrefix(d.Args, fields[0]))
+	return ids, strings.TrimSpace(strings.TrimPrefix(d.Args, fields[0]))
 }
 
-// Reporter reports a pass's diagnostics through the ignore directives.
+// Reporter reports a pass's diagnostics through the ignore directives. It
+// keeps them until Finish and reports them in a fixed order (file name,
+// line, column, rule, message), whatever order the pass found them in and
+// however the files were numbered when they were parsed, so that the same
+// input always gives the same output.
 type Reporter struct {
 	pass    *analysis.Pass
 	own     map[string]bool
 	ignores []*Ignore
+	pending []analysis.Diagnostic
 }
 
-// New returns a Reporter for pass, whose rules are own.
-func New(pass *analysis.Pass, own []string) *Reporter {
+// Ignores returns the //ndislint:ignore directives among ds, the directives
+// of the package's files.
+func Ignores(fset *token.FileSet, ds []directive.Directive) []Ignore {
+	var out []Ignore
+	for _, d := range ds {
+		if d.Key() != "ndislint:ignore" {
+			continue
+		}
+		ids, reason := ParseIgnore(d)
+		p := fset.Position(d.Pos)
+		out = append(out, Ignore{Rules: ids, Reason: reason, Pos: d.Pos, End: d.End, File: p.Filename, Line: p.Line})
+	}
+	return out
+}
+
+// New returns a Reporter for pass, whose rules are own, honouring ignores
+// (from Ignores; each Reporter keeps its own record of which were used).
+func New(pass *analysis.Pass, own []string, ignores []Ignore) *Reporter {
 	r := &Reporter{pass: pass, own: map[string]bool{}}
 	for _, id := range own {
 		r.own[id] = true
 	}
-	for _, f := range pass.Files {
-		ds, _ := directive.Parse(f)
-		for _, d := range ds {
-			if d.Key() != "ndislint:ignore" {
-				continue
-			}
-			rules, reason := ParseIgnore(d)
-			p := pass.Fset.Position(d.Pos)
-			r.ignores = append(r.ignores, &Ignore{Rules: rules, Reason: reason, Pos: d.Pos, End: d.End,
-				File: p.Filename, Line: p.Line, used: map[string]bool{}})
-		}
+	for _, ig := range ignores {
+		ig := ig
+		ig.used = map[string]bool{}
+		r.ignores = append(r.ignores, &ig)
 	}
 	return r
 }
@@ -90,7 +106,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	if !strings.HasSuffix(d.Message, ")") || !strings.HasSuffix(d.Message, "("+d.Category+")") {
 		d.Message = fmt.Sprintf("%s (%s)", d.Message, d.Category)
 	}
-	r.pass.Report(d)
+	r.pending = append(r.pending, d)
 }
 
 // Reportf reports a diagnostic of rule at [pos, end) with related positions.
@@ -98,17 +114,39 @@ func (r *Reporter) Reportf(rule string, pos, end token.Pos, related []analysis.R
 	r.Report(analysis.Diagnostic{Pos: pos, End: end, Category: rule, Message: fmt.Sprintf(format, args...), Related: related})
 }
 
-// Finish reports the ignore directives naming this pass's rules that
-// suppressed nothing. Call it once, at the end of the pass's run.
+// Finish reports the kept diagnostics and the ignore directives naming this
+// pass's rules that suppressed nothing, in order. Call it once, at the end
+// of the pass's run.
 func (r *Reporter) Finish() {
 	for _, ig := range r.ignores {
 		for _, id := range ig.Rules {
 			if r.own[id] && !ig.used[id] {
-				r.pass.Report(analysis.Diagnostic{Pos: ig.Pos, End: ig.End, Category: RuleUnusedIgnore,
+				r.pending = append(r.pending, analysis.Diagnostic{Pos: ig.Pos, End: ig.End, Category: RuleUnusedIgnore,
 					Message: fmt.Sprintf("//ndislint:ignore %s suppresses nothing here (%s)", id, RuleUnusedIgnore)})
 			}
 		}
 	}
+	fset := r.pass.Fset
+	sort.SliceStable(r.pending, func(i, j int) bool {
+		a, b := fset.Position(r.pending[i].Pos), fset.Position(r.pending[j].Pos)
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if r.pending[i].Category != r.pending[j].Category {
+			return r.pending[i].Category < r.pending[j].Category
+		}
+		return r.pending[i].Message < r.pending[j].Message
+	})
+	for _, d := range r.pending {
+		r.pass.Report(d)
+	}
+	r.pending = nil
 }
 
 func contains(xs []string, x string) bool {

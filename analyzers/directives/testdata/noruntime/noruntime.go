@@ -1,14 +1,13 @@
-// Package noruntime does not use the NDIS runtime: its comments are none of
-// ndislint's business, however they look.
+// Package noruntime does not use the NDIS runtime and carries no ndislint
+// directive: comments that only look like one are none of ndislint's
+// business.
 package noruntime
 
 import "fmt"
 
 // ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
 //
-//ndis:rol X
+// ndislint:ignore no-such-rule
 func f() {
-	//ndislint:ignore
-	//ndislint:ignore no-such-rule
 	fmt.Println()
 }

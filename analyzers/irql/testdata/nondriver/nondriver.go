@@ -1,5 +1,5 @@
-// Package nondriver does not use the runtime: the pass says nothing, even
-// about names that look like DDIs and directives.
+// Package nondriver does not use the runtime and carries no //ndis:
+// directive: the pass says nothing, even about names that look like DDIs.
 package nondriver
 
 import "sync"
@@ -9,7 +9,7 @@ var mu sync.Mutex
 // MSleep is not NdisMSleep.
 func MSleep(us uint32) {}
 
-//ndis:irql max=BOGUS
+// clCloseCallComplete only has the name of a callback.
 func clCloseCallComplete() {
 	mu.Lock()
 	MSleep(1)

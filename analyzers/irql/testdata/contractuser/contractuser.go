@@ -1,0 +1,28 @@
+// Package contractuser calls the contracts of contractonly, a package that
+// does not import the runtime, from its callbacks.
+package contractuser
+
+import (
+	"example.com/t/contractonly"
+
+	"github.com/ndislint/ndislint/ndis"
+)
+
+type client struct {
+	lock ndis.SpinLock
+}
+
+// clOpenAfCompleteEx runs at PASSIVE_LEVEL: Settle is fine before the
+// lock, not under it; Poke is fine under it.
+func clOpenAfCompleteEx(protocolAfContext, ndisAfHandle ndis.Handle, status ndis.Status) {
+	c := protocolAfContext.(*client)
+	contractonly.Settle()
+	ndis.AcquireSpinLock(&c.lock)
+	contractonly.Poke()
+	contractonly.Settle() // want `^contractonly.Settle may be called at DISPATCH_LEVEL here: its //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and spin lock c.lock is held \(NdisAcquireSpinLock at line 20\) \(irql-above-max\)$`
+	ndis.ReleaseSpinLock(&c.lock)
+}
+
+var handlers = ndis.CoClientOptionalHandlers{
+	ClOpenAfCompleteHandlerEx: clOpenAfCompleteEx,
+}
