@@ -91,11 +91,7 @@ func only(t *testing.T, sys *ndistest.System, rules ...string) {
 func dump(sys *ndistest.System) string {
 	var b strings.Builder
 	for _, v := range sys.Violations() {
-		b.WriteString("\t")
-		b.WriteString(v.Rule)
-		b.WriteString(": ")
-		b.WriteString(v.Message)
-		b.WriteString("\n")
+		b.WriteString("\t" + v.Headline() + "\n")
 	}
 	return b.String()
 }

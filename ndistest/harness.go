@@ -1,7 +1,6 @@
 package ndistest
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -130,38 +129,16 @@ func (s *System) cleanup() {
 	}
 }
 
-// Violation is one break of the NDIS contract the verifier saw.
-type Violation struct {
-	// Rule is the stable rule ID ("vc-use-after-close").
-	Rule string
-	// Message names the DDIs and roles in NDIS spelling.
-	Message string
-	// Trace is the sequence of calls that led to it, oldest first.
-	Trace []string
-}
-
-// String formats the violation with its trace.
-func (v Violation) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s [%s]", v.Message, v.Rule)
-	if len(v.Trace) > 0 {
-		b.WriteString("\n\tsequence:")
-		for _, l := range v.Trace {
-			b.WriteString("\n\t\t")
-			b.WriteString(l)
-		}
-	}
-	return b.String()
-}
+// Violation is one break of the NDIS contract the verifier saw: its rule
+// ID (a constant of package rules, e.g. rules.RuleVcUseAfterClose), its
+// message, and the trace of calls that led to it. It is the verifier's own
+// type (an alias, not a copy), so there is one Violation and one format:
+// String gives the message, the rule ID in parentheses as every ndislint
+// finding ends, and the trace, one call a line.
+type Violation = kernel.Violation
 
 // Violations returns what the verifier reported so far.
-func (s *System) Violations() []Violation {
-	var out []Violation
-	for _, v := range s.st.Violations() {
-		out = append(out, Violation{Rule: v.Rule, Message: v.Message, Trace: v.Trace})
-	}
-	return out
-}
+func (s *System) Violations() []Violation { return s.st.Violations() }
 
 // ViolationsOf returns the violations of one rule.
 func (s *System) ViolationsOf(rule string) []Violation {

@@ -3,6 +3,7 @@ package ndistest_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ndislint/ndislint/ndis"
@@ -122,4 +123,39 @@ func TestHarnessMisuseFailsTheTestClearly(t *testing.T) {
 			t.Errorf("the refused steps reached NDIS: %v", vs)
 		}
 	})
+}
+
+// TestViolationFormat: a violation has one format, the verifier's: the
+// message, the rule ID in parentheses, then the calls that led to it. The
+// trace marks it with the same headline, and the harness fails the test
+// with it.
+func TestViolationFormat(t *testing.T) {
+	var r *recorder
+	var got ndistest.Violation
+	t.Run("send-too-early", func(t *testing.T) {
+		r = &recorder{TB: t}
+		sys := ndistest.New(r)
+		ad := sys.AddAdapter("atm0", ndis.MediumAtm)
+		sys.AddCallManager(ad, q2931, ndistest.CMScript{})
+		c := testclient.New(testclient.Options{})
+		sys.Load(c.DriverEntry)
+		sys.Bind()
+		v, _ := c.CreateVc(c.Af())
+		c.Send(v, []byte("too early"))
+		vs := sys.ViolationsOf(rules.RuleVcState)
+		if len(vs) != 1 {
+			t.Fatalf("%d %s violations", len(vs), rules.RuleVcState)
+		}
+		got = vs[0]
+	})
+	head := got.Message + " (" + rules.RuleVcState + ")"
+	if got.Headline() != head || !strings.HasPrefix(got.String(), head+"\n\tsequence:") {
+		t.Errorf("Headline %q, String %q", got.Headline(), got.String())
+	}
+	if n := len(got.Trace); n == 0 || !strings.HasSuffix(got.Trace[n-1], "!! "+head) {
+		t.Errorf("the trace does not end with the headline: %q", got.Trace)
+	}
+	if len(r.msgs) != 1 || r.msgs[0] != "ndis verifier: "+got.String() {
+		t.Errorf("the harness failed the test with %q, want the violation's String", r.msgs)
+	}
 }

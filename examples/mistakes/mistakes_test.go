@@ -39,7 +39,7 @@ func expect(t *testing.T, sys *ndistest.System, want map[string][]string) {
 	sys.Finish()
 	got := map[string]bool{}
 	for _, v := range sys.Violations() {
-		t.Logf("%s: %s", v.Rule, v.Message)
+		t.Log(v.Headline())
 		got[v.Rule] = true
 		names, ok := want[v.Rule]
 		if !ok {

@@ -19,10 +19,17 @@ type Violation struct {
 	Trace []string
 }
 
-// String formats the violation with its trace.
+// Headline is the violation on one line: the message, then the rule ID in
+// parentheses, as every ndislint finding ends. The trace marks a violation
+// with it, and String starts with it.
+func (v Violation) Headline() string { return fmt.Sprintf("%s (%s)", v.Message, v.Rule) }
+
+// String formats the violation: its Headline, then the sequence of calls
+// that led to it, one a line. It is the one format of a violation: the
+// ndistest harness fails tests with it.
 func (v Violation) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)", v.Message, v.Rule)
+	b.WriteString(v.Headline())
 	if len(v.Trace) > 0 {
 		b.WriteString("\n\tsequence:")
 		for _, t := range v.Trace {
@@ -41,9 +48,10 @@ func (s *State) Report(rule, format string, args ...any) {
 	if rules.LookupRule(rule) == nil {
 		panic(fmt.Sprintf("kernel: verifier rule %q is not registered in package rules", rule))
 	}
-	msg := fmt.Sprintf(format, args...)
-	s.Tracef("!! %s (%s)", msg, rule)
-	s.violations = append(s.violations, Violation{Rule: rule, Message: msg, Trace: s.Trace()})
+	v := Violation{Rule: rule, Message: fmt.Sprintf(format, args...)}
+	s.Tracef("!! %s", v.Headline())
+	v.Trace = s.Trace()
+	s.violations = append(s.violations, v)
 }
 
 // Violations returns what the verifier has reported so far.
