@@ -27,4 +27,9 @@
 // handler before returning NDIS_STATUS_PENDING (Nested), or to fail it
 // (Fail). The same script drives a miniport call manager (AddMCM), which
 // uses the NdisMCm* functions instead of NdisCm*.
+//
+// Violations carry the rule IDs of package rules (rules.RuleVcUseAfterClose,
+// ...), which Expect and ViolationsOf take. The verifier reads the embedded
+// rule catalogue; UseCatalogue runs a System with another one, to test a
+// catalogue entry before it is generated.
 package ndistest

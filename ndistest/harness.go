@@ -8,6 +8,7 @@ import (
 
 	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // serial serializes the tests that use the simulation: there is one
@@ -46,6 +47,7 @@ type System struct {
 	st        *kernel.State
 	sim       *ndis.Sim
 	keep      bool
+	cat       *rules.Catalogue
 	expected  map[string]bool
 	miniport  ndis.Handle
 	adapters  []*Adapter
@@ -64,13 +66,21 @@ func KeepViolations() Option { return func(s *System) { s.keep = true } }
 // Expect declares violations of the given rules expected: Cleanup fails
 // the test if none of a rule was reported and does not fail it for those
 // that were.
-func Expect(rules ...string) Option {
+func Expect(ids ...string) Option {
 	return func(s *System) {
-		for _, r := range rules {
+		for _, r := range ids {
 			s.expected[r] = true
 		}
 	}
 }
+
+// UseCatalogue runs the System with catalogue c instead of the embedded
+// one (rules.Default): the verifier then checks IRQL requirements and
+// effects, role levels, forbidden statuses, completions and mandatory
+// handler slots as c says. It is for testing the catalogue itself (an entry
+// added to rules/overlay.json, say) before it is generated; build c with
+// rules.Load. A nil c keeps the embedded catalogue.
+func UseCatalogue(c *rules.Catalogue) Option { return func(s *System) { s.cat = c } }
 
 // New starts a fresh simulated NDIS (kernel.Reset) for the test. At Cleanup
 // the System drains the event queue, reports requests still pending and
@@ -84,11 +94,12 @@ func New(t testing.TB, opts ...Option) *System {
 	holderMu.Lock()
 	holder = t
 	holderMu.Unlock()
-	s := &System{t: t, st: kernel.Reset(), expected: map[string]bool{}}
-	s.sim = ndis.Simulator()
+	s := &System{t: t, expected: map[string]bool{}}
 	for _, o := range opts {
 		o(s)
 	}
+	s.st = kernel.Reset(kernel.WithCatalogue(s.cat))
+	s.sim = ndis.Simulator()
 	t.Cleanup(s.cleanup)
 	return s
 }

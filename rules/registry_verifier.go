@@ -60,6 +60,7 @@ const (
 
 	// The verifier itself.
 	RuleCatalogueUnavailable = "catalogue-unavailable"
+	RuleIrqlEffectMismatch   = "irql-effect-mismatch"
 )
 
 // The rules only the verifier reports. Their examples are the runtime's
@@ -382,5 +383,16 @@ events, the harness's scripted peers) signals it: the thread would wait for ever
 		Text: `The verifier takes IRQL requirements, role levels, forbidden statuses, completions and
 mandatory handler slots from the catalogue; when it cannot be loaded it says so once and runs without
 those checks.`,
+	},
+	{
+		ID:    RuleIrqlEffectMismatch,
+		Pass:  PassVerifier,
+		Title: "a DDI's model changed the IRQL otherwise than its catalogue entry's effect says",
+		Text: `The catalogue gives each DDI's effect on the IRQL (raise-to-dispatch, raise, restore,
+at-dispatch, query, or none; rules/schema.go). At the end of every DDI call the verifier checks that the
+model did what the entry says: raise-to-dispatch leaves DISPATCH_LEVEL, raise never lowers, restore
+never raises, and at-dispatch, query and none leave the IRQL unchanged. A report means the runtime's
+model of the DDI and its catalogue entry (rules/overlay.json) disagree; one of them is wrong. Calls that
+reported another violation are not checked.`,
 	},
 }

@@ -6,32 +6,89 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// Catalogue returns the rule catalogue of the run, reporting once (and
-// returning nil) if it cannot be loaded.
+// Catalogue returns the rule catalogue of the run: the one WithCatalogue
+// gave Reset, else the embedded one (rules.Default). When the embedded one
+// cannot be loaded it reports so once (rules.RuleCatalogueUnavailable) and
+// returns nil; the checks that read the catalogue are then off.
 func (s *State) Catalogue() *rules.Catalogue {
+	if s.cat != nil {
+		return s.cat
+	}
 	c, err := rules.Default()
 	if err != nil {
-		if _, told := s.Objects["kernel.catalogue-error"]; !told {
-			s.Objects["kernel.catalogue-error"] = true
+		if !s.catTold {
+			s.catTold = true
 			s.Report(rules.RuleCatalogueUnavailable, "the rule catalogue cannot be loaded, IRQL checks are off: %v", err)
 		}
 		return nil
 	}
+	s.cat = c
 	return c
 }
 
 // EnterDDI records a call of the DDI named name (NDIS spelling) with the
-// given argument summary, checks the current IRQL against the catalogue, and
-// returns the function that ends the call in the trace.
+// given argument summary, checks the current IRQL against the catalogue's
+// requirement for it, and returns the function that ends the call: it
+// closes the call in the trace and checks that the call changed the IRQL as
+// the catalogue's effect for the DDI says (see checkEffect). A DDI the
+// catalogue does not describe is traced and not checked.
 func (s *State) EnterDDI(name, args string) (exit func()) {
 	s.Tracef("%s(%s) at %s", name, args, rules.LevelName(s.irql))
+	var d *rules.DDI
 	if c := s.Catalogue(); c != nil {
-		if d := c.DDI(name); d != nil {
-			s.checkIrql(name, d.Irql)
-		}
+		d = c.DDI(name)
+	}
+	if d != nil {
+		s.checkIrql(name, d.Irql)
 	}
 	s.Push()
-	return s.Pop
+	entry, mark := s.irql, len(s.violations)
+	return func() {
+		s.Pop()
+		if d != nil && len(s.violations) == mark {
+			s.checkEffect(d, entry)
+		}
+	}
+}
+
+// checkEffect reports (rules.RuleIrqlEffectMismatch) a DDI whose model left
+// the IRQL otherwise than its catalogue entry's effect says: raise-to-dispatch
+// leaves DISPATCH_LEVEL (from an entry IRQL at or below it: a raise never
+// lowers), raise never lowers, restore never raises, and at-dispatch, query
+// and no effect leave the IRQL unchanged. entry is the IRQL the DDI was
+// called at. The check is skipped when the call reported a violation (the
+// model then recovers from the driver's mistake, and the report says what
+// happened), so it finds only disagreements between a model and its entry.
+func (s *State) checkEffect(d *rules.DDI, entry uint8) {
+	exit := s.irql
+	var want string
+	switch d.Effect {
+	case rules.EffectRaiseToDispatch:
+		if entry <= rules.DispatchLevel && exit != rules.DispatchLevel {
+			want = "leaves the IRQL at DISPATCH_LEVEL"
+		}
+	case rules.EffectRaise:
+		if exit < entry {
+			want = "never lowers the IRQL"
+		}
+	case rules.EffectRestore:
+		if exit > entry {
+			want = "never raises the IRQL"
+		}
+	case rules.EffectNone, rules.EffectRequireDispatch, rules.EffectQuery:
+		if exit != entry {
+			want = "leaves the IRQL unchanged"
+		}
+	}
+	if want == "" {
+		return
+	}
+	effect := string(d.Effect)
+	if d.Effect == rules.EffectNone {
+		effect = "none"
+	}
+	s.Report(rules.RuleIrqlEffectMismatch, "%s was called at %s and returned at %s; its catalogue entry's IRQL effect (%s) %s: the model and the catalogue disagree",
+		d.Name, rules.LevelName(entry), rules.LevelName(exit), effect, want)
 }
 
 // checkIrql reports when the current IRQL breaks requirement q of ddi.

@@ -8,4 +8,11 @@
 // at a time (Reset installs a fresh one), and everything runs on the caller's
 // goroutine. Tests that use it must not run in parallel with each other; the
 // ndistest harness serializes them.
+//
+// The verifier takes its contract from the rule catalogue of package rules:
+// IRQL requirements and effects of DDIs, the levels roles run at, and (read
+// by package ndis) forbidden statuses, completions and mandatory handler
+// slots. Each run reads the catalogue given to Reset with WithCatalogue, or
+// else the embedded one; rule IDs are the constants of package rules, and
+// Report refuses any other.
 package kernel

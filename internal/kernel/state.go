@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // TraceDepth is how many trace lines a violation carries.
@@ -21,6 +23,8 @@ type State struct {
 	now        int64 // virtual time, in 100ns units like LARGE_INTEGER times
 	pending    map[any]*Pending
 	pendOrder  []any
+	cat        *rules.Catalogue // the run's catalogue; nil: rules.Default, loaded on first use
+	catTold    bool             // the default catalogue's load error was reported
 	// Objects holds per-run state of the packages built on the kernel
 	// (ndis keeps its NDIS-wide tables here), by key.
 	Objects map[string]any
@@ -35,11 +39,27 @@ func newState() *State {
 	return &State{pending: map[any]*Pending{}, Objects: map[string]any{}}
 }
 
-// Reset installs a fresh State and returns it.
-func Reset() *State {
+// Option configures the State Reset installs.
+type Option func(*State)
+
+// WithCatalogue makes the run read c instead of the embedded catalogue
+// (rules.Default): the IRQL requirements and effects of DDIs, the levels of
+// roles, and everything package ndis takes from the catalogue. A nil c
+// keeps the embedded one. The catalogue belongs to the run, so tests that
+// use different catalogues do not share any mutable state.
+func WithCatalogue(c *rules.Catalogue) Option {
+	return func(s *State) { s.cat = c }
+}
+
+// Reset installs a fresh State, configured by opts, and returns it.
+func Reset(opts ...Option) *State {
+	s := newState()
+	for _, o := range opts {
+		o(s)
+	}
 	mu.Lock()
 	defer mu.Unlock()
-	cur = newState()
+	cur = s
 	return cur
 }
 
