@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 )
 
 // apply applies a call to a function with a summary: its bounds are checked

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 )
 
 // fnAnalysis is the analysis of one function body: a forward data flow

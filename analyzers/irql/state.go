@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 )
 
 // Kinds of cause of a bound on the entry IRQL.

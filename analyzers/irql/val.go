@@ -3,7 +3,7 @@ package irql
 import (
 	"strings"
 
-	"github.com/ndislint/ndislint/analyzers/internal/irqlsum"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 )
 
 // level is an IRQL value.
