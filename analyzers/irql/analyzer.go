@@ -18,9 +18,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 	"github.com/ndislint/ndislint/rules"
 )
 

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // apply applies a call to a function with a summary: its bounds are checked
@@ -53,7 +54,7 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 		st.cur = pre
 	case irqlsum.ExitLevel:
 		if len(s.Locks) == 0 || !st.cur.isAbs() {
-			st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", fa.c.qual(callee), irqlsum.LevelName(s.Exit.Level), fa.c.line(pos, pos))}
+			st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", fa.c.qual(callee), rules.LevelName(s.Exit.Level), fa.c.line(pos, pos))}
 		}
 		st.cur = absVal(s.Exit.Level)
 	case irqlsum.ExitParam:
@@ -90,7 +91,7 @@ func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Functi
 			continue
 		}
 		h := st.locks[i]
-		fa.report(ruleDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fa.c.qual(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
+		fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fa.c.qual(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
 			related(h.pos, "acquired here"))
 	}
 }
@@ -136,10 +137,10 @@ func calleeText(callee *ssa.Function, name string, r *irqlsum.Req) (subject, req
 // boundText spells a bound as a comparison.
 func boundText(r *irqlsum.Req) string {
 	switch r.Rule {
-	case ruleBelowMin:
-		return ">= " + irqlsum.LevelName(r.Level)
+	case rules.RuleIrqlBelowMin:
+		return ">= " + rules.LevelName(r.Level)
 	}
-	return "<= " + irqlsum.LevelName(r.Level)
+	return "<= " + rules.LevelName(r.Level)
 }
 
 // chain joins a call chain: "a, then b".

@@ -84,7 +84,7 @@ func (fa *fnAnalysis) ddi(st *state, d *rules.DDI, args []ssa.Value, pos token.P
 	}
 	if d.Effect == rules.EffectRaiseToDispatch {
 		fa.saveOld(st, d, args, value)
-		st.cur = raiseTo(st.cur, irqlsum.Dispatch)
+		st.cur = raiseTo(st.cur, rules.DispatchLevel)
 		st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to DISPATCH_LEVEL at %s", d.Name, fa.c.line(pos, pos))}
 		fa.afterChange(st, pos)
 	}
@@ -117,28 +117,28 @@ func (fa *fnAnalysis) raise(st *state, d *rules.DDI, args []ssa.Value, pos token
 		st.cur = unknownVal
 		return
 	}
-	if nv.hi > irqlsum.High {
+	if nv.hi > rules.HighLevel {
 		fa.badLevel(d, nv.hi, pos)
 	}
-	fa.need(st, need{max: true, lvl: nv.lo, rule: ruleRaiseLowers, subject: d.Name + " to " + irqlsum.LevelName(nv.lo),
+	fa.need(st, need{max: true, lvl: nv.lo, rule: rules.RuleIrqlRaiseLowers, subject: d.Name + " to " + rules.LevelName(nv.lo),
 		req: "a raise must not lower the IRQL", pos: pos})
 	fa.saveOld(st, d, args, nil)
 	if st.cur.isAbs() && st.cur.hi > nv.hi {
 		return // reported above; like the kernel's check, the IRQL stays
 	}
 	st.cur = nv
-	st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", d.Name, irqlsum.LevelName(nv.hi), fa.c.line(pos, pos))}
+	st.why = cause{pos: pos, text: fmt.Sprintf("%s raised the IRQL to %s at %s", d.Name, rules.LevelName(nv.hi), fa.c.line(pos, pos))}
 	fa.afterChange(st, pos)
 }
 
 // lower applies KeLowerIrql(NewIrql) and NDIS_LOWER_IRQL(OldIrql, CurIrql).
 func (fa *fnAnalysis) lower(st *state, d *rules.DDI, nv val, pos token.Pos) {
 	if nv.isAbs() {
-		if nv.hi > irqlsum.High {
+		if nv.hi > rules.HighLevel {
 			fa.badLevel(d, nv.hi, pos)
 		}
 		if st.cur.isAbs() && nv.lo > st.cur.hi && fa.final {
-			fa.report(ruleLowerRaises, pos, fmt.Sprintf("%s to %s called at %s: a lower must not raise the IRQL", d.Name, irqlsum.LevelName(nv.lo), irqlsum.LevelName(st.cur.hi)),
+			fa.report(rules.RuleIrqlLowerRaises, pos, fmt.Sprintf("%s to %s called at %s: a lower must not raise the IRQL", d.Name, rules.LevelName(nv.lo), rules.LevelName(st.cur.hi)),
 				related(st.why.pos, st.why.text))
 		}
 	}
@@ -150,7 +150,7 @@ func (fa *fnAnalysis) lower(st *state, d *rules.DDI, nv val, pos token.Pos) {
 // badLevel reports an IRQL argument above HIGH_LEVEL.
 func (fa *fnAnalysis) badLevel(d *rules.DDI, l level, pos token.Pos) {
 	if fa.final {
-		fa.report(ruleBadLevel, pos, fmt.Sprintf("%s with IRQL %d, which is above HIGH_LEVEL (15): not an IRQL", d.Name, l), nil)
+		fa.report(rules.RuleIrqlBadLevel, pos, fmt.Sprintf("%s with IRQL %d, which is above HIGH_LEVEL (15): not an IRQL", d.Name, l), nil)
 	}
 }
 
@@ -184,7 +184,7 @@ func (fa *fnAnalysis) lockDDI(st *state, d *rules.DDI, args []ssa.Value, pos tok
 		fa.afterChange(st, pos)
 	case "init", "free":
 		if i := st.findLock(key); key != "" && i >= 0 && !st.locks[i].maybe && fa.final {
-			fa.report(ruleFreeHeld, pos, fmt.Sprintf("%s on spin lock %s while it is held (acquired at %s)", d.Name, name, fa.c.line(st.locks[i].pos, pos)),
+			fa.report(rules.RuleSpinlockFreeHeld, pos, fmt.Sprintf("%s on spin lock %s while it is held (acquired at %s)", d.Name, name, fa.c.line(st.locks[i].pos, pos)),
 				related(st.locks[i].pos, "acquired here"))
 		}
 	}
@@ -222,7 +222,7 @@ func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.P
 	} else if i := st.findLock(key); i >= 0 && !st.locks[i].maybe {
 		if fa.final && !st.lost {
 			h := st.locks[i]
-			fa.report(ruleDoubleAcquire, pos, fmt.Sprintf("%s on spin lock %s, which is already held (%s at %s): the acquire spins forever", ddi, name, h.ddi, fa.c.line(h.pos, pos)),
+			fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s on spin lock %s, which is already held (%s at %s): the acquire spins forever", ddi, name, h.ddi, fa.c.line(h.pos, pos)),
 				related(h.pos, "acquired here"))
 		}
 	} else {
@@ -235,7 +235,7 @@ func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.P
 		st.locks = append(st.locks, held{key: key, name: name, saved: st.cur, pos: pos, ddi: ddi, dpr: dpr})
 	}
 	if !dpr {
-		st.cur = raiseTo(st.cur, irqlsum.Dispatch)
+		st.cur = raiseTo(st.cur, rules.DispatchLevel)
 		st.why = cause{pos: pos, text: fmt.Sprintf("spin lock %s is held (%s at %s)", name, ddi, fa.c.line(pos, pos))}
 		fa.afterChange(st, pos)
 	}
@@ -253,7 +253,7 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 		st.locks = append(st.locks[:i:i], st.locks[i+1:]...)
 		if h.dpr != dpr && !h.maybe {
 			if fa.final && !st.lost {
-				fa.report(ruleDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
+				fa.report(rules.RuleSpinlockDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
 					related(h.pos, "acquired here"))
 			}
 			st.cur = unknownVal // reported; the IRQL that follows is not worth guessing
@@ -279,7 +279,7 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 			if fa.ent.hasRole {
 				why = fmt.Sprintf("it is not held: NDIS calls %s with no spin lock of the driver held", fa.ent.role)
 			}
-			fa.report(ruleReleaseNotHeld, pos, fmt.Sprintf("%s on spin lock %s, but %s", ddi, name, why), nil)
+			fa.report(rules.RuleSpinlockReleaseNotHeld, pos, fmt.Sprintf("%s on spin lock %s, but %s", ddi, name, why), nil)
 		}
 		return unknownVal
 	}
@@ -303,13 +303,13 @@ func (fa *fnAnalysis) outOfOrder(st *state, h held, name string, pos token.Pos, 
 	if len(others) == 0 || st.lost || h.maybe {
 		return
 	}
-	low := h.saved.abs && h.saved.lo < irqlsum.Dispatch || h.saved.entry && st.eLo < irqlsum.Dispatch
+	low := h.saved.abs && h.saved.lo < rules.DispatchLevel || h.saved.entry && st.eLo < rules.DispatchLevel
 	if !low || h.saved.unknown {
 		return
 	}
 	o := others[len(others)-1]
 	if fa.final {
-		fa.report(ruleReleaseOrder, pos, fmt.Sprintf("%s on spin lock %s may lower the IRQL below DISPATCH_LEVEL while spin lock %s is still held (%s at %s): release spin locks in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos)),
+		fa.report(rules.RuleSpinlockReleaseOrder, pos, fmt.Sprintf("%s on spin lock %s may lower the IRQL below DISPATCH_LEVEL while spin lock %s is still held (%s at %s): release spin locks in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos)),
 			related(o.pos, "the other lock is taken here"))
 	}
 }
@@ -338,12 +338,12 @@ func (fa *fnAnalysis) afterChange(st *state, pos token.Pos) {
 		return
 	}
 	if ct := fa.ent.contract; ct != nil && ct.HasMin && st.cur.isAbs() && st.cur.hi < ct.Min {
-		fa.report(ruleContractBroken, pos, fmt.Sprintf("%s lowers the IRQL to %s, below its //ndis:irql min=%s", fnName(fa.fn), irqlsum.LevelName(st.cur.hi), irqlsum.LevelName(ct.Min)),
+		fa.report(rules.RuleIrqlContractBroken, pos, fmt.Sprintf("%s lowers the IRQL to %s, below its //ndis:irql min=%s", fnName(fa.fn), rules.LevelName(st.cur.hi), rules.LevelName(ct.Min)),
 			related(fa.ent.contractPos, "the contract"))
 	}
-	if fa.ent.pageable && !fa.pageableDone && st.cur.abs && st.cur.hi >= irqlsum.Dispatch {
+	if fa.ent.pageable && !fa.pageableDone && st.cur.abs && st.cur.hi >= rules.DispatchLevel {
 		fa.pageableDone = true
-		fa.report(rulePageable, pos, fmt.Sprintf("%s is marked //ndis:pageable but runs at %s here: %s", fnName(fa.fn), irqlsum.LevelName(st.cur.hi), st.why.text),
+		fa.report(rules.RuleIrqlPageableAtDispatch, pos, fmt.Sprintf("%s is marked //ndis:pageable but runs at %s here: %s", fnName(fa.fn), rules.LevelName(st.cur.hi), st.why.text),
 			related(fa.ent.pageablePos, "marked pageable here"))
 	}
 }

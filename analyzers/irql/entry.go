@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
-	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
+	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -45,7 +45,7 @@ type entryInfo struct {
 func (c *checker) entry(fn *ssa.Function) *entryInfo {
 	e := c.entries[fn]
 	if e == nil {
-		e = &entryInfo{lo: 0, hi: irqlsum.High}
+		e = &entryInfo{lo: 0, hi: rules.HighLevel}
 		c.entries[fn] = e
 	}
 	return e
@@ -70,7 +70,7 @@ func (c *checker) readDirectives() {
 		}
 		for _, d := range ds {
 			if (d.Key() == "ndis:irql" || d.Key() == "ndis:pageable") && !used[d.Pos] {
-				c.findings = append(c.findings, finding{rule: ruleDirective, pos: d.Pos, end: d.End,
+				c.findings = append(c.findings, finding{rule: rules.RuleIrqlDirectiveInvalid, pos: d.Pos, end: d.End,
 					msg: fmt.Sprintf("//%s applies to nothing: put it in the doc comment of a function declaration", d.Key())})
 			}
 		}
@@ -110,7 +110,7 @@ func (c *checker) funcDirectives(fd *ast.FuncDecl, ds []directive.Directive) {
 	ct, problems := irqlsum.ParseContract(strings.Join(args, " "))
 	problems = append(problems, c.checkParamNames(e, ct)...)
 	for _, p := range problems {
-		c.findings = append(c.findings, finding{rule: ruleDirective, pos: first.Pos, end: first.End,
+		c.findings = append(c.findings, finding{rule: rules.RuleIrqlDirectiveInvalid, pos: first.Pos, end: first.End,
 			msg: fmt.Sprintf("invalid //ndis:irql on %s: %s", fd.Name.Name, p)})
 	}
 	if len(problems) > 0 {
@@ -199,9 +199,9 @@ func (c *checker) settle(fn *ssa.Function, e *entryInfo) {
 	case e.hasRole:
 		e.knownMax, e.knownMin, e.lo, e.hi = true, true, e.roleLo, e.roleHi
 		c.roleVsContract(fn, e)
-		if e.pageable && e.roleHi >= irqlsum.Dispatch {
-			c.findings = append(c.findings, finding{rule: rulePageable, pos: e.pageablePos, end: e.pageableEnd,
-				msg:     fmt.Sprintf("%s is marked //ndis:pageable but may run at %s: %s", fnName(fn), irqlsum.LevelName(e.roleHi), e.why.text),
+		if e.pageable && e.roleHi >= rules.DispatchLevel {
+			c.findings = append(c.findings, finding{rule: rules.RuleIrqlPageableAtDispatch, pos: e.pageablePos, end: e.pageableEnd,
+				msg:     fmt.Sprintf("%s is marked //ndis:pageable but may run at %s: %s", fnName(fn), rules.LevelName(e.roleHi), e.why.text),
 				related: related(e.why.pos, "registered for the role here")})
 		}
 	case e.contract != nil:
@@ -219,13 +219,13 @@ func (c *checker) roleVsContract(fn *ssa.Function, e *entryInfo) {
 		return
 	}
 	if hi := ct.EntryMax(); hi < e.roleHi {
-		c.findings = append(c.findings, finding{rule: ruleContradiction, pos: e.contractPos, end: e.contractEnd,
+		c.findings = append(c.findings, finding{rule: rules.RuleIrqlContradiction, pos: e.contractPos, end: e.contractEnd,
 			msg:     fmt.Sprintf("//ndis:irql %s on %s contradicts its role: %s", ct, fnName(fn), e.why.text),
 			related: related(e.why.pos, "registered for the role here")})
 		return
 	}
 	if lo := ct.EntryMin(); lo > e.roleLo {
-		c.findings = append(c.findings, finding{rule: ruleContradiction, pos: e.contractPos, end: e.contractEnd,
+		c.findings = append(c.findings, finding{rule: rules.RuleIrqlContradiction, pos: e.contractPos, end: e.contractEnd,
 			msg:     fmt.Sprintf("//ndis:irql %s on %s contradicts its role: %s", ct, fnName(fn), e.why.text),
 			related: related(e.why.pos, "registered for the role here")})
 	}
@@ -260,25 +260,25 @@ func (c *checker) checkForeignBindings() {
 		end := pos
 		if s.Max != nil && e.roleHi > s.Max.Level {
 			c.findings = append(c.findings, finding{rule: s.Max.Rule, pos: pos, end: end,
-				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), irqlsum.LevelName(e.roleHi), e.why.text, c.reqText(fn, s.Max))})
+				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), rules.LevelName(e.roleHi), e.why.text, c.reqText(fn, s.Max))})
 		}
 		if s.Min != nil && e.roleLo < s.Min.Level {
 			c.findings = append(c.findings, finding{rule: s.Min.Rule, pos: pos, end: end,
-				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), irqlsum.LevelName(e.roleLo), e.why.text, c.reqText(fn, s.Min))})
+				msg: fmt.Sprintf("%s may run at %s: %s; but %s", c.qual(fn), rules.LevelName(e.roleLo), e.why.text, c.reqText(fn, s.Min))})
 		}
 	}
 }
 
 // roleRange is the range of IRQLs NDIS calls a role at.
 func roleRange(r *rules.Role) (lo, hi level, ok bool) {
-	l, known := irqlsum.LevelByName(r.Irql.Level)
+	bottom, top, known := irqlsum.LevelBounds(r.Irql.Level)
 	switch r.Irql.Kind {
 	case rules.IrqlMax:
-		return 0, l, known
+		return rules.PassiveLevel, top, known
 	case rules.IrqlExact:
-		return l, l, known
+		return bottom, top, known
 	case rules.IrqlMin:
-		return l, irqlsum.High, known
+		return bottom, rules.HighLevel, known
 	}
 	return 0, 0, false
 }
@@ -298,13 +298,13 @@ func roleIrqlText(r *rules.Role) string {
 func rangeText(lo, hi level) string {
 	switch {
 	case lo == hi:
-		return irqlsum.LevelName(lo)
+		return rules.LevelName(lo)
 	case lo == 0:
-		return "<= " + irqlsum.LevelName(hi)
-	case hi == irqlsum.High:
-		return ">= " + irqlsum.LevelName(lo)
+		return "<= " + rules.LevelName(hi)
+	case hi == rules.HighLevel:
+		return ">= " + rules.LevelName(lo)
 	}
-	return irqlsum.LevelName(lo) + " to " + irqlsum.LevelName(hi)
+	return rules.LevelName(lo) + " to " + rules.LevelName(hi)
 }
 
 // fnName names a function for messages: its name, or its enclosing

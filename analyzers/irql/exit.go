@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // exit checks the state at a return: no spin lock left held, the IRQL back
@@ -32,7 +33,7 @@ func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 			if !fa.ent.hasRole {
 				hint = "; if taking the lock is its job, say so with //ndis:irql raises=DISPATCH_LEVEL"
 			}
-			fa.reportAt(ruleHeldOnReturn, pos, fmt.Sprintf("%s returns with spin lock %s held (%s at %s)%s", fnName(fa.fn), h.name, h.ddi, fa.c.line(h.pos, pos), hint),
+			fa.reportAt(rules.RuleSpinlockHeldOnReturn, pos, fmt.Sprintf("%s returns with spin lock %s held (%s at %s)%s", fnName(fa.fn), h.name, h.ddi, fa.c.line(h.pos, pos), hint),
 				related(h.pos, "acquired here"))
 			return
 		}
@@ -54,13 +55,13 @@ func (fa *fnAnalysis) exitIrql(st *state, pos token.Pos) {
 	switch {
 	case ct != nil && ct.HasRaises:
 		if !cur.isAbs() || cur.lo != ct.Raises || cur.hi != ct.Raises {
-			fa.reportAt(ruleNotRestored, pos, fmt.Sprintf("%s returns at %s on this path, but its //ndis:irql raises=%s says it returns at %s", fnName(fa.fn), fa.valText(st, cur), irqlsum.LevelName(ct.Raises), irqlsum.LevelName(ct.Raises)),
+			fa.reportAt(rules.RuleIrqlNotRestored, pos, fmt.Sprintf("%s returns at %s on this path, but its //ndis:irql raises=%s says it returns at %s", fnName(fa.fn), fa.valText(st, cur), rules.LevelName(ct.Raises), rules.LevelName(ct.Raises)),
 				related(st.why.pos, relatedText(st.why)))
 		}
 	case ct != nil && ct.Restores != "":
 		want := "$" + itoa(fa.ent.params[ct.Restores])
 		if cur.entry || cur.abs || !paramUnder(cur.param, want) {
-			fa.reportAt(ruleSaveRestore, pos, fmt.Sprintf("%s returns at %s on this path, but its //ndis:irql restores=%s says it restores the IRQL held by %s", fnName(fa.fn), fa.valText(st, cur), ct.Restores, ct.Restores),
+			fa.reportAt(rules.RuleIrqlSaveRestore, pos, fmt.Sprintf("%s returns at %s on this path, but its //ndis:irql restores=%s says it restores the IRQL held by %s", fnName(fa.fn), fa.valText(st, cur), ct.Restores, ct.Restores),
 				related(st.why.pos, relatedText(st.why)))
 		}
 	default:
@@ -75,9 +76,9 @@ func (fa *fnAnalysis) exitSame(st *state, pos token.Pos) {
 	if cur.abs && !(exact && cur.lo == st.eLo && cur.hi == st.eLo) {
 		hint := ""
 		if !fa.ent.hasRole && !cur.entry && fa.returns() == 1 {
-			hint = fmt.Sprintf("; if raising is its job, say so with //ndis:irql raises=%s", irqlsum.LevelName(cur.hi))
+			hint = fmt.Sprintf("; if raising is its job, say so with //ndis:irql raises=%s", rules.LevelName(cur.hi))
 		}
-		fa.reportAt(ruleNotRestored, pos, fmt.Sprintf("%s may return at %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), irqlsum.LevelName(cur.hi), st.why.text, hint),
+		fa.reportAt(rules.RuleIrqlNotRestored, pos, fmt.Sprintf("%s may return at %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), rules.LevelName(cur.hi), st.why.text, hint),
 			related(st.why.pos, relatedText(st.why)))
 		return
 	}
@@ -88,7 +89,7 @@ func (fa *fnAnalysis) exitSame(st *state, pos token.Pos) {
 				hint = fmt.Sprintf("; if that is its job, say so with //ndis:irql restores=%s", name)
 			}
 		}
-		fa.reportAt(ruleNotRestored, pos, fmt.Sprintf("%s returns at the IRQL held by %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), fa.paramPathName(cur.param), st.why.text, hint),
+		fa.reportAt(rules.RuleIrqlNotRestored, pos, fmt.Sprintf("%s returns at the IRQL held by %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), fa.paramPathName(cur.param), st.why.text, hint),
 			related(st.why.pos, relatedText(st.why)))
 	}
 }
@@ -110,7 +111,7 @@ func (fa *fnAnalysis) exitSaves(st *state, pos token.Pos) {
 			return
 		}
 	}
-	fa.reportAt(ruleSaveRestore, pos, fmt.Sprintf("%s returns without saving the IRQL it was called at through %s, as its //ndis:irql saves=%s says", fnName(fa.fn), ct.Saves, ct.Saves),
+	fa.reportAt(rules.RuleIrqlSaveRestore, pos, fmt.Sprintf("%s returns without saving the IRQL it was called at through %s, as its //ndis:irql saves=%s says", fnName(fa.fn), ct.Saves, ct.Saves),
 		related(fa.ent.contractPos, "the contract"))
 }
 
@@ -175,8 +176,8 @@ func (fa *fnAnalysis) valText(st *state, v val) string {
 func (fa *fnAnalysis) summary() irqlsum.Summary {
 	s := irqlsum.Summary{Max: fa.max, Min: fa.min}
 	fa.exitSummary(&s)
-	if fa.ent.pageable && (s.Max == nil || s.Max.Level >= irqlsum.Apc) {
-		s.Max = &irqlsum.Req{Level: irqlsum.Apc, Rule: rulePageable, What: fnName(fa.fn), Page: "//ndis:pageable",
+	if fa.ent.pageable && (s.Max == nil || s.Max.Level >= rules.ApcLevel) {
+		s.Max = &irqlsum.Req{Level: rules.ApcLevel, Rule: rules.RuleIrqlPageableAtDispatch, What: fnName(fa.fn), Page: "//ndis:pageable",
 			Where: fa.c.where(fa.ent.pageablePos), Pos: fa.ent.pageablePos}
 	}
 	if ct := fa.ent.contract; ct != nil {
@@ -249,12 +250,12 @@ func (fa *fnAnalysis) contractSummary(s *irqlsum.Summary, ct *irqlsum.Contract) 
 	name := fnName(fa.fn)
 	where := fa.c.where(fa.ent.contractPos)
 	if ct.HasMax || ct.HasRaises {
-		if s.Max == nil || s.Max.Rule != rulePageable || s.Max.Level > ct.EntryMax() {
-			s.Max = &irqlsum.Req{Level: ct.EntryMax(), Rule: ruleAboveMax, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
+		if s.Max == nil || s.Max.Rule != rules.RuleIrqlPageableAtDispatch || s.Max.Level > ct.EntryMax() {
+			s.Max = &irqlsum.Req{Level: ct.EntryMax(), Rule: rules.RuleIrqlAboveMax, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 		}
 	}
 	if ct.HasMin {
-		s.Min = &irqlsum.Req{Level: ct.Min, Rule: ruleBelowMin, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
+		s.Min = &irqlsum.Req{Level: ct.Min, Rule: rules.RuleIrqlBelowMin, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 	}
 	switch {
 	case ct.HasRaises:

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // fnAnalysis is the analysis of one function body: a forward data flow
@@ -46,7 +47,7 @@ func (c *checker) analyze(fn *ssa.Function) *result {
 	c.busy[fn] = true
 	fa := &fnAnalysis{c: c, fn: fn, ent: c.entries[fn], vals: map[ssa.Value]val{}, current: map[ssa.Value]bool{}, in: map[*ssa.BasicBlock]*state{}, takes: map[string]bool{}}
 	if fa.ent == nil {
-		fa.ent = &entryInfo{hi: irqlsum.High}
+		fa.ent = &entryInfo{hi: rules.HighLevel}
 	}
 	r := fa.run()
 	delete(c.busy, fn)
@@ -311,7 +312,7 @@ func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (level, level, val, b
 		return 0, 0, val{}, false
 	}
 	n, ok := constUint(c)
-	if !ok || n > uint64(irqlsum.High) {
+	if !ok || n > uint64(rules.HighLevel) {
 		return 0, 0, val{}, false
 	}
 	lo, hi, ok := opRange(op, level(n), want)

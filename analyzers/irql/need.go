@@ -32,20 +32,22 @@ type need struct {
 
 // needDDI checks a DDI's IRQL requirement from the catalogue.
 func (fa *fnAnalysis) needDDI(st *state, d *rules.DDI, pos token.Pos) {
-	l, ok := irqlsum.LevelByName(d.Irql.Level)
+	bottom, top, ok := irqlsum.LevelBounds(d.Irql.Level)
 	if !ok {
 		return
 	}
-	base := need{lvl: l, subject: d.Name, req: "its page requires " + d.Irql.Page, pos: pos,
-		sum: irqlsum.Req{Level: l, What: d.Name, Page: d.Irql.Page, Where: fa.c.where(pos), Pos: pos}}
+	base := need{subject: d.Name, req: "its page requires " + d.Irql.Page, pos: pos,
+		sum: irqlsum.Req{What: d.Name, Page: d.Irql.Page, Where: fa.c.where(pos), Pos: pos}}
 	if d.Irql.Kind == rules.IrqlMax || d.Irql.Kind == rules.IrqlExact {
 		n := base
-		n.max, n.rule, n.sum.Rule = true, ruleAboveMax, ruleAboveMax
+		n.max, n.lvl, n.rule = true, top, rules.RuleIrqlAboveMax
+		n.sum.Level, n.sum.Rule = top, rules.RuleIrqlAboveMax
 		fa.need(st, n)
 	}
 	if d.Irql.Kind == rules.IrqlMin || d.Irql.Kind == rules.IrqlExact {
 		n := base
-		n.rule, n.sum.Rule = ruleBelowMin, ruleBelowMin
+		n.lvl, n.rule = bottom, rules.RuleIrqlBelowMin
+		n.sum.Level, n.sum.Rule = bottom, rules.RuleIrqlBelowMin
 		fa.need(st, n)
 	}
 }
@@ -115,8 +117,8 @@ func (fa *fnAnalysis) needEntry(st *state, n need) {
 // entry: a contract that lets callers in where the body cannot go breaks
 // the contract.
 func (fa *fnAnalysis) localRule(rule string) string {
-	if !fa.ent.hasRole && fa.ent.contract != nil && (rule == ruleAboveMax || rule == ruleBelowMin) {
-		return ruleContractBroken
+	if !fa.ent.hasRole && fa.ent.contract != nil && (rule == rules.RuleIrqlAboveMax || rule == rules.RuleIrqlBelowMin) {
+		return rules.RuleIrqlContractBroken
 	}
 	return rule
 }
@@ -144,7 +146,7 @@ func (fa *fnAnalysis) violation(n need, at level, why cause, rule string) {
 	if !fa.final {
 		return
 	}
-	msg := fmt.Sprintf("%s may be called at %s here: %s, and %s", n.subject, irqlsum.LevelName(at), n.req, why.text)
+	msg := fmt.Sprintf("%s may be called at %s here: %s, and %s", n.subject, rules.LevelName(at), n.req, why.text)
 	rel := append(related(why.pos, relatedText(why)), n.related...)
 	fa.report(rule, n.pos, msg, rel)
 }
@@ -158,16 +160,16 @@ func (fa *fnAnalysis) contradiction(n need, bound level, why cause) {
 	if !n.max {
 		dir = "<="
 	}
-	msg := fmt.Sprintf("%s needs %s, but this path runs only at %s %s: %s; no IRQL satisfies both", n.subject, cmpText(n), dir, irqlsum.LevelName(bound), why.text)
-	fa.report(ruleContradiction, n.pos, msg, append(related(why.pos, relatedText(why)), n.related...))
+	msg := fmt.Sprintf("%s needs %s, but this path runs only at %s %s: %s; no IRQL satisfies both", n.subject, cmpText(n), dir, rules.LevelName(bound), why.text)
+	fa.report(rules.RuleIrqlContradiction, n.pos, msg, append(related(why.pos, relatedText(why)), n.related...))
 }
 
 // cmpText spells n's bound ("<= APC_LEVEL").
 func cmpText(n need) string {
 	if n.max {
-		return "<= " + irqlsum.LevelName(n.lvl)
+		return "<= " + rules.LevelName(n.lvl)
 	}
-	return ">= " + irqlsum.LevelName(n.lvl)
+	return ">= " + rules.LevelName(n.lvl)
 }
 
 // relatedText labels the position of a cause.

@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/ndislint/ndislint/rules"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 )
 
 // constUint returns the value of an integer constant.
@@ -55,7 +54,7 @@ func opRange(op token.Token, n level, want bool) (level, level, bool) {
 			return 0, 0, false
 		}
 	}
-	const top = irqlsum.High
+	const top = rules.HighLevel
 	switch op {
 	case token.EQL:
 		return n, n, true

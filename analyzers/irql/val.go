@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // level is an IRQL value.
@@ -84,9 +85,9 @@ func (v val) String() string {
 	}
 	if v.abs {
 		if v.lo == v.hi {
-			parts = append(parts, irqlsum.LevelName(v.lo))
+			parts = append(parts, rules.LevelName(v.lo))
 		} else {
-			parts = append(parts, irqlsum.LevelName(v.lo)+".."+irqlsum.LevelName(v.hi))
+			parts = append(parts, rules.LevelName(v.lo)+".."+rules.LevelName(v.hi))
 		}
 	}
 	if v.param != "" {

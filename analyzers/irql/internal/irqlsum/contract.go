@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Contract is an //ndis:irql directive: SAL's IRQL annotations in Go form.
@@ -73,17 +75,20 @@ func (c *Contract) set(key, val string) string {
 	case "restores":
 		c.Restores = val
 	default:
-		l, ok := LevelByName(val)
+		lo, hi, ok := LevelBounds(val)
 		if !ok {
 			return fmt.Sprintf("%s=%s: %q is not an IRQL (want PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL)", key, val, val)
 		}
 		switch key {
 		case "max":
-			c.HasMax, c.Max = true, l
+			c.HasMax, c.Max = true, hi
 		case "min":
-			c.HasMin, c.Min = true, l
+			c.HasMin, c.Min = true, lo
 		case "raises":
-			c.HasRaises, c.Raises = true, l
+			if lo != hi {
+				return fmt.Sprintf("raises=%s: %s is a range of IRQLs, and a function returns at one", val, val)
+			}
+			c.HasRaises, c.Raises = true, lo
 		}
 	}
 	return ""
@@ -93,7 +98,7 @@ func (c *Contract) set(key, val string) string {
 func (c *Contract) consistency() []string {
 	var ps []string
 	if c.HasMax && c.HasMin && c.Min > c.Max {
-		ps = append(ps, fmt.Sprintf("min=%s is above max=%s: no IRQL satisfies both", LevelName(c.Min), LevelName(c.Max)))
+		ps = append(ps, fmt.Sprintf("min=%s is above max=%s: no IRQL satisfies both", rules.LevelName(c.Min), rules.LevelName(c.Max)))
 	}
 	if c.HasRaises && c.Same {
 		ps = append(ps, "raises and same contradict each other")
@@ -105,10 +110,10 @@ func (c *Contract) consistency() []string {
 		ps = append(ps, "same and restores contradict each other")
 	}
 	if c.HasRaises && c.HasMax && c.Max > c.Raises {
-		ps = append(ps, fmt.Sprintf("raises=%s below max=%s: a raise cannot lower the IRQL", LevelName(c.Raises), LevelName(c.Max)))
+		ps = append(ps, fmt.Sprintf("raises=%s below max=%s: a raise cannot lower the IRQL", rules.LevelName(c.Raises), rules.LevelName(c.Max)))
 	}
 	if c.HasRaises && c.HasMin && c.Min > c.Raises {
-		ps = append(ps, fmt.Sprintf("raises=%s below min=%s: a raise cannot lower the IRQL", LevelName(c.Raises), LevelName(c.Min)))
+		ps = append(ps, fmt.Sprintf("raises=%s below min=%s: a raise cannot lower the IRQL", rules.LevelName(c.Raises), rules.LevelName(c.Min)))
 	}
 	return ps
 }
@@ -122,7 +127,7 @@ func (c Contract) EntryMax() Level {
 	case c.HasRaises:
 		return c.Raises
 	}
-	return High
+	return rules.HighLevel
 }
 
 // EntryMin returns the lowest IRQL callers may be at.
@@ -130,20 +135,20 @@ func (c Contract) EntryMin() Level {
 	if c.HasMin {
 		return c.Min
 	}
-	return Passive
+	return rules.PassiveLevel
 }
 
 // String formats the contract as a directive argument list.
 func (c Contract) String() string {
 	var parts []string
 	if c.HasMax {
-		parts = append(parts, "max="+LevelName(c.Max))
+		parts = append(parts, "max="+rules.LevelName(c.Max))
 	}
 	if c.HasMin {
-		parts = append(parts, "min="+LevelName(c.Min))
+		parts = append(parts, "min="+rules.LevelName(c.Min))
 	}
 	if c.HasRaises {
-		parts = append(parts, "raises="+LevelName(c.Raises))
+		parts = append(parts, "raises="+rules.LevelName(c.Raises))
 	}
 	if c.Same {
 		parts = append(parts, "same")

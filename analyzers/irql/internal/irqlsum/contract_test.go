@@ -3,6 +3,8 @@ package irqlsum
 import (
 	"strings"
 	"testing"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 func TestParseContract(t *testing.T) {
@@ -44,19 +46,19 @@ func TestParseContract(t *testing.T) {
 
 func TestEntryBounds(t *testing.T) {
 	c, _ := ParseContract("raises=DISPATCH_LEVEL")
-	if c.EntryMax() != Dispatch || c.EntryMin() != Passive {
+	if c.EntryMax() != rules.DispatchLevel || c.EntryMin() != rules.PassiveLevel {
 		t.Errorf("raises=DISPATCH_LEVEL: entry %d..%d, want PASSIVE..DISPATCH", c.EntryMin(), c.EntryMax())
 	}
 	c, _ = ParseContract("saves=p")
-	if c.EntryMax() != High {
+	if c.EntryMax() != rules.HighLevel {
 		t.Errorf("saves=p: entry max %d, want HIGH_LEVEL", c.EntryMax())
 	}
 }
 
 func TestFactString(t *testing.T) {
 	f := &Fact{Summary{
-		Max:   &Req{Level: Apc, What: "NdisMSleep"},
-		Exit:  Exit{Kind: ExitLevel, Level: Dispatch},
+		Max:   &Req{Level: rules.ApcLevel, What: "NdisMSleep"},
+		Exit:  Exit{Kind: ExitLevel, Level: rules.DispatchLevel},
 		Locks: []LockOp{{Op: "acquire", Path: "$0.lock"}},
 		Takes: []string{"$0.lock"},
 	}}
@@ -69,17 +71,25 @@ func TestFactString(t *testing.T) {
 	}
 }
 
-func TestLevelNames(t *testing.T) {
+// TestLevelBounds: contract levels come from the one table, rules.Levels,
+// where DIRQL is the device range: max=DIRQL admits its top, min=DIRQL
+// needs its bottom, raises=DIRQL names no one level.
+func TestLevelBounds(t *testing.T) {
 	for _, name := range []string{"PASSIVE_LEVEL", "APC_LEVEL", "DISPATCH_LEVEL", "HIGH_LEVEL"} {
-		l, ok := LevelByName(name)
-		if !ok || LevelName(l) != name {
-			t.Errorf("%s: round trip gives %q, %v", name, LevelName(l), ok)
+		lo, hi, ok := LevelBounds(name)
+		if !ok || lo != hi || rules.LevelName(lo) != name {
+			t.Errorf("%s: bounds %d..%d, %v; name %q", name, lo, hi, ok, rules.LevelName(lo))
 		}
 	}
-	if _, ok := LevelByName("DISPATCH"); ok {
+	if _, _, ok := LevelBounds("DISPATCH"); ok {
 		t.Error("DISPATCH is not a wdm.h level name")
 	}
-	if got := LevelName(7); got != "IRQL(7)" {
-		t.Errorf("LevelName(7) = %q", got)
+	dirql, _ := rules.LookupLevel("DIRQL")
+	c, problems := ParseContract("min=DIRQL max=DIRQL")
+	if len(problems) != 0 || c.Min != dirql.Value || c.Max != dirql.Top {
+		t.Errorf("min=DIRQL max=DIRQL: %+v, problems %q; want min %d, max %d", c, problems, dirql.Value, dirql.Top)
+	}
+	if _, problems := ParseContract("raises=DIRQL"); len(problems) != 1 || !strings.Contains(problems[0], "range") {
+		t.Errorf("raises=DIRQL: problems %q, want one saying DIRQL is a range", problems)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Req is one bound on the IRQL a function may be called at.
@@ -96,14 +98,14 @@ func (*Fact) AFact() {}
 func (f *Fact) String() string {
 	var parts []string
 	if f.Max != nil {
-		parts = append(parts, fmt.Sprintf("max=%s(%s)", LevelName(f.Max.Level), f.Max.What))
+		parts = append(parts, fmt.Sprintf("max=%s(%s)", rules.LevelName(f.Max.Level), f.Max.What))
 	}
 	if f.Min != nil {
-		parts = append(parts, fmt.Sprintf("min=%s(%s)", LevelName(f.Min.Level), f.Min.What))
+		parts = append(parts, fmt.Sprintf("min=%s(%s)", rules.LevelName(f.Min.Level), f.Min.What))
 	}
 	switch f.Exit.Kind {
 	case ExitLevel:
-		parts = append(parts, "exit="+LevelName(f.Exit.Level))
+		parts = append(parts, "exit="+rules.LevelName(f.Exit.Level))
 	case ExitParam:
 		parts = append(parts, "exit="+f.Exit.Path)
 	case ExitUnknown:
