@@ -131,6 +131,13 @@ const (
 //     parameter, the IRQL saved in the lock the DDI releases.
 //   - at-dispatch: the IRQL is unchanged (the caller is at DISPATCH_LEVEL).
 //   - query: the IRQL is unchanged and the result is the current IRQL.
+//
+// "The wdm.Irql in-parameter" is the first parameter, in page order, whose
+// goType is wdm.Irql and whose dir is in or in,out (NDIS_LOWER_IRQL's
+// _OldIrql_; its _CurIrql_ only restates the current IRQL); "the *wdm.Irql
+// out-parameter" is the first whose goType is *wdm.Irql and whose dir is out
+// or in,out. A DDI whose effect needs one that it lacks leaves the IRQL
+// unknown to the irql pass.
 
 // Lock says what a DDI does to a spin lock parameter.
 type Lock struct {
@@ -141,6 +148,14 @@ type Lock struct {
 	// Dpr is true for the forms that require DISPATCH_LEVEL and leave it.
 	Dpr bool `json:"dpr,omitempty"`
 }
+
+// The spin-lock operations (Lock.Op).
+const (
+	LockAcquire = "acquire" // takes the lock
+	LockRelease = "release" // gives it back
+	LockInit    = "init"    // initialises it: it must not be held
+	LockFree    = "free"    // frees it: it must not be held
+)
 
 // DDI is one function drivers call.
 type DDI struct {
