@@ -10,7 +10,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 
@@ -44,6 +43,9 @@ type checker struct {
 	front    *ndisfacts.Result
 	ssa      *buildssa.SSA
 	irqlType types.Type
+	// irqlName spells wdm.Irql as the catalogue's goType does ("" when wdm
+	// is not in sight).
+	irqlName string
 	entries  map[*ssa.Function]*entryInfo
 	memo     map[*ssa.Function]*result
 	busy     map[*ssa.Function]bool
@@ -85,6 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if api.Wdm != nil {
 		if tn, ok := api.Wdm.Scope().Lookup("Irql").(*types.TypeName); ok {
 			c.irqlType = tn.Type()
+			c.irqlName = types.TypeString(c.irqlType, func(p *types.Package) string { return p.Name() })
 		}
 	}
 	c.readDirectives()
@@ -135,19 +138,13 @@ func (c *checker) export() {
 	}
 }
 
-// report sends the findings through the suppression filter, once each, in
-// position order.
+// report sends the findings through the suppression filter, once each. The
+// reporter puts them in order (file name, line, column, rule, message) at
+// Finish; the findings come in an order that depends only on the source
+// (files, declarations, SSA instructions, functions sorted by name), so
+// that of two findings with the same position, rule and message the same
+// one is kept on every run.
 func (c *checker) report() {
-	sort.SliceStable(c.findings, func(i, j int) bool {
-		a, b := c.findings[i], c.findings[j]
-		if a.pos != b.pos {
-			return a.pos < b.pos
-		}
-		if a.rule != b.rule {
-			return a.rule < b.rule
-		}
-		return a.msg < b.msg
-	})
 	seen := map[string]bool{}
 	for _, f := range c.findings {
 		key := c.pass.Fset.Position(f.pos).String() + " " + f.rule + " " + f.msg

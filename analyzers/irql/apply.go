@@ -39,8 +39,11 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 		}
 		name := fa.pathName(op.Path, callee, pos)
 		via := fmt.Sprintf("%s (through %s)", op.DDI, fa.c.qual(callee))
-		if op.Op == "acquire" {
+		if op.Op == rules.LockAcquire {
 			fa.acquire(st, k, name, op.Dpr, pos, via)
+			if !op.Dpr {
+				fa.lockRaise(st, name, pos, via)
+			}
 			continue
 		}
 		restored := fa.release(st, k, name, op.Dpr, pos, via)

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -188,9 +190,18 @@ func (c *checker) readRoles() {
 			e.roleLo, e.roleHi = min(e.roleLo, lo), max(e.roleHi, hi)
 		}
 	}
-	for fn, e := range c.entries {
-		c.settle(fn, e)
+	for _, fn := range c.entryFuncs() {
+		c.settle(fn, c.entries[fn])
 	}
+}
+
+// entryFuncs returns the functions with entry information, sorted by name
+// (not by position, whose order across files depends on parsing), so that
+// what is found about them comes in the same order on every run.
+func (c *checker) entryFuncs() []*ssa.Function {
+	fns := slices.Collect(maps.Keys(c.entries))
+	slices.SortFunc(fns, func(a, b *ssa.Function) int { return strings.Compare(a.String(), b.String()) })
+	return fns
 }
 
 // settle fixes the entry range of a function from its roles and contract.
@@ -251,7 +262,8 @@ func (c *checker) fnOfBinding(b *rolebind.Binding) *ssa.Function {
 // for a role against their summaries: a handler in a helper package that
 // sleeps is reported where it is registered for a DISPATCH_LEVEL role.
 func (c *checker) checkForeignBindings() {
-	for fn, e := range c.entries {
+	for _, fn := range c.entryFuncs() {
+		e := c.entries[fn]
 		if !e.hasRole || fn.Blocks != nil {
 			continue
 		}

@@ -225,7 +225,7 @@ func (fa *fnAnalysis) exitSummary(s *irqlsum.Summary) {
 			continue
 		}
 		if len(s.Locks) < irqlsum.MaxLocks {
-			s.Locks = append(s.Locks, irqlsum.LockOp{Op: "acquire", Path: h.key, Dpr: h.dpr, DDI: h.ddi})
+			s.Locks = append(s.Locks, irqlsum.LockOp{Op: rules.LockAcquire, Path: h.key, Dpr: h.dpr, DDI: h.ddi})
 		}
 	}
 }

@@ -17,10 +17,10 @@ type fnAnalysis struct {
 	c   *checker
 	fn  *ssa.Function
 	ent *entryInfo
-	// vals are the IRQL values of IRQL-typed SSA values; current marks
-	// the results of KeGetCurrentIrql.
+	// vals are the IRQL values of IRQL-typed SSA values; current maps
+	// the results of a query DDI (KeGetCurrentIrql) to its name.
 	vals    map[ssa.Value]val
-	current map[ssa.Value]bool
+	current map[ssa.Value]string
 	in      map[*ssa.BasicBlock]*state
 	// final is set for the reporting walk.
 	final    bool
@@ -45,7 +45,7 @@ func (c *checker) analyze(fn *ssa.Function) *result {
 		return &result{sum: irqlsum.Summary{Exit: irqlsum.Exit{Kind: irqlsum.ExitSame}}}
 	}
 	c.busy[fn] = true
-	fa := &fnAnalysis{c: c, fn: fn, ent: c.entries[fn], vals: map[ssa.Value]val{}, current: map[ssa.Value]bool{}, in: map[*ssa.BasicBlock]*state{}, takes: map[string]bool{}}
+	fa := &fnAnalysis{c: c, fn: fn, ent: c.entries[fn], vals: map[ssa.Value]val{}, current: map[ssa.Value]string{}, in: map[*ssa.BasicBlock]*state{}, takes: map[string]bool{}}
 	if fa.ent == nil {
 		fa.ent = &entryInfo{hi: rules.HighLevel}
 	}
@@ -250,11 +250,11 @@ func (fa *fnAnalysis) edge(b *ssa.BasicBlock, i int, out *state) *state {
 	if !ok {
 		return st
 	}
-	lo, hi, at, ok := fa.condRange(iff.Cond, i == 0)
+	lo, hi, at, by, ok := fa.condRange(iff.Cond, i == 0)
 	if !ok || at != st.cur {
 		return st // not a test of the IRQL, or the IRQL changed since it was read
 	}
-	if !refine(st, lo, hi, cause{pos: iff.Pos(), text: "the test of KeGetCurrentIrql", kind: boundCheck}) {
+	if !refine(st, lo, hi, cause{pos: iff.Pos(), text: "the test of " + by, kind: boundCheck}) {
 		return nil
 	}
 	return st
@@ -296,37 +296,38 @@ func refine(st *state, lo, hi level, why cause) bool {
 }
 
 // condRange returns the range of the current IRQL on the edge where cond
-// is want, when cond compares KeGetCurrentIrql's result with a constant,
-// and the IRQL that call read.
-func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (level, level, val, bool) {
-	bin, ok := cond.(*ssa.BinOp)
-	if !ok {
-		return 0, 0, val{}, false
+// is want, when cond compares a query DDI's result with a constant, the
+// IRQL that call read, and the DDI's name.
+func (fa *fnAnalysis) condRange(cond ssa.Value, want bool) (lo, hi level, at val, by string, ok bool) {
+	bin, isBin := cond.(*ssa.BinOp)
+	if !isBin {
+		return 0, 0, val{}, "", false
 	}
 	x, y, op := bin.X, bin.Y, bin.Op
-	if fa.isCurrent(y) {
+	if fa.queried(y) != "" {
 		x, y, op = y, x, mirror(op)
 	}
 	c, isConst := y.(*ssa.Const)
-	if !fa.isCurrent(x) || !isConst {
-		return 0, 0, val{}, false
+	by = fa.queried(x)
+	if by == "" || !isConst {
+		return 0, 0, val{}, "", false
 	}
-	n, ok := constUint(c)
-	if !ok || n > uint64(rules.HighLevel) {
-		return 0, 0, val{}, false
+	n, isInt := constUint(c)
+	if !isInt || n > uint64(rules.HighLevel) {
+		return 0, 0, val{}, "", false
 	}
-	lo, hi, ok := opRange(op, level(n), want)
-	return lo, hi, fa.irqlOf(x), ok
+	lo, hi, ok = opRange(op, level(n), want)
+	return lo, hi, fa.irqlOf(x), by, ok
 }
 
-// isCurrent reports whether v is (a conversion of) KeGetCurrentIrql's
-// result.
-func (fa *fnAnalysis) isCurrent(v ssa.Value) bool {
+// queried returns the name of the query DDI (KeGetCurrentIrql) whose
+// result v is (or converts), or "".
+func (fa *fnAnalysis) queried(v ssa.Value) string {
 	switch x := v.(type) {
 	case *ssa.ChangeType:
-		return fa.isCurrent(x.X)
+		return fa.queried(x.X)
 	case *ssa.Convert:
-		return fa.isCurrent(x.X)
+		return fa.queried(x.X)
 	}
 	return fa.current[v]
 }

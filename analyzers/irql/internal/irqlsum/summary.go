@@ -50,7 +50,7 @@ type Exit struct {
 // LockOp is a spin-lock operation a function leaves to its caller: a lock
 // it returns holding, or one it releases without having acquired it.
 type LockOp struct {
-	// Op is "acquire" or "release".
+	// Op is rules.LockAcquire or rules.LockRelease.
 	Op string
 	// Path is the lock, rooted at a parameter ("$0.lock") or a package
 	// variable ("g:example.com/drv.lock").
