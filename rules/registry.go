@@ -24,8 +24,24 @@ type Rule struct {
 	// Page is the NDIS reference page the rule comes from.
 	Page string
 	// Wrong and Right are short Go examples: Wrong is reported with this
-	// rule and nothing else, Right is silent (rules/examples_test.go
-	// compiles and lints both).
+	// rule (at least once) and no other, Right is reported with nothing.
+	// TestRuleExamples (cmd/ndislint/rule_examples_test.go) compiles each
+	// as a package of its own and runs every pass over it. Such a package
+	// imports ndis (and wdm when the example uses it) and declares the
+	// context types the examples share, which hold no behaviour:
+	//
+	//	type vc struct { ndisVcHandle ndis.Handle; createdByCM bool; lock ndis.SpinLock; connected, closing bool }
+	//	type party struct{ closed bool }
+	//	type client struct { lock ndis.SpinLock; closing bool; count int }
+	//
+	// An example is declarations, or statements that become the body of
+	// func example(v *vc, c *client), which has no role and no contract:
+	// the passes know neither its IRQL nor where v came from. A function it
+	// calls without declaring it (clCloseCallComplete, genericComplete, ...;
+	// the test's exampleStubs) is a stub that does nothing; one named after
+	// a callback declares that callback's role. Whatever the rule depends
+	// on (the role of a handler, where a VC handle comes from, what a
+	// helper does) is in the example itself.
 	Wrong, Right string
 	// Analog names the SDV rule or Code Analysis warning, if any.
 	Analog string

@@ -55,8 +55,8 @@ each pass checks only the suppressions of its own rules. Rule IDs are
 kebab-case and prefixed by their subject (vc-..., irql-..., role-...,
 directive-...); 'ndislint help' lists them all.`,
 		Page:   "ndislint's suppression directive (docs/command.md)",
-		Wrong:  "//ndislint:ignore vc-delete-cm-cv the VC is ours here\nndis.CoDeleteVc(v.ndisVcHandle)",
-		Right:  "//ndislint:ignore vc-delete-cm-vc the VC is ours here\nndis.CoDeleteVc(v.ndisVcHandle)",
+		Wrong:  "//ndislint:ignore ST1003 the name of the C driver's flag\nconst VC_FLAG_CM = 0x4",
+		Right:  "//lint:ignore ST1003 the name of the C driver's flag\nconst VC_FLAG_CM = 0x4",
 		Analog: "staticcheck: a //lint:ignore that matches no check is reported",
 	},
 	{
@@ -67,8 +67,8 @@ directive-...); 'ndislint help' lists them all.`,
 rule IDs: the next reader (and the next reviewer of a driver that fails in
 the field) needs to know what the author knew that the analysis did not.`,
 		Page:   "ndislint's suppression directive (docs/command.md)",
-		Wrong:  "//ndislint:ignore vc-delete-cm-vc\nndis.CoDeleteVc(v.ndisVcHandle)",
-		Right:  "//ndislint:ignore vc-delete-cm-vc this VC was created by NdisCoCreateVc in bind.go\nndis.CoDeleteVc(v.ndisVcHandle)",
+		Wrong:  "//ndislint:ignore vc-closecall-status-dropped\nndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)",
+		Right:  "//ndislint:ignore vc-closecall-status-dropped clCloseCallComplete does nothing in this driver\nndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)",
 		Analog: "staticcheck: //lint:ignore requires a reason",
 	},
 	{

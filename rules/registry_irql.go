@@ -38,10 +38,12 @@ above its maximum. The message names the DDI, its page's IRQL, the IRQL it may r
 role, the lock taken, or the raise. Calls to functions with an //ndis:irql max= contract or an
 //ndis:pageable mark are checked the same way.`,
 		Page: "nf-ndis-ndismsleep (req.irql of every DDI page; the role pages give the IRQL NDIS calls them at)",
-		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Wrong: `//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	ndis.MSleep(100) // ProtocolClCloseCallComplete runs at <= DISPATCH_LEVEL
 }`,
-		Right: `func clOpenAfCompleteEx(status ndis.Status, protocolAfContext, ndisAfHandle ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CL_OPEN_AF_COMPLETE_EX
+func clOpenAfCompleteEx(protocolAfContext, ndisAfHandle ndis.Handle, status ndis.Status) {
 	ndis.MSleep(100) // ProtocolClOpenAfCompleteEx runs at PASSIVE_LEVEL
 }`,
 		Analog: "Code Analysis C28121 and C28118 (too high an IRQL); SDV Irql_Protocol_Driver_Function, Irql_Connection_Function, Irql_CallManager_Function, Irql_MCM_Function, IrqlKeApcLte1",
@@ -55,13 +57,15 @@ KeReleaseSpinLockFromDpcLevel require DISPATCH_LEVEL, and NdisReleaseSpinLock is
 DISPATCH_LEVEL (with the lock held). A handler NDIS may call at PASSIVE_LEVEL that uses the Dpr forms
 without raising first breaks them. Functions with an //ndis:irql min= contract are checked the same way.`,
 		Page: "nf-ndis-ndisdpracquirespinlock",
-		Wrong: `func clCallConnected(protocolVcContext ndis.Handle) {
+		Wrong: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	ndis.DprAcquireSpinLock(&v.lock) // may run at PASSIVE_LEVEL
 	v.connected = true
 	ndis.DprReleaseSpinLock(&v.lock)
 }`,
-		Right: `func clCallConnected(protocolVcContext ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	ndis.AcquireSpinLock(&v.lock)
 	v.connected = true
@@ -130,7 +134,8 @@ taken, and the next acquire deadlocks. Releasing through defer is understood. A 
 is to return holding the lock says so with //ndis:irql raises=DISPATCH_LEVEL; its callers then hold the
 lock after the call.`,
 		Page: "nf-ndis-ndisacquirespinlock",
-		Wrong: `func clCallConnected(protocolVcContext ndis.Handle) {
+		Wrong: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	ndis.AcquireSpinLock(&v.lock)
 	if v.closing {
@@ -139,7 +144,8 @@ lock after the call.`,
 	v.connected = true
 	ndis.ReleaseSpinLock(&v.lock)
 }`,
-		Right: `func clCallConnected(protocolVcContext ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	ndis.AcquireSpinLock(&v.lock)
 	defer ndis.ReleaseSpinLock(&v.lock)
@@ -159,11 +165,21 @@ releasing a lock that is not held (twice, or in a handler that never took it: ND
 none of the driver's locks held) restores a stale IRQL and corrupts the lock. A helper that releases a
 lock its caller took is an unlock wrapper: it is not reported itself; its callers are checked.`,
 		Page: "nf-ndis-ndisreleasespinlock",
-		Wrong: `ndis.AcquireSpinLock(&c.lock)
-ndis.ReleaseSpinLock(&c.lock)
-ndis.ReleaseSpinLock(&c.lock) // released twice`,
-		Right: `ndis.AcquireSpinLock(&c.lock)
-ndis.ReleaseSpinLock(&c.lock)`,
+		Wrong: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	ndis.AcquireSpinLock(&v.lock)
+	v.connected = true
+	ndis.ReleaseSpinLock(&v.lock)
+	ndis.ReleaseSpinLock(&v.lock) // released twice
+}`,
+		Right: `//ndis:role PROTOCOL_CL_CALL_CONNECTED
+func clCallConnected(protocolVcContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	ndis.AcquireSpinLock(&v.lock)
+	v.connected = true
+	ndis.ReleaseSpinLock(&v.lock)
+}`,
 		Analog: "SDV SpinLockRelease; the runtime verifier's spinlock-release-not-held",
 	},
 	{
@@ -174,12 +190,29 @@ ndis.ReleaseSpinLock(&c.lock)`,
 reported when the same lock (the same access path) is acquired twice on a path, also through a helper
 that acquires it.`,
 		Page: "nf-ndis-ndisacquirespinlock",
-		Wrong: `ndis.AcquireSpinLock(&c.lock)
-c.lookup() // acquires c.lock too
-ndis.ReleaseSpinLock(&c.lock)`,
-		Right: `ndis.AcquireSpinLock(&c.lock)
-c.lookupLocked() // expects the caller to hold c.lock
-ndis.ReleaseSpinLock(&c.lock)`,
+		Wrong: `func (c *client) bump() {
+	ndis.AcquireSpinLock(&c.lock)
+	c.count++
+	ndis.ReleaseSpinLock(&c.lock)
+}
+
+func (c *client) close() {
+	ndis.AcquireSpinLock(&c.lock)
+	c.closing = true
+	c.bump() // acquires c.lock again
+	ndis.ReleaseSpinLock(&c.lock)
+}`,
+		Right: `// bumpLocked expects its caller to hold c.lock.
+func (c *client) bumpLocked() {
+	c.count++
+}
+
+func (c *client) close() {
+	ndis.AcquireSpinLock(&c.lock)
+	c.closing = true
+	c.bumpLocked()
+	ndis.ReleaseSpinLock(&c.lock)
+}`,
 		Analog: "SDV SpinLock; the runtime verifier's spinlock-double-acquire",
 	},
 	{
@@ -206,8 +239,8 @@ Taking A then B and releasing A first restores A's IRQL, which may be PASSIVE_LE
 held: code then runs below DISPATCH_LEVEL with a spin lock held. The NdisAllocateSpinLock page says to
 release in the reverse order of acquisition, because NDIS sometimes enters drivers at PASSIVE_LEVEL.`,
 		Page:   "nf-ndis-ndisallocatespinlock",
-		Wrong:  "ndis.AcquireSpinLock(&a)\nndis.AcquireSpinLock(&b)\nndis.ReleaseSpinLock(&a) // back to the caller's IRQL with b held\nndis.ReleaseSpinLock(&b)",
-		Right:  "ndis.AcquireSpinLock(&a)\nndis.AcquireSpinLock(&b)\nndis.ReleaseSpinLock(&b)\nndis.ReleaseSpinLock(&a)",
+		Wrong:  "ndis.AcquireSpinLock(&c.lock)\nndis.AcquireSpinLock(&v.lock)\nndis.ReleaseSpinLock(&c.lock) // back to the caller's IRQL with v.lock held\nndis.ReleaseSpinLock(&v.lock)",
+		Right:  "ndis.AcquireSpinLock(&c.lock)\nndis.AcquireSpinLock(&v.lock)\nndis.ReleaseSpinLock(&v.lock)\nndis.ReleaseSpinLock(&c.lock)",
 		Analog: "the runtime verifier's spinlock-release-order; SDV SpinLockSafe",
 	},
 	{
@@ -217,7 +250,7 @@ release in the reverse order of acquisition, because NDIS sometimes enters drive
 		Text: `NdisFreeSpinLock and NdisAllocateSpinLock must not be called on a lock that is held: the
 holder's release then works on a freed or reset lock.`,
 		Page:   "nf-ndis-ndisfreespinlock",
-		Wrong:  "ndis.AcquireSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
+		Wrong:  "ndis.AcquireSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock) // still held\nndis.ReleaseSpinLock(&c.lock)",
 		Right:  "ndis.AcquireSpinLock(&c.lock)\nndis.ReleaseSpinLock(&c.lock)\nndis.FreeSpinLock(&c.lock)",
 		Analog: "the runtime verifier's spinlock-free-held",
 	},
@@ -229,8 +262,8 @@ holder's release then works on a freed or reset lock.`,
 when the IRQL may be above the requested level: under a spin lock, after an earlier raise, or in a
 handler NDIS may call at a higher level.`,
 		Page:   "nf-wdm-keraiseirql",
-		Wrong:  "ndis.AcquireSpinLock(&c.lock)\nwdm.KeRaiseIrql(wdm.ApcLevel, &old) // the IRQL is DISPATCH_LEVEL",
-		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)\n// ...\nwdm.KeLowerIrql(old)",
+		Wrong:  "var old wdm.Irql\nndis.AcquireSpinLock(&c.lock)\nwdm.KeRaiseIrql(wdm.ApcLevel, &old) // the IRQL is DISPATCH_LEVEL\nwdm.KeLowerIrql(old)\nndis.ReleaseSpinLock(&c.lock)",
+		Right:  "var old wdm.Irql\nwdm.KeRaiseIrql(wdm.ApcLevel, &old)\nndis.AcquireSpinLock(&c.lock)\nndis.ReleaseSpinLock(&c.lock)\nwdm.KeLowerIrql(old)",
 		Analog: "Code Analysis C28141; SDV IrqlKeRaiseLower; the runtime verifier's irql-raise-lowers",
 	},
 	{
@@ -240,8 +273,8 @@ handler NDIS may call at a higher level.`,
 		Text: `KeLowerIrql's page: a call is valid if NewIrql <= the current IRQL. Lowering to a level above
 the current one is a bug check; it usually means the saved IRQL and the current one were swapped.`,
 		Page:   "nf-wdm-kelowerirql",
-		Wrong:  "wdm.KeLowerIrql(wdm.DispatchLevel) // at PASSIVE_LEVEL",
-		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)\nwdm.KeLowerIrql(old)",
+		Wrong:  "var old wdm.Irql\nwdm.KeRaiseIrql(wdm.ApcLevel, &old)\nwdm.KeLowerIrql(wdm.DispatchLevel) // the IRQL is APC_LEVEL: this raises it\nwdm.KeLowerIrql(old)",
+		Right:  "var old wdm.Irql\nwdm.KeRaiseIrql(wdm.ApcLevel, &old)\nwdm.KeLowerIrql(old)",
 		Analog: "SDV IrqlKeRaiseLower2; the runtime verifier's irql-lower-raises",
 	},
 	{
@@ -250,8 +283,8 @@ the current one is a bug check; it usually means the saved IRQL and the current 
 		Title:  "an IRQL argument out of range",
 		Text:   `IRQLs run from PASSIVE_LEVEL (0) to HIGH_LEVEL (15); a constant above HIGH_LEVEL passed to KeRaiseIrql or KeLowerIrql is not an IRQL.`,
 		Page:   "nf-wdm-keraiseirql",
-		Wrong:  "wdm.KeRaiseIrql(31, &old)",
-		Right:  "wdm.KeRaiseIrql(wdm.DispatchLevel, &old)",
+		Wrong:  "var old wdm.Irql\nwdm.KeRaiseIrql(31, &old) // HIGH_LEVEL is 15\nwdm.KeLowerIrql(old)",
+		Right:  "var old wdm.Irql\nwdm.KeRaiseIrql(wdm.DispatchLevel, &old)\nwdm.KeLowerIrql(old)",
 		Analog: "Code Analysis C28151 (an IRQL value that is not valid)",
 	},
 	{

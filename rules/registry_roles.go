@@ -81,7 +81,11 @@ var handlers = ndis.CoClientOptionalHandlers{
 	ClCloseAfCompleteHandler: clCloseAfComplete, // reported
 }`,
 		Right: `//ndis:role PROTOCOL_CL_CLOSE_AF_COMPLETE
-func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {}`,
+func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {}
+
+var handlers = ndis.CoClientOptionalHandlers{
+	ClCloseAfCompleteHandler: clCloseAfComplete,
+}`,
 		Analog: "Code Analysis C28101/C28169 (a callback with no function class annotation)",
 	},
 	{
@@ -142,16 +146,21 @@ prototype, a doc comment citing the page, the role directive and the documented 
 (placeholders return NDIS_STATUS_NOT_SUPPORTED, as the structure pages say), and stores it in the
 structure.`,
 		Page: "ns-ndis-_ndis_co_client_optional_handlers, ns-ndis-_ndis_co_call_manager_optional_handlers, ns-ndis-_ndis_protocol_co_characteristics, ns-ndis-_ndis_miniport_co_characteristics",
-		Wrong: `h := ndis.CoClientOptionalHandlers{ // reported: ClCloseCallCompleteHandler and others missing
-	ClCreateVcHandler: clCreateVc,
-}
-ndis.SetOptionalHandlers(ndisHandle, &h)`,
-		Right: `h := ndis.CoClientOptionalHandlers{
-	ClCreateVcHandler:          clCreateVc,
-	ClCloseCallCompleteHandler: clCloseCallComplete,
-	// ... every ClXxx member
-}
-ndis.SetOptionalHandlers(ndisHandle, &h)`,
+		Wrong: `//ndis:role SET_OPTIONS
+func setOptions(ndisDriverHandle, driverContext ndis.Handle) ndis.Status {
+	h := ndis.MiniportCoCharacteristics{ // reported: CoDeactivateVcHandler is empty
+		CoActivateVcHandler: coActivateVc,
+	}
+	return ndis.SetOptionalHandlers(ndisDriverHandle, &h)
+}`,
+		Right: `//ndis:role SET_OPTIONS
+func setOptions(ndisDriverHandle, driverContext ndis.Handle) ndis.Status {
+	h := ndis.MiniportCoCharacteristics{
+		CoActivateVcHandler:   coActivateVc,
+		CoDeactivateVcHandler: coDeactivateVc,
+	}
+	return ndis.SetOptionalHandlers(ndisDriverHandle, &h)
+}`,
 		Analog: "NDIS fails NdisSetOptionalHandlers at run time; no static check",
 	},
 	{

@@ -26,11 +26,25 @@ NdisCl*/NdisCo* call with it: the call manager may delete the VC (the client's P
 runs) or dispatch another incoming call on it. Reported for calls in the handler, in the helpers it
 calls and in work items it queues.`,
 		Page: "nc-ndis-protocol_cl_close_call_complete",
-		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
-	v := protocolVcContext.(*vc) // v.ndisVcHandle came from ProtocolCoCreateVc
-	ndis.CoOidRequest(v.binding, v.af, v.ndisVcHandle, nil, &v.req)
+		Wrong: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+	*protocolVcContext = &vc{ndisVcHandle: ndisVcHandle} // a VC the call manager created
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	ndis.ClMakeCall(v.ndisVcHandle, &ndis.CoCallParameters{}, nil, nil) // the handle is dead
 }`,
-		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+	*protocolVcContext = &vc{ndisVcHandle: ndisVcHandle} // a VC the call manager created
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	v.ndisVcHandle = nil // dead; the CM deletes the VC or offers a new call on it
 }`,
@@ -44,13 +58,27 @@ ProtocolCoCreateVc; those it must never pass to NdisCoDeleteVc (the call manager
 client's ProtocolCoDeleteVc runs). A context type that holds both kinds needs a field that tells them
 apart, tested before the delete.`,
 		Page: "nf-ndis-ndiscodeletevc",
-		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Wrong: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+	*protocolVcContext = &vc{ndisVcHandle: ndisVcHandle, createdByCM: true} // a VC the call manager created
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	if status == ndis.StatusSuccess {
 		ndis.CoDeleteVc(v.ndisVcHandle) // the call manager created this VC
 	}
 }`,
-		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Right: `//ndis:role PROTOCOL_CO_CREATE_VC
+func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *ndis.Handle) ndis.Status {
+	*protocolVcContext = &vc{ndisVcHandle: ndisVcHandle, createdByCM: true} // a VC the call manager created
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	if status == ndis.StatusSuccess && !v.createdByCM {
 		ndis.CoDeleteVc(v.ndisVcHandle)
@@ -65,11 +93,25 @@ apart, tested before the delete.`,
 VC with NdisCoDeleteVc or reuse it with NdisClMakeCall. On any other status the call manager refused
 the close: the call is still up and the VC may be neither deleted nor reused.`,
 		Page: "nc-ndis-protocol_cl_close_call_complete",
-		Wrong: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
-	v := protocolVcContext.(*vc) // a client-created VC
-	ndis.CoDeleteVc(v.ndisVcHandle)
+		Wrong: `func newVc(binding, af ndis.Handle) *vc {
+	v := &vc{}
+	ndis.CoCreateVc(binding, af, v, &v.ndisVcHandle) // a VC the client created
+	return v
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vc)
+	ndis.CoDeleteVc(v.ndisVcHandle) // the close may have failed
 }`,
-		Right: `func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+		Right: `func newVc(binding, af ndis.Handle) *vc {
+	v := &vc{}
+	ndis.CoCreateVc(binding, af, v, &v.ndisVcHandle) // a VC the client created
+	return v
+}
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	if status != ndis.StatusSuccess {
 		return
@@ -85,9 +127,8 @@ the close: the call is still up and the VC may be neither deleted nor reused.`,
 client's ProtocolCoDeleteVc for a VC has run. Any further NdisCl*/NdisCo* call with it (including from
 a work item queued before) uses a dead handle.`,
 		Page: "nf-ndis-ndiscodeletevc",
-		Wrong: `if ndis.CoDeleteVc(v.ndisVcHandle) == ndis.StatusSuccess {
-	ndis.CoSendNetBufferLists(v.ndisVcHandle, nbl, 0)
-}`,
+		Wrong: `ndis.CoDeleteVc(v.ndisVcHandle)
+ndis.CoDeleteVc(v.ndisVcHandle) // deleted twice`,
 		Right: `if ndis.CoDeleteVc(v.ndisVcHandle) == ndis.StatusSuccess {
 	v.ndisVcHandle = nil
 }`,
@@ -101,10 +142,12 @@ NDIS_STATUS_SUCCESS (or before any call was made). Deleting right after NdisClMa
 NdisClCloseCall that may still be pending, is refused by NDIS (NDIS_STATUS_NOT_ACCEPTED or
 NDIS_STATUS_CLOSING) and leaves the driver's state wrong.`,
 		Page: "nf-ndis-ndiscodeletevc",
-		Wrong: `ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0)
+		Wrong: `if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
+	clCloseCallComplete(st, v, nil)
+}
 ndis.CoDeleteVc(v.ndisVcHandle) // the close may be pending`,
 		Right: `if st := ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0); st != ndis.StatusPending {
-	clCloseCallComplete(st, v, nil) // deletes on NDIS_STATUS_SUCCESS
+	clCloseCallComplete(st, v, nil) // deletes the VC on NDIS_STATUS_SUCCESS
 }`,
 	},
 	{
@@ -130,10 +173,12 @@ function is that function's business.`,
 		Text: `ProtocolCoDeleteVc is synchronous: it must not return NDIS_STATUS_PENDING. Reported for a return of
 the constant, of a variable or helper result that may hold it, or of the status of a DDI that pends.`,
 		Page: "nc-ndis-protocol_co_delete_vc",
-		Wrong: `func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
+		Wrong: `//ndis:role PROTOCOL_CO_DELETE_VC
+func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
 	return ndis.StatusPending
 }`,
-		Right: `func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
+		Right: `//ndis:role PROTOCOL_CO_DELETE_VC
+func clDeleteVc(protocolVcContext ndis.Handle) ndis.Status {
 	freeVc(protocolVcContext.(*vc))
 	return ndis.StatusSuccess
 }`,
