@@ -21,8 +21,8 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
-	"github.com/ndislint/ndislint/analyzers/internal/summary"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
 )
 
 // Analyzer checks the lifetime of CoNDIS VC handles.

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/ndislint/ndislint/analyzers/internal/summary"
+	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
 	"github.com/ndislint/ndislint/rules"
 )
 
