@@ -150,7 +150,9 @@ func (r *Rule) Explain() string {
 func indent(s string) string {
 	lines := strings.Split(strings.Trim(s, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = "\t" + l
+		if l != "" {
+			lines[i] = "\t" + l
+		}
 	}
 	return strings.Join(lines, "\n")
 }
