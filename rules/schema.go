@@ -291,10 +291,25 @@ type Slot struct {
 }
 
 // Lifetime is the state machine of one CoNDIS object kind, from
-// ../shared/condis.
+// ../shared/condis. The state names are data: a pass finds states through
+// Initial and the edges, never by name.
 type Lifetime struct {
-	// Object is vc-client, vc-cm, call, party, af or sap.
+	// Object is vc-client, vc-cm, call, party, af or sap (the Object*
+	// constants).
 	Object string `json:"object"`
+	// Initial is the state before the object exists; the edges that leave
+	// it are the object's creation (Lifetime.Creation).
+	Initial string `json:"initial"`
+	// Handle is the kind of the parameters that carry the object's NDIS
+	// handle (vc-handle for a VC): what an edge's Invalid applies to.
+	Handle HandleKind `json:"handle"`
+	// Context is the kind of the parameters that carry the driver's own
+	// context for the object (vc-context), if it has one.
+	Context HandleKind `json:"context,omitempty"`
+	// Invalid says which calls must not be made with the handle once an
+	// edge has invalidated it (Edge.InvalidatesKind == Handle), with the
+	// page that says so; nil when the pages say nothing that precise.
+	Invalid *InvalidUse `json:"invalid,omitempty"`
 	// Creators are the DDIs or roles that make the handle valid.
 	Creators []string `json:"creators"`
 	// Deleters are who may end the object, with the DDI or role.
@@ -308,17 +323,74 @@ type Lifetime struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
-// Edge is one transition of a Lifetime.
+// Edge is one transition of a Lifetime. From, By, When, To, Invalidates
+// and Source are written by hand (overlay.json); Event, Cond, WhenOpaque and
+// InvalidatesKind are derived from them by the generator, and Load checks
+// that they agree.
 type Edge struct {
+	// From is the state the edge leaves, or several joined by "|"
+	// ("accepted|connected"; Edge.Leaves).
 	From string `json:"from"`
-	// By is the DDI or role that causes it, with a condition if any
-	// ("PROTOCOL_CL_CLOSE_CALL_COMPLETE").
+	// By is the DDI or role that causes it ("PROTOCOL_CL_CLOSE_CALL_COMPLETE").
 	By string `json:"by"`
-	// When is a condition on the event (status == NDIS_STATUS_SUCCESS).
+	// When is a condition on the event, in words ("Status ==
+	// NDIS_STATUS_SUCCESS", "returns NDIS_STATUS_PENDING"; ParseWhen lists
+	// the forms).
 	When string `json:"when,omitempty"`
 	To   string `json:"to"`
 	// Invalidates names the handle the event makes invalid for the client.
 	Invalidates string `json:"invalidates,omitempty"`
 	// Source cites the page.
 	Source string `json:"source"`
+	// Event says whether By is a DDI the driver calls (ddi) or a role NDIS
+	// calls (role). Derived.
+	Event EventKind `json:"event"`
+	// Cond is When in structured form, nil when the edge is taken
+	// whatever the status (no When, or "any Status"). Derived.
+	Cond *Cond `json:"cond,omitempty"`
+	// WhenOpaque is true when When states a condition Cond cannot express
+	// ("NdisPartyHandle is the last party"): whether the edge is taken
+	// cannot be told from statuses. Derived.
+	WhenOpaque bool `json:"whenOpaque,omitempty"`
+	// InvalidatesKind is the kind of the handle or context Invalidates
+	// names (vc-handle for NdisVcHandle), from the parameter kinds of
+	// overlay.json; empty when Invalidates names no handle
+	// (CallParameters). Derived.
+	InvalidatesKind HandleKind `json:"invalidatesKind,omitempty"`
+}
+
+// EventKind says what causes an Edge.
+type EventKind string
+
+// The event kinds.
+const (
+	// EventDDI is a call of a DDI by the driver.
+	EventDDI EventKind = "ddi"
+	// EventRole is a call of one of the driver's roles by NDIS.
+	EventRole EventKind = "role"
+)
+
+// Cond is an edge's condition: the value Of a status (the event's result
+// or one of its parameters) is, or is not, one of Values.
+type Cond struct {
+	// Of is CondReturn for the DDI's or role's NDIS_STATUS result, else
+	// the page name of a parameter of the event ("Status").
+	Of string `json:"of"`
+	// Op is "==" (the value is one of Values) or "!=" (none of them).
+	Op string `json:"op"`
+	// Values are NDIS_STATUS names, or NULL for a handle or context
+	// parameter.
+	Values []string `json:"values"`
+}
+
+// CondReturn is Cond.Of for a condition on the event's result.
+const CondReturn = "return"
+
+// InvalidUse is what a lifetime forbids doing with an invalidated handle.
+type InvalidUse struct {
+	// Families are the DDI families (DDI.Family) whose calls must not take
+	// the handle once it is invalid.
+	Families []string `json:"families"`
+	// Reason cites the page sentence that says so.
+	Reason string `json:"reason"`
 }

@@ -229,7 +229,9 @@ func (c *Catalogue) validateStruct(s *HandlerStruct) error {
 	return nil
 }
 
-// validateLifetime checks that every edge names a known DDI or role.
+// validateLifetime checks the lifetime's own fields (lifetime.go) and that
+// every edge names a known DDI or role, cites a page, and carries derived
+// fields that agree with it.
 func (c *Catalogue) validateLifetime(l *Lifetime) error {
 	for i, e := range l.Edges {
 		if c.DDI(e.By) == nil && c.Role(e.By) == nil {
@@ -238,8 +240,11 @@ func (c *Catalogue) validateLifetime(l *Lifetime) error {
 		if e.Source == "" {
 			return errors.Errorf("edge %d (%s -> %s): source: empty", i, e.From, e.To)
 		}
+		if err := c.validateEdgeDerived(&l.Edges[i]); err != nil {
+			return errors.Wrapf(err, "edge %d (%s -> %s)", i, e.From, e.To)
+		}
 	}
-	return nil
+	return c.validateLifetimeShape(l)
 }
 
 // validate checks one IRQL requirement. A requirement whose page text

@@ -47,7 +47,7 @@ func Generate(ddiDir, overlayPath string) ([]byte, error) {
 
 // build assembles the catalogue.
 func (g *gen) build() (*rules.Catalogue, error) {
-	c := &rules.Catalogue{Source: g.o.Source, Lifetimes: g.o.Lifetimes, Exclusions: g.o.Scope.Exclusions}
+	c := &rules.Catalogue{Source: g.o.Source, Exclusions: g.o.Scope.Exclusions}
 	ddiRefs, roleRefs, err := g.scopePages()
 	if err != nil {
 		return nil, err
@@ -68,6 +68,9 @@ func (g *gen) build() (*rules.Catalogue, error) {
 			return nil, errors.Wrapf(err, "page %s", id)
 		}
 		c.Structs = append(c.Structs, s)
+	}
+	if c.Lifetimes, err = g.lifetimes(c); err != nil {
+		return nil, err
 	}
 	if err := g.checkOverlayUsed(c); err != nil {
 		return nil, err
