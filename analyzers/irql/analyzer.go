@@ -1,23 +1,18 @@
-// Package irql defines an Analyzer that checks the IRQL every DDI is called
-// at, from every callback role through helpers in any package, user
-// contracts written as //ndis:irql directives, and the balance of IRQL
-// raises and spin locks on every path.
-//
-// See doc.go for the rules and what the pass cannot see.
 package irql
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 	"github.com/ndislint/ndislint/analyzers/irql/internal/irqlsum"
 	"github.com/ndislint/ndislint/rules"
@@ -26,10 +21,16 @@ import (
 // passName is the analyzer's name, also the Pass of its rules in package rules.
 const passName = rules.PassIrql
 
+// doc is this package's doc.go, whose package comment holds the pass's
+// documentation.
+//
+//go:embed doc.go
+var doc string
+
 // Analyzer checks IRQL requirements and spin-lock discipline.
 var Analyzer = &analysis.Analyzer{
 	Name:      passName,
-	Doc:       doc,
+	Doc:       passdoc.MustExtract(doc, passName),
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/irql",
 	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
 	Run:       run,

@@ -1,84 +1,134 @@
+// Package irql defines an Analyzer that checks the IRQL every DDI is called
+// at, from every callback role through helpers in any package, user
+// contracts written as //ndis:irql directives, and the balance of IRQL
+// raises and spin locks on every path.
+//
+// # Analyzer irql
+//
+// irql: check the IRQL of every DDI call and the balance of IRQL raises and spin locks
+//
+// The irql pass checks, in the packages ndislint analyses (those that import
+// the NDIS runtime, carry //ndis: directives, or import such a package), that
+// each DDI is called within the IRQL its page gives (req.irql in the
+// catalogue), from the IRQL each callback role is called at, through helpers
+// in any package:
+//
+//	irql-above-max             a DDI or function called where the IRQL may be
+//	                           above its maximum (NdisMSleep from
+//	                           ProtocolClCloseCallComplete, or under a spin lock)
+//	irql-below-min             a DDI or function called where the IRQL may be
+//	                           below its minimum (NdisDprAcquireSpinLock at
+//	                           PASSIVE_LEVEL)
+//	irql-contradiction         bounds on one path that no IRQL satisfies, or a
+//	                           contract its role contradicts
+//	irql-not-restored          a function that returns at another IRQL than it
+//	                           was called at, unless its contract says raises=
+//	spinlock-held-on-return    a function that returns with a spin lock held
+//	spinlock-release-not-held  a release of a spin lock that is not held
+//	spinlock-double-acquire    an acquire of a spin lock already held
+//	spinlock-dpr-mismatch      Dpr and normal forms mixed on one acquisition
+//	spinlock-release-order     a release that may lower the IRQL below
+//	                           DISPATCH_LEVEL while another lock is held
+//	spinlock-free-held         NdisFreeSpinLock or NdisAllocateSpinLock on a
+//	                           held lock
+//	irql-raise-lowers          KeRaiseIrql to a level below the current one
+//	irql-lower-raises          KeLowerIrql to a level above the current one
+//	irql-bad-level             an IRQL argument above HIGH_LEVEL
+//	irql-save-restore          a saves= or restores= contract not kept on a path
+//	irql-contract-broken       a body that needs less than its max=/min=
+//	                           contract promises callers, or lowers below min=
+//	irql-pageable-at-dispatch  //ndis:pageable code that may run at
+//	                           DISPATCH_LEVEL
+//	irql-directive-invalid     an //ndis:irql or //ndis:pageable the pass
+//	                           cannot honour (unknown key, bad level, misplaced)
+//
+// The model is the catalogue's (rules/catalogue.json); the pass knows no DDI
+// by its name. A function registered for a role (a handler-structure slot,
+// a role-typed value, //ndis:role) starts at the role's IRQL. A call of a
+// DDI is checked against the entry's IRQL requirement, then the entry's
+// spin-lock operation (acquire, release, init, free, on the parameter it
+// names; the Dpr forms need DISPATCH_LEVEL and change nothing) and IRQL
+// effect are applied:
+//
+//	query              the result is the current IRQL (KeGetCurrentIrql): a
+//	                   test of it against a constant narrows the IRQL on each
+//	                   side of the branch
+//	raise              the IRQL becomes the IRQL argument (KeRaiseIrql); a
+//	                   raise must not lower it
+//	raise-to-dispatch  the IRQL becomes DISPATCH_LEVEL (KeRaiseIrqlToDpcLevel,
+//	                   NDIS_RAISE_IRQL_TO_DISPATCH, NdisAcquireSpinLock)
+//	restore            the IRQL becomes the IRQL argument (KeLowerIrql,
+//	                   NDIS_LOWER_IRQL, KeReleaseSpinLock), or, for a lock
+//	                   release that has none, the IRQL the lock kept when it
+//	                   was acquired (NdisReleaseSpinLock); a lower must not
+//	                   raise it
+//	at-dispatch        nothing changes (NdisDprAcquireSpinLock)
+//
+// A raise stores the IRQL it found through its IRQL out-parameter, or
+// returns it, and the saved IRQL is tracked through locals and fields.
+// Which parameter is the new IRQL and which the saved one comes from the
+// entry's parameters (the first wdm.Irql in-parameter, the first *wdm.Irql
+// out-parameter: rules/schema.go). So a DDI added to the catalogue is
+// checked as its entry says with no change to the pass, and a function of
+// the runtime that the catalogue does not describe changes nothing.
+//
+// Every function gets a summary, exported as a fact for exported functions
+// and methods: the highest and lowest IRQL it may be called at (with the DDI
+// that needs it), the IRQL it returns at, the spin locks it leaves acquired
+// or releases for its caller, and the locks it takes at all. A call to a
+// helper is checked against the helper's summary, so a helper in another
+// package that sleeps makes its callers PASSIVE-only, and a helper that
+// takes a lock its caller holds is a double acquire. Calls through function
+// values, closures and methods are followed where they resolve statically.
+// A handler of another package registered here is checked where it is
+// registered.
+//
+// A function literal cannot carry a contract: what it leaves behind (a
+// deferred func() { NdisReleaseSpinLock(...) }()) is checked in the function
+// that calls it. The runtime's own packages are not analysed: the catalogue
+// speaks for their DDIs.
+//
+// Contracts are SAL's IRQL annotations in Go form, on a function's doc
+// comment:
+//
+//	//ndis:irql max=DISPATCH_LEVEL     callers at or below (_IRQL_requires_max_)
+//	//ndis:irql min=DISPATCH_LEVEL     callers at or above (_IRQL_requires_min_)
+//	//ndis:irql raises=DISPATCH_LEVEL  returns raised (_IRQL_raises_); a lock
+//	                                   wrapper may return holding its lock
+//	//ndis:irql same                   returns at the entry IRQL (the default)
+//	//ndis:irql saves=p                stores the entry IRQL through p
+//	//ndis:irql restores=p             returns at the IRQL held by p, or by the
+//	                                   spin lock reached through p (an unlock
+//	                                   wrapper)
+//	//ndis:pageable                    pageable code (PAGED_CODE): <= APC_LEVEL
+//
+// A contract is checked against the body and trusted at call sites. Levels
+// are wdm.h's names (rules/levels.go); DIRQL, the device range, is read as
+// its top in max= and its bottom in min=, and raises=DIRQL is refused.
+//
+// Findings are reported in file, line, column and rule order, and neither
+// they nor the facts depend on the order the files were parsed in.
+//
+// Precision before recall: where the pass cannot tell, it says nothing.
+// What it does not see:
+//   - calls through an unresolved function value or an interface method;
+//   - a lock whose location cannot be named (reached through a call's
+//     result, a variable index, a pointer that depends on the path);
+//   - paths that merge with a lock held on one side only, and the value of
+//     a saved IRQL across correlated branches (a flag that says whether the
+//     IRQL was raised);
+//   - a DDI whose effect needs an IRQL parameter its entry lacks (a raise
+//     with no wdm.Irql in-parameter, a restore with neither one nor a lock):
+//     the IRQL after it is unknown, and the checks after it say nothing;
+//   - requirements that depend on an argument's value (KeWaitForSingleObject's
+//     Timeout, KeSetEvent's Wait): the catalogue keeps the unconditional
+//     bound, and so does the pass; NDIS_LOWER_IRQL's _CurIrql_ is not
+//     compared with the current IRQL;
+//   - a recursive call, inside its cycle: the callee's summary is not yet
+//     known there and counts as saying nothing;
+//   - a function whose data flow does not settle within the iteration
+//     budget, and a helper that leaves more than eight lock operations to
+//     its caller;
+//   - work items and timers, which are checked at their own role's IRQL,
+//     not followed from where they are queued.
 package irql
-
-const doc = `check the IRQL of every DDI call and the balance of IRQL raises and spin locks
-
-The irql pass checks, in packages that use the NDIS runtime, that each DDI
-is called within the IRQL its page gives (req.irql in the catalogue), from
-the IRQL each callback role is called at, through helpers in any package:
-
-  irql-above-max             a DDI or function called where the IRQL may be
-                             above its maximum (NdisMSleep from
-                             ProtocolClCloseCallComplete, or under a spin lock)
-  irql-below-min             a DDI or function called where the IRQL may be
-                             below its minimum (NdisDprAcquireSpinLock at
-                             PASSIVE_LEVEL)
-  irql-contradiction         bounds on one path that no IRQL satisfies, or a
-                             contract its role contradicts
-  irql-not-restored          a function that returns at another IRQL than it
-                             was called at, unless its contract says raises=
-  spinlock-held-on-return    a function that returns with a spin lock held
-  spinlock-release-not-held  a release of a spin lock that is not held
-  spinlock-double-acquire    an acquire of a spin lock already held
-  spinlock-dpr-mismatch      Dpr and normal forms mixed on one acquisition
-  spinlock-release-order     a release that may lower the IRQL below
-                             DISPATCH_LEVEL while another lock is held
-  spinlock-free-held         NdisFreeSpinLock or NdisAllocateSpinLock on a
-                             held lock
-  irql-raise-lowers          KeRaiseIrql to a level below the current one
-  irql-lower-raises          KeLowerIrql to a level above the current one
-  irql-bad-level             an IRQL argument above HIGH_LEVEL
-  irql-save-restore          a saves= or restores= contract not kept on a path
-  irql-contract-broken       a body that needs less than its max=/min=
-                             contract promises callers, or lowers below min=
-  irql-pageable-at-dispatch  //ndis:pageable code that may run at
-                             DISPATCH_LEVEL
-  irql-directive-invalid     an //ndis:irql or //ndis:pageable the pass
-                             cannot honour (unknown key, bad level, misplaced)
-
-The model. A function registered for a role (a handler-structure slot, a
-role-typed value, //ndis:role) starts at the role's IRQL from the catalogue.
-NdisAcquireSpinLock and KeAcquireSpinLock raise to DISPATCH_LEVEL and keep
-the IRQL they found (in the lock, or in the OldIrql out-parameter); their
-releases restore it. The Dpr forms need DISPATCH_LEVEL and change nothing.
-KeRaiseIrql, KeRaiseIrqlToDpcLevel, NDIS_RAISE_IRQL_TO_DISPATCH, KeLowerIrql
-and NDIS_LOWER_IRQL move it, and the saved old IRQL is tracked through
-locals and fields. A test of wdm.KeGetCurrentIrql() against a constant
-narrows the IRQL on each side of the branch.
-
-Every function gets a summary, exported as a fact for exported functions
-and methods: the highest and lowest IRQL it may be called at (with the DDI
-that needs it), the IRQL it returns at, the spin locks it leaves acquired or
-releases for its caller, and the locks it takes at all. A call to a helper
-is checked against the helper's summary, so a helper in another package that
-sleeps makes its callers PASSIVE-only, and a helper that takes a lock its
-caller holds is a double acquire. Calls through function values, closures
-and methods are followed where they resolve statically. A handler of
-another package registered here is checked where it is registered.
-
-A function literal cannot carry a contract: what it leaves behind (a
-deferred func() { NdisReleaseSpinLock(...) }()) is checked in the function
-that calls it. The runtime's own packages are not analysed: the catalogue
-speaks for their DDIs.
-
-Contracts are SAL's IRQL annotations in Go form, on a function's doc
-comment:
-
-  //ndis:irql max=DISPATCH_LEVEL   callers at or below (_IRQL_requires_max_)
-  //ndis:irql min=DISPATCH_LEVEL   callers at or above (_IRQL_requires_min_)
-  //ndis:irql raises=DISPATCH_LEVEL  returns raised (_IRQL_raises_); a lock
-                                     wrapper may return holding its lock
-  //ndis:irql same                 returns at the entry IRQL (the default)
-  //ndis:irql saves=p              stores the entry IRQL through p
-  //ndis:irql restores=p           returns at the IRQL held by p, or by the
-                                   spin lock reached through p (an unlock
-                                   wrapper)
-  //ndis:pageable                  pageable code (PAGED_CODE): <= APC_LEVEL
-
-A contract is checked against the body and trusted at call sites.
-
-Precision before recall: a call through an unresolved function value or an
-interface method, a lock whose location cannot be named, and paths that
-merge with a lock held on one side only are not reported. Known gaps: the
-value of a saved IRQL is not followed across correlated branches (a flag
-that says whether the IRQL was raised); work items and timers are checked
-at their own role's IRQL, not followed from where they are queued.`
