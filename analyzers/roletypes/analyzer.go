@@ -33,9 +33,9 @@ var Analyzer = &analysis.Analyzer{
 	Name:      passName,
 	Doc:       doc,
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roletypes",
-	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer, statuses.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(rolebind.Fact), new(statuses.Fact)},
+	FactTypes: []analysis.Fact{new(rolebind.Fact)},
 }
 
 // checker holds one run's state.
@@ -45,7 +45,7 @@ type checker struct {
 	front *ndisfacts.Result
 	ssa   *buildssa.SSA
 	roles *rolebind.Result
-	sts   *statuses.Analysis
+	sts   *statuses.Result
 	rep   *suppress.Reporter
 	funcs []*funcInfo // functions with a role, in source order
 	dsts  map[*ast.File]*decorated
@@ -68,11 +68,10 @@ func run(pass *analysis.Pass) (any, error) {
 		rep:   front.Reporter(pass, rules.RuleIDs(passName)),
 		names: map[string]bool{},
 	}
-	c.sts = statuses.New(pass, api)
+	c.sts = statuses.Of(pass)
 	c.indexDecls()
 	c.collect()
 	rolebind.ExportFacts(pass, c.roles)
-	c.sts.Export(c.ssa.SrcFuncs)
 
 	c.checkDirectives()
 	c.checkRoles()
