@@ -1,46 +1,49 @@
-// Package vclifetime defines an Analyzer that checks the lifetime of CoNDIS
-// VC handles in clients, above all the rule of the
-// ProtocolClCloseCallComplete page: once ProtocolClCloseCallComplete runs
-// for a VC the call manager created, the client's NdisVcHandle for it is
-// dead.
-//
-// See doc.go for the rules and what the pass cannot see.
 package vclifetime
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
-
-	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
-
-	"github.com/ndislint/ndislint/rules"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
+	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
+	"github.com/ndislint/ndislint/rules"
 )
+
+//go:embed doc.go
+var doc string
 
 // Analyzer checks the lifetime of CoNDIS VC handles.
 var Analyzer = &analysis.Analyzer{
-	Name:      passName,
-	Doc:       doc,
+	Name:      rules.PassVclifetime,
+	Doc:       passdoc.MustExtract(doc, rules.PassVclifetime),
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/vclifetime",
-	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer, statuses.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(summary.Fact), new(provFact)},
 }
 
 // checker holds one run's state.
 type checker struct {
-	pass     *analysis.Pass
-	api      *ndisapi.API
-	ssa      *buildssa.SSA
-	roles    *rolebind.Result
+	pass  *analysis.Pass
+	api   *ndisapi.API
+	ssa   *buildssa.SSA
+	roles *rolebind.Result
+	m     *model
+	// owned are the role/status pairs this pass reports for the roles
+	// pass (the registry's Owns of vc-delete-handler-pends).
+	owned []rules.RoleStatus
+	// sts is the shared status engine's result.
+	sts      *statuses.Result
 	sum      *summary.Builder
 	prov     map[string]*FieldProv
 	rep      *suppress.Reporter
@@ -61,13 +64,18 @@ func run(pass *analysis.Pass) (any, error) {
 		api:        api,
 		ssa:        front.SSA(),
 		roles:      front.Roles,
+		m:          newModel(api.Cat),
+		sts:        statuses.Of(pass),
 		sum:        summary.NewBuilder(pass, api),
-		rep:        front.Reporter(pass, rules.RuleIDs(passName)),
+		rep:        front.Reporter(pass, rules.RuleIDs(rules.PassVclifetime)),
 		reported:   map[string]bool{},
 		candidates: map[string]candidate{},
 	}
-	c.prov = c.provenance()
+	if r := rules.LookupRule(rules.RuleVcDeleteHandlerPends); r != nil {
+		c.owned = r.Owns
+	}
 	c.sum.Export(c.ssa.SrcFuncs)
+	c.prov = c.provenance()
 	c.checkHandlers()
 	c.checkSequences()
 	c.rep.Finish()
@@ -105,9 +113,6 @@ func (c *checker) allFuncs() []*ssa.Function {
 	}
 	return out
 }
-
-// passName is the analyzer's name, also the Pass of its rules in package rules.
-const passName = "vclifetime"
 
 // callAt returns the call expression whose opening parenthesis is at pos (SSA
 // positions calls there), or nil.

@@ -14,31 +14,11 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// The rule IDs of this pass.
-const (
-	RuleUseAfterClose       = "vc-use-after-close"
-	RuleDeleteCMVc          = "vc-delete-cm-vc"
-	RuleDeleteOnFailedClose = "vc-delete-on-failed-close"
-	RuleUseAfterDelete      = "vc-use-after-delete"
-	RuleDeleteCallActive    = "vc-delete-call-active"
-	RuleCloseCallStatus     = "vc-closecall-status-dropped"
-	RuleDeleteHandlerPends  = "vc-delete-handler-pends"
-)
-
-// The roles this pass reasons about, by typedef.
-const (
-	roleCloseCallComplete = "PROTOCOL_CL_CLOSE_CALL_COMPLETE"
-	roleCoDeleteVc        = "PROTOCOL_CO_DELETE_VC"
-	roleCoCreateVc        = "PROTOCOL_CO_CREATE_VC"
-	ddiCoDeleteVc         = "NdisCoDeleteVc"
-	ddiClMakeCall         = "NdisClMakeCall"
-	ddiClCloseCall        = "NdisClCloseCall"
-)
-
 // checkHandlers evaluates the summary of every client callback under its
-// role: the close-complete rules for ProtocolClCloseCallComplete, deletes of
-// CM-created VCs in every callback, PENDING from ProtocolCoDeleteVc, and uses
-// queued from ProtocolCoDeleteVc.
+// role: the close-complete rules in the role whose call kills a CM-created
+// VC's handle, deletes of CM-created VCs in every callback, the statuses
+// the rule registry gives to this pass, and uses queued from the role that
+// ends a VC.
 func (c *checker) checkHandlers() {
 	for _, b := range c.roles.Bindings {
 		if b.Side == rolebind.SideCallManager {
@@ -52,8 +32,9 @@ func (c *checker) checkHandlers() {
 		for _, u := range s.Uses {
 			c.checkUse(b, fn, u)
 		}
-		if b.Role.Name == roleCoDeleteVc {
-			c.checkDeleteHandler(b, fn, s)
+		c.checkOwnedStatuses(b, fn)
+		if isRole(b.Role, c.m.endRole) {
+			c.checkQueuedAfterEnd(b, fn, s)
 		}
 	}
 	c.flush()
@@ -94,49 +75,76 @@ func (c *checker) classify(u summary.Use) (vcUse, bool) {
 
 // checkUse applies the rules to one use in a callback.
 func (c *checker) checkUse(b *rolebind.Binding, fn *ssa.Function, u summary.Use) {
-	if !isClCo(u.DDI) {
-		return
+	if c.m.cm == nil {
+		return // the catalogue has no VC lifetimes
 	}
-	if b.Role.Name == roleCoCreateVc && u.DDI == ddiCoDeleteVc && u.Arg == (summary.Path{Root: rootOf(fn, paramIndex(b.Role, rules.KindVcHandle))}) {
-		// The NdisVcHandle parameter of the client's ProtocolCoCreateVc
-		// is the call manager's VC itself.
-		c.reportAt(RuleDeleteCMVc, u.Pos, u.Pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoCreateVc here"}},
-			"%s on a VC the call manager created (the NdisVcHandle of ProtocolCoCreateVc%s): only the creator may delete a VC", u.DDI, c.via(u))
+	if c.m.deletes[u.DDI] != nil && c.deletesCreatedHandle(b, fn, u) {
 		return
 	}
 	v, ok := c.classify(u)
 	if !ok || v.ambiguous {
 		return // unknown provenance: say nothing
 	}
-	closing := b.Role.Name == roleCloseCallComplete && u.Arg.Root == rootOf(fn, ctxIndex(b.Role))
+	closing := isRole(b.Role, c.m.closeRole) && u.Arg.Root == rootOf(fn, paramIndex(b.Role, c.m.cm.Context))
 	switch {
-	case v.cm && u.DDI == ddiCoDeleteVc:
-		c.report(RuleDeleteCMVc, b, v, "%s on a VC the call manager created%s%s: only the creator may delete a VC", u.DDI, c.inRole(b, u), mixedNote(v))
-	case v.cm && closing:
-		c.report(RuleUseAfterClose, b, v, "%s with the NdisVcHandle of a VC the call manager created, after ProtocolClCloseCallComplete%s%s: the handle is invalid from then on", u.DDI, c.via(u), mixedNote(v))
-	case v.clnt && closing && (u.DDI == ddiCoDeleteVc || u.DDI == ddiClMakeCall) && u.Opaque == 0 && statusMayFail(u.Conds, rootOf(fn, statusIndex(b.Role)), c.successVal()):
-		c.report(RuleDeleteOnFailedClose, b, v, "%s in ProtocolClCloseCallComplete on a path where the status may not be NDIS_STATUS_SUCCESS%s: the client may delete or reuse its VC only after a successful close", u.DDI, c.via(u))
+	case v.cm && c.m.deletes[u.DDI] != nil:
+		c.report(rules.RuleVcDeleteCmVc, b, v, "%s on a VC the call manager created%s%s: only the creator may delete a VC", u.DDI, c.inRole(b, u), mixedNote(v))
+	case v.cm && closing && deadFor(c.m.cm, c.api.Cat, u.DDI):
+		c.report(rules.RuleVcUseAfterClose, b, v, "%s with the %s of a VC the call manager created, after %s%s%s: the handle is invalid from then on", u.DDI, u.Param, b.Role.GoName, c.via(u), mixedNote(v))
+	case v.clnt && closing && c.m.afterSuccess[u.DDI] && u.Opaque == 0 && c.closeMayFail(b, fn, u.Conds):
+		c.report(rules.RuleVcDeleteOnFailedClose, b, v, "%s in %s on a path where the status may not be %s%s: the client may delete or reuse its VC only after a successful close", u.DDI, b.Role.GoName, c.m.closeOK.Values[0], c.via(u))
 	}
 }
 
-// checkDeleteHandler reports PENDING returns of ProtocolCoDeleteVc and uses
-// of the VC queued from it (they run after it returned).
-func (c *checker) checkDeleteHandler(b *rolebind.Binding, fn *ssa.Function, s *summary.Summary) {
-	for i, pos := range s.PendingPos {
-		if c.local(pos) {
-			c.reportAt(RuleDeleteHandlerPends, pos, pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "registered as ProtocolCoDeleteVc here"}},
-				"ProtocolCoDeleteVc may return NDIS_STATUS_PENDING here; its page forbids it: deleting a VC is synchronous")
-		} else {
-			c.reportAt(RuleDeleteHandlerPends, b.Pos, b.End, nil,
-				"ProtocolCoDeleteVc may return NDIS_STATUS_PENDING (at %s); its page forbids it: deleting a VC is synchronous", s.Pending[i])
+// deletesCreatedHandle reports a delete, in a role that creates a CM VC, of
+// the handle that role receives: the call manager's VC itself.
+func (c *checker) deletesCreatedHandle(b *rolebind.Binding, fn *ssa.Function, u summary.Use) bool {
+	i := paramIndex(b.Role, c.m.cm.Handle)
+	if !isRole(b.Role, c.m.cmCreate...) || i < 0 || u.Arg != (summary.Path{Root: rootOf(fn, i)}) {
+		return false
+	}
+	c.reportAt(rules.RuleVcDeleteCmVc, u.Pos, u.Pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: fmt.Sprintf("registered as %s here", b.Role.GoName)}},
+		"%s on a VC the call manager created (the %s of %s%s): only the creator may delete a VC", u.DDI, b.Role.Params[i].Name, b.Role.GoName, c.via(u))
+	return true
+}
+
+// closeMayFail reports whether the conditions on the way allow the close
+// role's status to be other than the one of a successful close.
+func (c *checker) closeMayFail(b *rolebind.Binding, fn *ssa.Function, cs []summary.Cond) bool {
+	root := rootOf(fn, paramNamed(b.Role, c.m.closeOK.Of))
+	return statusMayFail(cs, root, c.statusVal(c.m.closeOK.Values[0]))
+}
+
+// checkOwnedStatuses reports the returns of a handler that may return a
+// status the rule registry gives to this pass for its role (the pairs of
+// vc-delete-handler-pends' Owns: NDIS_STATUS_PENDING from
+// ProtocolCoDeleteVc), as the shared status engine finds them.
+func (c *checker) checkOwnedStatuses(b *rolebind.Binding, fn *ssa.Function) {
+	for _, o := range c.owned {
+		if o.Role != b.Role.Name {
+			continue
+		}
+		for _, ret := range c.sts.MayReturn(fn, o.Status) {
+			if c.local(ret.Pos) {
+				c.reportAt(rules.RuleVcDeleteHandlerPends, ret.Pos, ret.Pos, []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: fmt.Sprintf("registered as %s here", b.Role.GoName)}},
+					"%s may return %s here; its page forbids it: deleting a VC is synchronous", b.Role.GoName, o.Status)
+			} else {
+				c.reportAt(rules.RuleVcDeleteHandlerPends, b.Pos, b.End, nil,
+					"%s may return %s (at %s); its page forbids it: deleting a VC is synchronous", b.Role.GoName, o.Status, ret.At)
+			}
 		}
 	}
+}
+
+// checkQueuedAfterEnd reports uses of the VC queued from the role that
+// ends it: they run after it returned, when the VC is gone.
+func (c *checker) checkQueuedAfterEnd(b *rolebind.Binding, fn *ssa.Function, s *summary.Summary) {
 	for _, u := range s.Uses {
-		if u.Later == "" || !isClCo(u.DDI) || u.Arg.Root != rootOf(fn, ctxIndex(b.Role)) {
+		if u.Later == "" || !deadFor(c.m.cm, c.api.Cat, u.DDI) || u.Arg.Root != rootOf(fn, paramIndex(b.Role, c.m.cm.Context)) {
 			continue
 		}
 		if v, ok := c.classify(u); ok {
-			c.report(RuleUseAfterDelete, b, v, "%s with the NdisVcHandle of a VC whose ProtocolCoDeleteVc has run %s: the VC is deleted", u.DDI, u.Later)
+			c.report(rules.RuleVcUseAfterDelete, b, v, "%s with the %s of a VC whose %s has run %s: the VC is deleted", u.DDI, u.Param, b.Role.GoName, u.Later)
 		}
 	}
 }
@@ -145,18 +153,20 @@ func (c *checker) checkDeleteHandler(b *rolebind.Binding, fn *ssa.Function, s *s
 func (c *checker) report(rule string, b *rolebind.Binding, v vcUse, format string, args ...any) {
 	var rel []analysis.RelatedInformation
 	if v.cm && v.fp.CMPos.IsValid() {
-		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.CMPos, Message: "the handle comes from the call manager here (ProtocolCoCreateVc)"})
+		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.CMPos, Message: fmt.Sprintf("the handle comes from the call manager here (%s)", c.m.cmCreateNames())})
 	} else if v.fp.ClientPos.IsValid() {
-		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.ClientPos, Message: "the client creates the VC here (NdisCoCreateVc)"})
+		rel = append(rel, analysis.RelatedInformation{Pos: v.fp.ClientPos, Message: fmt.Sprintf("the client creates the VC here (%s)", c.m.clientCreateNames())})
 	}
 	rel = append(rel, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: fmt.Sprintf("registered as %s here", b.Role.GoName)})
 	if !c.local(v.u.Pos) {
 		return
 	}
-	// Several callbacks may reach one call; keep the most direct account.
+	// Several callbacks may reach one call; keep the most direct account,
+	// and of two as direct the first message in byte order, so that the
+	// choice does not depend on the order the callbacks are visited in.
 	key := fmt.Sprintf("%s@%d", rule, v.u.Pos)
 	cand := candidate{rule: rule, pos: v.u.Pos, rel: rel, msg: fmt.Sprintf(format, args...), depth: len(v.u.Chain)}
-	if old, ok := c.candidates[key]; !ok || cand.depth < old.depth {
+	if old, ok := c.candidates[key]; !ok || cand.depth < old.depth || (cand.depth == old.depth && cand.msg < old.msg) {
 		c.candidates[key] = cand
 	}
 }
@@ -170,7 +180,9 @@ type candidate struct {
 	depth int
 }
 
-// flush reports the kept candidates in source order.
+// flush reports the kept candidates by file, line, column and rule (the
+// reporter orders its output anyway; this keeps the order of the calls
+// free of map order and of the order files were parsed in).
 func (c *checker) flush() {
 	keys := make([]string, 0, len(c.candidates))
 	for k := range c.candidates {
@@ -178,8 +190,12 @@ func (c *checker) flush() {
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		a, b := c.candidates[keys[i]], c.candidates[keys[j]]
-		if a.pos != b.pos {
-			return a.pos < b.pos
+		pa, pb := c.pass.Fset.Position(a.pos), c.pass.Fset.Position(b.pos)
+		if pa.Filename != pb.Filename {
+			return pa.Filename < pb.Filename
+		}
+		if pa.Offset != pb.Offset {
+			return pa.Offset < pb.Offset
 		}
 		return a.rule < b.rule
 	})
@@ -237,7 +253,7 @@ func (c *checker) local(pos token.Pos) bool {
 }
 
 // statusMayFail reports whether the conditions allow the status root to be
-// something other than NDIS_STATUS_SUCCESS, whose value is success.
+// other than the status whose exact value is success.
 func statusMayFail(cs []summary.Cond, root int, success string) bool {
 	if root < 0 {
 		return true
@@ -250,19 +266,11 @@ func statusMayFail(cs []summary.Cond, root int, success string) bool {
 	return true
 }
 
-// isClCo reports whether a DDI is one of the NdisCl*/NdisCo* calls the
-// ProtocolClCloseCallComplete page forbids on a dead handle.
-func isClCo(name string) bool {
-	return strings.HasPrefix(name, "NdisCl") || strings.HasPrefix(name, "NdisCo")
-}
-
-// ctxIndex returns the index of a role's VC context parameter.
-func ctxIndex(r *rules.Role) int { return paramIndex(r, rules.KindVcContext) }
-
-// statusIndex returns the index of a role's status parameter.
-func statusIndex(r *rules.Role) int {
+// paramNamed returns the index of the role's parameter with page name
+// name, or -1.
+func paramNamed(r *rules.Role, name string) int {
 	for i, p := range r.Params {
-		if strings.TrimPrefix(p.GoType, "ndis.") == "Status" && p.Dir == rules.In {
+		if p.Name == name {
 			return i
 		}
 	}

@@ -1,6 +1,7 @@
 package vclifetime
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"sort"
@@ -50,6 +51,9 @@ type Discr struct {
 // provenance collects FieldProvs from the functions of the package.
 type provenance struct {
 	byKey map[string]*FieldProv
+	// sites are the creation sites seen, by key, creator and site.
+	sites map[string]bool
+	fset  *token.FileSet
 	where func(token.Pos) string
 }
 
@@ -63,11 +67,11 @@ func (p *provenance) field(key string) *FieldProv {
 	return fp
 }
 
-// fromCreateVc records the stores of a client ProtocolCoCreateVc's
-// NdisVcHandle parameter into context fields: those fields hold CM-created
-// VCs.
-func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role) {
-	idx := rootOf(fn, paramIndex(role, rules.KindVcHandle))
+// fromCreateVc records the stores of the handle parameter (of kind handle)
+// of a client role that creates a CM VC into context fields: those fields
+// hold CM-created VCs.
+func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role, handle rules.HandleKind) {
+	idx := rootOf(fn, paramIndex(role, handle))
 	if idx < 0 || idx >= len(fn.Params) {
 		return
 	}
@@ -84,11 +88,11 @@ func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role) {
 	}
 }
 
-// fromCoCreateVc records NdisCoCreateVc calls whose NdisVcHandle
-// out-parameter is a context field (directly, or a local copied into one):
-// those fields hold client-created VCs.
-func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *rules.DDI, pos token.Pos) {
-	i := paramIndex2(d.Params, rules.KindVcHandle)
+// fromCoCreateVc records calls of a DDI that creates a client VC whose
+// handle out-parameter (of kind handle) is a context field (directly, or a
+// local copied into one): those fields hold client-created VCs.
+func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *rules.DDI, pos token.Pos, handle rules.HandleKind) {
+	i := paramIndex2(d.Params, handle)
 	if i < 0 || i >= len(call.Args) {
 		return
 	}
@@ -107,7 +111,9 @@ func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *r
 }
 
 // record notes that field fa holds VCs created by c, with the constant
-// values the other fields of the same context get in fn.
+// values the other fields of the same context get in fn. What it keeps does
+// not depend on the order the sites are seen in: the site is the first in
+// file and offset order, and the values are those all sites agree on.
 func (p *provenance) record(fn *ssa.Function, fa *ssa.FieldAddr, c Creator, pos token.Pos) {
 	t := namedStruct(fa.X.Type())
 	if t == nil {
@@ -115,20 +121,62 @@ func (p *provenance) record(fn *ssa.Function, fa *ssa.FieldAddr, c Creator, pos 
 	}
 	key := keyOf(t, fa)
 	fp := p.field(key)
-	fp.Creators |= c
 	vals := discriminators(fn, fa.X, fa.Field)
+	site := fmt.Sprintf("%s|%d|%s", key, c, p.where(pos))
+	first := fp.Creators&c == 0
+	if !first && p.sites[site] {
+		return // this site again (a second store of the same handle)
+	}
+	p.sites[site] = true
+	fp.Creators |= c
 	switch c {
 	case ByCM:
-		if fp.CMSite == "" {
+		if first || p.before(pos, fp.CMPos) {
 			fp.CMSite, fp.CMPos = p.where(pos), pos
 		}
-		fp.CMVals = mergeDiscr(fp.CMVals, vals, fp.CMSite != p.where(pos))
+		fp.CMVals = mergeDiscr(fp.CMVals, vals, !first)
 	case ByClient:
-		if fp.ClientSite == "" {
+		if first || p.before(pos, fp.ClientPos) {
 			fp.ClientSite, fp.ClientPos = p.where(pos), pos
 		}
-		fp.ClientVals = mergeDiscr(fp.ClientVals, vals, fp.ClientSite != p.where(pos))
+		fp.ClientVals = mergeDiscr(fp.ClientVals, vals, !first)
 	}
+}
+
+// before reports whether a comes before b in file name and offset order.
+func (p *provenance) before(a, b token.Pos) bool {
+	pa, pb := p.fset.Position(a), p.fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return pa.Filename < pb.Filename
+	}
+	return pa.Offset < pb.Offset
+}
+
+// merge adds what another package knows of a field: the union of the
+// creators, each creator's site where this package has none, and the
+// discriminator values both agree on. Facts are merged in package path
+// order, so the result does not depend on the order facts are listed in.
+func (p *provenance) merge(o FieldProv) {
+	fp, ok := p.byKey[o.Key]
+	if !ok {
+		p.byKey[o.Key] = &o
+		return
+	}
+	if o.Creators&ByCM != 0 {
+		if fp.Creators&ByCM == 0 {
+			fp.CMSite, fp.CMVals = o.CMSite, o.CMVals
+		} else {
+			fp.CMVals = mergeDiscr(fp.CMVals, o.CMVals, true)
+		}
+	}
+	if o.Creators&ByClient != 0 {
+		if fp.Creators&ByClient == 0 {
+			fp.ClientSite, fp.ClientVals = o.ClientSite, o.ClientVals
+		} else {
+			fp.ClientVals = mergeDiscr(fp.ClientVals, o.ClientVals, true)
+		}
+	}
+	fp.Creators |= o.Creators
 }
 
 // discriminators returns the values fn gives the other fields of base: each
@@ -178,9 +226,10 @@ func discriminators(fn *ssa.Function, base ssa.Value, handleField int) []Discr {
 }
 
 // mergeDiscr combines the discriminator values of two creation sites: a
-// field keeps its value only where both agree.
+// field keeps its value only where both agree. For the first site (second
+// false) it is that site's values.
 func mergeDiscr(old, new []Discr, second bool) []Discr {
-	if !second || old == nil {
+	if !second {
 		return new
 	}
 	var out []Discr
@@ -188,7 +237,7 @@ func mergeDiscr(old, new []Discr, second bool) []Discr {
 		for _, n := range new {
 			if n.Field == o.Field {
 				if n != o {
-					o.Val = ""
+					o.Val, o.Bits = "", false
 				}
 				out = append(out, o)
 			}

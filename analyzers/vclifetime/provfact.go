@@ -39,20 +39,9 @@ func (f *provFact) String() string {
 // provenance collects the handle fields of this package and of the packages
 // it imports, and exports this package's.
 func (c *checker) provenance() map[string]*FieldProv {
-	p := &provenance{byKey: map[string]*FieldProv{}, where: c.where}
-	for _, b := range c.roles.Bindings {
-		if b.Role.Name == "PROTOCOL_CO_CREATE_VC" && b.Side != rolebind.SideCallManager {
-			if fn := c.fnOf(b); fn != nil && fn.Blocks != nil {
-				p.fromCreateVc(fn, b.Role)
-			}
-		}
-	}
-	for _, fn := range c.allFuncs() {
-		c.eachDDICall(fn, func(call *ssa.CallCommon, d *rules.DDI, pos token.Pos) {
-			if d.Name == "NdisCoCreateVc" {
-				p.fromCoCreateVc(fn, call, d, pos)
-			}
-		})
+	p := &provenance{byKey: map[string]*FieldProv{}, sites: map[string]bool{}, fset: c.pass.Fset, where: c.where}
+	if c.m.cm != nil {
+		c.localProvenance(p)
 	}
 	if len(p.byKey) > 0 {
 		f := &provFact{}
@@ -63,20 +52,59 @@ func (c *checker) provenance() map[string]*FieldProv {
 		}
 		c.pass.ExportPackageFact(f)
 	}
-	for _, pf := range c.pass.AllPackageFacts() {
-		if pf.Package == c.pass.Pkg {
-			continue
-		}
-		if f, ok := pf.Fact.(*provFact); ok {
-			for _, fp := range f.Fields {
-				if _, local := p.byKey[fp.Key]; !local {
-					fp := fp
-					p.byKey[fp.Key] = &fp
-				}
+	local := map[string]bool{}
+	for k := range p.byKey {
+		local[k] = true
+	}
+	for _, f := range c.importedProvFacts() {
+		for _, fp := range f.Fields {
+			if !local[fp.Key] {
+				p.merge(fp)
 			}
 		}
 	}
 	return p.byKey
+}
+
+// localProvenance records the handle fields this package's code fills: in
+// the roles that create a CM VC (their handle parameter), and with the DDIs
+// that create a client VC (their handle out-parameter).
+func (c *checker) localProvenance(p *provenance) {
+	for _, b := range c.roles.Bindings {
+		if isRole(b.Role, c.m.cmCreate...) && b.Side != rolebind.SideCallManager {
+			if fn := c.fnOf(b); fn != nil && fn.Blocks != nil {
+				p.fromCreateVc(fn, b.Role, c.m.cm.Handle)
+			}
+		}
+	}
+	for _, fn := range c.allFuncs() {
+		c.eachDDICall(fn, func(call *ssa.CallCommon, d *rules.DDI, pos token.Pos) {
+			if c.m.clientCreate[d.Name] {
+				p.fromCoCreateVc(fn, call, d, pos, c.m.client.Handle)
+			}
+		})
+	}
+}
+
+// importedProvFacts returns the provFacts of the imported packages, by
+// package path (AllPackageFacts has no order of its own).
+func (c *checker) importedProvFacts() []*provFact {
+	type pf struct {
+		path string
+		f    *provFact
+	}
+	var all []pf
+	for _, x := range c.pass.AllPackageFacts() {
+		if f, ok := x.Fact.(*provFact); ok && x.Package != c.pass.Pkg {
+			all = append(all, pf{x.Package.Path(), f})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].path < all[j].path })
+	out := make([]*provFact, len(all))
+	for i, x := range all {
+		out[i] = x.f
+	}
+	return out
 }
 
 // eachDDICall calls f for every call of a runtime DDI in fn.

@@ -1,9 +1,11 @@
 package vclifetime
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -13,20 +15,24 @@ import (
 )
 
 // checkSequences applies the rules that follow the order of calls inside
-// one function: uses after a successful NdisCoDeleteVc, NdisCoDeleteVc with
-// a call still active, and the status of NdisClCloseCall.
+// one function, each DDI found by its edges: uses after a delete edge,
+// a delete after an edge that makes a call or starts a close, the status of
+// the DDIs the close role completes, and uses after a close that completed
+// synchronously.
 func (c *checker) checkSequences() {
 	for _, fn := range c.allFuncs() {
 		c.eachDDICallInstr(fn, func(ci ssa.CallInstruction, d *rules.DDI) {
-			switch d.Name {
-			case ddiCoDeleteVc:
-				c.afterDelete(fn, ci, d)
-			case ddiClMakeCall:
-				c.afterCallSetup(fn, ci, d, "NdisClMakeCall made a call on this VC here")
-			case ddiClCloseCall:
-				c.afterCallSetup(fn, ci, d, "NdisClCloseCall may still be pending here")
+			if e := c.m.deletes[d.Name]; e != nil {
+				c.afterDelete(fn, ci, d, e)
+			}
+			if es := c.m.setups[d.Name]; len(es) > 0 {
+				c.afterCallSetup(fn, ci, d, es)
+			}
+			if c.m.closeDDIs[d.Name] {
 				c.closeCallStatus(fn, ci, d)
-				c.afterSyncClose(fn, ci, d)
+			}
+			if e := c.m.syncCloses[d.Name]; e != nil {
+				c.afterSyncClose(fn, ci, d, e)
 			}
 		})
 	}
@@ -51,10 +57,10 @@ func (c *checker) eachDDICallInstr(fn *ssa.Function, f func(ssa.CallInstruction,
 	}
 }
 
-// handleArg returns the VC-handle argument of a DDI call and its path, if
-// it has one.
-func handleArg(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI) (ssa.Value, summary.Path, bool, bool) {
-	i := paramIndex2(d.Params, rules.KindVcHandle)
+// handleArg returns the VC-handle argument (of kind k) of a DDI call and
+// its path, if it has one.
+func handleArg(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI, k rules.HandleKind) (ssa.Value, summary.Path, bool, bool) {
+	i := paramIndex2(d.Params, k)
 	args := ci.Common().Args
 	if i < 0 || i >= len(args) {
 		return nil, summary.Path{}, false, false
@@ -64,8 +70,8 @@ func handleArg(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI) (ssa.Valu
 }
 
 // sameHandle reports whether a DDI call uses the VC handle v/p.
-func sameHandle(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI, v ssa.Value, p summary.Path, hasPath bool) bool {
-	v2, p2, hasPath2, ok := handleArg(fn, ci, d)
+func sameHandle(fn *ssa.Function, ci ssa.CallInstruction, d *rules.DDI, k rules.HandleKind, v ssa.Value, p summary.Path, hasPath bool) bool {
+	v2, p2, hasPath2, ok := handleArg(fn, ci, d, k)
 	if !ok {
 		return false
 	}
@@ -90,86 +96,151 @@ func fieldLoad(v ssa.Value) (*ssa.FieldAddr, bool) {
 	return fa, ok
 }
 
-// afterDelete reports VC uses reached after NdisCoDeleteVc on paths where it
-// may have returned NDIS_STATUS_SUCCESS.
-func (c *checker) afterDelete(fn *ssa.Function, del ssa.CallInstruction, d *rules.DDI) {
-	v, p, hasPath, ok := handleArg(fn, del, d)
+// afterDelete reports VC uses reached after a delete (a DDI edge of
+// vc-client that invalidates the handle) on paths where its condition may
+// hold (NdisCoDeleteVc returned NDIS_STATUS_SUCCESS).
+func (c *checker) afterDelete(fn *ssa.Function, del ssa.CallInstruction, d *rules.DDI, e *rules.Edge) {
+	k := c.m.client.Handle
+	v, p, hasPath, ok := handleArg(fn, del, d, k)
 	if !ok {
 		return
 	}
 	result, _ := del.(ssa.Value)
 	walkAfter(del, result, func(in ssa.Instruction, r resultIs) bool {
-		if !r.may(c.successVal()) {
+		if !c.mayMeet(r, e.Cond) {
 			return false
 		}
 		if storesHandle(fn, in, v, p, hasPath) {
 			return false // the field gets a new handle
 		}
 		ci, d2, ok := c.ddiCall(in)
-		if !ok || !sameHandle(fn, ci, d2, v, p, hasPath) || !isClCo(d2.Name) {
+		if !ok || !sameHandle(fn, ci, d2, k, v, p, hasPath) || !deadFor(c.m.client, c.api.Cat, d2.Name) {
 			return true
 		}
-		c.reportAt(RuleUseAfterDelete, ci.Pos(), ci.Pos(), []analysis.RelatedInformation{{Pos: del.Pos(), Message: "NdisCoDeleteVc deleted the VC here"}},
-			"%s with a VC handle that NdisCoDeleteVc deleted: the handle is invalid once NdisCoDeleteVc returns NDIS_STATUS_SUCCESS", d2.Name)
+		c.reportAt(rules.RuleVcUseAfterDelete, ci.Pos(), ci.Pos(), []analysis.RelatedInformation{{Pos: del.Pos(), Message: fmt.Sprintf("%s deleted the VC here", d.Name)}},
+			"%s with a VC handle that %s deleted: the handle is invalid once %s %s", d2.Name, d.Name, d.Name, whenText(e))
 		return false
 	})
 }
 
-// afterCallSetup reports NdisCoDeleteVc reached after NdisClMakeCall (a
-// call made) or NdisClCloseCall (a close that may be pending) on the same VC
-// with no successful close in between.
-func (c *checker) afterCallSetup(fn *ssa.Function, start ssa.CallInstruction, d *rules.DDI, why string) {
-	v, p, hasPath, ok := handleArg(fn, start, d)
+// whenText says when an edge is taken, for messages.
+func whenText(e *rules.Edge) string {
+	if e.When == "" {
+		return "returns"
+	}
+	return e.When
+}
+
+// afterCallSetup reports a delete reached after a DDI whose edges es leave
+// the VC where no delete may start (NdisClMakeCall: a call made;
+// NdisClCloseCall: a close that may be pending), on the same VC, on paths
+// where one of those edges may have been taken.
+func (c *checker) afterCallSetup(fn *ssa.Function, start ssa.CallInstruction, d *rules.DDI, es []*rules.Edge) {
+	k := c.m.client.Handle
+	v, p, hasPath, ok := handleArg(fn, start, d, k)
 	if !ok {
 		return
 	}
 	result, _ := start.(ssa.Value)
-	pending := c.pendingVal()
+	why := fmt.Sprintf("after %s here the VC may be %s", d.Name, statesOf(es))
 	walkAfter(start, result, func(in ssa.Instruction, r resultIs) bool {
-		if d.Name == ddiClMakeCall && !r.may(c.successVal()) && !r.may(pending) {
-			return false // the call was not made
-		}
-		if d.Name == ddiClCloseCall && !r.may(pending) {
-			return false // the close did not pend
+		if !c.mayMeetAny(r, es) {
+			return false // no such edge taken on this path
 		}
 		if storesHandle(fn, in, v, p, hasPath) {
 			return false
 		}
 		ci, d2, ok := c.ddiCall(in)
-		if !ok || !sameHandle(fn, ci, d2, v, p, hasPath) {
+		if !ok || !sameHandle(fn, ci, d2, k, v, p, hasPath) {
 			return true
 		}
-		if d2.Name == ddiClCloseCall && d.Name == ddiClMakeCall {
-			return false // the call is being closed: the close's own walk takes over
+		if len(c.m.setups[d2.Name]) > 0 {
+			return false // another setup (the close of this call): its own walk takes over
 		}
-		if d2.Name != ddiCoDeleteVc {
+		if c.m.deletes[d2.Name] == nil {
 			return true
 		}
-		c.reportAt(RuleDeleteCallActive, ci.Pos(), ci.Pos(), []analysis.RelatedInformation{{Pos: start.Pos(), Message: why}},
-			"NdisCoDeleteVc on a VC whose call is still active or closing: a VC may be deleted only after its close completed with NDIS_STATUS_SUCCESS")
+		c.reportAt(rules.RuleVcDeleteCallActive, ci.Pos(), ci.Pos(), []analysis.RelatedInformation{{Pos: start.Pos(), Message: why}},
+			"%s on a VC whose call is still active or closing: a VC may be deleted only after its close completed%s", d2.Name, c.withCloseOK())
 		return false
 	})
 }
 
-// closeCallStatus reports an NdisClCloseCall whose status is dropped, or
-// whose non-PENDING outcome reaches a return without the close being
-// completed (the documented pattern calls ProtocolClCloseCallComplete
+// statesOf lists the states edges lead to, for messages.
+func statesOf(es []*rules.Edge) string {
+	var out []string
+	for _, e := range es {
+		if !contains(out, e.To) {
+			out = append(out, e.To)
+		}
+	}
+	return strings.Join(out, " or ")
+}
+
+// withCloseOK names the status of a successful close, for messages.
+func (c *checker) withCloseOK() string {
+	if c.m.closeOK == nil {
+		return ""
+	}
+	return " with " + c.m.closeOK.Values[0]
+}
+
+// mayMeetAny reports whether the result may meet one of the edges'
+// conditions on this path.
+func (c *checker) mayMeetAny(r resultIs, es []*rules.Edge) bool {
+	for _, e := range es {
+		if c.mayMeet(r, e.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMeet reports whether the result may meet cond on a path where it is r.
+// A condition on anything but the result, or on a status the runtime does
+// not define, may always be met.
+func (c *checker) mayMeet(r resultIs, cond *rules.Cond) bool {
+	if cond == nil || cond.Of != rules.CondReturn {
+		return true
+	}
+	switch cond.Op {
+	case "==":
+		for _, v := range cond.Values {
+			if r.may(c.statusVal(v)) {
+				return true
+			}
+		}
+		return false
+	case "!=":
+		for _, v := range cond.Values {
+			if r.is != "" && r.is == c.statusVal(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// closeCallStatus reports a DDI the close role completes whose status is
+// dropped, or whose non-PENDING outcome reaches a return without the close
+// being completed (the documented pattern calls the close role's handler
 // itself).
 func (c *checker) closeCallStatus(fn *ssa.Function, call ssa.CallInstruction, d *rules.DDI) {
 	result, ok := call.(ssa.Value)
 	if !ok {
 		return
 	}
+	role := c.m.closeRole.GoName
 	if len(nonDebugRefs(result)) == 0 {
-		c.reportAt(RuleCloseCallStatus, call.Pos(), call.Pos(), nil,
-			"the status of NdisClCloseCall is dropped: when it is not NDIS_STATUS_PENDING, NDIS will not call ProtocolClCloseCallComplete and the client must call it itself")
+		c.reportAt(rules.RuleVcClosecallStatusDropped, call.Pos(), call.Pos(), nil,
+			"the status of %s is dropped: when it is not %s, NDIS will not call %s and the client must call it itself", d.Name, rules.StatusPending, role)
 		return
 	}
-	if c.statusEscapes(result, c.closeCompleters()) {
+	completers := c.closeCompleters()
+	if c.statusEscapes(result, completers) {
 		return // returned, stored or passed on: someone else completes
 	}
-	pending := c.pendingVal()
-	completers := c.closeCompleters()
+	pending := c.statusVal(rules.StatusPending)
 	walkAfter(call, result, func(in ssa.Instruction, r resultIs) bool {
 		if !notPendingPossible(r, pending) {
 			return false
@@ -177,9 +248,9 @@ func (c *checker) closeCallStatus(fn *ssa.Function, call ssa.CallInstruction, d 
 		if ci, ok := in.(ssa.CallInstruction); ok && c.completes(ci, completers) {
 			return false
 		}
-		if ret, ok := in.(*ssa.Return); ok && notPendingPossible(r, pending) {
-			c.reportAt(RuleCloseCallStatus, call.Pos(), call.Pos(), []analysis.RelatedInformation{{Pos: returnPos(fn, ret), Message: "this return is reached with a status other than NDIS_STATUS_PENDING"}},
-				"NdisClCloseCall may complete synchronously here and ProtocolClCloseCallComplete is then never called: on a status other than NDIS_STATUS_PENDING the client must call it itself")
+		if ret, ok := in.(*ssa.Return); ok {
+			c.reportAt(rules.RuleVcClosecallStatusDropped, call.Pos(), call.Pos(), []analysis.RelatedInformation{{Pos: returnPos(fn, ret), Message: "this return is reached with a status other than " + rules.StatusPending}},
+				"%s may complete synchronously here and %s is then never called: on a status other than %s the client must call it itself", d.Name, role, rules.StatusPending)
 			return false
 		}
 		return true
@@ -223,12 +294,12 @@ func nonDebugRefs(v ssa.Value) []ssa.Instruction {
 	return out
 }
 
-// closeCompleters returns the functions registered as
-// ProtocolClCloseCallComplete in this package.
+// closeCompleters returns the functions registered in this package for
+// the close role (ProtocolClCloseCallComplete).
 func (c *checker) closeCompleters() map[string]bool {
 	m := map[string]bool{}
 	for _, b := range c.roles.Bindings {
-		if b.Role.Name == roleCloseCallComplete && b.Fn != nil {
+		if isRole(b.Role, c.m.closeRole) && b.Fn != nil {
 			m[b.Fn.FullName()] = true
 		}
 	}
@@ -308,20 +379,14 @@ func fieldNameOf(fa *ssa.FieldAddr) string {
 	return ""
 }
 
-// pendingVal spells NDIS_STATUS_PENDING's value, from the runtime's constant.
-func (c *checker) pendingVal() string { return c.statusVal("StatusPending") }
-
-// successVal spells NDIS_STATUS_SUCCESS's value, from the runtime's constant.
-func (c *checker) successVal() string { return c.statusVal("StatusSuccess") }
-
-// statusVal spells the value of the runtime's status constant goName; a
-// value no constant can equal when the runtime lacks it, so that no branch
-// is read as deciding it.
-func (c *checker) statusVal(goName string) string {
-	if k := c.api.Status(goName); k != nil {
+// statusVal spells the exact value of the runtime's constant for the NDIS
+// status name; a value no constant can equal when the runtime lacks it, so
+// that no branch is read as deciding it.
+func (c *checker) statusVal(name string) string {
+	if k := c.api.StatusConst(name); k != nil {
 		return k.Val().ExactString()
 	}
-	return "unknown " + goName
+	return "unknown " + name
 }
 
 // returnPos is the position of a return, or of the closing brace for the
@@ -341,26 +406,26 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 	return token.NoPos
 }
 
-// afterSyncClose reports NdisCl*/NdisCo* uses of a CM-created VC's handle
-// after NdisClCloseCall on the paths where it did not pend: the close is
-// then complete (the client calls ProtocolClCloseCallComplete itself) and the
-// handle is dead.
-func (c *checker) afterSyncClose(fn *ssa.Function, close ssa.CallInstruction, d *rules.DDI) {
-	v, p, hasPath, ok := handleArg(fn, close, d)
+// afterSyncClose reports uses of a CM-created VC's handle, by the DDI
+// families vc-cm forbids on a dead handle, after a DDI edge of vc-cm that
+// kills the handle (NdisClCloseCall that did not pend: the client then
+// completes the close itself), on paths where its condition may hold.
+func (c *checker) afterSyncClose(fn *ssa.Function, close ssa.CallInstruction, d *rules.DDI, e *rules.Edge) {
+	k := c.m.cm.Handle
+	v, p, hasPath, ok := handleArg(fn, close, d, k)
 	if !ok || !hasPath {
 		return
 	}
 	result, _ := close.(ssa.Value)
-	pending := c.pendingVal()
 	walkAfter(close, result, func(in ssa.Instruction, r resultIs) bool {
-		if !notPendingPossible(r, pending) {
+		if !c.mayMeet(r, e.Cond) {
 			return false
 		}
 		if storesHandle(fn, in, v, p, hasPath) {
 			return false
 		}
 		ci, d2, ok := c.ddiCall(in)
-		if !ok || !sameHandle(fn, ci, d2, v, p, hasPath) || !isClCo(d2.Name) {
+		if !ok || !sameHandle(fn, ci, d2, k, v, p, hasPath) || !deadFor(c.m.cm, c.api.Cat, d2.Name) {
 			return true
 		}
 		conds, opaque := summary.CondsAt(fn, ci.Block())
@@ -371,11 +436,19 @@ func (c *checker) afterSyncClose(fn *ssa.Function, close ssa.CallInstruction, d 
 		}
 		var rel []analysis.RelatedInformation
 		if vu.fp.CMPos.IsValid() {
-			rel = append(rel, analysis.RelatedInformation{Pos: vu.fp.CMPos, Message: "the handle comes from the call manager here (ProtocolCoCreateVc)"})
+			rel = append(rel, analysis.RelatedInformation{Pos: vu.fp.CMPos, Message: fmt.Sprintf("the handle comes from the call manager here (%s)", c.m.cmCreateNames())})
 		}
-		rel = append(rel, analysis.RelatedInformation{Pos: close.Pos(), Message: "NdisClCloseCall completed synchronously here"})
-		c.reportAt(RuleUseAfterClose, ci.Pos(), ci.Pos(), rel,
-			"%s with the NdisVcHandle of a VC the call manager created, after its close completed synchronously: the handle is invalid once the close completes", d2.Name)
+		rel = append(rel, analysis.RelatedInformation{Pos: close.Pos(), Message: fmt.Sprintf("%s completed synchronously here", d.Name)})
+		c.reportAt(rules.RuleVcUseAfterClose, ci.Pos(), ci.Pos(), rel,
+			"%s with the %s of a VC the call manager created, after its close completed synchronously: the handle is invalid once the close completes", d2.Name, handleParamName(d2, k))
 		return false
 	})
+}
+
+// handleParamName is the page name of a DDI's handle parameter of kind k.
+func handleParamName(d *rules.DDI, k rules.HandleKind) string {
+	if i := paramIndex2(d.Params, k); i >= 0 {
+		return d.Params[i].Name
+	}
+	return string(k)
 }

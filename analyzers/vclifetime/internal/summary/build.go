@@ -70,7 +70,7 @@ func (b *Builder) Export(fns []*ssa.Function) {
 			continue // only exported functions can be called from other packages
 		}
 		s := b.Of(fn)
-		if len(s.Uses) == 0 && len(s.Pending) == 0 && len(s.Calls) == 0 {
+		if len(s.Uses) == 0 && len(s.Calls) == 0 {
 			continue
 		}
 		f := &Fact{Summary: stripLocal(*s)}
@@ -80,7 +80,7 @@ func (b *Builder) Export(fns []*ssa.Function) {
 
 // stripLocal drops the positions that mean nothing outside this package.
 func stripLocal(s Summary) Summary {
-	out := Summary{Pending: s.Pending, Calls: s.Calls}
+	out := Summary{Calls: s.Calls}
 	for _, u := range s.Uses {
 		u.Pos = token.NoPos
 		out.Uses = append(out.Uses, u)
@@ -101,8 +101,6 @@ func (b *Builder) compute(fn *ssa.Function) *Summary {
 					continue
 				}
 				b.call(fn, s, in.Common(), in.Pos(), site{conds, opaque}, calls)
-			case *ssa.Return:
-				b.returns(fn, s, in)
 			}
 		}
 	}
@@ -218,61 +216,6 @@ func (b *Builder) local(pos token.Pos) bool {
 		}
 	}
 	return false
-}
-
-// returns records a return that may carry NDIS_STATUS_PENDING.
-func (b *Builder) returns(fn *ssa.Function, s *Summary, r *ssa.Return) {
-	for _, v := range r.Results {
-		if b.mayBePending(v, map[ssa.Value]bool{}) {
-			s.Pending = append(s.Pending, b.where(r.Pos()))
-			s.PendingPos = append(s.PendingPos, r.Pos())
-			return
-		}
-	}
-}
-
-// mayBePending reports whether v may be NDIS_STATUS_PENDING: the constant,
-// a phi of it, the result of a function that may return it, or the status
-// of a DDI that pends.
-func (b *Builder) mayBePending(v ssa.Value, seen map[ssa.Value]bool) bool {
-	if seen[v] {
-		return false
-	}
-	seen[v] = true
-	switch v := v.(type) {
-	case *ssa.Const:
-		return b.isPendingConst(v)
-	case *ssa.Phi:
-		for _, e := range v.Edges {
-			if b.mayBePending(e, seen) {
-				return true
-			}
-		}
-	case *ssa.ChangeType:
-		return b.mayBePending(v.X, seen)
-	case *ssa.Call:
-		callee := v.Call.StaticCallee()
-		if callee == nil {
-			return false
-		}
-		if obj, ok := callee.Object().(*types.Func); ok {
-			if d := b.api.DDI(obj); d != nil {
-				return d.Pends
-			}
-		}
-		return len(b.Of(callee).Pending) > 0
-	}
-	return false
-}
-
-// isPendingConst reports whether c is ndis.StatusPending's value of type
-// ndis.Status.
-func (b *Builder) isPendingConst(c *ssa.Const) bool {
-	pending := b.api.Status("StatusPending")
-	if pending == nil || c.Value == nil {
-		return false
-	}
-	return types.Identical(c.Type(), pending.Type()) && c.Value.ExactString() == pending.Val().ExactString()
 }
 
 // where formats a position.

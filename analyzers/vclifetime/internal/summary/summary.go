@@ -2,8 +2,9 @@
 // with the NDIS handles reachable from its parameters: every DDI call that
 // takes a VC handle, with the argument as an access path rooted at a
 // parameter (ProtocolVcContext.(*vc).ndisVcHandle) and the branch conditions
-// that must hold for the call to run; whether it may return
-// NDIS_STATUS_PENDING; which functions it calls. Summaries of callees are
+// that must hold for the call to run; which functions it calls. (Which
+// statuses a function may return is the shared engine's business,
+// analyzers/internal/statuses.) Summaries of callees are
 // folded into their callers, across packages through facts, so a pass can
 // evaluate a callback's whole behaviour under the conditions its role gives
 // (the status, the VC's creator).
@@ -102,11 +103,6 @@ type Use struct {
 // Summary is what a function does with handles.
 type Summary struct {
 	Uses []Use
-	// Pending lists the positions of returns that may return
-	// NDIS_STATUS_PENDING.
-	Pending []string
-	// PendingPos are the local positions of those returns (not in facts).
-	PendingPos []token.Pos `json:"-"`
 	// Calls are the full names of the functions called directly.
 	Calls []string
 }
@@ -130,9 +126,6 @@ func (f *Fact) String() string {
 			s += " if " + strings.Join(cs, "&&")
 		}
 		parts = append(parts, s)
-	}
-	if len(f.Pending) > 0 {
-		parts = append(parts, "may return NDIS_STATUS_PENDING")
 	}
 	sort.Strings(parts)
 	return "summary{" + strings.Join(parts, "; ") + "}"
