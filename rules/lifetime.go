@@ -99,7 +99,7 @@ func ParseWhen(when string) (cond *Cond, opaque bool) {
 	case w == "" || w == "any Status":
 		return nil, false
 	case w == "returns an error status":
-		return &Cond{Of: CondReturn, Op: "!=", Values: []string{"NDIS_STATUS_SUCCESS", "NDIS_STATUS_PENDING"}}, false
+		return &Cond{Of: CondReturn, Op: "!=", Values: []string{StatusSuccess, StatusPending}}, false
 	}
 	if v, ok := strings.CutPrefix(w, "returns anything other than "); ok && isStatusName(v) {
 		return &Cond{Of: CondReturn, Op: "!=", Values: []string{v}}, false
