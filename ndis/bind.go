@@ -113,12 +113,9 @@ func removeOpen(list []*openBlock, o *openBlock) []*openBlock {
 	return out
 }
 
-// OpenAdapterEx binds a protocol driver to a miniport adapter; a protocol
-// calls it from its ProtocolBindAdapterEx handler.
-// NDIS: NdisOpenAdapterEx. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndisopenadapterex.
-func OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, openParameters *OpenParameters, bindContext Handle, ndisBindingHandle *Handle) Status {
+// OpenAdapterEx runs NdisOpenAdapterEx in the simulated NDIS.
+func (w *world) OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, openParameters *OpenParameters, bindContext Handle, ndisBindingHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisOpenAdapterEx", args(ndisProtocolHandle, protocolBindingContext, "OpenParameters", bindContext, "NdisBindingHandle"))()
-	w := theWorld()
 	const ddi = "NdisOpenAdapterEx"
 	p, ok := ndisProtocolHandle.(*protocolBlock)
 	if !ok || p == nil || !p.registered || p.deregistered {
@@ -177,12 +174,9 @@ func OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, ope
 	return StatusPending
 }
 
-// CloseAdapterEx releases a binding; the protocol first closes every address
-// family that depends on it.
-// NDIS: NdisCloseAdapterEx. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndiscloseadapterex.
-func CloseAdapterEx(ndisBindingHandle Handle) Status {
+// CloseAdapterEx runs NdisCloseAdapterEx in the simulated NDIS.
+func (w *world) CloseAdapterEx(ndisBindingHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisCloseAdapterEx", args(ndisBindingHandle))()
-	w := theWorld()
 	o := w.openArg("NdisCloseAdapterEx", "NdisBindingHandle", ndisBindingHandle)
 	if o == nil {
 		return StatusInvalidParameter
@@ -223,13 +217,9 @@ func (w *world) checkBindingIdle(o *openBlock) {
 	}
 }
 
-// CompleteBindAdapterEx completes a bind for which ProtocolBindAdapterEx
-// returned NDIS_STATUS_PENDING.
-// NDIS: NdisCompleteBindAdapterEx. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscompletebindadapterex.
-func CompleteBindAdapterEx(bindAdapterContext Handle, status Status) {
+// CompleteBindAdapterEx runs NdisCompleteBindAdapterEx in the simulated NDIS.
+func (w *world) CompleteBindAdapterEx(bindAdapterContext Handle, status Status) {
 	defer kernel.Current().EnterDDI("NdisCompleteBindAdapterEx", args(bindAdapterContext, status))()
-	w := theWorld()
 	bc, ok := bindAdapterContext.(*bindCtx)
 	if !ok || bc == nil {
 		w.nullOrWrong("NdisCompleteBindAdapterEx", "BindAdapterContext", bindAdapterContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
@@ -242,13 +232,9 @@ func CompleteBindAdapterEx(bindAdapterContext Handle, status Status) {
 	w.bindFinish(bc, status)
 }
 
-// CompleteUnbindAdapterEx completes an unbind for which
-// ProtocolUnbindAdapterEx returned NDIS_STATUS_PENDING.
-// NDIS: NdisCompleteUnbindAdapterEx. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscompleteunbindadapterex.
-func CompleteUnbindAdapterEx(unbindContext Handle) {
+// CompleteUnbindAdapterEx runs NdisCompleteUnbindAdapterEx in the simulated NDIS.
+func (w *world) CompleteUnbindAdapterEx(unbindContext Handle) {
 	defer kernel.Current().EnterDDI("NdisCompleteUnbindAdapterEx", args(unbindContext))()
-	w := theWorld()
 	uc, ok := unbindContext.(*unbindCtx)
 	if !ok || uc == nil {
 		w.nullOrWrong("NdisCompleteUnbindAdapterEx", "UnbindContext", unbindContext, "the UnbindContext NDIS passed to ProtocolUnbindAdapterEx")

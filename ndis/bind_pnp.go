@@ -22,13 +22,9 @@ func (w *world) pnpEvent(o *openBlock, code NetPnpEventCode) Status {
 	})
 }
 
-// CompleteNetPnPEvent completes a Plug and Play or power event for which the
-// protocol's ProtocolNetPnPEvent returned NDIS_STATUS_PENDING.
-// NDIS: NdisCompleteNetPnPEvent. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndiscompletenetpnpevent.
-func CompleteNetPnPEvent(ndisBindingHandle Handle, netPnPEventNotification *NetPnpEventNotification, status Status) {
+// CompleteNetPnPEvent runs NdisCompleteNetPnPEvent in the simulated NDIS.
+func (w *world) CompleteNetPnPEvent(ndisBindingHandle Handle, netPnPEventNotification *NetPnpEventNotification, status Status) {
 	defer kernel.Current().EnterDDI("NdisCompleteNetPnPEvent", args(ndisBindingHandle, "NetPnPEventNotification", status))()
-	w := theWorld()
 	const ddi = "NdisCompleteNetPnPEvent"
 	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
 	if o == nil || !w.needPtr(ddi, "NetPnPEventNotification", netPnPEventNotification == nil) {

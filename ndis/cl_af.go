@@ -7,13 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// ClOpenAddressFamilyEx opens an address family a call manager advertised,
-// for a client; NDIS forwards it to the call manager's ProtocolCmOpenAf.
-// NDIS: NdisClOpenAddressFamilyEx. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndisclopenaddressfamilyex.
-func ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily, clientAfContext Handle, ndisAfHandle *Handle) Status {
+// ClOpenAddressFamilyEx runs NdisClOpenAddressFamilyEx in the simulated NDIS.
+func (w *world) ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily, clientAfContext Handle, ndisAfHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClOpenAddressFamilyEx", args(ndisBindingHandle, afArgString(addressFamily), clientAfContext, "NdisAfHandle"))()
-	w := theWorld()
 	const ddi = "NdisClOpenAddressFamilyEx"
 	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
 	if o == nil {
@@ -69,13 +65,9 @@ func ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFam
 	return st
 }
 
-// ClCloseAddressFamily releases a client's open of an address family; the AF
-// handle is invalid for the client as soon as it is called.
-// NDIS: NdisClCloseAddressFamily. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndisclcloseaddressfamily.
-func ClCloseAddressFamily(ndisAfHandle Handle) Status {
+// ClCloseAddressFamily runs NdisClCloseAddressFamily in the simulated NDIS.
+func (w *world) ClCloseAddressFamily(ndisAfHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClCloseAddressFamily", args(ndisAfHandle))()
-	w := theWorld()
 	const ddi = "NdisClCloseAddressFamily"
 	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, 0)
 	if ah == nil {
@@ -136,14 +128,9 @@ func (w *world) afBusy(af *afBlock) string {
 	return fmt.Sprintf("%d SAP(s), %d VC(s) it created and %d call(s) on call-manager VCs", saps, vcs, calls)
 }
 
-// ClNotifyCloseAddressFamilyComplete completes a ProtocolClNotifyCloseAf that
-// returned NDIS_STATUS_PENDING; NDIS calls the call manager's
-// ProtocolCmNotifyCloseAfComplete.
-// NDIS: NdisClNotifyCloseAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndisclnotifycloseaddressfamilycomplete.
-func ClNotifyCloseAddressFamilyComplete(ndisAfHandle Handle, status Status) {
+// ClNotifyCloseAddressFamilyComplete runs NdisClNotifyCloseAddressFamilyComplete in the simulated NDIS.
+func (w *world) ClNotifyCloseAddressFamilyComplete(ndisAfHandle Handle, status Status) {
 	defer kernel.Current().EnterDDI("NdisClNotifyCloseAddressFamilyComplete", args(ndisAfHandle, status))()
-	w := theWorld()
 	const ddi = "NdisClNotifyCloseAddressFamilyComplete"
 	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, allowClosed)
 	if ah == nil {

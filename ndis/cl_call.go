@@ -7,13 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// ClMakeCall sets up an outgoing call on a VC the client created; NDIS
-// forwards it to the call manager's ProtocolCmMakeCall. A non-NULL
-// ProtocolPartyContext makes the call multipoint.
-// NDIS: NdisClMakeCall. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclmakecall.
-func ClMakeCall(ndisVcHandle Handle, callParameters *CoCallParameters, protocolPartyContext Handle, ndisPartyHandle *Handle) Status {
+// ClMakeCall runs NdisClMakeCall in the simulated NDIS.
+func (w *world) ClMakeCall(ndisVcHandle Handle, callParameters *CoCallParameters, protocolPartyContext Handle, ndisPartyHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClMakeCall", args(ndisVcHandle, "CallParameters", protocolPartyContext, "NdisPartyHandle"))()
-	w := theWorld()
 	const ddi = "NdisClMakeCall"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, allowDead)
 	if vh == nil {
@@ -94,13 +90,9 @@ func (w *world) makeCallFinish(by string, v *vcBlock, st Status) {
 	}
 }
 
-// ClCloseCall tears down the call on a VC; NDIS marks the VC closing and
-// forwards it to the call manager's ProtocolCmCloseCall. For a VC the call
-// manager created, the client's handle is dead once the close completes.
-// NDIS: NdisClCloseCall. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclclosecall.
-func ClCloseCall(ndisVcHandle Handle, ndisPartyHandle Handle, buffer []byte, size uint32) Status {
+// ClCloseCall runs NdisClCloseCall in the simulated NDIS.
+func (w *world) ClCloseCall(ndisVcHandle Handle, ndisPartyHandle Handle, buffer []byte, size uint32) Status {
 	defer kernel.Current().EnterDDI("NdisClCloseCall", args(ndisVcHandle, ndisPartyHandle, "Buffer", size))()
-	w := theWorld()
 	const ddi = "NdisClCloseCall"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, 0)
 	if vh == nil {
@@ -169,12 +161,9 @@ func (w *world) closeCallFinish(v *vcBlock, st Status) {
 	}
 }
 
-// ClModifyCallQoS asks to change the quality of service of a call; NDIS
-// forwards it to the call manager's ProtocolCmModifyCallQoS.
-// NDIS: NdisClModifyCallQoS. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclmodifycallqos.
-func ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
+// ClModifyCallQoS runs NdisClModifyCallQoS in the simulated NDIS.
+func (w *world) ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
 	defer kernel.Current().EnterDDI("NdisClModifyCallQoS", args(ndisVcHandle, "CallParameters"))()
-	w := theWorld()
 	const ddi = "NdisClModifyCallQoS"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, 0)
 	if vh == nil || !w.needPtr(ddi, "CallParameters", callParameters == nil) {
@@ -200,14 +189,9 @@ func ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Stat
 	})
 }
 
-// ClIncomingCallComplete accepts or rejects an offered call for which the
-// client's ProtocolClIncomingCall returned NDIS_STATUS_PENDING; NDIS calls
-// the call manager's ProtocolCmIncomingCallComplete.
-// NDIS: NdisClIncomingCallComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndisclincomingcallcomplete.
-func ClIncomingCallComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
+// ClIncomingCallComplete runs NdisClIncomingCallComplete in the simulated NDIS.
+func (w *world) ClIncomingCallComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisClIncomingCallComplete", args(status, ndisVcHandle, "CallParameters"))()
-	w := theWorld()
 	const ddi = "NdisClIncomingCallComplete"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, 0)
 	if vh == nil {

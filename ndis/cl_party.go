@@ -14,12 +14,9 @@ func (w *world) newParty(v *vcBlock, clientCtx Handle) *partyBlock {
 	return p
 }
 
-// ClAddParty adds a party to a multipoint call the client made; NDIS
-// forwards it to the call manager's ProtocolCmAddParty.
-// NDIS: NdisClAddParty. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscladdparty.
-func ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters *CoCallParameters, ndisPartyHandle *Handle) Status {
+// ClAddParty runs NdisClAddParty in the simulated NDIS.
+func (w *world) ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters *CoCallParameters, ndisPartyHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClAddParty", args(ndisVcHandle, protocolPartyContext, "CallParameters", "NdisPartyHandle"))()
-	w := theWorld()
 	const ddi = "NdisClAddParty"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideClient, 0)
 	if vh == nil {
@@ -69,13 +66,9 @@ func addPartyFinish(p *partyBlock, st Status) {
 	}
 }
 
-// ClDropParty drops a party, other than the last, from a multipoint call;
-// the party handle is invalid for the client as soon as it is called. NDIS
-// forwards it to the call manager's ProtocolCmDropParty.
-// NDIS: NdisClDropParty. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscldropparty.
-func ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status {
+// ClDropParty runs NdisClDropParty in the simulated NDIS.
+func (w *world) ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status {
 	defer kernel.Current().EnterDDI("NdisClDropParty", args(ndisPartyHandle, "Buffer", size))()
-	w := theWorld()
 	const ddi = "NdisClDropParty"
 	ph := w.partyArg(ddi, "NdisPartyHandle", ndisPartyHandle, sideClient, 0)
 	if ph == nil {

@@ -7,12 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// ClRegisterSap registers a SAP on which a client accepts incoming calls;
-// NDIS forwards it to the call manager's ProtocolCmRegisterSap.
-// NDIS: NdisClRegisterSap. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclregistersap.
-func ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, ndisSapHandle *Handle) Status {
+// ClRegisterSap runs NdisClRegisterSap in the simulated NDIS.
+func (w *world) ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, ndisSapHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClRegisterSap", args(ndisAfHandle, protocolSapContext, "Sap", "NdisSapHandle"))()
-	w := theWorld()
 	const ddi = "NdisClRegisterSap"
 	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, 0)
 	if ah == nil {
@@ -58,12 +55,9 @@ func ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, n
 	return st
 }
 
-// ClDeregisterSap releases a SAP; the SAP handle is invalid for the client as
-// soon as it is called. Calls already offered on it are not affected.
-// NDIS: NdisClDeregisterSap. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisclderegistersap.
-func ClDeregisterSap(ndisSapHandle Handle) Status {
+// ClDeregisterSap runs NdisClDeregisterSap in the simulated NDIS.
+func (w *world) ClDeregisterSap(ndisSapHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisClDeregisterSap", args(ndisSapHandle))()
-	w := theWorld()
 	const ddi = "NdisClDeregisterSap"
 	sh := w.sapArg(ddi, "NdisSapHandle", ndisSapHandle, sideClient)
 	if sh == nil {

@@ -8,14 +8,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CmRegisterAddressFamilyEx registers an address family a stand-alone call
-// manager supports on a binding; NDIS advertises it to every client bound to
-// the same adapter through ProtocolCoAfRegisterNotify.
-// NDIS: NdisCmRegisterAddressFamilyEx. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndiscmregisteraddressfamilyex.
-func CmRegisterAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily) Status {
+// CmRegisterAddressFamilyEx runs NdisCmRegisterAddressFamilyEx in the simulated NDIS.
+func (w *world) CmRegisterAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily) Status {
 	defer kernel.Current().EnterDDI("NdisCmRegisterAddressFamilyEx", args(ndisBindingHandle, afArgString(addressFamily)))()
-	w := theWorld()
 	const ddi = "NdisCmRegisterAddressFamilyEx"
 	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
 	if o == nil {
@@ -62,13 +57,10 @@ func (w *world) registerAf(ddi string, cm cmRef, a *adapterBlock, addressFamily 
 	return StatusSuccess
 }
 
-// CmOpenAddressFamilyComplete completes a client's open of an address family
-// for which the call manager's ProtocolCmOpenAf returned NDIS_STATUS_PENDING.
-// NDIS: NdisCmOpenAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmopenaddressfamilycomplete.
-func CmOpenAddressFamilyComplete(status Status, ndisAfHandle Handle, callMgrAfContext Handle) {
+// CmOpenAddressFamilyComplete runs NdisCmOpenAddressFamilyComplete in the simulated NDIS.
+func (w *world) CmOpenAddressFamilyComplete(status Status, ndisAfHandle Handle, callMgrAfContext Handle) {
 	defer kernel.Current().EnterDDI("NdisCmOpenAddressFamilyComplete", args(status, ndisAfHandle, callMgrAfContext))()
-	theWorld().openAfComplete("NdisCmOpenAddressFamilyComplete", status, ndisAfHandle, callMgrAfContext)
+	w.openAfComplete("NdisCmOpenAddressFamilyComplete", status, ndisAfHandle, callMgrAfContext)
 }
 
 // openAfComplete implements Ndis(M)CmOpenAddressFamilyComplete.
@@ -99,14 +91,10 @@ func (w *world) openAfComplete(ddi string, status Status, h Handle, cmCtx Handle
 	})
 }
 
-// CmCloseAddressFamilyComplete completes a client's close of an address
-// family for which ProtocolCmCloseAf returned NDIS_STATUS_PENDING; the AF
-// handle is invalid for the call manager after it.
-// NDIS: NdisCmCloseAddressFamilyComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmcloseaddressfamilycomplete.
-func CmCloseAddressFamilyComplete(status Status, ndisAfHandle Handle) {
+// CmCloseAddressFamilyComplete runs NdisCmCloseAddressFamilyComplete in the simulated NDIS.
+func (w *world) CmCloseAddressFamilyComplete(status Status, ndisAfHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisCmCloseAddressFamilyComplete", args(status, ndisAfHandle))()
-	theWorld().closeAfComplete("NdisCmCloseAddressFamilyComplete", status, ndisAfHandle)
+	w.closeAfComplete("NdisCmCloseAddressFamilyComplete", status, ndisAfHandle)
 }
 
 // closeAfComplete implements Ndis(M)CmCloseAddressFamilyComplete.
@@ -176,14 +164,10 @@ func (w *world) closeAfFinish(af *afBlock, status Status) {
 	af.clientClosed = false
 }
 
-// CmNotifyCloseAddressFamily tells the client of an open address family that
-// the call manager is closing it; NDIS calls the client's
-// ProtocolClNotifyCloseAf.
-// NDIS: NdisCmNotifyCloseAddressFamily. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndiscmnotifycloseaddressfamily.
-func CmNotifyCloseAddressFamily(ndisAfHandle Handle) Status {
+// CmNotifyCloseAddressFamily runs NdisCmNotifyCloseAddressFamily in the simulated NDIS.
+func (w *world) CmNotifyCloseAddressFamily(ndisAfHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisCmNotifyCloseAddressFamily", args(ndisAfHandle))()
-	return theWorld().notifyCloseAf("NdisCmNotifyCloseAddressFamily", ndisAfHandle)
+	return w.notifyCloseAf("NdisCmNotifyCloseAddressFamily", ndisAfHandle)
 }
 
 // notifyCloseAf implements Ndis(M)CmNotifyCloseAddressFamily.

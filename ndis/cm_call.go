@@ -7,14 +7,10 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CmMakeCallComplete completes a client's outgoing call for which
-// ProtocolCmMakeCall returned NDIS_STATUS_PENDING; NDIS calls the client's
-// ProtocolClMakeCallComplete.
-// NDIS: NdisCmMakeCallComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmmakecallcomplete.
-func CmMakeCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
+// CmMakeCallComplete runs NdisCmMakeCallComplete in the simulated NDIS.
+func (w *world) CmMakeCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisCmMakeCallComplete", args(status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, "CallParameters"))()
-	theWorld().makeCallComplete("NdisCmMakeCallComplete", status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters)
+	w.makeCallComplete("NdisCmMakeCallComplete", status, ndisVcHandle, ndisPartyHandle, callMgrPartyContext, callParameters)
 }
 
 // makeCallComplete implements Ndis(M)CmMakeCallComplete.
@@ -49,14 +45,10 @@ func (w *world) makeCallComplete(ddi string, status Status, vcH, partyH, cmParty
 	})
 }
 
-// CmCloseCallComplete completes a client's close for which
-// ProtocolCmCloseCall returned NDIS_STATUS_PENDING; NDIS calls the client's
-// ProtocolClCloseCallComplete.
-// NDIS: NdisCmCloseCallComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmclosecallcomplete.
-func CmCloseCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle) {
+// CmCloseCallComplete runs NdisCmCloseCallComplete in the simulated NDIS.
+func (w *world) CmCloseCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisCmCloseCallComplete", args(status, ndisVcHandle, ndisPartyHandle))()
-	theWorld().closeCallComplete("NdisCmCloseCallComplete", status, ndisVcHandle, ndisPartyHandle)
+	w.closeCallComplete("NdisCmCloseCallComplete", status, ndisVcHandle, ndisPartyHandle)
 }
 
 // closeCallComplete implements Ndis(M)CmCloseCallComplete.
@@ -86,14 +78,10 @@ func (w *world) closeCallComplete(ddi string, status Status, vcH, partyH Handle)
 	})
 }
 
-// CmModifyCallQoSComplete completes a client's QoS change for which
-// ProtocolCmModifyCallQoS returned NDIS_STATUS_PENDING; NDIS calls the
-// client's ProtocolClModifyCallQoSComplete.
-// NDIS: NdisCmModifyCallQoSComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmmodifycallqoscomplete.
-func CmModifyCallQoSComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
+// CmModifyCallQoSComplete runs NdisCmModifyCallQoSComplete in the simulated NDIS.
+func (w *world) CmModifyCallQoSComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisCmModifyCallQoSComplete", args(status, ndisVcHandle, "CallParameters"))()
-	theWorld().modifyQoSComplete("NdisCmModifyCallQoSComplete", status, ndisVcHandle, callParameters)
+	w.modifyQoSComplete("NdisCmModifyCallQoSComplete", status, ndisVcHandle, callParameters)
 }
 
 // modifyQoSComplete implements Ndis(M)CmModifyCallQoSComplete.
@@ -116,15 +104,10 @@ func (w *world) modifyQoSComplete(ddi string, status Status, vcH Handle, cp *CoC
 	})
 }
 
-// CmDispatchIncomingCall offers an incoming call on a VC the call manager
-// created to the client that registered the SAP; NDIS calls the client's
-// ProtocolClIncomingCall. A VC whose earlier call closed is offered again
-// this way, which makes the client's handle valid again.
-// NDIS: NdisCmDispatchIncomingCall. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdispatchincomingcall.
-func CmDispatchIncomingCall(ndisSapHandle Handle, ndisVcHandle Handle, callParameters *CoCallParameters) Status {
+// CmDispatchIncomingCall runs NdisCmDispatchIncomingCall in the simulated NDIS.
+func (w *world) CmDispatchIncomingCall(ndisSapHandle Handle, ndisVcHandle Handle, callParameters *CoCallParameters) Status {
 	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCall", args(ndisSapHandle, ndisVcHandle, "CallParameters"))()
-	return theWorld().dispatchIncomingCall("NdisCmDispatchIncomingCall", ndisSapHandle, ndisVcHandle, callParameters)
+	return w.dispatchIncomingCall("NdisCmDispatchIncomingCall", ndisSapHandle, ndisVcHandle, callParameters)
 }
 
 // dispatchIncomingCall implements Ndis(M)CmDispatchIncomingCall.
@@ -162,13 +145,10 @@ func (w *world) dispatchIncomingCall(ddi string, sapH, vcH Handle, cp *CoCallPar
 	return st
 }
 
-// CmDispatchCallConnected tells the client that an incoming call it accepted
-// is connected; NDIS calls the client's ProtocolClCallConnected.
-// NDIS: NdisCmDispatchCallConnected. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdispatchcallconnected.
-func CmDispatchCallConnected(ndisVcHandle Handle) {
+// CmDispatchCallConnected runs NdisCmDispatchCallConnected in the simulated NDIS.
+func (w *world) CmDispatchCallConnected(ndisVcHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisCmDispatchCallConnected", args(ndisVcHandle))()
-	theWorld().dispatchCallConnected("NdisCmDispatchCallConnected", ndisVcHandle)
+	w.dispatchCallConnected("NdisCmDispatchCallConnected", ndisVcHandle)
 }
 
 // dispatchCallConnected implements Ndis(M)CmDispatchCallConnected.
@@ -193,14 +173,10 @@ func (w *world) dispatchCallConnected(ddi string, vcH Handle) {
 	})
 }
 
-// CmDispatchIncomingCallQoSChange tells the client the remote party changed
-// the quality of service of a call; NDIS calls the client's
-// ProtocolClIncomingCallQoSChange.
-// NDIS: NdisCmDispatchIncomingCallQoSChange. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdispatchincomingcallqoschange.
-func CmDispatchIncomingCallQoSChange(ndisVcHandle Handle, callParameters *CoCallParameters) {
+// CmDispatchIncomingCallQoSChange runs NdisCmDispatchIncomingCallQoSChange in the simulated NDIS.
+func (w *world) CmDispatchIncomingCallQoSChange(ndisVcHandle Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCallQoSChange", args(ndisVcHandle, "CallParameters"))()
-	theWorld().dispatchQoSChange("NdisCmDispatchIncomingCallQoSChange", ndisVcHandle, callParameters)
+	w.dispatchQoSChange("NdisCmDispatchIncomingCallQoSChange", ndisVcHandle, callParameters)
 }
 
 // dispatchQoSChange implements Ndis(M)CmDispatchIncomingCallQoSChange.
@@ -224,14 +200,10 @@ func (w *world) dispatchQoSChange(ddi string, vcH Handle, cp *CoCallParameters) 
 	})
 }
 
-// CmDispatchIncomingCloseCall tells the client that the remote party (or the
-// call manager) closed a call; NDIS calls the client's
-// ProtocolClIncomingCloseCall, and the client answers with NdisClCloseCall.
-// NDIS: NdisCmDispatchIncomingCloseCall. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdispatchincomingclosecall.
-func CmDispatchIncomingCloseCall(closeStatus Status, ndisVcHandle Handle, buffer []byte, size uint32) {
+// CmDispatchIncomingCloseCall runs NdisCmDispatchIncomingCloseCall in the simulated NDIS.
+func (w *world) CmDispatchIncomingCloseCall(closeStatus Status, ndisVcHandle Handle, buffer []byte, size uint32) {
 	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingCloseCall", args(closeStatus, ndisVcHandle, "Buffer", size))()
-	theWorld().dispatchIncomingClose("NdisCmDispatchIncomingCloseCall", closeStatus, ndisVcHandle, buffer, size)
+	w.dispatchIncomingClose("NdisCmDispatchIncomingCloseCall", closeStatus, ndisVcHandle, buffer, size)
 }
 
 // dispatchIncomingClose implements Ndis(M)CmDispatchIncomingCloseCall.

@@ -5,14 +5,10 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CmAddPartyComplete completes a client's add-party request for which
-// ProtocolCmAddParty returned NDIS_STATUS_PENDING; NDIS calls the client's
-// ProtocolClAddPartyComplete.
-// NDIS: NdisCmAddPartyComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmaddpartycomplete.
-func CmAddPartyComplete(status Status, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
+// CmAddPartyComplete runs NdisCmAddPartyComplete in the simulated NDIS.
+func (w *world) CmAddPartyComplete(status Status, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisCmAddPartyComplete", args(status, ndisPartyHandle, callMgrPartyContext, "CallParameters"))()
-	theWorld().addPartyComplete("NdisCmAddPartyComplete", status, ndisPartyHandle, callMgrPartyContext, callParameters)
+	w.addPartyComplete("NdisCmAddPartyComplete", status, ndisPartyHandle, callMgrPartyContext, callParameters)
 }
 
 // addPartyComplete implements Ndis(M)CmAddPartyComplete.
@@ -41,14 +37,10 @@ func (w *world) addPartyComplete(ddi string, status Status, partyH, cmCtx Handle
 	})
 }
 
-// CmDropPartyComplete completes a client's drop-party request for which
-// ProtocolCmDropParty returned NDIS_STATUS_PENDING; NDIS calls the client's
-// ProtocolClDropPartyComplete.
-// NDIS: NdisCmDropPartyComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdroppartycomplete.
-func CmDropPartyComplete(status Status, ndisPartyHandle Handle) {
+// CmDropPartyComplete runs NdisCmDropPartyComplete in the simulated NDIS.
+func (w *world) CmDropPartyComplete(status Status, ndisPartyHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisCmDropPartyComplete", args(status, ndisPartyHandle))()
-	theWorld().dropPartyComplete("NdisCmDropPartyComplete", status, ndisPartyHandle)
+	w.dropPartyComplete("NdisCmDropPartyComplete", status, ndisPartyHandle)
 }
 
 // dropPartyComplete implements Ndis(M)CmDropPartyComplete.
@@ -72,14 +64,10 @@ func (w *world) dropPartyComplete(ddi string, status Status, partyH Handle) {
 	})
 }
 
-// CmDispatchIncomingDropParty tells the client a remote party left a
-// multipoint call; NDIS calls the client's ProtocolClIncomingDropParty, or,
-// for the last party, ProtocolClIncomingCloseCall.
-// NDIS: NdisCmDispatchIncomingDropParty. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmdispatchincomingdropparty.
-func CmDispatchIncomingDropParty(dropStatus Status, ndisPartyHandle Handle, buffer []byte, size uint32) {
+// CmDispatchIncomingDropParty runs NdisCmDispatchIncomingDropParty in the simulated NDIS.
+func (w *world) CmDispatchIncomingDropParty(dropStatus Status, ndisPartyHandle Handle, buffer []byte, size uint32) {
 	defer kernel.Current().EnterDDI("NdisCmDispatchIncomingDropParty", args(dropStatus, ndisPartyHandle, "Buffer", size))()
-	theWorld().dispatchIncomingDrop("NdisCmDispatchIncomingDropParty", dropStatus, ndisPartyHandle, buffer, size)
+	w.dispatchIncomingDrop("NdisCmDispatchIncomingDropParty", dropStatus, ndisPartyHandle, buffer, size)
 }
 
 // dispatchIncomingDrop implements Ndis(M)CmDispatchIncomingDropParty.

@@ -6,13 +6,10 @@ import (
 	"github.com/ndislint/ndislint/internal/kernel"
 )
 
-// CmRegisterSapComplete completes a client's SAP registration for which
-// ProtocolCmRegisterSap returned NDIS_STATUS_PENDING.
-// NDIS: NdisCmRegisterSapComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmregistersapcomplete.
-func CmRegisterSapComplete(status Status, ndisSapHandle Handle, callMgrSapContext Handle) {
+// CmRegisterSapComplete runs NdisCmRegisterSapComplete in the simulated NDIS.
+func (w *world) CmRegisterSapComplete(status Status, ndisSapHandle Handle, callMgrSapContext Handle) {
 	defer kernel.Current().EnterDDI("NdisCmRegisterSapComplete", args(status, ndisSapHandle, callMgrSapContext))()
-	theWorld().registerSapComplete("NdisCmRegisterSapComplete", status, ndisSapHandle, callMgrSapContext)
+	w.registerSapComplete("NdisCmRegisterSapComplete", status, ndisSapHandle, callMgrSapContext)
 }
 
 // registerSapComplete implements Ndis(M)CmRegisterSapComplete.
@@ -43,13 +40,10 @@ func (w *world) registerSapComplete(ddi string, status Status, h Handle, cmCtx H
 	})
 }
 
-// CmDeregisterSapComplete completes a client's SAP deregistration for which
-// ProtocolCmDeregisterSap returned NDIS_STATUS_PENDING.
-// NDIS: NdisCmDeregisterSapComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscmderegistersapcomplete.
-func CmDeregisterSapComplete(status Status, ndisSapHandle Handle) {
+// CmDeregisterSapComplete runs NdisCmDeregisterSapComplete in the simulated NDIS.
+func (w *world) CmDeregisterSapComplete(status Status, ndisSapHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisCmDeregisterSapComplete", args(status, ndisSapHandle))()
-	theWorld().deregisterSapComplete("NdisCmDeregisterSapComplete", status, ndisSapHandle)
+	w.deregisterSapComplete("NdisCmDeregisterSapComplete", status, ndisSapHandle)
 }
 
 // deregisterSapComplete implements Ndis(M)CmDeregisterSapComplete.

@@ -5,12 +5,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CmActivateVc passes a VC's call parameters to the miniport (its
-// MiniportCoActivateVc) to make it ready for transfers, or changes them.
-// NDIS: NdisCmActivateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscmactivatevc.
-func CmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
+// CmActivateVc runs NdisCmActivateVc in the simulated NDIS.
+func (w *world) CmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
 	defer kernel.Current().EnterDDI("NdisCmActivateVc", args(ndisVcHandle, "CallParameters"))()
-	w := theWorld()
 	const ddi = "NdisCmActivateVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideCM, 0)
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) || !w.needPtr(ddi, "CallParameters", callParameters == nil) {
@@ -52,12 +49,9 @@ func activateFinish(v *vcBlock, st Status) {
 	}
 }
 
-// CmDeactivateVc tells NDIS and the miniport (its MiniportCoDeactivateVc)
-// that there will be no more transfers on a VC; the VC handle stays valid.
-// NDIS: NdisCmDeactivateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscmdeactivatevc.
-func CmDeactivateVc(ndisVcHandle Handle) Status {
+// CmDeactivateVc runs NdisCmDeactivateVc in the simulated NDIS.
+func (w *world) CmDeactivateVc(ndisVcHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisCmDeactivateVc", args(ndisVcHandle))()
-	w := theWorld()
 	const ddi = "NdisCmDeactivateVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideCM, 0)
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
@@ -98,14 +92,9 @@ func deactivateFinish(v *vcBlock, st Status) {
 	}
 }
 
-// MCoActivateVcComplete completes an activation for which the miniport's
-// MiniportCoActivateVc returned NDIS_STATUS_PENDING; NDIS calls the call
-// manager's ProtocolCmActivateVcComplete.
-// NDIS: NdisMCoActivateVcComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcoactivatevccomplete.
-func MCoActivateVcComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
+// MCoActivateVcComplete runs NdisMCoActivateVcComplete in the simulated NDIS.
+func (w *world) MCoActivateVcComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters) {
 	defer kernel.Current().EnterDDI("NdisMCoActivateVcComplete", args(status, ndisVcHandle, "CallParameters"))()
-	w := theWorld()
 	const ddi = "NdisMCoActivateVcComplete"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, 0)
 	if vh == nil {
@@ -127,14 +116,9 @@ func MCoActivateVcComplete(status Status, ndisVcHandle Handle, callParameters *C
 	})
 }
 
-// MCoDeactivateVcComplete completes a deactivation for which the miniport's
-// MiniportCoDeactivateVc returned NDIS_STATUS_PENDING; NDIS calls the call
-// manager's ProtocolCmDeactivateVcComplete.
-// NDIS: NdisMCoDeactivateVcComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcodeactivatevccomplete.
-func MCoDeactivateVcComplete(status Status, ndisVcHandle Handle) {
+// MCoDeactivateVcComplete runs NdisMCoDeactivateVcComplete in the simulated NDIS.
+func (w *world) MCoDeactivateVcComplete(status Status, ndisVcHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisMCoDeactivateVcComplete", args(status, ndisVcHandle))()
-	w := theWorld()
 	const ddi = "NdisMCoDeactivateVcComplete"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, 0)
 	if vh == nil {

@@ -7,13 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CoOidRequest sends an OID request: with an AF handle to the other
-// protocol of the AF (its ProtocolCoOidRequest), with a NULL AF handle to the
-// miniport (its MiniportCoOidRequest).
-// NDIS: NdisCoOidRequest. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscooidrequest.
-func CoOidRequest(ndisBindingHandle Handle, ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest) Status {
+// CoOidRequest runs NdisCoOidRequest in the simulated NDIS.
+func (w *world) CoOidRequest(ndisBindingHandle Handle, ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest) Status {
 	defer kernel.Current().EnterDDI("NdisCoOidRequest", args(ndisBindingHandle, ndisAfHandle, ndisVcHandle, ndisPartyHandle, oidArg(oidRequest)))()
-	w := theWorld()
 	const ddi = "NdisCoOidRequest"
 	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
 	if o == nil || !w.needPtr(ddi, "OidRequest", oidRequest == nil) || !w.oidFree(ddi, oidRequest) {
@@ -168,14 +164,10 @@ func (w *world) oidToMiniport(ddi string, o *openBlock, vcH Handle, r *OidReques
 	return st
 }
 
-// CoOidRequestComplete completes an OID request for which the protocol's
-// ProtocolCoOidRequest returned NDIS_STATUS_PENDING; NDIS calls the
-// requester's ProtocolCoOidRequestComplete.
-// NDIS: NdisCoOidRequestComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscooidrequestcomplete.
-func CoOidRequestComplete(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest, status Status) {
+// CoOidRequestComplete runs NdisCoOidRequestComplete in the simulated NDIS.
+func (w *world) CoOidRequestComplete(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest, status Status) {
 	defer kernel.Current().EnterDDI("NdisCoOidRequestComplete", args(ndisAfHandle, ndisVcHandle, ndisPartyHandle, oidArg(oidRequest), status))()
-	theWorld().oidComplete("NdisCoOidRequestComplete", ndisAfHandle, oidRequest, status)
+	w.oidComplete("NdisCoOidRequestComplete", ndisAfHandle, oidRequest, status)
 }
 
 // oidComplete implements NdisCoOidRequestComplete and NdisMCmOidRequestComplete.

@@ -7,14 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CoSendNetBufferLists sends data on a VC; NDIS passes the lists to the
-// miniport's MiniportCoSendNetBufferLists and always returns them later
-// through the sender's ProtocolCoSendNetBufferListsComplete.
-// NDIS: NdisCoSendNetBufferLists. IRQL: <=DISPATCH_LEVEL.
-// Page: nf-ndis-ndiscosendnetbufferlists.
-func CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, sendFlags uint32) {
+// CoSendNetBufferLists runs NdisCoSendNetBufferLists in the simulated NDIS.
+func (w *world) CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, sendFlags uint32) {
 	defer kernel.Current().EnterDDI("NdisCoSendNetBufferLists", args(ndisVcHandle, nblArg(netBufferLists), sendFlags))()
-	w := theWorld()
 	const ddi = "NdisCoSendNetBufferLists"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, 0, 0)
 	if vh == nil || !w.needPtr(ddi, "NetBufferLists", netBufferLists == nil) {
@@ -118,13 +113,9 @@ func (w *world) sendDeliver(v *vcBlock, s side, nbls *NetBufferList, flags uint3
 	})
 }
 
-// MCoSendNetBufferListsComplete returns sent lists to NDIS, which returns
-// each to the protocol that sent it (ProtocolCoSendNetBufferListsComplete).
-// NDIS: NdisMCoSendNetBufferListsComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcosendnetbufferlistscomplete.
-func MCoSendNetBufferListsComplete(ndisVcHandle Handle, netBufferLists *NetBufferList, sendCompleteFlags uint32) {
+// MCoSendNetBufferListsComplete runs NdisMCoSendNetBufferListsComplete in the simulated NDIS.
+func (w *world) MCoSendNetBufferListsComplete(ndisVcHandle Handle, netBufferLists *NetBufferList, sendCompleteFlags uint32) {
 	defer kernel.Current().EnterDDI("NdisMCoSendNetBufferListsComplete", args(ndisVcHandle, nblArg(netBufferLists), sendCompleteFlags))()
-	w := theWorld()
 	const ddi = "NdisMCoSendNetBufferListsComplete"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, allowDead)
 	if vh == nil || !w.needPtr(ddi, "NetBufferLists", netBufferLists == nil) {

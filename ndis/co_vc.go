@@ -5,14 +5,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// CoCreateVc creates a VC: a client's for an outgoing call, a call manager's
-// for an incoming call (with the AF handle) or for itself (NULL AF). NDIS
-// runs the miniport's MiniportCoCreateVc and the other protocol's
-// ProtocolCoCreateVc before it returns.
-// NDIS: NdisCoCreateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscocreatevc.
-func CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext Handle, ndisVcHandle *Handle) Status {
+// CoCreateVc runs NdisCoCreateVc in the simulated NDIS.
+func (w *world) CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext Handle, ndisVcHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisCoCreateVc", args(ndisBindingHandle, ndisAfHandle, protocolVcContext, "NdisVcHandle"))()
-	w := theWorld()
 	const ddi = "NdisCoCreateVc"
 	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
 	if o == nil || !w.needPtr(ddi, "NdisVcHandle", ndisVcHandle == nil) {
@@ -105,13 +100,9 @@ func (w *world) createVc(creator side, af *afBlock, cm cmRef, a *adapterBlock, c
 	return v, StatusSuccess
 }
 
-// CoDeleteVc destroys a VC its caller created; NDIS runs the other
-// protocol's ProtocolCoDeleteVc and the miniport's MiniportCoDeleteVc. The
-// VC must have no call and be deactivated.
-// NDIS: NdisCoDeleteVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiscodeletevc.
-func CoDeleteVc(ndisVcHandle Handle) Status {
+// CoDeleteVc runs NdisCoDeleteVc in the simulated NDIS.
+func (w *world) CoDeleteVc(ndisVcHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisCoDeleteVc", args(ndisVcHandle))()
-	w := theWorld()
 	const ddi = "NdisCoDeleteVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, 0, allowDead)
 	if vh == nil {

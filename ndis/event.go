@@ -4,14 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/internal/kernel"
-	"github.com/ndislint/ndislint/wdm"
 )
-
-// Event models NDIS_EVENT: a notification event (a KEVENT) initialized
-// with NdisInitializeEvent. The simulator names it NDIS_EVENT#n in traces.
-type Event struct {
-	Event wdm.KEvent
-}
 
 // eventArg returns the run's view of e (nil for NULL) and how a trace line
 // names it.
@@ -34,10 +27,8 @@ func eventReady(s *kernel.State, ddi string, st *kernel.EventState) bool {
 	return true
 }
 
-// InitializeEvent is NdisInitializeEvent: sets up event as a notification
-// event in the not-signalled state.
-// IRQL: Any level. Page: nf-ndis-ndisinitializeevent.
-func InitializeEvent(event *Event) {
+// InitializeEvent runs NdisInitializeEvent in the simulated NDIS.
+func (*world) InitializeEvent(event *Event) {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("NdisInitializeEvent", arg)()
@@ -50,10 +41,8 @@ func InitializeEvent(event *Event) {
 	st.Signaled = false
 }
 
-// SetEvent is NdisSetEvent: sets event to the signalled state, where it
-// stays until NdisResetEvent; waiters are satisfied.
-// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndissetevent.
-func SetEvent(event *Event) {
+// SetEvent runs NdisSetEvent in the simulated NDIS.
+func (*world) SetEvent(event *Event) {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("NdisSetEvent", arg)()
@@ -62,9 +51,8 @@ func SetEvent(event *Event) {
 	}
 }
 
-// ResetEvent is NdisResetEvent: sets event to the not-signalled state.
-// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisresetevent.
-func ResetEvent(event *Event) {
+// ResetEvent runs NdisResetEvent in the simulated NDIS.
+func (*world) ResetEvent(event *Event) {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("NdisResetEvent", arg)()
@@ -73,16 +61,8 @@ func ResetEvent(event *Event) {
 	}
 }
 
-// WaitEvent is NdisWaitEvent: waits until event is signalled or msToWait
-// milliseconds pass (zero: no timeout) and returns TRUE if the event is
-// signalled. The simulation is single threaded: while it waits, the queued
-// events due before the timeout run in order (timers, work items,
-// completions: whatever can set the event), and the virtual clock moves.
-// A wait with no timeout that nothing will satisfy is reported
-// (wait-deadlock) and returns FALSE instead of hanging; so is one at
-// DISPATCH_LEVEL or above, where nothing else can run.
-// IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndiswaitevent.
-func WaitEvent(event *Event, msToWait uint32) bool {
+// WaitEvent runs NdisWaitEvent in the simulated NDIS.
+func (*world) WaitEvent(event *Event, msToWait uint32) bool {
 	s := kernel.Current()
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("NdisWaitEvent", fmt.Sprintf("%s, %dms", arg, msToWait))()

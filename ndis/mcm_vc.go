@@ -5,14 +5,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// MCmRegisterAddressFamilyEx registers the address family a miniport call
-// manager supports on its adapter; NDIS advertises it to every client that
-// binds to the adapter.
-// NDIS: NdisMCmRegisterAddressFamilyEx. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndismcmregisteraddressfamilyex.
-func MCmRegisterAddressFamilyEx(miniportAdapterHandle Handle, addressFamily *CoAddressFamily) Status {
+// MCmRegisterAddressFamilyEx runs NdisMCmRegisterAddressFamilyEx in the simulated NDIS.
+func (w *world) MCmRegisterAddressFamilyEx(miniportAdapterHandle Handle, addressFamily *CoAddressFamily) Status {
 	defer kernel.Current().EnterDDI("NdisMCmRegisterAddressFamilyEx", args(miniportAdapterHandle, afArgString(addressFamily)))()
-	w := theWorld()
 	const ddi = "NdisMCmRegisterAddressFamilyEx"
 	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
 	if a == nil {
@@ -25,12 +20,9 @@ func MCmRegisterAddressFamilyEx(miniportAdapterHandle Handle, addressFamily *CoA
 	return w.registerAf(ddi, cmRef{adapter: a}, a, addressFamily)
 }
 
-// MCmCreateVc creates a VC for an incoming call of a miniport call manager;
-// NDIS runs the client's ProtocolCoCreateVc before it returns.
-// NDIS: NdisMCmCreateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismcmcreatevc.
-func MCmCreateVc(miniportAdapterHandle Handle, ndisAfHandle Handle, miniportVcContext Handle, ndisVcHandle *Handle) Status {
+// MCmCreateVc runs NdisMCmCreateVc in the simulated NDIS.
+func (w *world) MCmCreateVc(miniportAdapterHandle Handle, ndisAfHandle Handle, miniportVcContext Handle, ndisVcHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisMCmCreateVc", args(miniportAdapterHandle, ndisAfHandle, miniportVcContext, "NdisVcHandle"))()
-	w := theWorld()
 	const ddi = "NdisMCmCreateVc"
 	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
 	if a == nil || !w.needPtr(ddi, "NdisVcHandle", ndisVcHandle == nil) {
@@ -52,12 +44,9 @@ func MCmCreateVc(miniportAdapterHandle Handle, ndisAfHandle Handle, miniportVcCo
 	return st
 }
 
-// MCmDeleteVc destroys a VC the miniport call manager created; NDIS runs the
-// client's ProtocolCoDeleteVc.
-// NDIS: NdisMCmDeleteVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismcmdeletevc.
-func MCmDeleteVc(ndisVcHandle Handle) Status {
+// MCmDeleteVc runs NdisMCmDeleteVc in the simulated NDIS.
+func (w *world) MCmDeleteVc(ndisVcHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisMCmDeleteVc", args(ndisVcHandle))()
-	w := theWorld()
 	const ddi = "NdisMCmDeleteVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideCM, 0)
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
@@ -66,12 +55,9 @@ func MCmDeleteVc(ndisVcHandle Handle) Status {
 	return w.deleteVc(ddi, vh)
 }
 
-// MCmActivateVc tells NDIS that the miniport call manager set up (or changed)
-// the call parameters of a VC; the VC is ready for transfers.
-// NDIS: NdisMCmActivateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismcmactivatevc.
-func MCmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
+// MCmActivateVc runs NdisMCmActivateVc in the simulated NDIS.
+func (w *world) MCmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status {
 	defer kernel.Current().EnterDDI("NdisMCmActivateVc", args(ndisVcHandle, "CallParameters"))()
-	w := theWorld()
 	const ddi = "NdisMCmActivateVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideCM, 0)
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) || !w.needPtr(ddi, "CallParameters", callParameters == nil) {
@@ -81,12 +67,9 @@ func MCmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status
 	return StatusSuccess
 }
 
-// MCmDeactivateVc tells NDIS there will be no more transfers on a VC of a
-// miniport call manager; the VC handle stays valid.
-// NDIS: NdisMCmDeactivateVc. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismcmdeactivatevc.
-func MCmDeactivateVc(ndisVcHandle Handle) Status {
+// MCmDeactivateVc runs NdisMCmDeactivateVc in the simulated NDIS.
+func (w *world) MCmDeactivateVc(ndisVcHandle Handle) Status {
 	defer kernel.Current().EnterDDI("NdisMCmDeactivateVc", args(ndisVcHandle))()
-	w := theWorld()
 	const ddi = "NdisMCmDeactivateVc"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideCM, 0)
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
@@ -99,22 +82,15 @@ func MCmDeactivateVc(ndisVcHandle Handle) Status {
 	return StatusSuccess
 }
 
-// MCmNotifyCloseAddressFamily tells the client of an open address family
-// that the miniport call manager is closing it (from MiniportHaltEx); NDIS
-// calls the client's ProtocolClNotifyCloseAf.
-// NDIS: NdisMCmNotifyCloseAddressFamily. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndismcmnotifycloseaddressfamily.
-func MCmNotifyCloseAddressFamily(ah Handle) Status {
+// MCmNotifyCloseAddressFamily runs NdisMCmNotifyCloseAddressFamily in the simulated NDIS.
+func (w *world) MCmNotifyCloseAddressFamily(ah Handle) Status {
 	defer kernel.Current().EnterDDI("NdisMCmNotifyCloseAddressFamily", args(ah))()
-	return theWorld().notifyCloseAf("NdisMCmNotifyCloseAddressFamily", ah)
+	return w.notifyCloseAf("NdisMCmNotifyCloseAddressFamily", ah)
 }
 
-// MCmOidRequest sends an OID request from a miniport call manager to the
-// client of an address family (its ProtocolCoOidRequest).
-// NDIS: NdisMCmOidRequest. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismcmoidrequest.
-func MCmOidRequest(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, ndisOidRequest *OidRequest) Status {
+// MCmOidRequest runs NdisMCmOidRequest in the simulated NDIS.
+func (w *world) MCmOidRequest(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, ndisOidRequest *OidRequest) Status {
 	defer kernel.Current().EnterDDI("NdisMCmOidRequest", args(ndisAfHandle, ndisVcHandle, ndisPartyHandle, oidArg(ndisOidRequest)))()
-	w := theWorld()
 	const ddi = "NdisMCmOidRequest"
 	if !w.needPtr(ddi, "NdisOidRequest", ndisOidRequest == nil) || !w.oidFree(ddi, ndisOidRequest) {
 		return StatusFailure
@@ -130,11 +106,8 @@ func MCmOidRequest(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Han
 	return w.oidToPeer(rec, ndisOidRequest)
 }
 
-// MCmOidRequestComplete completes a client's OID request for which the
-// miniport call manager's ProtocolCoOidRequest returned NDIS_STATUS_PENDING.
-// NDIS: NdisMCmOidRequestComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcmoidrequestcomplete.
-func MCmOidRequestComplete(ah Handle, vh Handle, ph Handle, r *OidRequest, s Status) {
+// MCmOidRequestComplete runs NdisMCmOidRequestComplete in the simulated NDIS.
+func (w *world) MCmOidRequestComplete(ah Handle, vh Handle, ph Handle, r *OidRequest, s Status) {
 	defer kernel.Current().EnterDDI("NdisMCmOidRequestComplete", args(ah, vh, ph, oidArg(r), s))()
-	theWorld().oidComplete("NdisMCmOidRequestComplete", ah, r, s)
+	w.oidComplete("NdisMCmOidRequestComplete", ah, r, s)
 }

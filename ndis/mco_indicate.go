@@ -5,14 +5,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// MCoIndicateReceiveNetBufferLists indicates received data on a VC; NDIS
-// calls ProtocolCoReceiveNetBufferLists of the protocol that uses the VC (the
-// client of a call, the call manager on a VC it created for itself).
-// NDIS: NdisMCoIndicateReceiveNetBufferLists. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcoindicatereceivenetbufferlists.
-func MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, numberOfNetBufferLists uint32, coReceiveFlags uint32) {
+// MCoIndicateReceiveNetBufferLists runs NdisMCoIndicateReceiveNetBufferLists in the simulated NDIS.
+func (w *world) MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, numberOfNetBufferLists uint32, coReceiveFlags uint32) {
 	defer kernel.Current().EnterDDI("NdisMCoIndicateReceiveNetBufferLists", args(ndisVcHandle, nblArg(netBufferLists), numberOfNetBufferLists, coReceiveFlags))()
-	w := theWorld()
 	const ddi = "NdisMCoIndicateReceiveNetBufferLists"
 	vh := w.vcArg(ddi, "NdisVcHandle", ndisVcHandle, sideMiniport, 0)
 	if vh == nil || !w.needPtr(ddi, "NetBufferLists", netBufferLists == nil) {
@@ -54,14 +49,9 @@ func MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBu
 	})
 }
 
-// MCoIndicateStatusEx indicates a status change of the adapter or of one VC;
-// NDIS calls ProtocolCoStatusEx of the protocols bound to the adapter (for a
-// VC, of the protocols that share it).
-// NDIS: NdisMCoIndicateStatusEx. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcoindicatestatusex.
-func MCoIndicateStatusEx(miniportAdapterHandle Handle, ndisVcHandle Handle, statusIndication *StatusIndication) {
+// MCoIndicateStatusEx runs NdisMCoIndicateStatusEx in the simulated NDIS.
+func (w *world) MCoIndicateStatusEx(miniportAdapterHandle Handle, ndisVcHandle Handle, statusIndication *StatusIndication) {
 	defer kernel.Current().EnterDDI("NdisMCoIndicateStatusEx", args(miniportAdapterHandle, ndisVcHandle, "StatusIndication"))()
-	w := theWorld()
 	const ddi = "NdisMCoIndicateStatusEx"
 	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
 	if a == nil || !w.needPtr(ddi, "StatusIndication", statusIndication == nil) {
@@ -103,14 +93,9 @@ func (w *world) coStatus(o *openBlock, vcCtx Handle, ind *StatusIndication) {
 	})
 }
 
-// MCoOidRequestComplete completes an OID request for which the miniport's
-// MiniportCoOidRequest returned NDIS_STATUS_PENDING; NDIS calls the
-// requester's ProtocolCoOidRequestComplete.
-// NDIS: NdisMCoOidRequestComplete. IRQL: <= DISPATCH_LEVEL.
-// Page: nf-ndis-ndismcooidrequestcomplete.
-func MCoOidRequestComplete(miniportAdapterHandle Handle, ndisMiniportVcHandle Handle, request *OidRequest, status Status) {
+// MCoOidRequestComplete runs NdisMCoOidRequestComplete in the simulated NDIS.
+func (w *world) MCoOidRequestComplete(miniportAdapterHandle Handle, ndisMiniportVcHandle Handle, request *OidRequest, status Status) {
 	defer kernel.Current().EnterDDI("NdisMCoOidRequestComplete", args(miniportAdapterHandle, ndisMiniportVcHandle, oidArg(request), status))()
-	w := theWorld()
 	const ddi = "NdisMCoOidRequestComplete"
 	a := w.adapterArg(ddi, "MiniportAdapterHandle", miniportAdapterHandle)
 	if a == nil || !w.needPtr(ddi, "Request", request == nil) {

@@ -7,14 +7,9 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// RegisterProtocolDriver registers a protocol driver's entry points with NDIS;
-// NDIS calls its SetOptions handler, in which a CoNDIS client or call manager
-// registers its CoNDIS handlers with NdisSetOptionalHandlers.
-// NDIS: NdisRegisterProtocolDriver. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndisregisterprotocoldriver.
-func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristics *ProtocolDriverCharacteristics, ndisProtocolHandle *Handle) Status {
+// RegisterProtocolDriver runs NdisRegisterProtocolDriver in the simulated NDIS.
+func (w *world) RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristics *ProtocolDriverCharacteristics, ndisProtocolHandle *Handle) Status {
 	defer kernel.Current().EnterDDI("NdisRegisterProtocolDriver", args(protocolDriverContext, "ProtocolCharacteristics", "NdisProtocolHandle"))()
-	w := theWorld()
 	const ddi = "NdisRegisterProtocolDriver"
 	if !w.needPtr(ddi, "ProtocolCharacteristics", protocolCharacteristics == nil) || !w.needPtr(ddi, "NdisProtocolHandle", ndisProtocolHandle == nil) {
 		return StatusInvalidParameter
@@ -55,13 +50,9 @@ func RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristic
 	return StatusSuccess
 }
 
-// DeregisterProtocolDriver releases a protocol driver's registration; NDIS
-// first unbinds it from every adapter it is bound to.
-// NDIS: NdisDeregisterProtocolDriver. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndisderegisterprotocoldriver.
-func DeregisterProtocolDriver(ndisProtocolHandle Handle) {
+// DeregisterProtocolDriver runs NdisDeregisterProtocolDriver in the simulated NDIS.
+func (w *world) DeregisterProtocolDriver(ndisProtocolHandle Handle) {
 	defer kernel.Current().EnterDDI("NdisDeregisterProtocolDriver", args(ndisProtocolHandle))()
-	w := theWorld()
 	p, ok := ndisProtocolHandle.(*protocolBlock)
 	if !ok || p == nil {
 		w.nullOrWrong("NdisDeregisterProtocolDriver", "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
@@ -85,15 +76,9 @@ func DeregisterProtocolDriver(ndisProtocolHandle Handle) {
 	}
 }
 
-// SetOptionalHandlers registers optional handlers: for CoNDIS, a protocol
-// driver's NDIS_PROTOCOL_CO_CHARACTERISTICS and client or call-manager
-// handlers, a miniport's NDIS_MINIPORT_CO_CHARACTERISTICS and a miniport call
-// manager's call-manager handlers, each from the driver's SetOptions handler.
-// NDIS: NdisSetOptionalHandlers. IRQL: PASSIVE_LEVEL.
-// Page: nf-ndis-ndissetoptionalhandlers.
-func SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandlers) Status {
+// SetOptionalHandlers runs NdisSetOptionalHandlers in the simulated NDIS.
+func (w *world) SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandlers) Status {
 	defer kernel.Current().EnterDDI("NdisSetOptionalHandlers", args(ndisHandle, structName(optionalHandlers)))()
-	w := theWorld()
 	const ddi = "NdisSetOptionalHandlers"
 	if isNilHandlers(optionalHandlers) {
 		w.report(rules.RuleBadParameter, "%s: OptionalHandlers is NULL", ddi)

@@ -6,15 +6,6 @@ import (
 	"github.com/ndislint/ndislint/wdm"
 )
 
-// SpinLock models NDIS_SPIN_LOCK: a KSPIN_LOCK and the IRQL that
-// NdisAcquireSpinLock saves for NdisReleaseSpinLock. Initialize it with
-// NdisAllocateSpinLock before any other NdisXxxSpinLock call. The
-// simulator names it NDIS_SPIN_LOCK#n in traces.
-type SpinLock struct {
-	SpinLock wdm.KSpinLock
-	OldIrql  wdm.Irql
-}
-
 // spinLockAllocatedKey is where the run keeps the set of NDIS spin locks
 // NdisAllocateSpinLock initialized.
 const spinLockAllocatedKey = "ndis.spinlocks-allocated"
@@ -55,11 +46,8 @@ func spinLockReady(s *kernel.State, ddi string, st *kernel.LockState) bool {
 	return true
 }
 
-// AllocateSpinLock is NdisAllocateSpinLock: initializes an NDIS_SPIN_LOCK
-// (also one freed by NdisFreeSpinLock). Initializing a held lock is
-// reported (spinlock-free-held).
-// IRQL: Any level (see Remarks section). Page: nf-ndis-ndisallocatespinlock.
-func AllocateSpinLock(spinLock *SpinLock) {
+// AllocateSpinLock runs NdisAllocateSpinLock in the simulated NDIS.
+func (*world) AllocateSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisAllocateSpinLock", arg)()
@@ -71,13 +59,8 @@ func AllocateSpinLock(spinLock *SpinLock) {
 	spinLockAllocated(s)[st] = true
 }
 
-// AcquireSpinLock is NdisAcquireSpinLock: raises the IRQL to
-// DISPATCH_LEVEL, acquires the lock and saves the previous IRQL in
-// spinLock.OldIrql. Release it with NdisReleaseSpinLock. Acquiring a lock
-// the processor already holds is reported (spinlock-double-acquire)
-// instead of hanging.
-// IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisacquirespinlock.
-func AcquireSpinLock(spinLock *SpinLock) {
+// AcquireSpinLock runs NdisAcquireSpinLock in the simulated NDIS.
+func (*world) AcquireSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisAcquireSpinLock", arg)()
@@ -91,13 +74,8 @@ func AcquireSpinLock(spinLock *SpinLock) {
 	}
 }
 
-// ReleaseSpinLock is NdisReleaseSpinLock: releases a lock acquired with
-// NdisAcquireSpinLock and restores the IRQL saved in spinLock.OldIrql.
-// Releasing a lock acquired with NdisDprAcquireSpinLock is reported
-// (spinlock-dpr-mismatch), and the IRQL drops to the stale OldIrql as it
-// would in Windows.
-// IRQL: DISPATCH_LEVEL. Page: nf-ndis-ndisreleasespinlock.
-func ReleaseSpinLock(spinLock *SpinLock) {
+// ReleaseSpinLock runs NdisReleaseSpinLock in the simulated NDIS.
+func (*world) ReleaseSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisReleaseSpinLock", arg)()
@@ -111,11 +89,8 @@ func ReleaseSpinLock(spinLock *SpinLock) {
 	s.ReleaseLock("NdisReleaseSpinLock", st, false, newIrql)
 }
 
-// DprAcquireSpinLock is NdisDprAcquireSpinLock: acquires the lock when the
-// caller already runs at DISPATCH_LEVEL; the IRQL and spinLock.OldIrql are
-// not changed. Release it with NdisDprReleaseSpinLock.
-// IRQL: DISPATCH_LEVEL. Page: nf-ndis-ndisdpracquirespinlock.
-func DprAcquireSpinLock(spinLock *SpinLock) {
+// DprAcquireSpinLock runs NdisDprAcquireSpinLock in the simulated NDIS.
+func (*world) DprAcquireSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisDprAcquireSpinLock", arg)()
@@ -125,11 +100,8 @@ func DprAcquireSpinLock(spinLock *SpinLock) {
 	s.AcquireLock("NdisDprAcquireSpinLock", st, true)
 }
 
-// DprReleaseSpinLock is NdisDprReleaseSpinLock: releases a lock acquired
-// with NdisDprAcquireSpinLock without changing the IRQL. Releasing a lock
-// acquired with NdisAcquireSpinLock is reported (spinlock-dpr-mismatch).
-// IRQL: DISPATCH_LEVEL. Page: nf-ndis-ndisdprreleasespinlock.
-func DprReleaseSpinLock(spinLock *SpinLock) {
+// DprReleaseSpinLock runs NdisDprReleaseSpinLock in the simulated NDIS.
+func (*world) DprReleaseSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisDprReleaseSpinLock", arg)()
@@ -139,12 +111,8 @@ func DprReleaseSpinLock(spinLock *SpinLock) {
 	s.ReleaseLock("NdisDprReleaseSpinLock", st, true, s.Irql())
 }
 
-// FreeSpinLock is NdisFreeSpinLock: deinitializes the lock. Freeing a held
-// lock (spinlock-free-held), freeing it twice or using it afterwards
-// without a new NdisAllocateSpinLock (spinlock-use-after-free) are
-// reported.
-// IRQL: Any level (see Remarks section). Page: nf-ndis-ndisfreespinlock.
-func FreeSpinLock(spinLock *SpinLock) {
+// FreeSpinLock runs NdisFreeSpinLock in the simulated NDIS.
+func (*world) FreeSpinLock(spinLock *SpinLock) {
 	s := kernel.Current()
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisFreeSpinLock", arg)()

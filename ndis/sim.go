@@ -1,0 +1,132 @@
+package ndis
+
+import "github.com/ndislint/ndislint/wdm"
+
+// simulator is the simulated NDIS of a run, as the DDIs of this package see it:
+// each DDI forwards to the method of the same name.
+type simulator interface {
+	// The CoNDIS client DDIs (NdisCl*).
+	ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters *CoCallParameters, ndisPartyHandle *Handle) Status
+	ClCloseAddressFamily(ndisAfHandle Handle) Status
+	ClCloseCall(ndisVcHandle Handle, ndisPartyHandle Handle, buffer []byte, size uint32) Status
+	ClDeregisterSap(ndisSapHandle Handle) Status
+	ClDropParty(ndisPartyHandle Handle, buffer []byte, size uint32) Status
+	ClGetProtocolVcContextFromTapiCallId(tapiCallId String, protocolVcContext *Handle) Status
+	ClIncomingCallComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters)
+	ClMakeCall(ndisVcHandle Handle, callParameters *CoCallParameters, protocolPartyContext Handle, ndisPartyHandle *Handle) Status
+	ClModifyCallQoS(ndisVcHandle Handle, callParameters *CoCallParameters) Status
+	ClNotifyCloseAddressFamilyComplete(ndisAfHandle Handle, status Status)
+	ClOpenAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily, clientAfContext Handle, ndisAfHandle *Handle) Status
+	ClRegisterSap(ndisAfHandle Handle, protocolSapContext Handle, sap *CoSap, ndisSapHandle *Handle) Status
+
+	// The CoNDIS call-manager DDIs (NdisCm*).
+	CmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status
+	CmAddPartyComplete(status Status, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters)
+	CmCloseAddressFamilyComplete(status Status, ndisAfHandle Handle)
+	CmCloseCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle)
+	CmDeactivateVc(ndisVcHandle Handle) Status
+	CmDeregisterSapComplete(status Status, ndisSapHandle Handle)
+	CmDispatchCallConnected(ndisVcHandle Handle)
+	CmDispatchIncomingCall(ndisSapHandle Handle, ndisVcHandle Handle, callParameters *CoCallParameters) Status
+	CmDispatchIncomingCallQoSChange(ndisVcHandle Handle, callParameters *CoCallParameters)
+	CmDispatchIncomingCloseCall(closeStatus Status, ndisVcHandle Handle, buffer []byte, size uint32)
+	CmDispatchIncomingDropParty(dropStatus Status, ndisPartyHandle Handle, buffer []byte, size uint32)
+	CmDropPartyComplete(status Status, ndisPartyHandle Handle)
+	CmMakeCallComplete(status Status, ndisVcHandle Handle, ndisPartyHandle Handle, callMgrPartyContext Handle, callParameters *CoCallParameters)
+	CmModifyCallQoSComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters)
+	CmNotifyCloseAddressFamily(ndisAfHandle Handle) Status
+	CmOpenAddressFamilyComplete(status Status, ndisAfHandle Handle, callMgrAfContext Handle)
+	CmRegisterAddressFamilyEx(ndisBindingHandle Handle, addressFamily *CoAddressFamily) Status
+	CmRegisterSapComplete(status Status, ndisSapHandle Handle, callMgrSapContext Handle)
+
+	// The DDIs CoNDIS clients and call managers share (NdisCo*).
+	CoAssignInstanceName(ndisVcHandle Handle, baseInstanceName *String, vcInstanceName *String) Status
+	CoCreateVc(ndisBindingHandle Handle, ndisAfHandle Handle, protocolVcContext Handle, ndisVcHandle *Handle) Status
+	CoDeleteVc(ndisVcHandle Handle) Status
+	CoGetTapiCallId(ndisVcHandle Handle, tapiCallId *VarString) Status
+	CoOidRequest(ndisBindingHandle Handle, ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest) Status
+	CoOidRequestComplete(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, oidRequest *OidRequest, status Status)
+	CoSendNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, sendFlags uint32)
+
+	// The miniport call-manager DDIs (NdisMCm*).
+	MCmActivateVc(ndisVcHandle Handle, callParameters *CoCallParameters) Status
+	MCmAddPartyComplete(s Status, h Handle, c Handle, p *CoCallParameters)
+	MCmCloseAddressFamilyComplete(s Status, h Handle)
+	MCmCloseCallComplete(s Status, vh Handle, ph Handle)
+	MCmCreateVc(miniportAdapterHandle Handle, ndisAfHandle Handle, miniportVcContext Handle, ndisVcHandle *Handle) Status
+	MCmDeactivateVc(ndisVcHandle Handle) Status
+	MCmDeleteVc(ndisVcHandle Handle) Status
+	MCmDeregisterSapComplete(s Status, h Handle)
+	MCmDispatchCallConnected(h Handle)
+	MCmDispatchIncomingCall(sh Handle, vh Handle, cp *CoCallParameters) Status
+	MCmDispatchIncomingCallQoSChange(h Handle, p *CoCallParameters)
+	MCmDispatchIncomingCloseCall(s Status, h Handle, b []byte, z uint32)
+	MCmDispatchIncomingDropParty(s Status, h Handle, b []byte, z uint32)
+	MCmDropPartyComplete(s Status, h Handle)
+	MCmMakeCallComplete(s Status, vh Handle, ph Handle, cc Handle, cp *CoCallParameters)
+	MCmModifyCallQoSComplete(s Status, h Handle, p *CoCallParameters)
+	MCmNotifyCloseAddressFamily(ah Handle) Status
+	MCmOidRequest(ndisAfHandle Handle, ndisVcHandle Handle, ndisPartyHandle Handle, ndisOidRequest *OidRequest) Status
+	MCmOidRequestComplete(ah Handle, vh Handle, ph Handle, r *OidRequest, s Status)
+	MCmOpenAddressFamilyComplete(s Status, h Handle, c Handle)
+	MCmRegisterAddressFamilyEx(miniportAdapterHandle Handle, addressFamily *CoAddressFamily) Status
+	MCmRegisterSapComplete(s Status, h Handle, c Handle)
+
+	// The CoNDIS miniport DDIs (NdisMCo*).
+	MCoActivateVcComplete(status Status, ndisVcHandle Handle, callParameters *CoCallParameters)
+	MCoDeactivateVcComplete(status Status, ndisVcHandle Handle)
+	MCoIndicateReceiveNetBufferLists(ndisVcHandle Handle, netBufferLists *NetBufferList, numberOfNetBufferLists uint32, coReceiveFlags uint32)
+	MCoIndicateStatusEx(miniportAdapterHandle Handle, ndisVcHandle Handle, statusIndication *StatusIndication)
+	MCoOidRequestComplete(miniportAdapterHandle Handle, ndisMiniportVcHandle Handle, request *OidRequest, status Status)
+	MCoSendNetBufferListsComplete(ndisVcHandle Handle, netBufferLists *NetBufferList, sendCompleteFlags uint32)
+
+	// NDIS events.
+	InitializeEvent(event *Event)
+	ResetEvent(event *Event)
+	SetEvent(event *Event)
+	WaitEvent(event *Event, msToWait uint32) bool
+
+	// The NDIS IRQL macros.
+	LowerIrql(oldIrql, curIrql wdm.Irql)
+	RaiseIrqlToDispatch(pIrql *wdm.Irql)
+
+	// The NDIS spin locks.
+	AcquireSpinLock(spinLock *SpinLock)
+	AllocateSpinLock(spinLock *SpinLock)
+	DprAcquireSpinLock(spinLock *SpinLock)
+	DprReleaseSpinLock(spinLock *SpinLock)
+	FreeSpinLock(spinLock *SpinLock)
+	ReleaseSpinLock(spinLock *SpinLock)
+
+	// NDIS memory.
+	AllocateMemoryWithTagPriority(ndisHandle Handle, length uint32, tag uint32, priority ExPoolPriority) []byte
+	FreeMemory(virtualAddress []byte, length uint32, memoryFlags uint32)
+
+	// Protocol driver registration and binding.
+	CloseAdapterEx(ndisBindingHandle Handle) Status
+	CompleteBindAdapterEx(bindAdapterContext Handle, status Status)
+	CompleteNetPnPEvent(ndisBindingHandle Handle, netPnPEventNotification *NetPnpEventNotification, status Status)
+	CompleteUnbindAdapterEx(unbindContext Handle)
+	DeregisterProtocolDriver(ndisProtocolHandle Handle)
+	OpenAdapterEx(ndisProtocolHandle Handle, protocolBindingContext Handle, openParameters *OpenParameters, bindContext Handle, ndisBindingHandle *Handle) Status
+	RegisterProtocolDriver(protocolDriverContext Handle, protocolCharacteristics *ProtocolDriverCharacteristics, ndisProtocolHandle *Handle) Status
+	SetOptionalHandlers(ndisHandle Handle, optionalHandlers DriverOptionalHandlers) Status
+
+	// NDIS timer objects.
+	AllocateTimerObject(ndisHandle Handle, timerCharacteristics *TimerCharacteristics, pTimerObject *Handle) Status
+	CancelTimerObject(timerObject Handle) bool
+	FreeTimerObject(timerObject Handle)
+	SetTimerObject(timerObject Handle, dueTime int64, millisecondsPeriod int32, functionContext Handle) bool
+
+	// Waiting and stalling.
+	MSleep(microsecondsToSleep uint32)
+	StallExecution(microSecondsToStall uint32)
+
+	// NDIS I/O work items.
+	AllocateIoWorkItem(ndisObjectHandle Handle) Handle
+	FreeIoWorkItem(ndisIoWorkItemHandle Handle)
+	QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, workItemContext Handle)
+}
+
+// sim returns the simulated NDIS of the current run.
+func sim() simulator { return theWorld() }
