@@ -11,9 +11,12 @@
 //
 // Handle, like NDIS_HANDLE, is opaque: drivers store their own context
 // pointers in it and type-assert them back, as C casts. The handles NDIS hands
-// out (VC, AF, SAP, party, binding) are values of unexported types.
+// out (VC, AF, SAP, party, binding) are values of the simulator's unexported
+// types.
 //
-// The package also runs: its DDIs drive a deterministic, single-threaded,
-// in-process simulation of NDIS with a verifier that checks the same contract
-// ndislint checks statically (see package ndistest for the harness).
+// The package declares; it does not simulate. Each DDI forwards to the
+// simulated NDIS of the current run (internal/ndissim, which a test starts
+// with ndistest.New), a deterministic, single-threaded, in-process NDIS with
+// a verifier that checks the same contract ndislint checks statically.
+// Calling a DDI outside such a run panics.
 package ndis

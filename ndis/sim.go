@@ -1,9 +1,17 @@
 package ndis
 
-import "github.com/ndislint/ndislint/wdm"
+import (
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/wdm"
+)
 
-// simulator is the simulated NDIS of a run, as the DDIs of this package see it:
-// each DDI forwards to the method of the same name.
+// simulator is the simulated NDIS of a run, as the DDIs of this package see
+// it: each DDI forwards to the method of the same name, which enters the DDI
+// in the kernel's trace (where its IRQL requirement is checked), checks its
+// arguments against the objects NDIS gave out and runs it. The simulator
+// lives in internal/ndissim, which imports this package for its types; a run
+// gets one from kernel.Reset(kernel.WithNDIS(ndissim.Attach)), and this
+// package finds it in the current kernel.State.
 type simulator interface {
 	// The CoNDIS client DDIs (NdisCl*).
 	ClAddParty(ndisVcHandle Handle, protocolPartyContext Handle, callParameters *CoCallParameters, ndisPartyHandle *Handle) Status
@@ -128,5 +136,12 @@ type simulator interface {
 	QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, workItemContext Handle)
 }
 
-// sim returns the simulated NDIS of the current run.
-func sim() simulator { return theWorld() }
+// sim returns the simulated NDIS of the current run: the one the run's
+// kernel.State holds (kernel.WithNDIS; ndistest.New installs it). Calling a
+// DDI in a run without one is a harness error, not a driver's: it panics.
+func sim() simulator {
+	if s, ok := kernel.Current().NDIS().(simulator); ok {
+		return s
+	}
+	panic("ndis: DDI called with no simulated NDIS: start the run with ndistest.New")
+}

@@ -136,7 +136,7 @@ func (v *VC) Number() int {
 }
 
 // Info returns what NDIS knows of the VC.
-func (v *VC) Info() ndis.VcInfo {
+func (v *VC) Info() VcInfo {
 	info, _ := v.cm.sys.sim.Vc(v.h)
 	return info
 }

@@ -1,5 +1,5 @@
-// Package ndistest runs Go-modelled CoNDIS drivers against the simulated
-// NDIS of package ndis, in the spirit of net/http/httptest: a test creates a
+// Package ndistest runs Go-modelled CoNDIS drivers, written against package
+// ndis, in a simulated NDIS, in the spirit of net/http/httptest: a test creates a
 // System, adds simulated adapters and a scripted call manager, loads the
 // driver under test (its DriverEntry calls ndis.RegisterProtocolDriver),
 // binds, and drives calls; the verifier checks every DDI and callback as it

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/internal/ndissim"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -45,7 +46,7 @@ const RunLimit = 100000
 type System struct {
 	t         testing.TB
 	st        *kernel.State
-	sim       *ndis.Sim
+	sim       *ndissim.Sim
 	keep      bool
 	cat       *rules.Catalogue
 	expected  map[string]bool
@@ -82,7 +83,8 @@ func Expect(ids ...string) Option {
 // rules.Load. A nil c keeps the embedded catalogue.
 func UseCatalogue(c *rules.Catalogue) Option { return func(s *System) { s.cat = c } }
 
-// New starts a fresh simulated NDIS (kernel.Reset) for the test. At Cleanup
+// New starts a fresh simulated NDIS for the test (kernel.Reset with the
+// simulator of internal/ndissim, to which package ndis forwards every DDI). At Cleanup
 // the System drains the event queue, reports requests still pending and
 // incoming closes never answered, and fails the test with every violation
 // (and the calls that led to it) unless KeepViolations or Expect said
@@ -98,8 +100,8 @@ func New(t testing.TB, opts ...Option) *System {
 	for _, o := range opts {
 		o(s)
 	}
-	s.st = kernel.Reset(kernel.WithCatalogue(s.cat))
-	s.sim = ndis.Simulator()
+	s.st = kernel.Reset(kernel.WithCatalogue(s.cat), kernel.WithNDIS(ndissim.Attach))
+	s.sim = ndissim.Of(s.st)
 	t.Cleanup(s.cleanup)
 	return s
 }
@@ -165,8 +167,39 @@ func (s *System) ViolationsOf(rule string) []Violation {
 // Trace returns the last lines of the trace of DDI calls and callbacks.
 func (s *System) Trace() []string { return s.st.Trace() }
 
-// Sim returns the simulated NDIS, for what the System does not wrap.
-func (s *System) Sim() *ndis.Sim { return s.sim }
+// VcInfo is what NDIS knows of one VC (System.VcInfo, VC.Info).
+type VcInfo = ndissim.VcInfo
+
+// VcInfo reports what NDIS knows of the VC whose handle (either side's) is
+// h; false if h is not a VC handle of this run.
+func (s *System) VcInfo(h ndis.Handle) (VcInfo, bool) { return s.sim.Vc(h) }
+
+// Describe renders a handle the way traces and violations do ("vc #3",
+// "binding of protocol \"client\" on \"atm0\"").
+func (s *System) Describe(h ndis.Handle) string { return s.sim.Describe(h) }
+
+// Allocation is one block NdisAllocateMemoryWithTagPriority handed out and
+// nobody has freed yet (System.OutstandingAllocations).
+type Allocation = ndissim.Allocation
+
+// OutstandingAllocations returns the blocks of the run still allocated, in
+// allocation order: the leaks, once the driver has unloaded.
+func (s *System) OutstandingAllocations() []Allocation { return s.sim.OutstandingAllocations() }
+
+// Unbind unbinds a protocol driver (its NdisProtocolHandle, as the driver
+// received it from NdisRegisterProtocolDriver) from an adapter: NDIS calls
+// its ProtocolUnbindAdapterEx at PASSIVE_LEVEL. It returns the handler's
+// status, or an error if the protocol is not bound to the adapter.
+func (s *System) Unbind(protocol, adapter ndis.Handle) (ndis.Status, error) {
+	return s.sim.Unbind(protocol, adapter)
+}
+
+// PnPEvent raises a Plug and Play or power event on the binding of a
+// protocol driver to an adapter (its ProtocolNetPnPEvent) and returns the
+// handler's status, or an error if there is no such binding.
+func (s *System) PnPEvent(protocol, adapter ndis.Handle, code ndis.NetPnpEventCode) (ndis.Status, error) {
+	return s.sim.PnPEvent(protocol, adapter, code)
+}
 
 // Run runs the queued events due now (completions delivered later, work
 // items, timers that expired), and those they queue for now, until none is
@@ -242,7 +275,7 @@ func (s *System) Unload() {
 		ndis.DeregisterProtocolDriver(p)
 	}
 	s.Run()
-	ndis.ReportServiceLeaks()
+	s.sim.ReportServiceLeaks()
 }
 
 // Irql returns the current IRQL of the simulated processor.

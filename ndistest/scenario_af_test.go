@@ -192,10 +192,10 @@ func TestUnbindOneClientWithPendedClose(t *testing.T) {
 	sys.Bind()
 	v := cm.IncomingCall(nil)
 	cm.CallConnected(v)
-	if d := sys.Sim().Describe(v.Handle()); d != "vc #1" {
+	if d := sys.Describe(v.Handle()); d != "vc #1" {
 		t.Errorf("Describe: %q", d)
 	}
-	st, err := sys.Sim().Unbind(c.Protocol(), ad.Handle())
+	st, err := sys.Unbind(c.Protocol(), ad.Handle())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestUnbindOneClientWithPendedClose(t *testing.T) {
 	if c.Af() != nil || cm.OpenAfs() != 0 || !v.Deleted() {
 		t.Errorf("after the unbind: client AF %v, call manager AFs %d, VC deleted %v", c.Af() != nil, cm.OpenAfs(), v.Deleted())
 	}
-	if _, err := sys.Sim().Unbind(c.Protocol(), ad.Handle()); err == nil {
+	if _, err := sys.Unbind(c.Protocol(), ad.Handle()); err == nil {
 		t.Errorf("a second Unbind gave no error")
 	}
 }

@@ -53,8 +53,8 @@ func TestOutgoingCall(t *testing.T) {
 }
 
 // Info returns what NDIS knows of the client's VC.
-func vcInfo(sys *ndistest.System, v *testclient.VC) ndis.VcInfo {
-	info, _ := sys.Sim().Vc(v.Handle())
+func vcInfo(sys *ndistest.System, v *testclient.VC) ndistest.VcInfo {
+	info, _ := sys.VcInfo(v.Handle())
 	return info
 }
 

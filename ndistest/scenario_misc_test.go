@@ -181,7 +181,7 @@ func TestMiniportCallManager(t *testing.T) {
 
 func TestPnPEventAndExpectOption(t *testing.T) {
 	sys, ad, _, c := setup(t, ndistest.CMScript{}, testclient.Options{})
-	st, err := sys.Sim().PnPEvent(c.Protocol(), ad.Handle(), ndis.NetEventSetPower)
+	st, err := sys.PnPEvent(c.Protocol(), ad.Handle(), ndis.NetEventSetPower)
 	if err != nil || st != ndis.StatusSuccess {
 		t.Errorf("PnPEvent: %s, %v", st, err)
 	}
@@ -189,17 +189,17 @@ func TestPnPEventAndExpectOption(t *testing.T) {
 
 func TestHarnessMisuseIsReportedNotCrashed(t *testing.T) {
 	sys, _, cm, c := setup(t, ndistest.CMScript{}, testclient.Options{})
-	if _, err := sys.Sim().Bind(nil, nil); err == nil {
-		t.Errorf("Bind(nil, nil) gave no error")
+	if _, err := sys.Unbind(nil, nil); err == nil {
+		t.Errorf("Unbind(nil, nil) gave no error")
 	}
-	if _, err := sys.Sim().AddAdapter(c.Protocol(), "x", ndis.MediumAtm, nil); err == nil {
-		t.Errorf("AddAdapter with a protocol handle gave no error")
+	if _, err := sys.PnPEvent(c.Protocol(), nil, ndis.NetEventSetPower); err == nil {
+		t.Errorf("PnPEvent with no adapter gave no error")
 	}
 	v := cm.IncomingCall(nil)
 	cm.CallConnected(v)
 	c.CloseCall(c.IncomingVCs()[0])
 	sys.Run()
-	if _, ok := sys.Sim().Vc(nil); ok {
+	if _, ok := sys.VcInfo(nil); ok {
 		t.Errorf("Vc(nil) is ok")
 	}
 }

@@ -108,7 +108,7 @@ func (p *pair) unload(t *testing.T, clientFirst bool) (client.Stats, callmanager
 		cs = p.c.Unload()
 	}
 	p.sys.Run()
-	for _, a := range ndis.OutstandingAllocations() {
+	for _, a := range p.sys.OutstandingAllocations() {
 		if a.Tag == cmTag || a.Tag == clientTag {
 			t.Errorf("leaked %s", a)
 		}

@@ -69,7 +69,7 @@ func unload(t *testing.T, sys *ndistest.System, c *client.Client) client.Stats {
 	t.Helper()
 	s := c.Unload()
 	sys.Run()
-	for _, a := range ndis.OutstandingAllocations() {
+	for _, a := range sys.OutstandingAllocations() {
 		if a.Tag == clientTag {
 			t.Errorf("the client leaked %s", a)
 		}

@@ -25,8 +25,10 @@ type State struct {
 	pendOrder  []any
 	cat        *rules.Catalogue // the run's catalogue; nil: rules.Default, loaded on first use
 	catTold    bool             // the default catalogue's load error was reported
-	// Objects holds per-run state of the packages built on the kernel
-	// (ndis keeps its NDIS-wide tables here), by key.
+	attach     func(*State) any // WithNDIS's constructor, run once the options are applied
+	ndis       any              // the simulated NDIS of the run (WithNDIS); nil without one
+	// Objects holds per-run state of the kernel and of the simulated NDIS
+	// built on it, by key.
 	Objects map[string]any
 }
 
@@ -51,11 +53,25 @@ func WithCatalogue(c *rules.Catalogue) Option {
 	return func(s *State) { s.cat = c }
 }
 
+// WithNDIS gives the run a simulated NDIS: once the other options are
+// applied, Reset calls attach with the new State and keeps what it returns,
+// which NDIS returns. The kernel does not look inside it: it is the
+// simulator of internal/ndissim (ndissim.Attach), to which package ndis
+// forwards every DDI. A run without one runs the kernel routines of package
+// wdm only.
+func WithNDIS(attach func(*State) any) Option {
+	return func(s *State) { s.attach = attach }
+}
+
 // Reset installs a fresh State, configured by opts, and returns it.
 func Reset(opts ...Option) *State {
 	s := newState()
 	for _, o := range opts {
 		o(s)
+	}
+	if s.attach != nil {
+		s.ndis = s.attach(s)
+		s.attach = nil
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -69,6 +85,10 @@ func Current() *State {
 	defer mu.Unlock()
 	return cur
 }
+
+// NDIS returns the simulated NDIS of the run (see WithNDIS), nil if it has
+// none.
+func (s *State) NDIS() any { return s.ndis }
 
 // Irql returns the current IRQL.
 func (s *State) Irql() uint8 { return s.irql }

@@ -14,6 +14,8 @@ package testclient
 import (
 	"fmt"
 
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/internal/ndissim"
 	"github.com/ndislint/ndislint/ndis"
 )
 
@@ -237,7 +239,7 @@ func (v *VC) Parties() []*Party {
 
 // Number returns the VC's number in the simulation (vc #3).
 func (v *VC) Number() int {
-	info, _ := ndis.Simulator().Vc(v.h)
+	info, _ := ndissim.Of(kernel.Current()).Vc(v.h)
 	return info.Number
 }
 

@@ -1,0 +1,34 @@
+package ndissim
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+)
+
+// pnpEvent calls a binding's ProtocolNetPnPEvent with event; a PENDING
+// answer is owed NdisCompleteNetPnPEvent.
+func (w *world) pnpEvent(o *openBlock, code ndis.NetPnpEventCode) ndis.Status {
+	p := o.protocol
+	n := &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: code}}
+	what := fmt.Sprintf("PROTOCOL_NET_PNP_EVENT (event %d) of %s", code, o.who())
+	return w.forward(reqKey{"pnp", n}, what, w.completer("PROTOCOL_NET_PNP_EVENT", false), func() ndis.Status {
+		return w.callStatus("PROTOCOL_NET_PNP_EVENT", p, args(o.ctx, fmt.Sprintf("event %d", code)), func() ndis.Status {
+			if p.chars.NetPnPEventHandler == nil {
+				return ndis.StatusSuccess
+			}
+			return p.chars.NetPnPEventHandler(o.ctx, n)
+		})
+	})
+}
+
+// CompleteNetPnPEvent runs NdisCompleteNetPnPEvent in the simulated NDIS.
+func (w *world) CompleteNetPnPEvent(ndisBindingHandle ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification, status ndis.Status) {
+	defer w.st.EnterDDI("NdisCompleteNetPnPEvent", args(ndisBindingHandle, "NetPnPEventNotification", status))()
+	const ddi = "NdisCompleteNetPnPEvent"
+	o := w.openArg(ddi, "NdisBindingHandle", ndisBindingHandle)
+	if o == nil || !w.needPtr(ddi, "NetPnPEventNotification", netPnPEventNotification == nil) {
+		return
+	}
+	w.complete(reqKey{"pnp", netPnPEventNotification}, ddi, "PROTOCOL_NET_PNP_EVENT of "+o.who(), status)
+}

@@ -1,0 +1,98 @@
+package ndissim
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// ClRegisterSap runs NdisClRegisterSap in the simulated NDIS.
+func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.Handle, sap *ndis.CoSap, ndisSapHandle *ndis.Handle) ndis.Status {
+	defer w.st.EnterDDI("NdisClRegisterSap", args(ndisAfHandle, protocolSapContext, "Sap", "NdisSapHandle"))()
+	const ddi = "NdisClRegisterSap"
+	ah := w.afArg(ddi, "NdisAfHandle", ndisAfHandle, sideClient, 0)
+	if ah == nil {
+		return ndis.StatusFailure
+	}
+	af := ah.af
+	if af.state != afOpen {
+		w.report(rules.RuleBadHandle, "%s: %s is not open", ddi, af)
+		return ndis.StatusFailure
+	}
+	if !w.needPtr(ddi, "Sap", sap == nil) || !w.needPtr(ddi, "NdisSapHandle", ndisSapHandle == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, state: sapRegistering}
+	s.clientH = &sapHandle{sap: s, side: sideClient}
+	s.cmH = &sapHandle{sap: s, side: sideCM}
+	af.saps = append(af.saps, s)
+	*ndisSapHandle = s.clientH
+	cm := af.reg.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"register-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_REG_SAP", cm.isMCM()), func() ndis.Status {
+		return w.callStatus("PROTOCOL_CM_REG_SAP", cm.driver(), args(af.cmCtx, "Sap", s.cmH, "CallMgrSapContext"), func() ndis.Status {
+			if h.CmRegisterSapHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_REG_SAP")
+				return ndis.StatusNotSupported
+			}
+			var ctx ndis.Handle
+			r := h.CmRegisterSapHandler(af.cmCtx, sap, s.cmH, &ctx)
+			if r == ndis.StatusSuccess {
+				s.cmCtx = ctx
+			}
+			return r
+		})
+	})
+	switch st {
+	case ndis.StatusPending:
+	case ndis.StatusSuccess:
+		s.state = sapRegistered
+	default:
+		s.state = sapFailed
+		*ndisSapHandle = nil
+	}
+	return st
+}
+
+// ClDeregisterSap runs NdisClDeregisterSap in the simulated NDIS.
+func (w *world) ClDeregisterSap(ndisSapHandle ndis.Handle) ndis.Status {
+	defer w.st.EnterDDI("NdisClDeregisterSap", args(ndisSapHandle))()
+	const ddi = "NdisClDeregisterSap"
+	sh := w.sapArg(ddi, "NdisSapHandle", ndisSapHandle, sideClient)
+	if sh == nil {
+		return ndis.StatusFailure
+	}
+	s := sh.sap
+	if s.state == sapRegistering {
+		w.report(rules.RuleBadHandle, "%s: %s is still being registered; its registration has not completed", ddi, s)
+		return ndis.StatusFailure
+	}
+	s.clientClosed = true
+	s.state = sapDeregistering
+	cm := s.af.reg.cm
+	h := cm.handlers()
+	st := w.forward(reqKey{"deregister-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_DEREGISTER_SAP", cm.isMCM()), func() ndis.Status {
+		return w.callStatus("PROTOCOL_CM_DEREGISTER_SAP", cm.driver(), args(s.cmCtx), func() ndis.Status {
+			if h.CmDeregisterSapHandler == nil {
+				w.noHandler(cm.driver(), "PROTOCOL_CM_DEREGISTER_SAP")
+				return ndis.StatusSuccess
+			}
+			return h.CmDeregisterSapHandler(s.cmCtx)
+		})
+	})
+	if st != ndis.StatusPending {
+		deregisterFinish(s, st)
+	}
+	return st
+}
+
+// deregisterFinish applies the outcome of a SAP's deregistration.
+func deregisterFinish(s *sapBlock, st ndis.Status) {
+	if st == ndis.StatusSuccess {
+		s.state = sapGone
+		return
+	}
+	s.state = sapRegistered
+	s.clientClosed = false
+}

@@ -1,0 +1,19 @@
+// Package ndissim is the simulated NDIS that the DDIs of package ndis run
+// in: the drivers, adapters, bindings, address families, SAPs, VCs and
+// parties NDIS knows, the handles it gives out, the requests that may pend
+// and what completes them, the kernel services NDIS offers (memory, work
+// items, timers, spin locks, events, waits), and the verifier's NDIS rules,
+// checked as every DDI and callback runs. It sits on the simulated processor
+// of package kernel (IRQL, spin locks, trace, event queue, clock, the
+// Violation list).
+//
+// Package ndis declares the model of ndis.h and nothing else: each DDI
+// forwards to the method of the same name of this package's simulator,
+// which it finds in the current kernel.State. A run gets its simulator from
+// kernel.Reset(kernel.WithNDIS(Attach)); ndistest.New does that, and Of
+// gives the harness its view of it (Sim). Nothing here is global: every
+// table belongs to the run.
+//
+// The package is internal: drivers import ndis and their tests import
+// ndistest, the only harness users see.
+package ndissim

@@ -1,0 +1,362 @@
+package ndissim
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+)
+
+// The blocks below are what NDIS hands out as handles: drivers see them only
+// as Handle values. Handles for objects two drivers share (address families,
+// SAPs, VCs, parties) are per side, so NDIS always knows which side calls.
+
+// side says which driver of a shared object a handle was given to.
+type side uint8
+
+// The sides of a shared object.
+const (
+	sideClient side = iota + 1
+	sideCM
+	sideMiniport
+)
+
+// String names the side in the words of the reports.
+func (s side) String() string {
+	switch s {
+	case sideClient:
+		return "client"
+	case sideCM:
+		return "call manager"
+	case sideMiniport:
+		return "miniport"
+	}
+	return "unknown side"
+}
+
+// driverRef is a registered driver: a protocol or a miniport driver.
+type driverRef interface {
+	driverName() string
+}
+
+// protocolBlock is a registered protocol driver (NdisProtocolHandle, and the
+// NdisDriverHandle its SetOptions handler receives).
+type protocolBlock struct {
+	name         string
+	ctx          ndis.Handle
+	chars        ndis.ProtocolDriverCharacteristics
+	co           *ndis.ProtocolCoCharacteristics
+	cl           *ndis.CoClientOptionalHandlers
+	cm           *ndis.CoCallManagerOptionalHandlers
+	inSetOptions bool
+	registered   bool
+	deregistered bool
+	opens        []*openBlock
+	tried        map[*adapterBlock]bool
+}
+
+func (p *protocolBlock) driverName() string { return fmt.Sprintf("protocol %q", p.name) }
+
+// miniportDriverBlock is a registered CoNDIS miniport driver (its
+// NdisMiniportDriverHandle); it may also be a miniport call manager.
+type miniportDriverBlock struct {
+	name         string
+	ctx          ndis.Handle
+	mco          *ndis.MiniportCoCharacteristics
+	cm           *ndis.CoCallManagerOptionalHandlers
+	inSetOptions bool
+	adapters     []*adapterBlock
+}
+
+func (m *miniportDriverBlock) driverName() string { return fmt.Sprintf("miniport %q", m.name) }
+
+// adapterBlock is a miniport adapter (NdisMiniportAdapterHandle).
+type adapterBlock struct {
+	name      string
+	index     int
+	medium    ndis.Medium
+	driver    *miniportDriverBlock
+	ctx       ndis.Handle
+	ready     bool
+	halted    bool
+	openPends bool
+	opens     []*openBlock
+}
+
+// bindState is the progress of one ProtocolBindAdapterEx.
+type bindState uint8
+
+// The bind states.
+const (
+	bindRunning bindState = iota
+	bindPending
+	bindDone
+	bindFailed
+)
+
+// bindCtx is the BindContext NDIS passes to ProtocolBindAdapterEx.
+type bindCtx struct {
+	protocol *protocolBlock
+	adapter  *adapterBlock
+	open     *openBlock
+	state    bindState
+}
+
+// unbindCtx is the UnbindContext NDIS passes to ProtocolUnbindAdapterEx.
+type unbindCtx struct {
+	open *openBlock
+	done bool
+}
+
+// closeCtx is a pended NdisCloseAdapterEx.
+type closeCtx struct {
+	open *openBlock
+}
+
+// openBlock is a binding (NdisBindingHandle).
+type openBlock struct {
+	protocol *protocolBlock
+	adapter  *adapterBlock
+	ctx      ndis.Handle
+	bind     *bindCtx
+	opening  bool
+	closed   bool
+}
+
+func (o *openBlock) who() string {
+	return fmt.Sprintf("%s on %q", o.protocol.driverName(), o.adapter.name)
+}
+
+// cmRef is a call manager: a stand-alone one (a protocol binding) or a
+// miniport call manager (an adapter).
+type cmRef struct {
+	open    *openBlock
+	adapter *adapterBlock
+}
+
+// isMCM reports whether the call manager is a miniport call manager.
+func (c cmRef) isMCM() bool { return c.adapter != nil }
+
+// handlers returns the call manager's registered handlers.
+func (c cmRef) handlers() *ndis.CoCallManagerOptionalHandlers {
+	switch {
+	case c.open != nil:
+		return c.open.protocol.cm
+	case c.adapter != nil && c.adapter.driver != nil:
+		return c.adapter.driver.cm
+	}
+	return nil
+}
+
+// driver returns the driver behind the call manager.
+func (c cmRef) driver() driverRef {
+	if c.open != nil {
+		return c.open.protocol
+	}
+	if c.adapter != nil {
+		return c.adapter.driver
+	}
+	return nil
+}
+
+// who names the call manager in reports.
+func (c cmRef) who() string {
+	switch {
+	case c.open != nil:
+		return "call manager " + fmt.Sprintf("%q", c.open.protocol.name)
+	case c.adapter != nil:
+		return "miniport call manager " + fmt.Sprintf("%q", c.adapter.driver.name)
+	}
+	return "no call manager"
+}
+
+// bindingContext is what NDIS passes as CallMgrBindingContext.
+func (c cmRef) bindingContext() ndis.Handle {
+	if c.open != nil {
+		return c.open.ctx
+	}
+	if c.adapter != nil {
+		return c.adapter.ctx
+	}
+	return nil
+}
+
+// regAf is an address family a call manager registered on an adapter.
+type regAf struct {
+	af      ndis.CoAddressFamily
+	cm      cmRef
+	adapter *adapterBlock
+	closed  bool
+}
+
+// afState is the state of one opened address family.
+type afState uint8
+
+// The AF states.
+const (
+	afOpening afState = iota
+	afOpen
+	afFailed
+	afClosing
+	afClosed
+)
+
+// afBlock is one client's open of a registered address family.
+type afBlock struct {
+	id            int
+	reg           *regAf
+	client        *openBlock
+	clientCtx     ndis.Handle
+	cmCtx         ndis.Handle
+	clientH, cmH  *afHandle
+	state         afState
+	notifyClosing bool
+	clientClosed  bool
+	cmClosed      bool
+	saps          []*sapBlock
+	vcs           []*vcBlock
+}
+
+// afHandle is an NdisAfHandle as one side holds it.
+type afHandle struct {
+	af   *afBlock
+	side side
+}
+
+// sapState is the state of one SAP.
+type sapState uint8
+
+// The SAP states.
+const (
+	sapRegistering sapState = iota
+	sapRegistered
+	sapFailed
+	sapDeregistering
+	sapGone
+)
+
+// sapBlock is a SAP a client registered on an AF.
+type sapBlock struct {
+	id           int
+	af           *afBlock
+	sap          *ndis.CoSap
+	clientCtx    ndis.Handle
+	cmCtx        ndis.Handle
+	clientH, cmH *sapHandle
+	state        sapState
+	clientClosed bool
+}
+
+// sapHandle is an NdisSapHandle as one side holds it.
+type sapHandle struct {
+	sap  *sapBlock
+	side side
+}
+
+// vcHandle is an NdisVcHandle as one side holds it.
+type vcHandle struct {
+	vc   *vcBlock
+	side side
+}
+
+// partyState is the state of one party of a multipoint call.
+type partyState uint8
+
+// The party states.
+const (
+	partyAdding partyState = iota
+	partyActive
+	partyDropping
+	partyGone
+)
+
+// partyBlock is one party of a multipoint call.
+type partyBlock struct {
+	id           int
+	vc           *vcBlock
+	clientCtx    ndis.Handle
+	cmCtx        ndis.Handle
+	clientH, cmH *partyHandle
+	state        partyState
+	// remoteDropped is set by PROTOCOL_CL_INCOMING_DROP_PARTY: the client owes
+	// NdisClDropParty.
+	remoteDropped bool
+}
+
+// partyHandle is an NdisPartyHandle as one side holds it.
+type partyHandle struct {
+	party *partyBlock
+	side  side
+}
+
+// describe renders a handle for traces and reports: NDIS handles by kind and
+// number, a driver's own context by its type (addresses would make traces
+// differ from run to run).
+func describe(h ndis.Handle) string {
+	switch x := h.(type) {
+	case nil:
+		return "NULL"
+	case *vcHandle:
+		return fmt.Sprintf("vc #%d", x.vc.id)
+	case *afHandle:
+		return fmt.Sprintf("af #%d", x.af.id)
+	case *sapHandle:
+		return fmt.Sprintf("sap #%d", x.sap.id)
+	case *partyHandle:
+		return fmt.Sprintf("party #%d", x.party.id)
+	case *openBlock:
+		return fmt.Sprintf("binding of %s", x.who())
+	case *protocolBlock:
+		return x.driverName()
+	case *miniportDriverBlock:
+		return x.driverName()
+	case *adapterBlock:
+		return fmt.Sprintf("adapter %q", x.name)
+	case *bindCtx:
+		return fmt.Sprintf("bind context of %s to %q", x.protocol.driverName(), x.adapter.name)
+	case *unbindCtx:
+		return "unbind context of " + x.open.who()
+	case ndis.Status:
+		return x.String()
+	}
+	return fmt.Sprintf("%T", h)
+}
+
+// handleKind names what an NDIS handle is, for bad-handle reports.
+func handleKind(h ndis.Handle) string {
+	switch h.(type) {
+	case nil:
+		return "NULL"
+	case *vcHandle:
+		return "a VC handle"
+	case *afHandle:
+		return "an AF handle"
+	case *sapHandle:
+		return "a SAP handle"
+	case *partyHandle:
+		return "a party handle"
+	case *openBlock:
+		return "a binding handle"
+	case *protocolBlock:
+		return "a protocol driver handle"
+	case *miniportDriverBlock:
+		return "a miniport driver handle"
+	case *adapterBlock:
+		return "a miniport adapter handle"
+	case *bindCtx:
+		return "a bind context"
+	case *unbindCtx:
+		return "an unbind context"
+	}
+	return fmt.Sprintf("a driver's own value of type %T, not a handle NDIS gave out", h)
+}
+
+// String names the AF, its client and call manager for reports.
+func (af *afBlock) String() string {
+	return fmt.Sprintf("af #%d (client %q, %s)", af.id, af.client.protocol.name, af.reg.cm.who())
+}
+
+// String names the SAP for reports.
+func (s *sapBlock) String() string { return fmt.Sprintf("sap #%d of af #%d", s.id, s.af.id) }
+
+// String names the party for reports.
+func (p *partyBlock) String() string { return fmt.Sprintf("party #%d of vc #%d", p.id, p.vc.id) }

@@ -1,0 +1,144 @@
+package ndissim
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+)
+
+// actState is a VC's activation state in the miniport.
+type actState uint8
+
+// The activation states.
+const (
+	actInactive actState = iota
+	actActivating
+	actActive
+	actDeactivating
+)
+
+// callState is the state of the call on a VC.
+type callState uint8
+
+// The call states.
+const (
+	callIdle callState = iota
+	callMakePending
+	callOffered
+	callAccepted
+	callConnected
+	callClosing
+	callCloseFailed
+)
+
+// String names the call state in reports.
+func (c callState) String() string {
+	switch c {
+	case callIdle:
+		return "no call"
+	case callMakePending:
+		return "an outgoing call being made"
+	case callOffered:
+		return "an incoming call being offered"
+	case callAccepted:
+		return "an accepted incoming call not yet connected"
+	case callConnected:
+		return "a connected call"
+	case callClosing:
+		return "a call being closed"
+	case callCloseFailed:
+		return "a call whose close failed"
+	}
+	return "an unknown call state"
+}
+
+// vcBlock is one VC: the state NDIS shares between the client, the call
+// manager and the miniport, each of which holds its own vcHandle.
+type vcBlock struct {
+	id          int
+	adapter     *adapterBlock
+	af          *afBlock
+	cm          cmRef
+	clientOpen  *openBlock
+	creator     side
+	clientCtx   ndis.Handle
+	cmCtx       ndis.Handle
+	miniportCtx ndis.Handle
+	clientH     *vcHandle
+	cmH         *vcHandle
+	mpH         *vcHandle
+	deleted     bool
+	act         actState
+	actPrev     actState
+	call        callState
+	// clientDead is set, for a VC the call manager created, once the client's
+	// close completed (PROTOCOL_CL_CLOSE_CALL_COMPLETE or a non-PENDING
+	// NdisClCloseCall) until a new incoming call is dispatched on it.
+	clientDead   bool
+	remoteClosed bool
+	multipoint   bool
+	parties      []*partyBlock
+	sap          *sapBlock
+	sends        int
+	instanceName string
+}
+
+// String names the VC and its creator for reports ("vc #3, created by call
+// manager \"cm\"").
+func (v *vcBlock) String() string {
+	return fmt.Sprintf("vc #%d (created by %s)", v.id, v.creatorName())
+}
+
+// creatorName names the driver that created the VC.
+func (v *vcBlock) creatorName() string {
+	if v.creator == sideClient && v.clientOpen != nil {
+		return "client " + fmt.Sprintf("%q", v.clientOpen.protocol.name)
+	}
+	return v.cm.who()
+}
+
+// handleFor returns the VC handle a side holds.
+func (v *vcBlock) handleFor(s side) *vcHandle {
+	switch s {
+	case sideClient:
+		return v.clientH
+	case sideCM:
+		return v.cmH
+	}
+	return v.mpH
+}
+
+// ctxFor returns the context a side gave NDIS for the VC.
+func (v *vcBlock) ctxFor(s side) ndis.Handle {
+	switch s {
+	case sideClient:
+		return v.clientCtx
+	case sideCM:
+		return v.cmCtx
+	}
+	return v.miniportCtx
+}
+
+// hasClient reports whether a client shares the VC (a call manager's VCs
+// for itself have none).
+func (v *vcBlock) hasClient() bool { return v.clientH != nil }
+
+// liveParties returns the parties not dropped.
+func (v *vcBlock) liveParties() []*partyBlock {
+	var out []*partyBlock
+	for _, p := range v.parties {
+		if p.state == partyActive || p.state == partyAdding {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// miniportSide returns the handle the miniport under the VC uses: its own,
+// or the call manager's for a miniport call manager.
+func (v *vcBlock) miniportSide() side {
+	if v.cm.isMCM() {
+		return sideCM
+	}
+	return sideMiniport
+}

@@ -1,0 +1,67 @@
+package ndissim
+
+import (
+	"github.com/ndislint/ndislint/internal/kernel"
+	"github.com/ndislint/ndislint/ndis"
+)
+
+// world is the simulated NDIS of one run: the drivers, adapters, bindings,
+// address families, SAPs, VCs and parties it knows, and the requests in
+// flight. Attach creates it for a run.
+type world struct {
+	st        *kernel.State
+	protocols []*protocolBlock
+	miniports []*miniportDriverBlock
+	adapters  []*adapterBlock
+	regAfs    []*regAf
+	afs       []*afBlock
+	vcs       []*vcBlock
+	counters  map[string]int
+	inflight  map[reqKey]*inflight
+	completed map[reqKey]bool
+	oids      map[*ndis.OidRequest]*oidRecord
+	sends     map[*ndis.NetBufferList]*sendRecord
+	running   []driverRef
+	told      map[string]bool
+}
+
+// Attach creates the simulated NDIS of the run s: the kernel.Option
+// kernel.WithNDIS(Attach) gives a run its NDIS, to which package ndis
+// forwards every DDI. ndistest.New does that.
+func Attach(s *kernel.State) any { return newWorld(s) }
+
+// newWorld returns an empty simulated NDIS on s.
+func newWorld(s *kernel.State) *world {
+	return &world{
+		st:        s,
+		counters:  map[string]int{},
+		inflight:  map[reqKey]*inflight{},
+		completed: map[reqKey]bool{},
+		oids:      map[*ndis.OidRequest]*oidRecord{},
+		sends:     map[*ndis.NetBufferList]*sendRecord{},
+		told:      map[string]bool{},
+	}
+}
+
+// of returns the simulated NDIS of run s, nil if it has none.
+func of(s *kernel.State) *world {
+	w, _ := s.NDIS().(*world)
+	return w
+}
+
+// next returns the next number of a kind of object (vc, af, sap, party),
+// starting at 1, so reports name objects stably across runs.
+func (w *world) next(kind string) int {
+	w.counters[kind]++
+	return w.counters[kind]
+}
+
+// once reports whether key is seen for the first time, for reports that
+// should be made only once per run.
+func (w *world) once(key string) bool {
+	if w.told[key] {
+		return false
+	}
+	w.told[key] = true
+	return true
+}
