@@ -256,14 +256,3 @@ func (s Status) String() string {
 
 // IsError reports whether s is an error status (NT_ERROR: severity bits 11).
 func (s Status) IsError() bool { return uint32(s)>>30 == 3 }
-
-// StatusByName returns the status with the given NDIS name
-// ("NDIS_STATUS_PENDING").
-func StatusByName(name string) (Status, bool) {
-	for s, n := range statusNames {
-		if n == name {
-			return s, true
-		}
-	}
-	return 0, false
-}

@@ -1,8 +1,10 @@
-// Package kernel is the simulated processor and verifier shared by the
-// runtime packages ndis and wdm: the current IRQL, the spin locks held, the
-// trace of DDI calls and callbacks, the deterministic event queue (pended
-// completions, work items, timers) with its virtual clock, and the verifier's
-// list of violations.
+// Package kernel is the simulated processor and verifier under the runtime:
+// the current IRQL, the spin locks held, the trace of DDI calls and
+// callbacks, the deterministic event queue (pended completions, work items,
+// timers) with its virtual clock, and the verifier's list of violations. The
+// kernel routines of package wdm run on it directly; the simulated NDIS of
+// internal/ndissim, to which package ndis forwards its DDIs, is built on it
+// and belongs to the run (WithNDIS).
 //
 // The simulation is single-threaded and deterministic: one State is current
 // at a time (Reset installs a fresh one), and everything runs on the caller's
@@ -11,7 +13,7 @@
 //
 // The verifier takes its contract from the rule catalogue of package rules:
 // IRQL requirements and effects of DDIs, the levels roles run at, and (read
-// by package ndis) forbidden statuses, completions and mandatory handler
+// by internal/ndissim) forbidden statuses, completions and mandatory handler
 // slots. Each run reads the catalogue given to Reset with WithCatalogue, or
 // else the embedded one; rule IDs are the constants of package rules, and
 // Report refuses any other.

@@ -46,7 +46,7 @@ type Option func(*State)
 
 // WithCatalogue makes the run read c instead of the embedded catalogue
 // (rules.Default): the IRQL requirements and effects of DDIs, the levels of
-// roles, and everything package ndis takes from the catalogue. A nil c
+// roles, and everything the simulated NDIS takes from the catalogue. A nil c
 // keeps the embedded one. The catalogue belongs to the run, so tests that
 // use different catalogues do not share any mutable state.
 func WithCatalogue(c *rules.Catalogue) Option {
