@@ -46,16 +46,16 @@ const idleKey = "kernel.idle"
 // false ends the wait. nil removes the hook. Reset removes it too.
 func (s *State) SetIdle(fn func() bool) {
 	if fn == nil {
-		delete(s.Objects, idleKey)
+		delete(s.local, idleKey)
 		return
 	}
-	s.Objects[idleKey] = fn
+	s.local[idleKey] = fn
 }
 
 // idle calls the SetIdle hook as another thread would run: at
 // PASSIVE_LEVEL, restoring the waiter's IRQL afterwards.
 func (s *State) idle() bool {
-	fn, ok := s.Objects[idleKey].(func() bool)
+	fn, ok := s.local[idleKey].(func() bool)
 	if !ok {
 		return false
 	}

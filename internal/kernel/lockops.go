@@ -9,11 +9,11 @@ const recursionKey = "kernel.lock-recursion"
 // reported double acquire is matched by one release that only restores the
 // IRQL, so one bug gives one violation.
 func (s *State) recursion() map[*LockState]int {
-	if m, ok := s.Objects[recursionKey].(map[*LockState]int); ok {
+	if m, ok := s.local[recursionKey].(map[*LockState]int); ok {
 		return m
 	}
 	m := map[*LockState]int{}
-	s.Objects[recursionKey] = m
+	s.local[recursionKey] = m
 	return m
 }
 

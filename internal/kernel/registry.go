@@ -6,7 +6,7 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// objectKey is where the per-run object registry lives in State.Objects.
+// objectKey is where the per-run object registry lives in State.local.
 const objectKey = "kernel.objects"
 
 // objectTable is the per-run registry of kernel objects (spin locks,
@@ -21,11 +21,11 @@ type objectTable struct {
 
 // objects returns the run's registry, creating it on first use.
 func (s *State) objects() *objectTable {
-	if t, ok := s.Objects[objectKey].(*objectTable); ok {
+	if t, ok := s.local[objectKey].(*objectTable); ok {
 		return t
 	}
 	t := &objectTable{byKey: map[any]any{}, count: map[string]int{}}
-	s.Objects[objectKey] = t
+	s.local[objectKey] = t
 	return t
 }
 

@@ -27,9 +27,7 @@ type State struct {
 	catTold    bool             // the default catalogue's load error was reported
 	attach     func(*State) any // WithNDIS's constructor, run once the options are applied
 	ndis       any              // the simulated NDIS of the run (WithNDIS); nil without one
-	// Objects holds per-run state of the kernel and of the simulated NDIS
-	// built on it, by key.
-	Objects map[string]any
+	local      map[string]any   // the kernel's other per-run tables, by key
 }
 
 var (
@@ -38,7 +36,7 @@ var (
 )
 
 func newState() *State {
-	return &State{pending: map[any]*Pending{}, Objects: map[string]any{}}
+	return &State{pending: map[any]*Pending{}, local: map[string]any{}}
 }
 
 // Option configures the State Reset installs.

@@ -10,7 +10,7 @@ const threadKey = "kernel.thread"
 // which driver's handler is running use it to tell that a queued event
 // runs in another context, not inside the waiting handler.
 func (s *State) Thread() int {
-	n, _ := s.Objects[threadKey].(int)
+	n, _ := s.local[threadKey].(int)
 	return n
 }
 
@@ -18,6 +18,6 @@ func (s *State) Thread() int {
 // returns the function that ends it.
 func (s *State) otherThread() (end func()) {
 	n := s.Thread()
-	s.Objects[threadKey] = n + 1
-	return func() { s.Objects[threadKey] = n }
+	s.local[threadKey] = n + 1
+	return func() { s.local[threadKey] = n }
 }

@@ -29,9 +29,6 @@ func (a Allocation) String() string {
 	return fmt.Sprintf("block #%d (%d bytes, tag %s, for %s)", a.Seq, a.Length, poolTagString(a.Tag), a.Owner)
 }
 
-// memoryTableKey is where the run keeps its allocations.
-const memoryTableKey = "ndis.memory"
-
 // memoryTable is the run's record of NDIS memory: live blocks by their
 // base address, and the blocks already freed (to tell a double free from
 // a stray pointer).
@@ -39,16 +36,6 @@ type memoryTable struct {
 	live  map[*byte]*Allocation
 	freed map[*byte]*Allocation
 	seq   int
-}
-
-// memory returns the run's memory table.
-func memory(s *kernel.State) *memoryTable {
-	if t, ok := s.Objects[memoryTableKey].(*memoryTable); ok {
-		return t
-	}
-	t := &memoryTable{live: map[*byte]*Allocation{}, freed: map[*byte]*Allocation{}}
-	s.Objects[memoryTableKey] = t
-	return t
 }
 
 // baseOf returns the identity of a block: the address of its first byte.
@@ -82,7 +69,7 @@ func (w *world) AllocateMemoryWithTagPriority(ndisHandle ndis.Handle, length uin
 	if !checkIssuedHandle(s, "NdisAllocateMemoryWithTagPriority", "NdisHandle", ndisHandle) {
 		return nil
 	}
-	t := memory(s)
+	t := &w.memory
 	t.seq++
 	b := make([]byte, length, max(length, 1))
 	t.live[baseOf(b)] = &Allocation{Seq: t.seq, Tag: tag, Length: length, Owner: describeServiceHandle(ndisHandle)}
@@ -93,7 +80,7 @@ func (w *world) AllocateMemoryWithTagPriority(ndisHandle ndis.Handle, length uin
 // FreeMemory runs NdisFreeMemory in the simulated NDIS.
 func (w *world) FreeMemory(virtualAddress []byte, length uint32, memoryFlags uint32) {
 	s := w.st
-	t := memory(s)
+	t := &w.memory
 	base := baseOf(virtualAddress)
 	defer s.EnterDDI("NdisFreeMemory", fmt.Sprintf("%s, %d, 0x%X", blockName(t, base), length, memoryFlags))()
 	if memoryFlags != 0 {
@@ -132,7 +119,7 @@ func blockName(t *memoryTable, base *byte) string {
 // OutstandingAllocations returns the blocks of the run that are still
 // allocated, in allocation order: the leaks, when the driver has unloaded.
 // A new run starts with none.
-func (s *Sim) OutstandingAllocations() []Allocation { return outstanding(memory(s.w.st)) }
+func (s *Sim) OutstandingAllocations() []Allocation { return outstanding(&s.w.memory) }
 
 // outstanding returns the live blocks of t in allocation order.
 func outstanding(t *memoryTable) []Allocation {
@@ -211,22 +198,23 @@ func describeServiceHandle(h ndis.Handle) string {
 // (memory-leak), work items not freed (workitem-leak) and timer objects
 // not freed (timer-leak). The harness calls it when the driver has
 // unloaded. It returns how many it reported.
-func (s *Sim) ReportServiceLeaks() int { return reportServiceLeaks(s.w.st) }
+func (s *Sim) ReportServiceLeaks() int { return s.w.reportServiceLeaks() }
 
-// reportServiceLeaks is ReportServiceLeaks for run s.
-func reportServiceLeaks(s *kernel.State) int {
+// reportServiceLeaks is Sim.ReportServiceLeaks.
+func (w *world) reportServiceLeaks() int {
+	s := w.st
 	n := 0
-	for _, a := range outstanding(memory(s)) {
+	for _, a := range outstanding(&w.memory) {
 		s.Report(rules.RuleMemoryLeak, "%s from NdisAllocateMemoryWithTagPriority was never freed with NdisFreeMemory", a)
 		n++
 	}
-	for _, w := range workItems(s).items {
-		if !w.freed {
-			s.Report(rules.RuleWorkItemLeak, "%s (for %s) was never freed with NdisFreeIoWorkItem", w.name, w.owner)
+	for _, item := range w.workItems {
+		if !item.freed {
+			s.Report(rules.RuleWorkItemLeak, "%s (for %s) was never freed with NdisFreeIoWorkItem", item.name, item.owner)
 			n++
 		}
 	}
-	for _, o := range timers(s).timers {
+	for _, o := range w.timers {
 		if !o.freed {
 			s.Report(rules.RuleTimerLeak, "%s was never freed with NdisFreeTimerObject", o.name)
 			n++

@@ -7,20 +7,6 @@ import (
 	"github.com/ndislint/ndislint/wdm"
 )
 
-// spinLockAllocatedKey is where the run keeps the set of NDIS spin locks
-// NdisAllocateSpinLock initialized.
-const spinLockAllocatedKey = "ndis.spinlocks-allocated"
-
-// spinLockAllocated returns the run's set of allocated NDIS spin locks.
-func spinLockAllocated(s *kernel.State) map[*kernel.LockState]bool {
-	if m, ok := s.Objects[spinLockAllocatedKey].(map[*kernel.LockState]bool); ok {
-		return m
-	}
-	m := map[*kernel.LockState]bool{}
-	s.Objects[spinLockAllocatedKey] = m
-	return m
-}
-
 // spinLockArg returns the run's view of l (nil for NULL) and how a trace
 // line names it.
 func spinLockArg(s *kernel.State, l *ndis.SpinLock) (*kernel.LockState, string) {
@@ -34,15 +20,15 @@ func spinLockArg(s *kernel.State, l *ndis.SpinLock) (*kernel.LockState, string) 
 // spinLockReady reports a NULL lock or one never allocated for ddi, and
 // returns the lock's state when the call can go on. An unallocated lock is
 // reported once and then treated as allocated.
-func spinLockReady(s *kernel.State, ddi string, st *kernel.LockState) bool {
+func (w *world) spinLockReady(ddi string, st *kernel.LockState) bool {
+	s := w.st
 	if st == nil {
 		s.BadParameter(ddi, "SpinLock", "is NULL")
 		return false
 	}
-	allocated := spinLockAllocated(s)
-	if !allocated[st] {
+	if !w.spinLocks[st] {
 		s.Report(rules.RuleSpinlockNotAllocated, "%s on spin lock %s, which NdisAllocateSpinLock never initialized", ddi, st.Name)
-		allocated[st] = true
+		w.spinLocks[st] = true
 	}
 	return true
 }
@@ -57,7 +43,7 @@ func (w *world) AllocateSpinLock(spinLock *ndis.SpinLock) {
 		return
 	}
 	s.ResetLock("NdisAllocateSpinLock", st)
-	spinLockAllocated(s)[st] = true
+	w.spinLocks[st] = true
 }
 
 // AcquireSpinLock runs NdisAcquireSpinLock in the simulated NDIS.
@@ -65,7 +51,7 @@ func (w *world) AcquireSpinLock(spinLock *ndis.SpinLock) {
 	s := w.st
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisAcquireSpinLock", arg)()
-	if !spinLockReady(s, "NdisAcquireSpinLock", st) {
+	if !w.spinLockReady("NdisAcquireSpinLock", st) {
 		return
 	}
 	reentry := st.Held
@@ -80,7 +66,7 @@ func (w *world) ReleaseSpinLock(spinLock *ndis.SpinLock) {
 	s := w.st
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisReleaseSpinLock", arg)()
-	if !spinLockReady(s, "NdisReleaseSpinLock", st) {
+	if !w.spinLockReady("NdisReleaseSpinLock", st) {
 		return
 	}
 	newIrql := uint8(spinLock.OldIrql)
@@ -95,7 +81,7 @@ func (w *world) DprAcquireSpinLock(spinLock *ndis.SpinLock) {
 	s := w.st
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisDprAcquireSpinLock", arg)()
-	if !spinLockReady(s, "NdisDprAcquireSpinLock", st) {
+	if !w.spinLockReady("NdisDprAcquireSpinLock", st) {
 		return
 	}
 	s.AcquireLock("NdisDprAcquireSpinLock", st, true)
@@ -106,7 +92,7 @@ func (w *world) DprReleaseSpinLock(spinLock *ndis.SpinLock) {
 	s := w.st
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisDprReleaseSpinLock", arg)()
-	if !spinLockReady(s, "NdisDprReleaseSpinLock", st) {
+	if !w.spinLockReady("NdisDprReleaseSpinLock", st) {
 		return
 	}
 	s.ReleaseLock("NdisDprReleaseSpinLock", st, true, s.Irql())
@@ -117,7 +103,7 @@ func (w *world) FreeSpinLock(spinLock *ndis.SpinLock) {
 	s := w.st
 	st, arg := spinLockArg(s, spinLock)
 	defer s.EnterDDI("NdisFreeSpinLock", arg)()
-	if !spinLockReady(s, "NdisFreeSpinLock", st) {
+	if !w.spinLockReady("NdisFreeSpinLock", st) {
 		return
 	}
 	s.FreeLock("NdisFreeSpinLock", st)

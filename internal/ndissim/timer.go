@@ -19,24 +19,6 @@ type timerObject struct {
 	queued *kernel.Event // the next expiry, nil when not in the timer queue
 }
 
-// timerTableKey is where the run keeps its timer objects.
-const timerTableKey = "ndis.timers"
-
-// timerTable is the run's list of timer objects, in allocation order.
-type timerTable struct {
-	timers []*timerObject
-}
-
-// timers returns the run's timer objects.
-func timers(s *kernel.State) *timerTable {
-	if t, ok := s.Objects[timerTableKey].(*timerTable); ok {
-		return t
-	}
-	t := &timerTable{}
-	s.Objects[timerTableKey] = t
-	return t
-}
-
 // AllocateTimerObject runs NdisAllocateTimerObject in the simulated NDIS.
 func (w *world) AllocateTimerObject(ndisHandle ndis.Handle, timerCharacteristics *ndis.TimerCharacteristics, pTimerObject *ndis.Handle) ndis.Status {
 	s := w.st
@@ -56,9 +38,8 @@ func (w *world) AllocateTimerObject(ndisHandle ndis.Handle, timerCharacteristics
 		s.Tracef("  NDIS_TIMER_CHARACTERISTICS has no TimerFunction")
 		return ndis.StatusBadCharacteristics
 	}
-	t := timers(s)
-	o := &timerObject{name: fmt.Sprintf("NDIS_TIMER#%d", len(t.timers)+1), run: s, chars: *timerCharacteristics}
-	t.timers = append(t.timers, o)
+	o := &timerObject{name: fmt.Sprintf("NDIS_TIMER#%d", len(w.timers)+1), run: s, chars: *timerCharacteristics}
+	w.timers = append(w.timers, o)
 	*pTimerObject = o
 	s.Tracef("  = %s", o.name)
 	return ndis.StatusSuccess

@@ -21,24 +21,6 @@ type ioWorkItemObject struct {
 	queued *kernel.Event // the pending run of the routine, nil when not queued
 }
 
-// workItemTableKey is where the run keeps its work items.
-const workItemTableKey = "ndis.workitems"
-
-// workItemTable is the run's list of work items, in allocation order.
-type workItemTable struct {
-	items []*ioWorkItemObject
-}
-
-// workItems returns the run's work items.
-func workItems(s *kernel.State) *workItemTable {
-	if t, ok := s.Objects[workItemTableKey].(*workItemTable); ok {
-		return t
-	}
-	t := &workItemTable{}
-	s.Objects[workItemTableKey] = t
-	return t
-}
-
 // AllocateIoWorkItem runs NdisAllocateIoWorkItem in the simulated NDIS.
 func (w *world) AllocateIoWorkItem(ndisObjectHandle ndis.Handle) ndis.Handle {
 	s := w.st
@@ -46,13 +28,12 @@ func (w *world) AllocateIoWorkItem(ndisObjectHandle ndis.Handle) ndis.Handle {
 	if !checkIssuedHandle(s, "NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) || !checkNotProtocolHandle(s, ndisObjectHandle) {
 		return nil
 	}
-	t := workItems(s)
 	item := &ioWorkItemObject{
-		name:  fmt.Sprintf("NDIS_IO_WORKITEM#%d", len(t.items)+1),
+		name:  fmt.Sprintf("NDIS_IO_WORKITEM#%d", len(w.workItems)+1),
 		run:   s,
 		owner: describeServiceHandle(ndisObjectHandle),
 	}
-	t.items = append(t.items, item)
+	w.workItems = append(w.workItems, item)
 	s.Tracef("  = %s", item.name)
 	return item
 }

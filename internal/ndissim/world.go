@@ -23,6 +23,12 @@ type world struct {
 	sends     map[*ndis.NetBufferList]*sendRecord
 	running   []driverRef
 	told      map[string]bool
+
+	// The kernel services' objects.
+	memory    memoryTable                // NdisAllocateMemoryWithTagPriority's blocks
+	workItems []*ioWorkItemObject        // NdisAllocateIoWorkItem's, in allocation order
+	timers    []*timerObject             // NdisAllocateTimerObject's, in allocation order
+	spinLocks map[*kernel.LockState]bool // the NDIS spin locks NdisAllocateSpinLock initialized
 }
 
 // Attach creates the simulated NDIS of the run s: the kernel.Option
@@ -40,6 +46,8 @@ func newWorld(s *kernel.State) *world {
 		oids:      map[*ndis.OidRequest]*oidRecord{},
 		sends:     map[*ndis.NetBufferList]*sendRecord{},
 		told:      map[string]bool{},
+		memory:    memoryTable{live: map[*byte]*Allocation{}, freed: map[*byte]*Allocation{}},
+		spinLocks: map[*kernel.LockState]bool{},
 	}
 }
 
