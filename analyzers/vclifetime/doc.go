@@ -48,8 +48,10 @@
 // state the close role's success edge leads to but from none its other edges
 // lead to (NdisClMakeCall, NdisCoDeleteVc). The calls a dead handle must not
 // be passed to are the DDI families a lifetime's invalid entry names
-// (condis-client and condis-common: the page's NdisCl*/NdisCo*). The pair
-// vc-delete-handler-pends reports is its registry entry's Owns. A DDI or edge
+// (condis-client and condis-common: the page's NdisCl*/NdisCo*). The
+// role/status pair vc-delete-handler-pends reports is its registry entry's
+// Owns, and the returns that may carry the status come from the shared
+// status engine (analyzers/internal/statuses). A DDI or edge
 // added to the catalogue is checked without a change here; a catalogue that
 // lacks one of these edges turns off the checks that need it.
 //
