@@ -248,7 +248,22 @@ type Role struct {
 	// its own and its parameters come from the overlay
 	// (NDIS_IO_WORKITEM_FUNCTION, documented on nf-ndis-ndisqueueioworkitem).
 	Synthesized string `json:"synthesized,omitempty"`
+	// Driver is the kind of driver whose callback the role is, derived by
+	// the generator from the typedef's prefix (PROTOCOL_: protocol,
+	// MINIPORT_: miniport); DriverAny for roles any driver implements
+	// (SET_OPTIONS, NDIS_TIMER_FUNCTION).
+	Driver DriverKind `json:"driver,omitempty"`
 }
+
+// DriverKind is a kind of NDIS driver.
+type DriverKind string
+
+// The driver kinds.
+const (
+	DriverAny      DriverKind = ""
+	DriverProtocol DriverKind = "protocol"
+	DriverMiniport DriverKind = "miniport"
+)
 
 // Exclusion is a page left out of the family its name prefix suggests.
 type Exclusion struct {
@@ -273,8 +288,40 @@ type HandlerStruct struct {
 	Page string `json:"page"`
 	// RegisteredBy is the DDI the structure is passed to.
 	RegisteredBy string `json:"registeredBy"`
+	// Side is whose handlers the structure holds, client or call manager,
+	// when the page says (SideReason cites it); empty for structures any
+	// CoNDIS driver registers.
+	Side Side `json:"side,omitempty"`
+	// SideReason cites the page sentence behind Side.
+	SideReason string `json:"sideReason,omitempty"`
+	// Placeholder is the status the page lets every handler of the
+	// structure return for what the driver does not support, whatever the
+	// handler's own page lists (NDIS_STATUS_NOT_SUPPORTED for the CoNDIS
+	// optional handlers); nil when the page says nothing of it.
+	Placeholder *Placeholder `json:"placeholder,omitempty"`
 	// Slots are the handler fields, in page order.
 	Slots []Slot `json:"slots"`
+}
+
+// Side is the client or call-manager side of a CoNDIS driver.
+type Side string
+
+// The sides.
+const (
+	SideUnknown     Side = ""
+	SideClient      Side = "client"
+	SideCallManager Side = "call-manager"
+)
+
+// Placeholder is a status the catalogue picks for handlers that do nothing
+// (a driver's placeholder, a handler ndislint generates), with the page
+// sentence or the derivation behind it.
+type Placeholder struct {
+	// Status is the NDIS name (NDIS_STATUS_NOT_SUPPORTED).
+	Status string `json:"status"`
+	// Reason is "page: sentence": the page the choice rests on and what
+	// it says (or, for a choice the generator derives, how).
+	Reason string `json:"reason"`
 }
 
 // Slot is one handler field of a HandlerStruct.
@@ -283,12 +330,31 @@ type Slot struct {
 	Field string `json:"field"`
 	// Role is the typedef the field takes.
 	Role string `json:"role"`
-	// Required says who must fill the slot: "all" (every driver that
-	// registers the structure), "" (optional), or a condition in words.
+	// Required says who must fill the slot: "all" (RequiredAll: every
+	// driver that registers the structure), "" (optional), or a condition
+	// in words.
 	Required string `json:"required,omitempty"`
 	// Reason cites the page sentence behind Required.
 	Reason string `json:"reason,omitempty"`
+	// RequiredWith, for a condition on the kind of driver ("clients"),
+	// names the handler structure whose registration shows a driver is of
+	// that kind: the slot is mandatory for a driver that registers both
+	// (NDIS_CO_CLIENT_OPTIONAL_HANDLERS for a CoNDIS client).
+	RequiredWith string `json:"requiredWith,omitempty"`
+	// RequiredWithReason cites the page that ties the kind of driver to
+	// that structure.
+	RequiredWithReason string `json:"requiredWithReason,omitempty"`
+	// Placeholder is the status a handler generated for the slot returns,
+	// for roles that return NDIS_STATUS: the role's own choice in the
+	// overlay, else the structure's Placeholder, else NDIS_STATUS_SUCCESS
+	// where the role's page lists it, else the first status it lists that
+	// neither pends nor stands for any status. Derived by the generator.
+	Placeholder *Placeholder `json:"placeholder,omitempty"`
 }
+
+// RequiredAll is Slot.Required for a slot every driver that registers the
+// structure must fill.
+const RequiredAll = "all"
 
 // Lifetime is the state machine of one CoNDIS object kind, from
 // ../shared/condis. The state names are data: a pass finds states through

@@ -139,7 +139,12 @@ func (c *Catalogue) validateRole(r *Role) error {
 	if err := r.Irql.validate(); err != nil {
 		return errors.Wrap(err, "irql")
 	}
-	if r.MayPend && contains(r.Forbidden, "NDIS_STATUS_PENDING") {
+	switch r.Driver {
+	case DriverAny, DriverProtocol, DriverMiniport:
+	default:
+		return errors.Errorf("driver: unknown %q", r.Driver)
+	}
+	if r.MayPend && contains(r.Forbidden, StatusPending) {
 		return errors.New("mayPend: true, but NDIS_STATUS_PENDING is forbidden")
 	}
 	if r.MayPend && r.CompletedBy == "" {
@@ -213,18 +218,75 @@ func (c *Catalogue) validateStruct(s *HandlerStruct) error {
 	if c.DDI(s.RegisteredBy) == nil {
 		return errors.Errorf("registeredBy: unknown ddi %q", s.RegisteredBy)
 	}
+	if err := s.validateSide(); err != nil {
+		return err
+	}
+	if err := s.Placeholder.validate(); err != nil {
+		return errors.Wrap(err, "placeholder")
+	}
 	seen := map[string]bool{}
-	for _, sl := range s.Slots {
+	for i := range s.Slots {
+		sl := &s.Slots[i]
 		if seen[sl.Field] {
 			return errors.Errorf("slot %s: field: duplicate", sl.Field)
 		}
 		seen[sl.Field] = true
-		if c.Role(sl.Role) == nil {
-			return errors.Errorf("slot %s: role: unknown role %q", sl.Field, sl.Role)
+		if err := c.validateSlot(s, sl); err != nil {
+			return errors.Wrapf(err, "slot %s", sl.Field)
 		}
-		if sl.Required != "" && sl.Reason == "" {
-			return errors.Errorf("slot %s: reason: empty, but the slot is required (%s)", sl.Field, sl.Required)
+	}
+	return nil
+}
+
+// validateSide checks a structure's side and its reason.
+func (s *HandlerStruct) validateSide() error {
+	switch s.Side {
+	case SideUnknown:
+		return nil
+	case SideClient, SideCallManager:
+	default:
+		return errors.Errorf("side: unknown %q", s.Side)
+	}
+	if s.SideReason == "" {
+		return errors.Errorf("sideReason: empty, but side is %q", s.Side)
+	}
+	return nil
+}
+
+// validateSlot checks one slot of s: its role, its requirement, and a
+// placeholder exactly when its role returns NDIS_STATUS.
+func (c *Catalogue) validateSlot(s *HandlerStruct, sl *Slot) error {
+	r := c.Role(sl.Role)
+	if r == nil {
+		return errors.Errorf("role: unknown role %q", sl.Role)
+	}
+	if sl.Required != "" && sl.Reason == "" {
+		return errors.Errorf("reason: empty, but the slot is required (%s)", sl.Required)
+	}
+	if sl.RequiredWith != "" {
+		if c.Struct(sl.RequiredWith) == nil || sl.RequiredWith == s.Name {
+			return errors.Errorf("requiredWith: %q is no other handler structure", sl.RequiredWith)
 		}
+		if sl.RequiredWithReason == "" {
+			return errors.New("requiredWithReason: empty, but requiredWith is set")
+		}
+	}
+	if returnsStatus := r.Returns == "NDIS_STATUS"; returnsStatus != (sl.Placeholder != nil) {
+		return errors.Errorf("placeholder: given %t, but the role returns %q", sl.Placeholder != nil, r.Returns)
+	}
+	return errors.Wrap(sl.Placeholder.validate(), "placeholder")
+}
+
+// validate checks a placeholder (nil is valid): a status that does not pend
+// and names one status, with its reason.
+func (p *Placeholder) validate() error {
+	switch {
+	case p == nil:
+		return nil
+	case p.Status == "" || p.Status == StatusPending || p.Status == StatusAny:
+		return errors.Errorf("status: %q is no status a placeholder can return", p.Status)
+	case p.Reason == "":
+		return errors.New("reason: empty")
 	}
 	return nil
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roletypes"
+	"github.com/ndislint/ndislint/analyzers/roles"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
@@ -14,7 +14,7 @@ import (
 func passes() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directives.Analyzer,
-		roletypes.Analyzer,
+		roles.Analyzer,
 		irql.Analyzer,
 		vclifetime.Analyzer,
 	}

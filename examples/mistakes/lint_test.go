@@ -13,7 +13,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roletypes"
+	"github.com/ndislint/ndislint/analyzers/roles"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
@@ -61,7 +61,7 @@ func lint(t *testing.T, patterns ...string) map[string][]string {
 	if packages.PrintErrors(pkgs) > 0 {
 		t.Fatal("the examples do not load")
 	}
-	passes := []*analysis.Analyzer{directives.Analyzer, roletypes.Analyzer, irql.Analyzer, vclifetime.Analyzer}
+	passes := []*analysis.Analyzer{directives.Analyzer, roles.Analyzer, irql.Analyzer, vclifetime.Analyzer}
 	g, err := checker.Analyze(passes, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

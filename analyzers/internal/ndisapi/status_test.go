@@ -27,7 +27,7 @@ func TestStatusNames(t *testing.T) {
 		}
 		for _, s := range g.Specs {
 			for _, n := range s.(*ast.ValueSpec).Names {
-				if strings.HasPrefix(n.Name, statusPrefix) {
+				if strings.HasPrefix(n.Name, "Status") {
 					goNames[n.Name] = true
 				}
 			}
@@ -37,8 +37,8 @@ func TestStatusNames(t *testing.T) {
 		t.Fatal("no Status constants in ndis/status.go")
 	}
 	for n := range goNames {
-		if back := StatusGoName(StatusNDISName(n)); back != n {
-			t.Errorf("%s -> %s -> %s", n, StatusNDISName(n), back)
+		if name, ok := rules.StatusName(n); !ok || rules.StatusGoName(name) != n {
+			t.Errorf("%s -> %s (%t) -> %s", n, name, ok, rules.StatusGoName(name))
 		}
 	}
 	cat, err := rules.Default()
@@ -47,8 +47,19 @@ func TestStatusNames(t *testing.T) {
 	}
 	for _, r := range cat.Roles {
 		for _, s := range append(append([]string(nil), r.Statuses...), r.Forbidden...) {
-			if s != rules.StatusAny && !goNames[StatusGoName(s)] {
-				t.Errorf("%s lists %s, which has no constant %s in package ndis", r.Name, s, StatusGoName(s))
+			if s != rules.StatusAny && !goNames[rules.StatusGoName(s)] {
+				t.Errorf("%s lists %s, which has no constant %s in package ndis", r.Name, s, rules.StatusGoName(s))
+			}
+		}
+	}
+	for _, hs := range cat.Structs {
+		ps := []*rules.Placeholder{hs.Placeholder}
+		for _, sl := range hs.Slots {
+			ps = append(ps, sl.Placeholder)
+		}
+		for _, p := range ps {
+			if p != nil && !goNames[rules.StatusGoName(p.Status)] {
+				t.Errorf("%s: placeholder %s has no constant %s in package ndis", hs.Name, p.Status, rules.StatusGoName(p.Status))
 			}
 		}
 	}

@@ -55,7 +55,9 @@ type Binding struct {
 	// field of a structure that is not a handler structure). It is empty
 	// for slots and directives.
 	Form string
-	// Side is the client or call manager, from the slot's prefix (Cl, Cm).
+	// Side is the client or call manager: for a slot, the side the
+	// catalogue gives its structure (HandlerStruct.Side); SideClient for
+	// directives and role-typed uses.
 	Side Side
 }
 
@@ -235,7 +237,7 @@ func (f *finder) bindField(hs *rules.HandlerStruct, field *types.Var, val ast.Ex
 	if hs != nil {
 		b.Form = ""
 		b.Via, b.Struct, b.Slot = "slot", hs.Name, field.Name()
-		b.Side = sideOf(field.Name())
+		b.Side = sideOf(hs)
 	}
 	f.res.Bindings = append(f.res.Bindings, b)
 }
@@ -265,12 +267,13 @@ func (f *finder) binding(r *rules.Role, val ast.Expr) *Binding {
 	return &Binding{Role: r, Fn: fn, Lit: lit, Pos: val.Pos(), End: val.End(), Side: SideClient}
 }
 
-// sideOf tells the side of a handler slot by its prefix.
-func sideOf(field string) Side {
-	switch {
-	case strings.HasPrefix(field, "Cm"):
+// sideOf tells the side of the slots of handler structure hs, as the
+// catalogue gives it.
+func sideOf(hs *rules.HandlerStruct) Side {
+	switch hs.Side {
+	case rules.SideCallManager:
 		return SideCallManager
-	case strings.HasPrefix(field, "Cl"):
+	case rules.SideClient:
 		return SideClient
 	}
 	return SideUnknown

@@ -127,7 +127,21 @@ func (g *gen) roleCommon(r *rules.Role, ov EntryOverlay) error {
 	if r.Family == "" {
 		return errors.New("no family: add family in overlay.json")
 	}
+	r.Driver = g.driver(r.Name)
 	return nil
+}
+
+// driver is the kind of driver whose callback role name is, by the
+// longest prefix of the overlay's driverByPrefix that it has.
+func (g *gen) driver(name string) rules.DriverKind {
+	best := ""
+	kind := rules.DriverAny
+	for _, pd := range g.o.DriverByPrefix {
+		if strings.HasPrefix(name, pd.Prefix) && len(pd.Prefix) > len(best) {
+			best, kind = pd.Prefix, pd.Driver
+		}
+	}
+	return kind
 }
 
 // roleTail fills the return mapping and the overlay's contract facts.
@@ -141,7 +155,7 @@ func (g *gen) roleTail(r *rules.Role, ov EntryOverlay) error {
 	}
 	r.Forbidden, r.Notes = ov.Forbidden, ov.Notes
 	r.CompletedBy, r.CompletedByMCM = ov.CompletedBy, ov.CompletedByMCM
-	r.MayPend = contains(r.Statuses, "NDIS_STATUS_PENDING")
+	r.MayPend = contains(r.Statuses, rules.StatusPending)
 	if ov.MayPend != nil {
 		r.MayPend = *ov.MayPend
 	}

@@ -69,6 +69,9 @@ func (g *gen) build() (*rules.Catalogue, error) {
 		}
 		c.Structs = append(c.Structs, s)
 	}
+	if err := g.placeholders(c); err != nil {
+		return nil, err
+	}
 	if c.Lifetimes, err = g.lifetimes(c); err != nil {
 		return nil, err
 	}

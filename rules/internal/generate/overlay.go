@@ -19,6 +19,10 @@ type Overlay struct {
 	Scope Scope `json:"scope"`
 	// FamilyByPrefix gives the family of a CoNDIS name by its prefix.
 	FamilyByPrefix []PrefixFamily `json:"familyByPrefix"`
+	// DriverByPrefix gives the kind of driver whose callback a role is by
+	// its typedef's prefix (Role.Driver); a role no prefix matches is any
+	// driver's.
+	DriverByPrefix []PrefixDriver `json:"driverByPrefix"`
 	// ParamKinds gives the Kind of a parameter by its page name.
 	ParamKinds map[string]rules.HandleKind `json:"paramKinds"`
 	// Buffers are page parameter names whose PVOID is a buffer ([]byte).
@@ -53,6 +57,12 @@ type Scope struct {
 type PrefixFamily struct {
 	Prefix string `json:"prefix"`
 	Family string `json:"family"`
+}
+
+// PrefixDriver maps a role typedef prefix to a kind of driver.
+type PrefixDriver struct {
+	Prefix string           `json:"prefix"`
+	Driver rules.DriverKind `json:"driver"`
 }
 
 // EntryOverlay adds to one DDI or role.
@@ -94,6 +104,9 @@ type EntryOverlay struct {
 	Forbidden []string `json:"forbidden,omitempty"`
 	MayPend   *bool    `json:"mayPend,omitempty"`
 	Notes     []string `json:"notes,omitempty"`
+	// Placeholder is the status a generated handler of the role returns,
+	// whatever structure its slot is in (roles only; Slot.Placeholder).
+	Placeholder *rules.Placeholder `json:"placeholder,omitempty"`
 }
 
 // ParamOverlay adds to one parameter.
@@ -127,12 +140,20 @@ type StructOverlay struct {
 	Required string                 `json:"required,omitempty"`
 	Reason   string                 `json:"reason,omitempty"`
 	Slots    map[string]SlotOverlay `json:"slots,omitempty"`
+	// Side and SideReason are HandlerStruct's.
+	Side       rules.Side `json:"side,omitempty"`
+	SideReason string     `json:"sideReason,omitempty"`
+	// Placeholder is HandlerStruct.Placeholder.
+	Placeholder *rules.Placeholder `json:"placeholder,omitempty"`
 }
 
 // SlotOverlay overrides one slot's requirement.
 type SlotOverlay struct {
 	Required string `json:"required"`
 	Reason   string `json:"reason"`
+	// RequiredWith and RequiredWithReason are Slot's.
+	RequiredWith       string `json:"requiredWith,omitempty"`
+	RequiredWithReason string `json:"requiredWithReason,omitempty"`
 }
 
 // readOverlay reads overlay.json strictly (unknown fields are errors).

@@ -23,6 +23,7 @@ func (g *gen) handlerStruct(id string, p *Page) (rules.HandlerStruct, error) {
 		return s, errors.New("no overlay entry (registeredBy, required)")
 	}
 	s.RegisteredBy = ov.RegisteredBy
+	s.Side, s.SideReason, s.Placeholder = ov.Side, ov.SideReason, ov.Placeholder
 	used := map[string]bool{}
 	for _, f := range p.Fields {
 		m := ncLinkRe.FindStringSubmatch(f.Text)
@@ -35,6 +36,7 @@ func (g *gen) handlerStruct(id string, p *Page) (rules.HandlerStruct, error) {
 		sl := rules.Slot{Field: f.Name, Role: strings.ToUpper(m[1]), Required: ov.Required, Reason: ov.Reason}
 		if so, ok := ov.Slots[f.Name]; ok {
 			sl.Required, sl.Reason = so.Required, so.Reason
+			sl.RequiredWith, sl.RequiredWithReason = so.RequiredWith, so.RequiredWithReason
 			used[f.Name] = true
 		}
 		if sl.Required != "" && sl.Reason == "" {

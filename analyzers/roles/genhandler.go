@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/ast"
@@ -155,7 +155,7 @@ func (g *generator) handler(s rules.Slot, r *rules.Role, name string) (*dst.Func
 			ft.Results.List = append(ft.Results.List, &dst.Field{Type: t})
 		}
 	}
-	body, what, ok := g.minimum(r)
+	body, what, ok := g.minimum(s, r)
 	if !ok {
 		return nil, false
 	}
@@ -204,51 +204,30 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
-// minimum returns the body of a generated handler and a sentence saying
-// what it does: nothing for a VOID role; for a role that returns a status,
-// NDIS_STATUS_NOT_SUPPORTED where the structure's page says placeholders
-// return it, NDIS_STATUS_SUCCESS from ProtocolCoDeleteVc (there is no
-// context to free), else the first status the page lists that is not
-// NDIS_STATUS_PENDING, preferring NDIS_STATUS_SUCCESS.
-func (g *generator) minimum(r *rules.Role) (*dst.BlockStmt, string, bool) {
+// minimum returns the body of a generated handler of slot s and a sentence
+// saying what it does: nothing for a VOID role; for a role that returns a
+// status, it returns the status the catalogue picks for the slot
+// (Slot.Placeholder), citing the catalogue's reason.
+func (g *generator) minimum(s rules.Slot, r *rules.Role) (*dst.BlockStmt, string, bool) {
 	body := &dst.BlockStmt{}
 	if r.GoReturns == "" {
 		return body, "It does nothing: fill in what the page asks of it.", true
 	}
-	status, why := g.minimumStatus(r)
-	if status == "" {
+	if s.Placeholder == nil {
 		return nil, "", false
 	}
-	e, ok := g.statusExpr(status)
+	e, ok := g.statusExpr(s.Placeholder.Status)
 	if !ok {
 		return nil, "", false
 	}
 	body.List = []dst.Stmt{&dst.ReturnStmt{Results: []dst.Expr{e}}}
-	return body, "It returns " + status + why + ".", true
+	return body, "It returns " + s.Placeholder.Status + ": " + reasonText(s.Placeholder.Reason) + ".", true
 }
 
-// minimumStatus picks the status a generated handler returns.
-func (g *generator) minimumStatus(r *rules.Role) (string, string) {
-	switch {
-	case r.Name == "PROTOCOL_CO_DELETE_VC":
-		return "NDIS_STATUS_SUCCESS", ": the driver keeps no VC context to free"
-	case notSupportedStructs[g.hs.Name]:
-		return "NDIS_STATUS_NOT_SUPPORTED", ", as the structure's page says placeholder handlers should"
-	case contains(r.Statuses, "NDIS_STATUS_SUCCESS"):
-		return "NDIS_STATUS_SUCCESS", ""
-	}
-	for _, s := range r.Statuses {
-		if s != "NDIS_STATUS_PENDING" && s != statusAny {
-			return s, ""
-		}
-	}
-	return "", ""
-}
-
-// statusExpr writes the ndis constant of an NDIS status name.
+// statusExpr writes the runtime's constant of an NDIS status name, as the
+// file refers to it.
 func (g *generator) statusExpr(name string) (dst.Expr, bool) {
-	goName := goStatusName(name)
-	k := g.c.api.Status(goName)
+	k := g.c.api.StatusConst(name)
 	if k == nil {
 		return nil, false
 	}
@@ -257,21 +236,9 @@ func (g *generator) statusExpr(name string) (dst.Expr, bool) {
 		return nil, false
 	}
 	if q == "" {
-		return dst.NewIdent(goName), true
+		return dst.NewIdent(k.Name()), true
 	}
-	return &dst.SelectorExpr{X: dst.NewIdent(q), Sel: dst.NewIdent(goName)}, true
-}
-
-// goStatusName is the Go name of an NDIS status by the naming rule:
-// NDIS_STATUS_NOT_SUPPORTED -> StatusNotSupported.
-func goStatusName(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Split(strings.TrimPrefix(name, "NDIS_"), "_") {
-		if w != "" {
-			b.WriteString(w[:1] + strings.ToLower(w[1:]))
-		}
-	}
-	return b.String()
+	return &dst.SelectorExpr{X: dst.NewIdent(q), Sel: dst.NewIdent(k.Name())}, true
 }
 
 // typeExpr writes t as the file would: named types qualified by the file's

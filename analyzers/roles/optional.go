@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/ast"
@@ -143,7 +143,7 @@ func (c *checker) reportOptional(fi *funcInfo, fn *ssa.Function, r *rules.Role, 
 	if b := firstBinding(fi, r); b != nil {
 		related = append(related, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: roleOrigin(b)})
 	}
-	c.rep.Reportf(RuleOptional, pos, end, related,
+	c.rep.Reportf(rules.RuleRoleOptionalUnchecked, pos, end, related,
 		"%s of %s is [in, optional] on its page and may be NULL: this %s of %s panics when it is; %s",
 		p.Name, r.Callback, what, param.Name(), hint)
 }

@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/ast"
@@ -113,7 +113,11 @@ func (c *checker) fillFromLit(r *registration, lit *ast.CompositeLit) {
 // initialiser and the field assignments to it. It returns nil when the
 // variable escapes (any use but a field access and the registration).
 func (c *checker) fillFromVar(r *registration, v *types.Var) *registration {
-	init, ok := c.initOf(v)
+	u := c.structVars()[v]
+	if u == nil || !u.declared {
+		return nil
+	}
+	init, ok := c.structInit(u.init)
 	if !ok {
 		return nil
 	}
@@ -125,47 +129,114 @@ func (c *checker) fillFromVar(r *registration, v *types.Var) *registration {
 	default:
 		return nil
 	}
-	for _, f := range c.pass.Files {
-		escaped := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if escaped {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				c.fieldAssigns(r, v, n)
-			case *ast.SelectorExpr:
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
-					return false // a field access: fine
-				}
-			case *ast.Ident:
-				if c.pass.TypesInfo.Uses[n] == v && !c.isRegArg(r, n) {
-					escaped = true
-				}
-			}
-			return true
-		})
-		if escaped {
+	for _, id := range u.uses {
+		if !c.isRegArg(r, id) {
 			return nil
 		}
+	}
+	for _, f := range u.set {
+		r.filled[f] = true
 	}
 	return r
 }
 
-// fieldAssigns records v.Slot = fn assignments.
-func (c *checker) fieldAssigns(r *registration, v *types.Var, as *ast.AssignStmt) {
-	if len(as.Lhs) != len(as.Rhs) {
-		return
+// varUses is what the package does with one variable of a handler
+// structure type.
+type varUses struct {
+	// declared is true when the package declares it; init is then its
+	// initialiser: an expression, nil for none, or the whole statement for
+	// a multi-value initialiser (not followed).
+	declared bool
+	init     ast.Node
+	// set are the fields assigned a non-nil value (v.Slot = fn).
+	set []string
+	// uses are the uses of the variable other than field accesses.
+	uses []*ast.Ident
+}
+
+// structVars indexes, in one walk of the package's files on first use, the
+// variables of handler structure types (or pointers to them): where they
+// are declared, which fields are assigned, and their other uses.
+func (c *checker) structVars() map[*types.Var]*varUses {
+	if c.vars != nil {
+		return c.vars
 	}
+	c.vars = map[*types.Var]*varUses{}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, c.indexVarNode)
+	}
+	return c.vars
+}
+
+// indexVarNode records what node n does with a variable of a handler
+// structure type; it is an ast.Inspect visitor.
+func (c *checker) indexVarNode(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ValueSpec:
+		for i, id := range n.Names {
+			if u := c.varOf(c.pass.TypesInfo.Defs[id]); u != nil {
+				u.declared = true
+				if len(n.Values) == len(n.Names) {
+					u.init = n.Values[i]
+				} else if len(n.Values) > 0 {
+					u.init = n
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		c.indexAssign(n)
+	case *ast.SelectorExpr:
+		if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.varOf(c.pass.TypesInfo.Uses[id]) != nil {
+			return false // a field access: fine
+		}
+	case *ast.Ident:
+		if u := c.varOf(c.pass.TypesInfo.Uses[n]); u != nil {
+			u.uses = append(u.uses, n)
+		}
+	}
+	return true
+}
+
+// indexAssign records the definitions (v := T{...}) and the field
+// assignments (v.Slot = fn) of an assignment.
+func (c *checker) indexAssign(as *ast.AssignStmt) {
 	for i, lhs := range as.Lhs {
-		sel, ok := lhs.(*ast.SelectorExpr)
-		if !ok {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if u := c.varOf(c.pass.TypesInfo.Defs[id]); u != nil {
+				u.declared = true
+				if len(as.Lhs) == len(as.Rhs) {
+					u.init = as.Rhs[i]
+				} else {
+					u.init = as
+				}
+			}
 			continue
 		}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v && !c.isNil(as.Rhs[i]) {
-			r.filled[sel.Sel.Name] = true
+		sel, ok := lhs.(*ast.SelectorExpr)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && !c.isNil(as.Rhs[i]) {
+			if u := c.varOf(c.pass.TypesInfo.Uses[id]); u != nil {
+				u.set = append(u.set, sel.Sel.Name)
+			}
 		}
 	}
+}
+
+// varOf returns the index entry of obj when it is a variable of a handler
+// structure type, creating it, or nil.
+func (c *checker) varOf(obj types.Object) *varUses {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || c.api.Struct(v.Type()) == nil {
+		return nil
+	}
+	u := c.vars[v]
+	if u == nil {
+		u = &varUses{}
+		c.vars[v] = u
+	}
+	return u
 }
 
 // isRegArg reports whether id is the registration's argument (v or &v).
@@ -175,50 +246,6 @@ func (c *checker) isRegArg(r *registration, id *ast.Ident) bool {
 		e = ast.Unparen(u.X)
 	}
 	return e == id
-}
-
-// initOf returns the initialiser of a variable declared in the package: a
-// composite literal (also under &), nil for new(T) or no initialiser; ok is
-// false when it is anything else or the variable is not declared here.
-func (c *checker) initOf(v *types.Var) (ast.Expr, bool) {
-	var init ast.Node
-	found := false
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				for i, id := range n.Names {
-					if c.pass.TypesInfo.Defs[id] == v {
-						found = true
-						if len(n.Values) == len(n.Names) {
-							init = n.Values[i]
-						} else if len(n.Values) > 0 {
-							init = n // a multi-value initialiser: not followed
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == v {
-						found = true
-						if len(n.Lhs) == len(n.Rhs) {
-							init = n.Rhs[i]
-						} else {
-							init = n
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
-	if !found {
-		return nil, false
-	}
-	return c.structInit(init)
 }
 
 // structInit reads an initialiser: T{...}, &T{...}, new(T) or none.

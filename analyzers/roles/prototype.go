@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"fmt"
@@ -54,7 +54,7 @@ func (c *checker) checkPrototype(fi *funcInfo, b *rolebind.Binding) bool {
 	fd := c.decls[fi.fn]
 	related := []analysis.RelatedInformation{{Pos: b.Pos, End: b.End, Message: "declared " + b.Role.Name + " here"}}
 	if msg, pos, end := c.paramDiff(got, want, b.Role, fd); msg != "" {
-		c.rep.Reportf(RulePrototype, pos, end, related, "%s does not match the %s prototype: %s", fi.name(), b.Role.Name, msg)
+		c.rep.Reportf(rules.RuleRolePrototype, pos, end, related, "%s does not match the %s prototype: %s", fi.name(), b.Role.Name, msg)
 		return false
 	}
 	if msg := resultDiff(got, want, b.Role, c.typeString); msg != "" {
@@ -62,7 +62,7 @@ func (c *checker) checkPrototype(fi *funcInfo, b *rolebind.Binding) bool {
 		if fd.Type.Results != nil {
 			pos, end = fd.Type.Results.Pos(), fd.Type.Results.End()
 		}
-		c.rep.Reportf(RulePrototype, pos, end, related, "%s does not match the %s prototype: %s", fi.name(), b.Role.Name, msg)
+		c.rep.Reportf(rules.RuleRolePrototype, pos, end, related, "%s does not match the %s prototype: %s", fi.name(), b.Role.Name, msg)
 		return false
 	}
 	return true
@@ -200,7 +200,7 @@ func (c *checker) checkParamNames(fi *funcInfo, r *rules.Role) {
 		if j < 0 || j == i {
 			continue
 		}
-		c.rep.Reportf(RuleParamNames, id.Pos(), id.End(), nil,
+		c.rep.Reportf(rules.RuleRoleParamNames, id.Pos(), id.End(), nil,
 			"parameter %d of %s is named %s, the page's name for parameter %d of %s; parameter %d is %s: the arguments may be used in each other's place",
 			i+1, fi.name(), id.Name, j+1, r.Name, i+1, r.Params[i].Name)
 		return

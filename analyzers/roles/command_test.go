@@ -1,4 +1,4 @@
-package roletypes_test
+package roles_test
 
 import (
 	"bytes"

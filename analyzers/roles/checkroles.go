@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/types"
@@ -8,19 +8,6 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/rules"
-)
-
-// The rule IDs of this pass.
-const (
-	RuleMismatch     = "role-mismatch"
-	RuleConflict     = "role-conflict"
-	RuleUndeclared   = "role-undeclared"
-	RulePrototype    = "role-prototype"
-	RuleParamNames   = "role-param-names"
-	RuleMissing      = "role-missing-handler"
-	RuleStatus       = "role-bad-status"
-	RuleOptional     = "role-optional-unchecked"
-	RuleBadDirective = "role-directive"
 )
 
 // checkRoles applies the nominal rules to every function with a role:
@@ -59,7 +46,7 @@ func (c *checker) reportDeclaredTwice(fi *funcInfo) {
 		} else {
 			related = append(related, analysis.RelatedInformation{Pos: fi.fn.Pos(), Message: "declared " + first.Name + " in package " + fi.fn.Pkg().Name()})
 		}
-		c.rep.Reportf(RuleConflict, b.Pos, b.End, related,
+		c.rep.Reportf(rules.RuleRoleConflict, b.Pos, b.End, related,
 			"%s is declared for two roles, %s and %s: a function serves one role", fi.name(), first.Name, b.Role.Name)
 	}
 }
@@ -85,7 +72,7 @@ func (c *checker) checkUsesAgainst(fi *funcInfo, declared []*rules.Role) {
 			related = append(related, analysis.RelatedInformation{Pos: fi.fn.Pos(),
 				Message: "declared " + names(declared) + " in package " + fi.fn.Pkg().Name()})
 		}
-		c.rep.Reportf(RuleMismatch, u.Pos, u.End, related,
+		c.rep.Reportf(rules.RuleRoleMismatch, u.Pos, u.End, related,
 			"%s is declared %s but %s: the roles share a signature, not a contract", fi.name(), names(declared), where(u))
 	}
 }
@@ -139,7 +126,7 @@ func (c *checker) reportUsedTwice(fi *funcInfo, first *rules.Role) {
 		} else if fi.fn != nil {
 			related = append(related, analysis.RelatedInformation{Pos: fi.fn.Pos(), Message: "used as " + first.Name + " in package " + fi.fn.Pkg().Name()})
 		}
-		c.rep.Reportf(RuleConflict, u.Pos, u.End, related,
+		c.rep.Reportf(rules.RuleRoleConflict, u.Pos, u.End, related,
 			"%s is used as both %s and %s: a function serves one role", fi.name(), first.Name, u.Role.Name)
 	}
 }
@@ -166,25 +153,13 @@ func (c *checker) roleSig(r *rules.Role) *types.Signature {
 	return sig
 }
 
-// driverKind says which kind of driver implements a role: "miniport",
-// "protocol", or "" for roles any driver implements (work items, timers).
-func driverKind(r *rules.Role) string {
-	switch {
-	case strings.HasPrefix(r.Name, "MINIPORT_"):
-		return "miniport"
-	case strings.HasPrefix(r.Name, "PROTOCOL_"), r.Name == "SET_OPTIONS":
-		return "protocol"
-	}
-	return ""
-}
-
-// kindsRegistered returns the driver kinds whose handler slots the package
-// fills.
-func (c *checker) kindsRegistered() map[string]bool {
-	kinds := map[string]bool{}
+// kindsRegistered returns the kinds of driver whose handler slots the
+// package fills.
+func (c *checker) kindsRegistered() map[rules.DriverKind]bool {
+	kinds := map[rules.DriverKind]bool{}
 	for _, b := range c.roles.Bindings {
 		if b.Via == "slot" {
-			kinds[driverKind(b.Role)] = true
+			kinds[b.Role.Driver] = true
 		}
 	}
 	return kinds
@@ -200,14 +175,14 @@ func (c *checker) sharing(r *rules.Role) []*rules.Role {
 		return nil
 	}
 	kinds := c.kindsRegistered()
-	kinds[driverKind(r)] = true
+	kinds[r.Driver] = true
 	var out []*rules.Role
 	for i := range c.api.Cat.Roles {
 		o := &c.api.Cat.Roles[i]
 		if o == r {
 			continue
 		}
-		if k := driverKind(o); k != "" && !kinds[k] {
+		if k := o.Driver; k != rules.DriverAny && !kinds[k] {
 			continue
 		}
 		if os := c.roleSig(o); os != nil && types.Identical(sig, os) {

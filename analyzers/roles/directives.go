@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/ast"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // checkDirectives reports //ndis:role directives that say nothing the pass
@@ -30,7 +31,7 @@ func (c *checker) checkDirective(d directive.Directive, docs []*ast.CommentGroup
 	fields := d.Fields()
 	switch {
 	case len(fields) != 1:
-		c.rep.Reportf(RuleBadDirective, d.Pos, d.End, nil,
+		c.rep.Reportf(rules.RuleRoleDirective, d.Pos, d.End, nil,
 			"//ndis:role takes one role name (PROTOCOL_CL_CLOSE_CALL_COMPLETE or ProtocolClCloseCallComplete), not %q", d.Args)
 	case rolebind.Lookup(c.api.Cat, fields[0]) == nil:
 		msg := "//ndis:role names unknown role " + fields[0]
@@ -39,9 +40,9 @@ func (c *checker) checkDirective(d directive.Directive, docs []*ast.CommentGroup
 		} else {
 			msg += "; the roles are the callback typedefs of ndis.h (PROTOCOL_CL_CLOSE_CALL_COMPLETE)"
 		}
-		c.rep.Reportf(RuleBadDirective, d.Pos, d.End, nil, "%s", msg)
+		c.rep.Reportf(rules.RuleRoleDirective, d.Pos, d.End, nil, "%s", msg)
 	case !inAny(d, docs):
-		c.rep.Reportf(RuleBadDirective, d.Pos, d.End, nil,
+		c.rep.Reportf(rules.RuleRoleDirective, d.Pos, d.End, nil,
 			"//ndis:role %s is not in the doc comment of a function declaration, so it declares nothing", fields[0])
 	}
 }

@@ -1,24 +1,24 @@
-package roletypes_test
+package roles_test
 
 import (
 	"testing"
 
 	"github.com/ndislint/ndislint/analyzers/internal/benchkit"
-	"github.com/ndislint/ndislint/analyzers/roletypes"
+	"github.com/ndislint/ndislint/analyzers/roles"
 )
 
 // BenchmarkExamples runs the pass over the bundled examples (the drivers and
 // the runtime they import). Measure with go test -bench and compare with
 // benchstat; no test asserts timings.
 func BenchmarkExamples(b *testing.B) {
-	benchkit.Run(b, roletypes.Analyzer, benchkit.Load(b, "../..", "./examples/..."))
+	benchkit.Run(b, roles.Analyzer, benchkit.Load(b, "../..", "./examples/..."))
 }
 
 // BenchmarkGenerated runs the pass over a module of many generated drivers,
 // each a client with directives, method handlers, a registration,
 // status helpers and optional parameters.
 func BenchmarkGenerated(b *testing.B) {
-	benchkit.Generated(b, roletypes.Analyzer, map[string]string{"PKG/driver.go": driverTemplate})
+	benchkit.Generated(b, roles.Analyzer, map[string]string{"PKG/driver.go": driverTemplate})
 }
 
 const driverTemplate = `package PKG

@@ -1,38 +1,34 @@
-// Package roletypes defines the roles Analyzer, which checks the callback
-// roles of a Go-modelled NDIS driver: that each function serves the role it
-// is declared for, matches that role's prototype, returns only the statuses
-// its page allows and checks its optional parameters before use, and that
-// registered handler structures fill their mandatory slots.
-//
-// See doc.go for the rules and what the pass cannot see.
-package roletypes
+package roles
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/types"
-
-	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
-
-	"github.com/ndislint/ndislint/rules"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
 	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // passName is the analyzer's name, also the Pass of its rules in package rules.
 const passName = rules.PassRoles
 
-// Analyzer checks callback roles.
+//go:embed doc.go
+var doc string
+
+// Analyzer checks callback roles; its documentation is the package's.
 var Analyzer = &analysis.Analyzer{
 	Name:      passName,
-	Doc:       doc,
-	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roletypes",
+	Doc:       passdoc.MustExtract(doc, passName),
+	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/roles",
 	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer, statuses.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(rolebind.Fact)},
@@ -51,6 +47,7 @@ type checker struct {
 	dsts  map[*ast.File]*decorated
 	decls map[*types.Func]*ast.FuncDecl // the package's function declarations
 	names map[string]bool               // names taken by generated handlers in this run
+	vars  map[*types.Var]*varUses       // handler structure variables, indexed on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {

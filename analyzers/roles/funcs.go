@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"go/ast"

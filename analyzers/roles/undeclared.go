@@ -1,11 +1,9 @@
-package roletypes
+package roles
 
 import (
 	"fmt"
 	"go/ast"
-	"strings"
 
-	"github.com/dave/dst"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
@@ -18,7 +16,7 @@ import (
 // package.
 func (c *checker) reportUndeclared(fi *funcInfo, u *rolebind.Binding, others []*rules.Role) {
 	d := analysis.Diagnostic{
-		Pos: u.Pos, End: u.End, Category: RuleUndeclared,
+		Pos: u.Pos, End: u.End, Category: rules.RuleRoleUndeclared,
 		Message: fmt.Sprintf("%s is stored in %s (%s) but declares no role, and %s %s its signature: "+
 			"declare the role it implements with //ndis:role so that its use can be checked",
 			fi.name(), u.Slot, u.Role.Name, names(others), shareVerb(len(others))),
@@ -39,36 +37,19 @@ func shareVerb(n int) string {
 	return "share"
 }
 
-// directiveFix adds //ndis:role ROLE at the end of fd's doc comment.
+// directiveFix adds //ndis:role ROLE at the end of fd's doc comment (or as
+// its doc comment): a text edit of one line, no rendering of the file.
+// There is no fix for a declaration that does not start its line.
 func (c *checker) directiveFix(fd *ast.FuncDecl, r *rules.Role) (analysis.SuggestedFix, bool) {
-	d, _ := c.decorate(fd.Pos())
-	if d == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	node, ok := d.dec.Dst.Nodes[fd].(*dst.FuncDecl)
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
-	clone := dst.Clone(node).(*dst.FuncDecl)
-	var doc []string
-	start := fd.Pos()
+	line := "//ndis:role " + r.Name
+	edit := analysis.TextEdit{Pos: fd.Pos(), End: fd.Pos(), NewText: []byte(line + "\n")}
 	if fd.Doc != nil {
-		start = fd.Doc.Pos()
-		for _, cm := range fd.Doc.List {
-			doc = append(doc, cm.Text)
-		}
-		doc = append(doc, "//")
-	}
-	doc = append(doc, "//ndis:role "+r.Name)
-	clone.Decs.Before, clone.Decs.After = dst.EmptyLine, dst.None
-	clone.Decs.End.Clear() // a trailing comment stays in the source, after the edit
-	clone.Decs.Start.Replace(doc...)
-	text, ok := renderDecls(clone)
-	if !ok || !strings.Contains(text, "//ndis:role "+r.Name) {
+		edit = analysis.TextEdit{Pos: fd.Doc.End(), End: fd.Doc.End(), NewText: []byte("\n//\n" + line)}
+	} else if c.pass.Fset.Position(fd.Pos()).Column != 1 {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
-		Message:   "Add //ndis:role " + r.Name + " to " + fd.Name.Name,
-		TextEdits: []analysis.TextEdit{{Pos: start, End: fd.End(), NewText: []byte(text)}},
+		Message:   "Add " + line + " to " + fd.Name.Name,
+		TextEdits: []analysis.TextEdit{edit},
 	}, true
 }

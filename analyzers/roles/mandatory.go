@@ -1,4 +1,4 @@
-package roletypes
+package roles
 
 import (
 	"fmt"
@@ -9,33 +9,18 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// The Required values of a slot the pass acts on. Other conditions ("CoNDIS
-// miniports that are not MCMs") cannot be told from the code and are not
-// checked; "unstated" and "" are not requirements.
-const (
-	requiredAll     = "all"
-	requiredClients = "clients"
-)
-
-const clientStruct = "NDIS_CO_CLIENT_OPTIONAL_HANDLERS"
-
 // checkMandatory reports registered handler structures with a mandatory
 // slot empty, with a fix that generates the missing handlers.
 func (c *checker) checkMandatory() {
 	regs := c.registrations()
-	client := false
+	registered := map[string]bool{}
 	for _, r := range regs {
-		if r.hs.Name == clientStruct {
-			client = true
-		}
+		registered[r.hs.Name] = true
 	}
 	for _, r := range regs {
 		var missing []rules.Slot
 		for _, s := range r.hs.Slots {
-			if r.filled[s.Field] {
-				continue
-			}
-			if s.Required == requiredAll || (s.Required == requiredClients && client) {
+			if !r.filled[s.Field] && mandatory(s, registered) {
 				missing = append(missing, s)
 			}
 		}
@@ -43,6 +28,17 @@ func (c *checker) checkMandatory() {
 			c.reportMissing(r, missing)
 		}
 	}
+}
+
+// mandatory reports whether the catalogue makes slot s mandatory for a
+// package that registers the structures in registered: for every driver
+// (rules.RequiredAll), or for a kind of driver the package shows it is by
+// registering the structure s.RequiredWith names (a client registers
+// NDIS_CO_CLIENT_OPTIONAL_HANDLERS). Other conditions ("CoNDIS miniports
+// that are not MCMs") cannot be told from the code and are not checked;
+// "unstated" and "" are not requirements.
+func mandatory(s rules.Slot, registered map[string]bool) bool {
+	return s.Required == rules.RequiredAll || (s.RequiredWith != "" && registered[s.RequiredWith])
 }
 
 // reportMissing reports one registration with its empty mandatory slots.
@@ -73,7 +69,7 @@ func (c *checker) reportMissing(r *registration, missing []rules.Slot) {
 	} else {
 		msg = fmt.Sprintf("%s is registered with %s without %d mandatory handlers: %s", r.hs.Name, r.hs.RegisteredBy, len(missing), strings.Join(slots, ", "))
 	}
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: RuleMissing, Message: msg, Related: related}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: rules.RuleRoleMissingHandler, Message: msg, Related: related}
 	if fix, ok := c.handlersFix(r, missing); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
