@@ -50,7 +50,6 @@ type checker struct {
 	entries  map[*ssa.Function]*entryInfo
 	memo     map[*ssa.Function]*result
 	busy     map[*ssa.Function]bool
-	calls    map[token.Pos]*ast.CallExpr
 	rep      *suppress.Reporter
 	findings []finding
 }
@@ -93,7 +92,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.readDirectives()
 	c.readRoles()
-	for _, fn := range c.allFuncs() {
+	for _, fn := range c.ssa.SrcFuncs {
 		r := c.analyze(fn)
 		c.findings = append(c.findings, r.findings...)
 	}
@@ -101,25 +100,6 @@ func run(pass *analysis.Pass) (any, error) {
 	c.export()
 	c.report()
 	return nil, nil
-}
-
-// allFuncs returns the package's functions and, recursively, their function
-// literals, in a stable order.
-func (c *checker) allFuncs() []*ssa.Function {
-	var out []*ssa.Function
-	var add func(f *ssa.Function)
-	add = func(f *ssa.Function) {
-		out = append(out, f)
-		for _, a := range f.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, f := range c.ssa.SrcFuncs {
-		if f.Parent() == nil {
-			add(f)
-		}
-	}
-	return out
 }
 
 // export exports the summaries of the package's exported functions and
@@ -160,20 +140,7 @@ func (c *checker) report() {
 
 // callAt returns the call expression whose opening parenthesis is at pos
 // (SSA positions calls there), or nil.
-func (c *checker) callAt(pos token.Pos) *ast.CallExpr {
-	if c.calls == nil {
-		c.calls = map[token.Pos]*ast.CallExpr{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					c.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return c.calls[pos]
-}
+func (c *checker) callAt(pos token.Pos) *ast.CallExpr { return c.front.CallAt(pos) }
 
 // span returns the range to report for a call at pos: the whole call
 // expression when it is known.

@@ -1,18 +1,16 @@
 package irql_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/ndislint/ndislint/analyzers/internal/cattest"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -100,57 +98,16 @@ func TestCatalogueDrivesThePass(t *testing.T) {
 		with:    setLock("NdisAcquireSpinLock", &rules.Lock{Op: rules.LockAcquire, Param: "_SpinLock"}),
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			useCatalogue(t, tc.without)
+			cattest.Use(t, tc.without)
 			if got := reportedRules(t, tc.pkg); !slices.Equal(got, tc.withoutRules) {
 				t.Errorf("without the entry: rules %q, want %q", got, tc.withoutRules)
 			}
-			useCatalogue(t, func(t *testing.T, c *rules.Catalogue) {
+			cattest.Use(t, func(t *testing.T, c *rules.Catalogue) {
 				tc.without(t, c)
 				tc.with(t, c)
 			})
 			analysistest.Run(t, analysistest.TestData(), irql.Analyzer, tc.pkg)
 		})
-	}
-}
-
-// useCatalogue makes the front end read, until the test ends, the embedded
-// catalogue as edit changes it, written to a file and read back with
-// rules.Load (as go generate writes a catalogue from an edited overlay and
-// the passes read it).
-func useCatalogue(t *testing.T, edit func(t *testing.T, c *rules.Catalogue)) {
-	t.Helper()
-	def, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := json.Marshal(def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rules.Catalogue
-	if err := json.Unmarshal(data, &c); err != nil {
-		t.Fatal(err)
-	}
-	edit(t, &c)
-	if data, err = json.MarshalIndent(&c, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := rules.Load(data); err != nil {
-		t.Fatalf("the edited catalogue does not load: %v", err)
-	}
-	file := filepath.Join(t.TempDir(), "catalogue.json")
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	setCatalogueFlag(t, file)
-	t.Cleanup(func() { setCatalogueFlag(t, "") })
-}
-
-// setCatalogueFlag sets the front end's -catalogue flag.
-func setCatalogueFlag(t *testing.T, file string) {
-	t.Helper()
-	if err := ndisfacts.Analyzer.Flags.Set("catalogue", file); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -245,7 +245,7 @@ func (c *checker) roleVsContract(fn *ssa.Function, e *entryInfo) {
 // fnOfBinding returns the SSA function of a role binding.
 func (c *checker) fnOfBinding(b *rolebind.Binding) *ssa.Function {
 	if b.Lit != nil {
-		for _, f := range c.allFuncs() {
+		for _, f := range c.ssa.SrcFuncs {
 			if f.Syntax() == b.Lit {
 				return f
 			}

@@ -2,7 +2,8 @@ package roles
 
 import (
 	"go/ast"
-	"strings"
+
+	"github.com/ndislint/ndislint/analyzers/internal/spell"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
@@ -67,47 +68,12 @@ func inAny(d directive.Directive, docs []*ast.CommentGroup) bool {
 	return false
 }
 
-// nearestRule returns the role name (in the spelling used) closest to name:
-// case-insensitively equal, or at most two edits away and unique there.
+// nearestRole returns the role name (in the spelling used) closest to name
+// (see spell.Nearest), or "".
 func (c *checker) nearestRole(name string) string {
-	best, bestD, tie := "", 3, false
+	var names []string
 	for _, r := range c.api.Cat.Roles {
-		for _, cand := range []string{r.Name, r.GoName} {
-			if strings.EqualFold(cand, name) {
-				return cand
-			}
-			d := editDistance(name, cand)
-			switch {
-			case d < bestD:
-				best, bestD, tie = cand, d, false
-			case d == bestD && cand != best:
-				tie = true
-			}
-		}
+		names = append(names, r.Name, r.GoName)
 	}
-	if tie {
-		return ""
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return spell.Nearest(name, names)
 }

@@ -35,6 +35,7 @@ var Analyzer = &analysis.Analyzer{
 // checker holds one run's state.
 type checker struct {
 	pass  *analysis.Pass
+	front *ndisfacts.Result
 	api   *ndisapi.API
 	ssa   *buildssa.SSA
 	roles *rolebind.Result
@@ -50,7 +51,6 @@ type checker struct {
 	reported map[string]bool
 	// candidates are handler reports kept until all callbacks are seen.
 	candidates map[string]candidate
-	calls      map[token.Pos]*ast.CallExpr // by Lparen, built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -62,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:       pass,
 		api:        api,
+		front:      front,
 		ssa:        front.SSA(),
 		roles:      front.Roles,
 		m:          newModel(api.Cat),
@@ -85,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 // fnOf returns the SSA function of a role binding.
 func (c *checker) fnOf(b *rolebind.Binding) *ssa.Function {
 	if b.Lit != nil {
-		for _, f := range c.allFuncs() {
+		for _, f := range c.ssa.SrcFuncs {
 			if f.Syntax() == b.Lit {
 				return f
 			}
@@ -95,38 +96,6 @@ func (c *checker) fnOf(b *rolebind.Binding) *ssa.Function {
 	return c.ssa.Pkg.Prog.FuncValue(b.Fn)
 }
 
-// allFuncs returns the package's functions and, recursively, their function
-// literals.
-func (c *checker) allFuncs() []*ssa.Function {
-	var out []*ssa.Function
-	var add func(f *ssa.Function)
-	add = func(f *ssa.Function) {
-		out = append(out, f)
-		for _, a := range f.AnonFuncs {
-			add(a)
-		}
-	}
-	for _, f := range c.ssa.SrcFuncs {
-		if f.Parent() == nil {
-			add(f)
-		}
-	}
-	return out
-}
-
-// callAt returns the call expression whose opening parenthesis is at pos (SSA
-// positions calls there), or nil.
-func (c *checker) callAt(pos token.Pos) *ast.CallExpr {
-	if c.calls == nil {
-		c.calls = map[token.Pos]*ast.CallExpr{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					c.calls[call.Lparen] = call
-				}
-				return true
-			})
-		}
-	}
-	return c.calls[pos]
-}
+// callAt returns the call expression whose opening parenthesis is at pos
+// (SSA positions calls there), or nil.
+func (c *checker) callAt(pos token.Pos) *ast.CallExpr { return c.front.CallAt(pos) }

@@ -77,7 +77,7 @@ func (c *checker) localProvenance(p *provenance) {
 			}
 		}
 	}
-	for _, fn := range c.allFuncs() {
+	for _, fn := range c.ssa.SrcFuncs {
 		c.eachDDICall(fn, func(call *ssa.CallCommon, d *rules.DDI, pos token.Pos) {
 			if c.m.clientCreate[d.Name] {
 				p.fromCoCreateVc(fn, call, d, pos, c.m.client.Handle)

@@ -20,7 +20,7 @@ import (
 // the DDIs the close role completes, and uses after a close that completed
 // synchronously.
 func (c *checker) checkSequences() {
-	for _, fn := range c.allFuncs() {
+	for _, fn := range c.ssa.SrcFuncs {
 		c.eachDDICallInstr(fn, func(ci ssa.CallInstruction, d *rules.DDI) {
 			if e := c.m.deletes[d.Name]; e != nil {
 				c.afterDelete(fn, ci, d, e)

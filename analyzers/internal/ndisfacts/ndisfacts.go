@@ -21,6 +21,7 @@ package ndisfacts
 import (
 	"flag"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"reflect"
@@ -99,9 +100,28 @@ type Result struct {
 	// Ignores are the //ndislint:ignore directives.
 	Ignores []suppress.Ignore
 
-	pass     *analysis.Pass
-	ssaOnce  sync.Once
-	ssaValue *buildssa.SSA
+	pass      *analysis.Pass
+	ssaOnce   sync.Once
+	ssaValue  *buildssa.SSA
+	callsOnce sync.Once
+	calls     map[token.Pos]*ast.CallExpr
+}
+
+// CallAt returns the call expression whose opening parenthesis is at pos
+// (where SSA positions a call), or nil: passes report on the whole call.
+func (r *Result) CallAt(pos token.Pos) *ast.CallExpr {
+	r.callsOnce.Do(func() {
+		r.calls = map[token.Pos]*ast.CallExpr{}
+		for _, f := range r.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					r.calls[call.Lparen] = call
+				}
+				return true
+			})
+		}
+	})
+	return r.calls[pos]
 }
 
 // Reporter returns a reporter for a pass whose rules are own, honouring
@@ -117,7 +137,9 @@ func (r *Result) FuncDirectives(file *ast.File, decl *ast.FuncDecl) []directive.
 }
 
 // SSA returns the package in SSA form, built on the first call (the
-// passes share one build). Only analysed packages have one.
+// passes share one build). Only analysed packages have one. Its SrcFuncs
+// are the package's functions in source order, each followed by its
+// function literals, depth first.
 func (r *Result) SSA() *buildssa.SSA {
 	if !r.Analysed {
 		return nil

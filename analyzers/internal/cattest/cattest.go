@@ -1,0 +1,55 @@
+// Package cattest lets a pass's tests run the passes with an edited
+// catalogue, to prove that the catalogue, not the pass's code, decides what
+// is checked.
+package cattest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// Use makes the front end read, until the test ends, the embedded catalogue
+// as edit leaves it (it must still load). Tests that use it must not run in
+// parallel with other analyses: the front end's -catalogue flag is one per
+// process.
+func Use(t *testing.T, edit func(t *testing.T, c *rules.Catalogue)) {
+	t.Helper()
+	def, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c rules.Catalogue
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, &c)
+	if data, err = json.MarshalIndent(&c, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rules.Load(data); err != nil {
+		t.Fatalf("the edited catalogue does not load: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "catalogue.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setFlag(t, file)
+	t.Cleanup(func() { setFlag(t, "") })
+}
+
+// setFlag sets the front end's -catalogue flag.
+func setFlag(t *testing.T, file string) {
+	t.Helper()
+	if err := ndisfacts.Analyzer.Flags.Set("catalogue", file); err != nil {
+		t.Fatal(err)
+	}
+}
