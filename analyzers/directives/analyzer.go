@@ -1,37 +1,30 @@
 package directives
 
 import (
-	"github.com/ndislint/ndislint/rules"
+	_ "embed"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
-)
-
-// Rule IDs reported by this pass.
-const (
-	RuleMalformed     = "directive-malformed"
-	RuleUnknownRule   = "directive-unknown-rule"
-	RuleMissingReason = "ignore-missing-reason"
+	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // Analyzer checks the shape of ndislint's directive comments.
 var Analyzer = &analysis.Analyzer{
 	Name:     rules.PassDirectives,
-	Doc:      doc,
+	Doc:      passdoc.MustExtract(doc, rules.PassDirectives),
 	URL:      "https://github.com/ndislint/ndislint/tree/main/analyzers/directives",
 	Run:      run,
 	Requires: []*analysis.Analyzer{ndisfacts.Analyzer},
 }
 
-const doc = `check the shape of //ndis: and //ndislint: directive comments
-
-Reports, in packages that use the NDIS runtime or carry an //ndis: or
-//ndislint: directive, each malformed //ndis:role,
-//ndis:irql, //ndis:pageable or //ndislint:ignore comment
-(directive-malformed), each //ndislint:ignore naming a rule ID that no pass
-reports (directive-unknown-rule) and each //ndislint:ignore with no reason
-(ignore-missing-reason). Run 'ndislint help RULE' for a rule's details.`
+// doc is this package's doc.go, whose package comment holds the pass's
+// documentation.
+//
+//go:embed doc.go
+var doc string
 
 func run(pass *analysis.Pass) (any, error) {
 	front := ndisfacts.Of(pass)
@@ -40,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	rep := front.Reporter(pass, rules.RuleIDs(rules.PassDirectives))
 	for _, m := range front.Malformed {
-		rep.Reportf(RuleMalformed, m.Pos, m.End, nil, "%s", m.Msg)
+		rep.Reportf(rules.RuleDirectiveMalformed, m.Pos, m.End, nil, "%s", m.Msg)
 	}
 	for _, f := range pass.Files {
 		for _, d := range front.Directives[f] {

@@ -23,10 +23,10 @@ func checkIgnore(rep *suppress.Reporter, d directive.Directive) {
 		} else {
 			msg += "; run 'ndislint help' for the rule IDs"
 		}
-		rep.Reportf(RuleUnknownRule, id.pos, id.end, nil, "%s", msg)
+		rep.Reportf(rules.RuleDirectiveUnknownRule, id.pos, id.end, nil, "%s", msg)
 	}
 	if reason == "" && len(ids) > 0 {
-		rep.Reportf(RuleMissingReason, d.Pos, d.End, nil,
+		rep.Reportf(rules.RuleIgnoreMissingReason, d.Pos, d.End, nil,
 			"//ndislint:ignore %s has no reason: say why after the rule IDs", strings.Join(ids, ","))
 	}
 }
