@@ -1,6 +1,6 @@
 // Package suppress implements //ndislint:ignore for every pass, inside the
 // pass itself, so that suppression works under every driver (standalone,
-// go vet, golangci-lint, nogo, gopls).
+// go vet, and any other go/analysis driver).
 //
 // A directive `//ndislint:ignore RULE[,RULE...] reason` suppresses a
 // diagnostic of one of those rules reported on the directive's own line or
