@@ -242,6 +242,11 @@ type Role struct {
 	// Completes are the DDIs whose pended requests this role completes
 	// (PROTOCOL_CL_CLOSE_CALL_COMPLETE completes NdisClCloseCall).
 	Completes []string `json:"completes,omitempty"`
+	// Request, for a role that may pend, says which of its parameters
+	// carries the request CompletedBy completes and which parameter of
+	// CompletedBy names the same request, with the page that says so
+	// (Catalogue.RequestParams); nil when the catalogue does not say.
+	Request *Request `json:"request,omitempty"`
 	// Notes are contract facts the overlay adds.
 	Notes []string `json:"notes,omitempty"`
 	// Synthesized is set, with the reason, when the role has no page of
@@ -253,6 +258,22 @@ type Role struct {
 	// MINIPORT_: miniport); DriverAny for roles any driver implements
 	// (SET_OPTIONS, NDIS_TIMER_FUNCTION).
 	Driver DriverKind `json:"driver,omitempty"`
+}
+
+// Request ties a request a role's handler pends to the DDI that completes
+// it: the role's parameter that identifies the request (the CallMgrVcContext
+// of ProtocolCmMakeCall) and the completing DDI's parameter that names the
+// same request (the NdisVcHandle of NdisCmMakeCallComplete, which the call
+// manager keeps in the state that context designates). Completion names a
+// parameter of Role.CompletedBy; the CompletedByMCM macro takes the
+// parameter at the same position.
+type Request struct {
+	// Param is the page name of the role's parameter.
+	Param string `json:"param"`
+	// Completion is the page name of CompletedBy's parameter.
+	Completion string `json:"completion"`
+	// Reason cites the page sentence that ties the two.
+	Reason string `json:"reason"`
 }
 
 // DriverKind is a kind of NDIS driver.

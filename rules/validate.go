@@ -150,6 +150,9 @@ func (c *Catalogue) validateRole(r *Role) error {
 	if r.MayPend && r.CompletedBy == "" {
 		return errors.New("completedBy: empty, but the role may pend")
 	}
+	if err := c.validateRequest(r); err != nil {
+		return err
+	}
 	return c.validateRolePairs(r)
 }
 

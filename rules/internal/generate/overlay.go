@@ -107,6 +107,9 @@ type EntryOverlay struct {
 	// Placeholder is the status a generated handler of the role returns,
 	// whatever structure its slot is in (roles only; Slot.Placeholder).
 	Placeholder *rules.Placeholder `json:"placeholder,omitempty"`
+	// Request ties a pended request to its completion (roles only;
+	// Role.Request).
+	Request *rules.Request `json:"request,omitempty"`
 }
 
 // ParamOverlay adds to one parameter.
