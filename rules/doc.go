@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 113 DDIs, 56 roles, 5 handler structures and 6
+// The catalogue holds 113 DDIs, 56 roles, 5 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -39,7 +39,8 @@
 //     NDIS_PROTOCOL_CO_CHARACTERISTICS, NDIS_CO_CLIENT_OPTIONAL_HANDLERS,
 //     NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS and NDIS_MINIPORT_CO_CHARACTERISTICS;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
-//     and SAPs, from ../shared/condis.
+//     and SAPs, and the call manager's view of AFs, SAPs and parties, from
+//     ../shared/condis and the pages of their DDIs and roles.
 //
 // ExampleCatalogue_Summary prints the counts by family.
 //

@@ -20,6 +20,13 @@ const (
 	ObjectAf = "af"
 	// ObjectSap is a registered SAP.
 	ObjectSap = "sap"
+	// ObjectAfCM is an open address family, as the call manager sees it.
+	ObjectAfCM = "af-cm"
+	// ObjectSapCM is a registered SAP, as the call manager sees it.
+	ObjectSapCM = "sap-cm"
+	// ObjectPartyCM is a party of a multipoint call, as the call manager
+	// sees it.
+	ObjectPartyCM = "party-cm"
 )
 
 // Lifetime returns the lifetime of object (ObjectVcCM, ...), or nil.
@@ -133,7 +140,8 @@ func isIdent(s string) bool {
 }
 
 // knownObjects are the Object* constants.
-var knownObjects = []string{ObjectVcClient, ObjectVcCM, ObjectCall, ObjectParty, ObjectAf, ObjectSap}
+var knownObjects = []string{ObjectVcClient, ObjectVcCM, ObjectCall, ObjectParty, ObjectAf, ObjectSap,
+	ObjectAfCM, ObjectSapCM, ObjectPartyCM}
 
 // knownKinds are the handle kinds a lifetime may name (every Kind* but
 // KindNone).
@@ -182,7 +190,19 @@ func (c *Catalogue) validateLifetimeShape(l *Lifetime) error {
 			return errors.Errorf("invalid: no DDI of family %q takes a %s", f, l.Handle)
 		}
 	}
+	for _, x := range l.Invalid.Except {
+		if d := c.DDI(x); d == nil || !contains(l.Invalid.Families, d.Family) || !paramOfKind(d.Params, l.Handle) {
+			return errors.Errorf("invalid: except: %q is no DDI of the families that takes a %s", x, l.Handle)
+		}
+	}
 	return nil
+}
+
+// ForbidsUse reports whether passing the object's handle to d is a use the
+// lifetime forbids once the handle is invalid: d is of one of the Invalid
+// families and not one of its exceptions.
+func (l *Lifetime) ForbidsUse(d *DDI) bool {
+	return l.InvalidFor(d.Family) && !contains(l.Invalid.Except, d.Name)
 }
 
 // familyTakes reports whether some DDI of family has a parameter of kind k.
@@ -218,6 +238,11 @@ func (c *Catalogue) validateEdgeDerived(e *Edge) error {
 	}
 	if err := validateCond(e.Cond, params, returns); err != nil {
 		return errors.Wrap(err, "cond")
+	}
+	for _, b := range e.Busy {
+		if !contains(knownObjects, b) {
+			return errors.Errorf("busy: unknown object %q", b)
+		}
 	}
 	return validateInvalidates(e, params)
 }

@@ -410,8 +410,8 @@ type Lifetime struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
-// Edge is one transition of a Lifetime. From, By, When, To, Invalidates
-// and Source are written by hand (overlay.json); Event, Cond, WhenOpaque and
+// Edge is one transition of a Lifetime. From, By, When, To, Invalidates,
+// Source and Busy are written by hand (overlay.json); Event, Cond, WhenOpaque and
 // InvalidatesKind are derived from them by the generator, and Load checks
 // that they agree.
 type Edge struct {
@@ -429,6 +429,12 @@ type Edge struct {
 	Invalidates string `json:"invalidates,omitempty"`
 	// Source cites the page.
 	Source string `json:"source"`
+	// Busy names the lifetimes (their Object) whose objects, created with
+	// this object's handle (NdisClRegisterSap and NdisCoCreateVc take the
+	// NdisAfHandle), must all have ended before the edge is taken
+	// (NdisClCloseAddressFamily with SAPs or VCs still open). Written by
+	// hand; Source cites the page.
+	Busy []string `json:"busy,omitempty"`
 	// Event says whether By is a DDI the driver calls (ddi) or a role NDIS
 	// calls (role). Derived.
 	Event EventKind `json:"event"`
@@ -480,4 +486,8 @@ type InvalidUse struct {
 	Families []string `json:"families"`
 	// Reason cites the page sentence that says so.
 	Reason string `json:"reason"`
+	// Except are DDIs of those families that may still take the handle
+	// once it is invalid (NdisClNotifyCloseAddressFamilyComplete after
+	// NdisClCloseAddressFamily), each cited in Reason.
+	Except []string `json:"except,omitempty"`
 }

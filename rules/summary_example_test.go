@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 113 roles 56 structs 5 lifetimes 6 exclusions 10
+	// ddis 113 roles 56 structs 5 lifetimes 9 exclusions 10
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -36,7 +36,7 @@ func ExampleCatalogue_Summary() {
 	// ddi timer 4
 	// ddi wait 5
 	// ddi workitem 3
-	// lifetime - 6
+	// lifetime - 9
 	// role condis-client 15
 	// role condis-cm 13
 	// role condis-common 8
