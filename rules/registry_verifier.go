@@ -32,16 +32,12 @@ const (
 	RuleUnbindWithoutClose    = "unbind-without-close-adapter"
 
 	// Handlers, statuses and pended requests.
-	RuleStatusForbidden          = "status-forbidden"
-	RuleMissingHandler           = "missing-handler"
-	RuleOptionalHandlersContext  = "optional-handlers-context"
-	RuleCompletionWithoutPending = "completion-without-pending"
-	RuleCompletedTwice           = "completed-twice"
-	RuleCompleteWithPending      = "complete-with-pending"
-	RulePendingNeverCompleted    = "pending-never-completed"
-	RulePendingTwice             = "pending-twice"
-	RuleIncomingCloseUnanswered  = "incoming-close-unanswered"
-	RuleIncomingDropUnanswered   = "incoming-drop-unanswered"
+	RuleStatusForbidden         = "status-forbidden"
+	RuleMissingHandler          = "missing-handler"
+	RuleOptionalHandlersContext = "optional-handlers-context"
+	RulePendingTwice            = "pending-twice"
+	RuleIncomingCloseUnanswered = "incoming-close-unanswered"
+	RuleIncomingDropUnanswered  = "incoming-drop-unanswered"
 
 	// Kernel services: spin locks, memory, work items, timers, events.
 	RuleSpinlockNotAllocated = "spinlock-not-allocated"
@@ -230,37 +226,6 @@ NDIS needs at run time. The static counterpart is role-missing-handler.`,
 		Text: `A protocol driver registers its CoNDIS handlers from its ProtocolSetOptions, a miniport from its
 MiniportSetOptions, each only with the structures its kind of driver registers.`,
 		Page: "nf-ndis-ndissetoptionalhandlers",
-	},
-	{
-		ID:    RuleCompletionWithoutPending,
-		Pass:  PassVerifier,
-		Title: "a completion for a request that did not pend",
-		Text: `A request completes either by its handler's return or, after NDIS_STATUS_PENDING, by the
-completion the catalogue names (Role.CompletedBy), never both, and never a completion for a request that
-was not made.`,
-		Page: "nf-ndis-ndiscmclosecallcomplete",
-	},
-	{
-		ID:    RuleCompletedTwice,
-		Pass:  PassVerifier,
-		Title: "a second completion of one pended request",
-		Text:  `A pended request is completed exactly once.`,
-		Page:  "nf-ndis-ndiscmclosecallcomplete",
-	},
-	{
-		ID:    RuleCompleteWithPending,
-		Pass:  PassVerifier,
-		Title: "NDIS_STATUS_PENDING passed as a completion's status",
-		Text:  `A completion passes the final status of the request, never NDIS_STATUS_PENDING.`,
-		Page:  "nf-ndis-ndiscmclosecallcomplete",
-	},
-	{
-		ID:    RulePendingNeverCompleted,
-		Pass:  PassVerifier,
-		Title: "a request pended and was never completed",
-		Text: `A handler that returns NDIS_STATUS_PENDING (a DDI that does) owes exactly one completion, the
-one the catalogue names; at the end of the run the verifier reports every request still pending.`,
-		Page: "nc-ndis-protocol_cm_close_call",
 	},
 	{
 		ID:    RulePendingTwice,

@@ -3,6 +3,7 @@ package main
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ndislint/ndislint/analyzers/completion"
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/roles"
@@ -18,5 +19,6 @@ func passes() []*analysis.Analyzer {
 		roles.Analyzer,
 		irql.Analyzer,
 		vclifetime.Analyzer,
+		completion.Analyzer,
 	}
 }

@@ -30,6 +30,7 @@ func TestPassesBuildWithGoplsTools(t *testing.T) {
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ndislint/ndislint/analyzers/completion"
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/roles"
@@ -37,7 +38,7 @@ import (
 )
 
 // All is what a gopls build would add to its analyzer list.
-var All = []*analysis.Analyzer{directives.Analyzer, irql.Analyzer, roles.Analyzer, vclifetime.Analyzer}
+var All = []*analysis.Analyzer{directives.Analyzer, irql.Analyzer, roles.Analyzer, vclifetime.Analyzer, completion.Analyzer}
 
 func main() { _ = All }
 `)

@@ -1,0 +1,135 @@
+package rules
+
+// PassCompletion is the name of the completion-pairing pass
+// (analyzers/completion).
+const PassCompletion = "completion"
+
+// The rule IDs of the completion pass. The run-time verifier reports the
+// same IDs (internal/ndissim's request bookkeeping).
+const (
+	RuleCompletionWithoutPending = "completion-without-pending"
+	RuleCompletedTwice           = "completed-twice"
+	RulePendingNeverCompleted    = "pending-never-completed"
+	RuleCompleteWithPending      = "complete-with-pending"
+)
+
+// The rules of the completion pass: SDV's DoubleComplete family
+// (DoubleComplete, DoubleCompleteWorkItem, NdisOidDoubleComplete) for every
+// request a CoNDIS handler may pend, the pairs coming from the catalogue
+// (Role.CompletedBy, CompletedByMCM and Request).
+var completionRules = []*Rule{
+	{
+		ID:    RuleCompletionWithoutPending,
+		Pass:  PassCompletion,
+		Title: "a completion for a request the handler did not pend",
+		Text: `A handler that may pend (ProtocolCmMakeCall, ProtocolClIncomingCall, ProtocolCoOidRequest, ...)
+completes its request either by its return or, after returning NDIS_STATUS_PENDING, by calling the DDI
+the catalogue pairs with it (NdisCmMakeCallComplete, NdisClIncomingCallComplete,
+NdisCoOidRequestComplete, the NdisMCm* forms), never both. Reported: the completing DDI called for the
+request the handler received (the handle or context the catalogue names, e.g. the NdisVcHandle kept in
+the VC context) on a path where the handler returns a known status other than NDIS_STATUS_PENDING, in
+the handler, in a helper it calls or in a work item it queues; and the completing DDI called anywhere
+when every handler of the role in the package always returns such a status. The completion may come
+before the PENDING return (nested): that is allowed. The verifier reports the same ID at run time.`,
+		Page: "nf-ndis-ndisclincomingcallcomplete",
+		Wrong: `//ndis:role PROTOCOL_CL_INCOMING_CALL
+func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParameters *ndis.CoCallParameters) ndis.Status {
+	v := protocolVcContext.(*vc)
+	ndis.ClIncomingCallComplete(ndis.StatusSuccess, v.ndisVcHandle, callParameters)
+	return ndis.StatusSuccess // NDIS takes this return as the answer: the completion is one too many
+}`,
+		Right: `//ndis:role PROTOCOL_CL_INCOMING_CALL
+func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParameters *ndis.CoCallParameters) ndis.Status {
+	v := protocolVcContext.(*vc)
+	ndis.ClIncomingCallComplete(ndis.StatusSuccess, v.ndisVcHandle, callParameters)
+	return ndis.StatusPending // completed before the PENDING return: allowed
+}`,
+		Analog: "SDV DoubleComplete (NdisMOidRequestComplete after MiniportOidRequest returned NDIS_STATUS_SUCCESS)",
+	},
+	{
+		ID:    RuleCompletedTwice,
+		Pass:  PassCompletion,
+		Title: "a second completion of one pended request",
+		Text: `A pended request is completed exactly once. Reported: two calls of a request's completing DDI
+with the same request (the same handle or OID request, by access path) on one path, directly, through
+helpers, or one of them in a work item queued on the path; in a handler, a completion before the
+PENDING return and another in the work item it queues. The verifier reports the same ID at run time.`,
+		Page: "nf-ndis-ndiscmmakecallcomplete",
+		Wrong: `//ndis:role PROTOCOL_CM_MAKE_CALL
+func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, callParameters)
+	if !v.connected {
+		ndis.CmMakeCallComplete(ndis.StatusFailure, v.ndisVcHandle, nil, nil, callParameters) // the second
+	}
+	return ndis.StatusPending
+}`,
+		Right: `//ndis:role PROTOCOL_CM_MAKE_CALL
+func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	st := ndis.StatusSuccess
+	if !v.connected {
+		st = ndis.StatusFailure
+	}
+	ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, callParameters)
+	return ndis.StatusPending
+}`,
+		Analog: "SDV DoubleComplete, DoubleCompleteWorkItem, NdisOidDoubleComplete",
+	},
+	{
+		ID:    RulePendingNeverCompleted,
+		Pass:  PassCompletion,
+		Title: "a handler pends a request that nothing completes",
+		Text: `A handler that returns NDIS_STATUS_PENDING owes exactly one call of the DDI the catalogue pairs
+with its role. Reported at a PENDING return of a handler the package registers when neither the
+completing DDI nor its NdisMCm* form is used anywhere in the package or in the packages it imports
+(they export what they use as a fact): no path can complete the request. Where any code can reach the
+completion the pass cannot tell whether every path does, and says nothing. The verifier reports the
+same ID at the end of a run for every request still pending.`,
+		Page: "nc-ndis-protocol_cl_notify_close_af",
+		Wrong: `//ndis:role PROTOCOL_CL_NOTIFY_CLOSE_AF
+func clNotifyCloseAf(clientAfContext ndis.Handle) ndis.Status {
+	c := clientAfContext.(*client)
+	c.closing = true
+	return ndis.StatusPending // and nothing calls NdisClNotifyCloseAddressFamilyComplete
+}
+
+var handlers = ndis.CoClientOptionalHandlers{ClNotifyCloseAfHandler: clNotifyCloseAf}`,
+		Right: `//ndis:role PROTOCOL_CL_NOTIFY_CLOSE_AF
+func clNotifyCloseAf(clientAfContext ndis.Handle) ndis.Status {
+	c := clientAfContext.(*client)
+	c.closing = true
+	return ndis.StatusPending
+}
+
+// afClosed runs once the client's AF is closed.
+func afClosed(ndisAfHandle ndis.Handle) {
+	ndis.ClNotifyCloseAddressFamilyComplete(ndisAfHandle, ndis.StatusSuccess)
+}
+
+var handlers = ndis.CoClientOptionalHandlers{ClNotifyCloseAfHandler: clNotifyCloseAf}`,
+		Analog: "none in SDV for CoNDIS; Driver Verifier's pending-OID timeout (NdisTimedOidComplete) at run time",
+	},
+	{
+		ID:    RuleCompleteWithPending,
+		Pass:  PassCompletion,
+		Title: "NDIS_STATUS_PENDING passed as a completion's status",
+		Text: `A completing DDI passes the final status of the request: any NDIS_STATUS_XXX except
+NDIS_STATUS_PENDING, every completion page says. Reported where the status argument of a completing
+DDI (one the catalogue pairs with a role) is NDIS_STATUS_PENDING on every path. The verifier reports
+the same ID at run time.`,
+		Page: "nf-ndis-ndiscmclosecallcomplete",
+		Wrong: `//ndis:role PROTOCOL_CM_CLOSE_CALL
+func cmCloseCall(callMgrVcContext, callMgrPartyContext ndis.Handle, closeData []byte, size uint32) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	ndis.CmCloseCallComplete(ndis.StatusPending, v.ndisVcHandle, nil) // the final status, never PENDING
+	return ndis.StatusPending
+}`,
+		Right: `//ndis:role PROTOCOL_CM_CLOSE_CALL
+func cmCloseCall(callMgrVcContext, callMgrPartyContext ndis.Handle, closeData []byte, size uint32) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	ndis.CmCloseCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil)
+	return ndis.StatusPending
+}`,
+	},
+}
