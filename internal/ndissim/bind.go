@@ -57,6 +57,7 @@ func (w *world) notifyAf(o *openBlock, r *regAf) {
 		return
 	}
 	af := r.af
+	w.step(w.advertOf(o, r), on("PROTOCOL_CO_AF_REGISTER_NOTIFY"))
 	w.call("PROTOCOL_CO_AF_REGISTER_NOTIFY", p, args(o.ctx, fmt.Sprintf("AF 0x%x", af.AddressFamily)), func() {
 		p.co.CoAfRegisterNotifyHandler(o.ctx, &af)
 	})
@@ -208,7 +209,7 @@ func (w *world) checkBindingIdle(o *openBlock) {
 		if af.state == afClosed || af.state == afFailed {
 			continue
 		}
-		if af.client == o && !af.clientClosed {
+		if af.client == o && !af.life.dead {
 			w.report(rules.RuleBindingBusy, "NdisCloseAdapterEx: %s still has af #%d open; ProtocolUnbindAdapterEx must close every AF that depends on the binding (NdisClCloseAddressFamily) before NdisCloseAdapterEx", o.who(), af.id)
 		}
 		if af.reg.cm.open == o {

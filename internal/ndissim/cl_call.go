@@ -18,13 +18,12 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 	v := vh.vc
 	if v.creator != sideClient {
 		w.report(rules.RuleMakeCallOnCmVc, "%s: %s; NdisClMakeCall sets up an outgoing call on a VC the client created with NdisCoCreateVc, never on one the call manager offered", ddi, v)
-		if v.clientDead {
-			w.reportDeadVc(ddi, "NdisVcHandle", v)
+		if v.clientDead() {
+			w.reportDead(ddi, "NdisVcHandle", v.life, sideClient, v.String())
 		}
 		return ndis.StatusNotAccepted
 	}
-	if v.call != callIdle {
-		w.report(rules.RuleVcState, "%s: %s has %s; a client makes another call on its VC only after the previous close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
+	if !w.admit(v.life, on(ddi), ddi, v.describe(), "", "") || !w.admit(v.callLife, on("PROTOCOL_CM_MAKE_CALL"), ddi, v.describe(), "", "") {
 		return ndis.StatusCallActive
 	}
 	if !w.needPtr(ddi, "CallParameters", callParameters == nil) {
@@ -42,12 +41,18 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 	v.call = callMakePending
 	cm := v.cm
 	h := cm.handlers()
-	var cmPartyH ndis.Handle
+	var cmPartyH, pl ndis.Handle
 	if party != nil {
-		cmPartyH = party.cmH
+		cmPartyH, pl = party.cmH, party
 	}
+	tv := w.begin(v.life, on(ddi))
+	tp := w.begin(party.lifeOf(), on(ddi, "ProtocolPartyContext", pl))
 	st := w.forward(reqKey{"make-call", v}, ddi+" on "+v.String(), w.completer("PROTOCOL_CM_MAKE_CALL", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_MAKE_CALL", cm.driver(), args(v.cmCtx, "CallParameters", cmPartyH, "CallMgrPartyContext"), func() ndis.Status {
+		tc := w.begin(v.callLife, event{by: "PROTOCOL_CM_MAKE_CALL", mcm: cm.isMCM()})
+		pe := on("PROTOCOL_CM_MAKE_CALL", "NdisPartyHandle", cmPartyH)
+		pe.mcm = cm.isMCM()
+		tq := w.begin(party.cmLifeOf(), pe)
+		r := w.callStatus("PROTOCOL_CM_MAKE_CALL", cm.driver(), args(v.cmCtx, "CallParameters", cmPartyH, "CallMgrPartyContext"), func() ndis.Status {
 			if h.CmMakeCallHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_MAKE_CALL")
 				return ndis.StatusNotSupported
@@ -59,7 +64,15 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 			}
 			return r
 		})
+		if r != ndis.StatusPending {
+			w.checkActivated(v, "PROTOCOL_CM_MAKE_CALL", w.completer("PROTOCOL_CM_MAKE_CALL", false), r)
+		}
+		tc.end(r)
+		tq.end(r)
+		return r
 	})
+	tv.end(st)
+	tp.end(st)
 	if st != ndis.StatusPending {
 		w.makeCallFinish("PROTOCOL_CM_MAKE_CALL", v, st)
 		if st != ndis.StatusSuccess && ndisPartyHandle != nil {
@@ -69,7 +82,11 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 	return st
 }
 
-// makeCallFinish applies the outcome of an outgoing call.
+// makeCallFinish applies the outcome of an outgoing call. For a VC with no
+// call lifetime (a miniport call manager's, whose NdisMCm* DDIs the
+// catalogue's call lifetime does not name), it checks that the VC was
+// activated before the call completed with NDIS_STATUS_SUCCESS; for the
+// others the call lifetime checks it (checkActivated).
 func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 	if st == ndis.StatusSuccess {
 		v.call = callConnected
@@ -78,8 +95,8 @@ func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 				p.state = partyActive
 			}
 		}
-		if v.act != actActive {
-			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (NdisCmActivateVc); the miniport is not ready for transfers", by, v)
+		if v.act != actActive && (v.callLife == nil || v.callLife.state == "") {
+			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (NdisMCmActivateVc); the miniport is not ready for transfers", by, v)
 		}
 		return
 	}
@@ -99,19 +116,20 @@ func (w *world) ClCloseCall(ndisVcHandle ndis.Handle, ndisPartyHandle ndis.Handl
 		return ndis.StatusFailure
 	}
 	v := vh.vc
-	switch v.call {
-	case callConnected, callAccepted, callCloseFailed:
-	default:
-		w.report(rules.RuleVcState, "%s: %s has %s, nothing the client can close", ddi, v, v.call)
+	if !w.admit(v.life, on(ddi), ddi, v.describe(), "", "") {
 		return ndis.StatusFailure
 	}
-	var party *partyBlock
+	var (
+		party *partyBlock
+		last  bool
+	)
 	if v.multipoint {
-		if live := v.liveParties(); len(live) > 1 {
+		live := v.liveParties()
+		if len(live) > 1 {
 			w.report(rules.RuleCloseCallWithParties, "%s: %s still has %d parties; the client drops all but the last with NdisClDropParty before NdisClCloseCall", ddi, v, len(live))
 		}
 		if ph := w.partyArg(ddi, "NdisPartyHandle", ndisPartyHandle, sideClient, 0); ph != nil {
-			party = ph.party
+			party, last = ph.party, len(live) == 1
 		}
 	}
 	if v.sends > 0 {
@@ -128,24 +146,40 @@ func (w *world) ClCloseCall(ndisVcHandle ndis.Handle, ndisPartyHandle ndis.Handl
 	if party != nil {
 		cmPartyCtx = party.cmCtx
 	}
+	tv := w.begin(v.life, on(ddi))
+	tp := w.begin(party.lifeOf(), event{by: ddi, vouch: last})
 	st := w.forward(reqKey{"close-call", v}, ddi+" on "+v.String(), w.completer("PROTOCOL_CM_CLOSE_CALL", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_CLOSE_CALL", cm.driver(), args(v.cmCtx, cmPartyCtx, "CloseData", size), func() ndis.Status {
+		tc := w.begin(v.callLife, event{by: "PROTOCOL_CM_CLOSE_CALL", mcm: cm.isMCM()})
+		r := w.callStatus("PROTOCOL_CM_CLOSE_CALL", cm.driver(), args(v.cmCtx, cmPartyCtx, "CloseData", size), func() ndis.Status {
 			if h.CmCloseCallHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_CLOSE_CALL")
 				return ndis.StatusSuccess
 			}
 			return h.CmCloseCallHandler(v.cmCtx, cmPartyCtx, buffer, size)
 		})
+		tc.end(r)
+		return r
 	})
+	tv.end(st)
+	tp.end(st)
 	if st != ndis.StatusPending {
 		w.closeCallFinish(v, st)
 	}
 	return st
 }
 
-// closeCallFinish applies the outcome of a client's close. For a VC the call
-// manager created, the client's handle is dead from now on, whatever the
-// status (PROTOCOL_CL_CLOSE_CALL_COMPLETE's page).
+// checkActivated reports, as call-without-activation, a make-call request
+// completed with status st (by the completion DDI done, or by the return of
+// the call manager's handler by) in a state of the call lifetime that no
+// edge of done with that status leaves: the lifetime completes a call with
+// NDIS_STATUS_SUCCESS only once the VC is active.
+func (w *world) checkActivated(v *vcBlock, by, done string, st ndis.Status) bool {
+	return w.admit(v.callLife, w.onStatus(done, st), by, v.describe(), rules.RuleCallWithoutActivation,
+		"the call manager activates the VC (NdisCmActivateVc, then its ProtocolCmActivateVcComplete) before it completes the call; the miniport is not ready for transfers")
+}
+
+// closeCallFinish applies the outcome of a client's close to the
+// simulator's bookkeeping (the lifetimes move by their edges).
 func (w *world) closeCallFinish(v *vcBlock, st ndis.Status) {
 	if st == ndis.StatusSuccess {
 		v.call = callIdle
@@ -153,12 +187,9 @@ func (w *world) closeCallFinish(v *vcBlock, st ndis.Status) {
 		for _, p := range v.parties {
 			p.state = partyGone
 		}
-	} else {
-		v.call = callCloseFailed
+		return
 	}
-	if v.creator == sideCM {
-		v.clientDead = true
-	}
+	v.call = callCloseFailed
 }
 
 // ClModifyCallQoS runs NdisClModifyCallQoS in the simulated NDIS.
@@ -202,9 +233,14 @@ func (w *world) ClIncomingCallComplete(status ndis.Status, ndisVcHandle ndis.Han
 	if !w.complete(reqKey{"incoming-call", v}, ddi, what, status) {
 		return
 	}
+	if !w.admit(v.life, w.onStatus(ddi, status), ddi, v.describe(), "", "") {
+		return
+	}
+	w.step(v.life, w.onStatus(ddi, status))
 	incomingFinish(v, status)
 	drv := v.cm.driver()
 	h := v.cm.handlers()
+	w.step(v.callLife, w.onStatus("PROTOCOL_CM_INCOMING_CALL_COMPLETE", status))
 	w.call("PROTOCOL_CM_INCOMING_CALL_COMPLETE", drv, args(status, v.cmCtx, "CallParameters"), func() {
 		if h.CmIncomingCallCompleteHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CM_INCOMING_CALL_COMPLETE")

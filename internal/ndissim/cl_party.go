@@ -7,7 +7,7 @@ import (
 
 // newParty adds a party being set up to a multipoint call on v.
 func (w *world) newParty(v *vcBlock, clientCtx ndis.Handle) *partyBlock {
-	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, state: partyAdding}
+	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, state: partyAdding, life: w.newLife(rules.ObjectParty), cmLife: w.newLife(rules.ObjectPartyCM)}
 	p.clientH = &partyHandle{party: p, side: sideClient}
 	p.cmH = &partyHandle{party: p, side: sideCM}
 	v.parties = append(v.parties, p)
@@ -34,8 +34,10 @@ func (w *world) ClAddParty(ndisVcHandle ndis.Handle, protocolPartyContext ndis.H
 	*ndisPartyHandle = p.clientH
 	cm := v.cm
 	h := cm.handlers()
+	t := w.begin(p.life, on(ddi))
 	st := w.forward(reqKey{"add-party", p}, ddi+" of "+p.String(), w.completer("PROTOCOL_CM_ADD_PARTY", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_ADD_PARTY", cm.driver(), args(v.cmCtx, "CallParameters", p.cmH, "CallMgrPartyContext"), func() ndis.Status {
+		tc := w.begin(p.cmLife, event{by: "PROTOCOL_CM_ADD_PARTY", mcm: cm.isMCM()})
+		r := w.callStatus("PROTOCOL_CM_ADD_PARTY", cm.driver(), args(v.cmCtx, "CallParameters", p.cmH, "CallMgrPartyContext"), func() ndis.Status {
 			if h.CmAddPartyHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_ADD_PARTY")
 				return ndis.StatusNotSupported
@@ -47,7 +49,10 @@ func (w *world) ClAddParty(ndisVcHandle ndis.Handle, protocolPartyContext ndis.H
 			}
 			return r
 		})
+		tc.end(r)
+		return r
 	})
+	t.end(st)
 	if st != ndis.StatusPending {
 		addPartyFinish(p, st)
 		if st != ndis.StatusSuccess {
@@ -76,8 +81,7 @@ func (w *world) ClDropParty(ndisPartyHandle ndis.Handle, buffer []byte, size uin
 	}
 	p := ph.party
 	v := p.vc
-	if p.state != partyActive {
-		w.report(rules.RuleVcState, "%s: %s is still being added", ddi, p)
+	if !w.admit(p.life, on(ddi), ddi, p.String(), "", "") {
 		return ndis.StatusFailure
 	}
 	if len(v.liveParties()) == 1 {
@@ -88,15 +92,20 @@ func (w *world) ClDropParty(ndisPartyHandle ndis.Handle, buffer []byte, size uin
 	p.remoteDropped = false
 	cm := v.cm
 	h := cm.handlers()
+	t := w.begin(p.life, on(ddi))
 	st := w.forward(reqKey{"drop-party", p}, ddi+" of "+p.String(), w.completer("PROTOCOL_CM_DROP_PARTY", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_DROP_PARTY", cm.driver(), args(p.cmCtx, "CloseData", size), func() ndis.Status {
+		tc := w.begin(p.cmLife, event{by: "PROTOCOL_CM_DROP_PARTY", mcm: cm.isMCM()})
+		r := w.callStatus("PROTOCOL_CM_DROP_PARTY", cm.driver(), args(p.cmCtx, "CloseData", size), func() ndis.Status {
 			if h.CmDropPartyHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_DROP_PARTY")
 				return ndis.StatusSuccess
 			}
 			return h.CmDropPartyHandler(p.cmCtx, buffer, size)
 		})
+		tc.end(r)
+		return r
 	})
+	t.end(st)
 	if st != ndis.StatusPending {
 		dropPartyFinish(p, st)
 	}

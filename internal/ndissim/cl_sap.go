@@ -23,15 +23,17 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 	if !w.needPtr(ddi, "Sap", sap == nil) || !w.needPtr(ddi, "NdisSapHandle", ndisSapHandle == nil) {
 		return ndis.StatusInvalidParameter
 	}
-	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, state: sapRegistering}
+	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, state: sapRegistering, life: w.newLife(rules.ObjectSap), cmLife: w.newLife(rules.ObjectSapCM)}
 	s.clientH = &sapHandle{sap: s, side: sideClient}
 	s.cmH = &sapHandle{sap: s, side: sideCM}
 	af.saps = append(af.saps, s)
 	*ndisSapHandle = s.clientH
 	cm := af.reg.cm
 	h := cm.handlers()
+	t := w.begin(s.life, on(ddi))
 	st := w.forward(reqKey{"register-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_REG_SAP", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_REG_SAP", cm.driver(), args(af.cmCtx, "Sap", s.cmH, "CallMgrSapContext"), func() ndis.Status {
+		tc := w.begin(s.cmLife, event{by: "PROTOCOL_CM_REG_SAP", mcm: cm.isMCM()})
+		r := w.callStatus("PROTOCOL_CM_REG_SAP", cm.driver(), args(af.cmCtx, "Sap", s.cmH, "CallMgrSapContext"), func() ndis.Status {
 			if h.CmRegisterSapHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_REG_SAP")
 				return ndis.StatusNotSupported
@@ -43,7 +45,10 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 			}
 			return r
 		})
+		tc.end(r)
+		return r
 	})
+	t.end(st)
 	switch st {
 	case ndis.StatusPending:
 	case ndis.StatusSuccess:
@@ -64,23 +69,26 @@ func (w *world) ClDeregisterSap(ndisSapHandle ndis.Handle) ndis.Status {
 		return ndis.StatusFailure
 	}
 	s := sh.sap
-	if s.state == sapRegistering {
-		w.report(rules.RuleBadHandle, "%s: %s is still being registered; its registration has not completed", ddi, s)
+	if !w.admit(s.life, on(ddi), ddi, s.String(), "", "") {
 		return ndis.StatusFailure
 	}
-	s.clientClosed = true
 	s.state = sapDeregistering
 	cm := s.af.reg.cm
 	h := cm.handlers()
+	t := w.begin(s.life, on(ddi))
 	st := w.forward(reqKey{"deregister-sap", s}, fmt.Sprintf("%s of %s", ddi, s), w.completer("PROTOCOL_CM_DEREGISTER_SAP", cm.isMCM()), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CM_DEREGISTER_SAP", cm.driver(), args(s.cmCtx), func() ndis.Status {
+		tc := w.begin(s.cmLife, event{by: "PROTOCOL_CM_DEREGISTER_SAP", mcm: cm.isMCM()})
+		r := w.callStatus("PROTOCOL_CM_DEREGISTER_SAP", cm.driver(), args(s.cmCtx), func() ndis.Status {
 			if h.CmDeregisterSapHandler == nil {
 				w.noHandler(cm.driver(), "PROTOCOL_CM_DEREGISTER_SAP")
 				return ndis.StatusSuccess
 			}
 			return h.CmDeregisterSapHandler(s.cmCtx)
 		})
+		tc.end(r)
+		return r
 	})
+	t.end(st)
 	if st != ndis.StatusPending {
 		deregisterFinish(s, st)
 	}
@@ -94,5 +102,4 @@ func deregisterFinish(s *sapBlock, st ndis.Status) {
 		return
 	}
 	s.state = sapRegistered
-	s.clientClosed = false
 }

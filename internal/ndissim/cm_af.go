@@ -73,6 +73,7 @@ func (w *world) openAfComplete(ddi string, status ndis.Status, h ndis.Handle, cm
 	if !w.complete(reqKey{"open-af", af}, ddi, "NdisClOpenAddressFamilyEx of "+af.String(), status) {
 		return
 	}
+	w.step(af.cmLife, w.onStatus(ddi, status))
 	var clientH ndis.Handle
 	if status == ndis.StatusSuccess {
 		af.cmCtx = cmCtx
@@ -82,6 +83,7 @@ func (w *world) openAfComplete(ddi string, status ndis.Status, h ndis.Handle, cm
 		af.state = afFailed
 	}
 	p := af.client.protocol
+	w.step(af.life, w.onStatus("PROTOCOL_CL_OPEN_AF_COMPLETE_EX", status))
 	w.call("PROTOCOL_CL_OPEN_AF_COMPLETE_EX", p, args(af.clientCtx, clientH, status), func() {
 		if p.cl.ClOpenAfCompleteHandlerEx == nil {
 			w.noHandler(p, "PROTOCOL_CL_OPEN_AF_COMPLETE_EX")
@@ -107,11 +109,13 @@ func (w *world) closeAfComplete(ddi string, status ndis.Status, h ndis.Handle) {
 	if !w.complete(reqKey{"close-af", af}, ddi, "NdisClCloseAddressFamily of "+af.String(), status) {
 		return
 	}
+	w.step(af.cmLife, w.onStatus(ddi, status))
 	if status == ndis.StatusSuccess {
 		w.checkAfVcs(af, ddi+" called with NDIS_STATUS_SUCCESS")
 	}
 	w.closeAfFinish(af, status)
 	p := af.client.protocol
+	w.step(af.life, w.onStatus("PROTOCOL_CL_CLOSE_AF_COMPLETE", status))
 	w.call("PROTOCOL_CL_CLOSE_AF_COMPLETE", p, args(status, af.clientCtx), func() {
 		if p.cl.ClCloseAfCompleteHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_CLOSE_AF_COMPLETE")
@@ -157,11 +161,9 @@ func cmDeleteVcDDI(cm cmRef) string {
 func (w *world) closeAfFinish(af *afBlock, status ndis.Status) {
 	if status == ndis.StatusSuccess {
 		af.state = afClosed
-		af.cmClosed = true
 		return
 	}
 	af.state = afOpen
-	af.clientClosed = false
 }
 
 // CmNotifyCloseAddressFamily runs NdisCmNotifyCloseAddressFamily in the simulated NDIS.
@@ -177,15 +179,16 @@ func (w *world) notifyCloseAf(ddi string, h ndis.Handle) ndis.Status {
 		return ndis.StatusFailure
 	}
 	af := ah.af
-	if af.state != afOpen || af.notifyClosing {
+	const role = "PROTOCOL_CL_NOTIFY_CLOSE_AF"
+	if af.state != afOpen || !w.allows(af.life, on(role)) {
 		w.st.Tracef("%s: %s is not open (or already being closed): NDIS_STATUS_FAILURE", ddi, af)
 		return ndis.StatusFailure
 	}
-	af.notifyClosing = true
 	p := af.client.protocol
 	what := fmt.Sprintf("PROTOCOL_CL_NOTIFY_CLOSE_AF of client %q for %s", p.name, af)
-	return w.forward(reqKey{"notify-close-af", af}, what, w.completer("PROTOCOL_CL_NOTIFY_CLOSE_AF", false), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CL_NOTIFY_CLOSE_AF", p, args(af.clientCtx), func() ndis.Status {
+	w.step(af.life, on(role))
+	return w.forward(reqKey{"notify-close-af", af}, what, w.completer(role, false), func() ndis.Status {
+		return w.callStatus(role, p, args(af.clientCtx), func() ndis.Status {
 			if p.cl.ClNotifyCloseAfHandler == nil {
 				w.noHandler(p, "PROTOCOL_CL_NOTIFY_CLOSE_AF")
 				return ndis.StatusNotSupported

@@ -23,12 +23,16 @@ func (w *world) makeCallComplete(ddi string, status ndis.Status, vcH, partyH, cm
 	if !w.complete(reqKey{"make-call", v}, ddi, "NdisClMakeCall on "+v.String(), status) {
 		return
 	}
+	if w.checkActivated(v, ddi, ddi, status) {
+		w.step(v.callLife, w.onStatus(ddi, status))
+	}
 	var party *partyBlock
 	if ph := w.partyArg(ddi, "NdisPartyHandle", partyH, sideCM, optional); ph != nil {
 		party = ph.party
 		if status == ndis.StatusSuccess {
 			party.cmCtx = cmPartyCtx
 		}
+		w.step(party.cmLife, w.onStatus(ddi, status))
 	}
 	w.makeCallFinish(ddi, v, status)
 	var clientParty ndis.Handle
@@ -36,7 +40,12 @@ func (w *world) makeCallComplete(ddi string, status ndis.Status, vcH, partyH, cm
 		clientParty = party.clientH
 	}
 	p := v.clientOpen.protocol
-	w.call("PROTOCOL_CL_MAKE_CALL_COMPLETE", p, args(status, v.clientCtx, clientParty, "CallParameters"), func() {
+	const role = "PROTOCOL_CL_MAKE_CALL_COMPLETE"
+	w.step(v.life, w.onStatus(role, status))
+	for _, q := range v.parties {
+		w.step(q.life, w.onStatus(role, status))
+	}
+	w.call(role, p, args(status, v.clientCtx, clientParty, "CallParameters"), func() {
 		if p.cl.ClMakeCallCompleteHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_MAKE_CALL_COMPLETE")
 			return
@@ -61,15 +70,25 @@ func (w *world) closeCallComplete(ddi string, status ndis.Status, vcH, partyH nd
 	if !w.complete(reqKey{"close-call", v}, ddi, "NdisClCloseCall on "+v.String(), status) {
 		return
 	}
-	var partyCtx ndis.Handle
+	if w.admit(v.callLife, w.onStatus(ddi, status), ddi, v.describe(), "", "the call manager deactivates the VC (NdisCmDeactivateVc) before it completes the close with NDIS_STATUS_SUCCESS") {
+		w.step(v.callLife, w.onStatus(ddi, status))
+	}
+	var (
+		partyCtx ndis.Handle
+		last     *partyBlock
+	)
 	if v.creator == sideClient && v.multipoint {
 		if live := v.liveParties(); len(live) > 0 {
-			partyCtx = live[len(live)-1].clientCtx
+			last = live[len(live)-1]
+			partyCtx = last.clientCtx
 		}
 	}
 	w.closeCallFinish(v, status)
 	p := v.clientOpen.protocol
-	w.call("PROTOCOL_CL_CLOSE_CALL_COMPLETE", p, args(status, v.clientCtx, partyCtx), func() {
+	const role = "PROTOCOL_CL_CLOSE_CALL_COMPLETE"
+	w.step(v.life, w.onStatus(role, status))
+	w.step(last.lifeOf(), w.onStatus(role, status))
+	w.call(role, p, args(status, v.clientCtx, partyCtx), func() {
 		if p.cl.ClCloseCallCompleteHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_CLOSE_CALL_COMPLETE")
 			return
@@ -122,23 +141,28 @@ func (w *world) dispatchIncomingCall(ddi string, sapH, vcH ndis.Handle, cp *ndis
 		w.report(rules.RuleBadHandle, "%s: %s is not a VC the call manager created on af #%d, the AF of %s", ddi, v, s.af.id, s)
 		return ndis.StatusFailure
 	}
-	if v.call != callIdle {
-		w.report(rules.RuleVcState, "%s: %s has %s; an incoming call is offered on a VC with no call", ddi, v, v.call)
+	const role = "PROTOCOL_CL_INCOMING_CALL"
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") || !w.admit(v.life, on(role), ddi, v.describe(), "", "") {
 		return ndis.StatusFailure
 	}
-	v.clientDead, v.remoteClosed = false, false
+	v.remoteClosed = false
 	v.sap, v.call = s, callOffered
 	p := v.clientOpen.protocol
 	what := fmt.Sprintf("PROTOCOL_CL_INCOMING_CALL of client %q on %s", p.name, v)
-	st := w.forward(reqKey{"incoming-call", v}, what, w.completer("PROTOCOL_CL_INCOMING_CALL", false), func() ndis.Status {
-		return w.callStatus("PROTOCOL_CL_INCOMING_CALL", p, args(s.clientCtx, v.clientCtx, "CallParameters"), func() ndis.Status {
+	tc := w.begin(v.callLife, on(ddi))
+	st := w.forward(reqKey{"incoming-call", v}, what, w.completer(role, false), func() ndis.Status {
+		tv := w.begin(v.life, on(role))
+		r := w.callStatus(role, p, args(s.clientCtx, v.clientCtx, "CallParameters"), func() ndis.Status {
 			if p.cl.ClIncomingCallHandler == nil {
-				w.noHandler(p, "PROTOCOL_CL_INCOMING_CALL")
+				w.noHandler(p, role)
 				return ndis.StatusNotSupported
 			}
 			return p.cl.ClIncomingCallHandler(s.clientCtx, v.clientCtx, cp)
 		})
+		tv.end(r)
+		return r
 	})
+	tc.end(st)
 	if st != ndis.StatusPending {
 		incomingFinish(v, st)
 	}
@@ -158,13 +182,15 @@ func (w *world) dispatchCallConnected(ddi string, vcH ndis.Handle) {
 		return
 	}
 	v := vh.vc
-	if v.call != callAccepted {
-		w.report(rules.RuleVcState, "%s: %s has %s; only a call the client accepted is connected", ddi, v, v.call)
+	const role = "PROTOCOL_CL_CALL_CONNECTED"
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") || !w.admit(v.life, on(role), ddi, v.describe(), "", "") {
 		return
 	}
+	w.step(v.callLife, on(ddi))
+	w.step(v.life, on(role))
 	v.call = callConnected
 	p := v.clientOpen.protocol
-	w.call("PROTOCOL_CL_CALL_CONNECTED", p, args(v.clientCtx), func() {
+	w.call(role, p, args(v.clientCtx), func() {
 		if p.cl.ClCallConnectedHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_CALL_CONNECTED")
 			return
@@ -186,7 +212,7 @@ func (w *world) dispatchQoSChange(ddi string, vcH ndis.Handle, cp *ndis.CoCallPa
 		return
 	}
 	v := vh.vc
-	if v.call != callConnected || !v.hasClient() || v.clientDead {
+	if v.call != callConnected || !v.hasClient() || v.clientDead() {
 		w.report(rules.RuleVcState, "%s: %s has %s; a QoS change is indicated on a connected call", ddi, v, v.call)
 		return
 	}
@@ -213,23 +239,28 @@ func (w *world) dispatchIncomingClose(ddi string, closeStatus ndis.Status, vcH n
 		return
 	}
 	v := vh.vc
-	switch {
-	case !v.hasClient() || v.clientDead:
+	if !v.hasClient() {
 		w.report(rules.RuleVcState, "%s: %s has no client call to close", ddi, v)
 		return
-	case v.call != callConnected && v.call != callAccepted && v.call != callCloseFailed:
-		w.report(rules.RuleVcState, "%s: %s has %s; an incoming close is indicated on an established call", ddi, v, v.call)
+	}
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") || !w.admit(v.life, on(incomingCloseRole), ddi, v.describe(), "", "") {
 		return
 	}
+	w.step(v.callLife, on(ddi))
 	w.incomingClose(v, closeStatus, buffer, size)
 }
+
+// incomingCloseRole is the callback by which NDIS tells the client that the
+// call manager closed a call.
+const incomingCloseRole = "PROTOCOL_CL_INCOMING_CLOSE_CALL"
 
 // incomingClose calls the client's ProtocolClIncomingCloseCall; the client
 // owes NdisClCloseCall from now on.
 func (w *world) incomingClose(v *vcBlock, closeStatus ndis.Status, buffer []byte, size uint32) {
 	v.remoteClosed = true
+	w.step(v.life, on(incomingCloseRole, "CloseStatus", closeStatus))
 	p := v.clientOpen.protocol
-	w.call("PROTOCOL_CL_INCOMING_CLOSE_CALL", p, args(closeStatus, v.clientCtx, "CloseData", size), func() {
+	w.call(incomingCloseRole, p, args(closeStatus, v.clientCtx, "CloseData", size), func() {
 		if p.cl.ClIncomingCloseCallHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_INCOMING_CLOSE_CALL")
 			return

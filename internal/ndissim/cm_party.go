@@ -21,6 +21,7 @@ func (w *world) addPartyComplete(ddi string, status ndis.Status, partyH, cmCtx n
 	if !w.complete(reqKey{"add-party", p}, ddi, "NdisClAddParty of "+p.String(), status) {
 		return
 	}
+	w.step(p.cmLife, w.onStatus(ddi, status))
 	var clientH ndis.Handle
 	if status == ndis.StatusSuccess {
 		p.cmCtx = cmCtx
@@ -28,6 +29,7 @@ func (w *world) addPartyComplete(ddi string, status ndis.Status, partyH, cmCtx n
 	}
 	addPartyFinish(p, status)
 	drv := p.vc.clientOpen.protocol
+	w.step(p.life, w.onStatus("PROTOCOL_CL_ADD_PARTY_COMPLETE", status))
 	w.call("PROTOCOL_CL_ADD_PARTY_COMPLETE", drv, args(status, p.clientCtx, clientH, "CallParameters"), func() {
 		if drv.cl.ClAddPartyCompleteHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CL_ADD_PARTY_COMPLETE")
@@ -53,8 +55,10 @@ func (w *world) dropPartyComplete(ddi string, status ndis.Status, partyH ndis.Ha
 	if !w.complete(reqKey{"drop-party", p}, ddi, "NdisClDropParty of "+p.String(), status) {
 		return
 	}
+	w.step(p.cmLife, w.onStatus(ddi, status))
 	dropPartyFinish(p, status)
 	drv := p.vc.clientOpen.protocol
+	w.step(p.life, w.onStatus("PROTOCOL_CL_DROP_PARTY_COMPLETE", status))
 	w.call("PROTOCOL_CL_DROP_PARTY_COMPLETE", drv, args(status, p.clientCtx), func() {
 		if drv.cl.ClDropPartyCompleteHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CL_DROP_PARTY_COMPLETE")
@@ -78,18 +82,26 @@ func (w *world) dispatchIncomingDrop(ddi string, dropStatus ndis.Status, partyH 
 	}
 	p := ph.party
 	v := p.vc
-	if p.state != partyActive || v.call != callConnected {
-		w.report(rules.RuleVcState, "%s: %s is not an active party of a connected call", ddi, p)
+	const role = "PROTOCOL_CL_INCOMING_DROP_PARTY"
+	if v.call != callConnected {
+		w.report(rules.RuleVcState, "%s: %s is not a party of a connected call", ddi, p)
 		return
 	}
 	if len(v.liveParties()) == 1 {
+		if !w.admit(v.life, on(incomingCloseRole), ddi, v.describe(), "", "") {
+			return
+		}
 		w.st.Tracef("%s: %s is the last party; NDIS indicates the close of the call instead", ddi, p)
 		w.incomingClose(v, dropStatus, buffer, size)
 		return
 	}
+	if !w.admit(p.life, on(role), ddi, p.String(), "", "") {
+		return
+	}
 	p.remoteDropped = true
+	w.step(p.life, on(role, "DropStatus", dropStatus))
 	drv := v.clientOpen.protocol
-	w.call("PROTOCOL_CL_INCOMING_DROP_PARTY", drv, args(dropStatus, p.clientCtx, "CloseData", size), func() {
+	w.call(role, drv, args(dropStatus, p.clientCtx, "CloseData", size), func() {
 		if drv.cl.ClIncomingDropPartyHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CL_INCOMING_DROP_PARTY")
 			return

@@ -22,6 +22,7 @@ func (w *world) registerSapComplete(ddi string, status ndis.Status, h ndis.Handl
 	if !w.complete(reqKey{"register-sap", s}, ddi, fmt.Sprintf("NdisClRegisterSap of %s", s), status) {
 		return
 	}
+	w.step(s.cmLife, w.onStatus(ddi, status))
 	var clientH ndis.Handle
 	if status == ndis.StatusSuccess {
 		s.state = sapRegistered
@@ -31,6 +32,7 @@ func (w *world) registerSapComplete(ddi string, status ndis.Status, h ndis.Handl
 		s.state = sapFailed
 	}
 	p := s.af.client.protocol
+	w.step(s.life, w.onStatus("PROTOCOL_CL_REGISTER_SAP_COMPLETE", status))
 	w.call("PROTOCOL_CL_REGISTER_SAP_COMPLETE", p, args(status, s.clientCtx, "Sap", clientH), func() {
 		if p.cl.ClRegisterSapCompleteHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_REGISTER_SAP_COMPLETE")
@@ -56,8 +58,10 @@ func (w *world) deregisterSapComplete(ddi string, status ndis.Status, h ndis.Han
 	if !w.complete(reqKey{"deregister-sap", s}, ddi, fmt.Sprintf("NdisClDeregisterSap of %s", s), status) {
 		return
 	}
+	w.step(s.cmLife, w.onStatus(ddi, status))
 	deregisterFinish(s, status)
 	p := s.af.client.protocol
+	w.step(s.life, w.onStatus("PROTOCOL_CL_DEREGISTER_SAP_COMPLETE", status))
 	w.call("PROTOCOL_CL_DEREGISTER_SAP_COMPLETE", p, args(status, s.clientCtx), func() {
 		if p.cl.ClDeregisterSapCompleteHandler == nil {
 			w.noHandler(p, "PROTOCOL_CL_DEREGISTER_SAP_COMPLETE")

@@ -18,9 +18,13 @@ func (w *world) CmActivateVc(ndisVcHandle ndis.Handle, callParameters *ndis.CoCa
 		w.report(rules.RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
 		return ndis.StatusNotAccepted
 	}
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") {
+		return ndis.StatusNotAccepted
+	}
 	v.actPrev, v.act = v.act, actActivating
 	a := v.adapter
 	mco := a.driver.mco
+	t := w.begin(v.callLife, on(ddi))
 	st := w.forward(reqKey{"activate", v}, ddi+" of "+v.String(), w.completer("MINIPORT_CO_ACTIVATE_VC", false), func() ndis.Status {
 		return w.callStatus("MINIPORT_CO_ACTIVATE_VC", a.driver, args(v.miniportCtx, "CallParameters"), func() ndis.Status {
 			if mco.CoActivateVcHandler == nil {
@@ -30,6 +34,7 @@ func (w *world) CmActivateVc(ndisVcHandle ndis.Handle, callParameters *ndis.CoCa
 			return mco.CoActivateVcHandler(v.miniportCtx, callParameters)
 		})
 	})
+	t.end(st)
 	if st != ndis.StatusPending {
 		activateFinish(v, st)
 	}
@@ -60,14 +65,23 @@ func (w *world) CmDeactivateVc(ndisVcHandle ndis.Handle) ndis.Status {
 	v := vh.vc
 	switch v.act {
 	case actInactive:
+		// Nothing to deactivate: the call, if its state allows a
+		// deactivation, counts as deactivated.
+		if w.allows(v.callLife, on(ddi)) {
+			w.begin(v.callLife, on(ddi)).end(ndis.StatusNotAccepted)
+		}
 		return ndis.StatusNotAccepted
 	case actActivating, actDeactivating:
 		w.report(rules.RuleVcState, "%s: %s is being activated or deactivated; wait for the pending request to complete", ddi, v)
 		return ndis.StatusNotAccepted
 	}
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") {
+		return ndis.StatusNotAccepted
+	}
 	v.act = actDeactivating
 	a := v.adapter
 	mco := a.driver.mco
+	t := w.begin(v.callLife, on(ddi))
 	st := w.forward(reqKey{"deactivate", v}, ddi+" of "+v.String(), w.completer("MINIPORT_CO_DEACTIVATE_VC", false), func() ndis.Status {
 		return w.callStatus("MINIPORT_CO_DEACTIVATE_VC", a.driver, args(v.miniportCtx), func() ndis.Status {
 			if mco.CoDeactivateVcHandler == nil {
@@ -77,6 +91,7 @@ func (w *world) CmDeactivateVc(ndisVcHandle ndis.Handle) ndis.Status {
 			return mco.CoDeactivateVcHandler(v.miniportCtx)
 		})
 	})
+	t.end(st)
 	if st != ndis.StatusPending {
 		deactivateFinish(v, st)
 	}
@@ -107,6 +122,7 @@ func (w *world) MCoActivateVcComplete(status ndis.Status, ndisVcHandle ndis.Hand
 	activateFinish(v, status)
 	drv := v.cm.driver()
 	h := v.cm.handlers()
+	w.step(v.callLife, w.onStatus("PROTOCOL_CM_ACTIVATE_VC_COMPLETE", status))
 	w.call("PROTOCOL_CM_ACTIVATE_VC_COMPLETE", drv, args(status, v.cmCtx, "CallParameters"), func() {
 		if h.CmActivateVcCompleteHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CM_ACTIVATE_VC_COMPLETE")
@@ -131,6 +147,7 @@ func (w *world) MCoDeactivateVcComplete(status ndis.Status, ndisVcHandle ndis.Ha
 	deactivateFinish(v, status)
 	drv := v.cm.driver()
 	h := v.cm.handlers()
+	w.step(v.callLife, w.onStatus("PROTOCOL_CM_DEACTIVATE_VC_COMPLETE", status))
 	w.call("PROTOCOL_CM_DEACTIVATE_VC_COMPLETE", drv, args(status, v.cmCtx), func() {
 		if h.CmDeactivateVcCompleteHandler == nil {
 			w.noHandler(drv, "PROTOCOL_CM_DEACTIVATE_VC_COMPLETE")

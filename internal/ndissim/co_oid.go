@@ -175,7 +175,7 @@ func (w *world) oidComplete(ddi string, afH ndis.Handle, r *ndis.OidRequest, sta
 	if !w.needPtr(ddi, "OidRequest", r == nil) {
 		return
 	}
-	ah := w.afArg(ddi, "NdisAfHandle", afH, 0, allowClosed)
+	ah := w.afArg(ddi, "NdisAfHandle", afH, 0, 0)
 	if ah == nil {
 		return
 	}

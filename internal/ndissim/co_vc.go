@@ -37,7 +37,7 @@ func (w *world) CoCreateVc(ndisBindingHandle ndis.Handle, ndisAfHandle ndis.Hand
 			return ndis.StatusFailure
 		}
 	}
-	v, st := w.createVc(creator, af, cm, o.adapter, protocolVcContext)
+	v, st := w.createVc(ddi, creator, af, cm, o.adapter, protocolVcContext)
 	if st == ndis.StatusSuccess {
 		*ndisVcHandle = v.handleFor(creator)
 	}
@@ -58,14 +58,28 @@ func (w *world) afOnBinding(ddi string, ah *afHandle, o *openBlock) bool {
 	return mine
 }
 
-// createVc creates a VC for creator: the miniport's create first (unless the
-// call manager is a miniport call manager), then the peer's.
-func (w *world) createVc(creator side, af *afBlock, cm cmRef, a *adapterBlock, ctx ndis.Handle) (*vcBlock, ndis.Status) {
+// createVc creates a VC for creator, which called ddi: the miniport's create
+// first (unless the call manager is a miniport call manager), then the
+// peer's. A VC a client shares starts its lifetimes: vc-client, created by
+// ddi, or vc-cm, created by the client's PROTOCOL_CO_CREATE_VC; and the
+// call manager's call, except for a miniport call manager, whose DDIs the
+// catalogue's call lifetime does not name.
+func (w *world) createVc(ddi string, creator side, af *afBlock, cm cmRef, a *adapterBlock, ctx ndis.Handle) (*vcBlock, ndis.Status) {
 	v := &vcBlock{id: w.next("vc"), adapter: a, af: af, cm: cm, creator: creator}
 	v.cmH = &vcHandle{vc: v, side: sideCM}
+	var t *transition
 	if af != nil {
 		v.clientOpen = af.client
 		v.clientH = &vcHandle{vc: v, side: sideClient}
+		if creator == sideClient {
+			v.life = w.newLife(rules.ObjectVcClient)
+			t = w.begin(v.life, on(ddi))
+		} else {
+			v.life = w.newLife(rules.ObjectVcCM)
+		}
+		if !cm.isMCM() {
+			v.callLife = w.newLife(rules.ObjectCall)
+		}
 	}
 	if !cm.isMCM() {
 		v.mpH = &vcHandle{vc: v, side: sideMiniport}
@@ -96,6 +110,9 @@ func (w *world) createVc(creator side, af *afBlock, cm cmRef, a *adapterBlock, c
 		}
 		af.vcs = append(af.vcs, v)
 	}
+	if t != nil {
+		t.end(ndis.StatusSuccess)
+	}
 	w.vcs = append(w.vcs, v)
 	return v, ndis.StatusSuccess
 }
@@ -125,20 +142,26 @@ func (w *world) deleteVc(ddi string, vh *vcHandle) ndis.Status {
 	v := vh.vc
 	if vh.side != v.creator {
 		w.report(rules.RuleVcDeleteNotCreator, "%s: the %s deletes %s; only the driver that created a VC may delete it (the %s learned of it from its ProtocolCoCreateVc)", ddi, vh.side, v, vh.side)
-		if vh.side == sideClient && v.clientDead {
-			w.reportDeadVc(ddi, "NdisVcHandle", v)
+		if vh.side == sideClient && v.clientDead() {
+			w.reportDead(ddi, "NdisVcHandle", v.life, sideClient, v.String())
 		}
 		return ndis.StatusFailure
 	}
 	if st, ok := w.deletable(ddi, v); !ok {
 		return st
 	}
+	var t *transition
 	if v.af != nil {
 		peer := sideCM
 		if v.creator == sideCM {
 			peer = sideClient
+		} else {
+			t = w.begin(v.life, on(ddi))
 		}
 		w.peerDeleteVc(v, peer)
+	}
+	if t != nil {
+		t.end(ndis.StatusSuccess)
 	}
 	if !v.cm.isMCM() {
 		w.miniportDeleteVc(v)
@@ -151,19 +174,35 @@ func (w *world) deleteVc(ddi string, vh *vcHandle) ndis.Status {
 	return ndis.StatusSuccess
 }
 
-// deletable checks that v has no call and is not active; it returns the
-// status NDIS answers when it is not.
+// deletable checks that the client's lifetime of v lets its creator delete
+// it now (for a VC the client created, an NdisCoDeleteVc edge leaves its
+// state; for one the call manager created, a PROTOCOL_CO_DELETE_VC edge, the
+// callback NDIS makes to the client), and that the VC is not active in the
+// miniport; it returns the status NDIS answers when it is not. A VC whose
+// close is still pending (a deactivation pending, or the client's close
+// not completed) is NDIS_STATUS_CLOSING, as nf-ndis-ndiscodeletevc says.
 func (w *world) deletable(ddi string, v *vcBlock) (ndis.Status, bool) {
+	by := ddi
+	if v.creator == sideCM {
+		by = deleteVcRole
+	}
+	refused := ndis.StatusNotAccepted
+	if v.call == callClosing || v.act == actDeactivating {
+		refused = ndis.StatusClosing
+	}
 	switch {
-	case v.call == callClosing || v.act == actDeactivating:
-		w.report(rules.RuleVcDeleteCallActive, "%s: %s has %s (deactivation pending); a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
-		return ndis.StatusClosing, false
-	case v.call != callIdle:
-		w.report(rules.RuleVcDeleteCallActive, "%s: %s has %s; a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS", ddi, v, v.call)
-		return ndis.StatusNotAccepted, false
+	case v.af != nil && !w.admit(v.life, on(by), ddi, v.describe(), rules.RuleVcDeleteCallActive, "a VC is deleted only after its close completed with NDIS_STATUS_SUCCESS"):
+		return refused, false
+	case v.act == actDeactivating:
+		w.report(rules.RuleVcDeleteCallActive, "%s: %s is being deactivated; a VC is deleted only once its deactivation completed", ddi, v)
+		return refused, false
 	case v.act == actActive || v.act == actActivating:
 		w.report(rules.RuleVcDeleteCallActive, "%s: %s is still active; the call manager deactivates it before it is deleted", ddi, v)
-		return ndis.StatusNotAccepted, false
+		return refused, false
 	}
 	return ndis.StatusSuccess, true
 }
+
+// deleteVcRole is the callback by which NDIS tells a VC's peer that its
+// creator deletes it.
+const deleteVcRole = "PROTOCOL_CO_DELETE_VC"

@@ -35,6 +35,10 @@ func (w *world) peerCreateVc(v *vcBlock, s side) ndis.Status {
 		afCtx = v.af.cmCtx
 	}
 	vh := v.handleFor(s)
+	var t *transition
+	if s == sideClient {
+		t = w.begin(v.life, on("PROTOCOL_CO_CREATE_VC"))
+	}
 	st := w.callStatus("PROTOCOL_CO_CREATE_VC", drv, args(afCtx, vh, "ProtocolVcContext"), func() ndis.Status {
 		if fn == nil {
 			w.noHandler(drv, "PROTOCOL_CO_CREATE_VC")
@@ -49,6 +53,9 @@ func (w *world) peerCreateVc(v *vcBlock, s side) ndis.Status {
 		}
 		return r
 	})
+	if t != nil {
+		t.end(st)
+	}
 	if st == ndis.StatusPending {
 		return ndis.StatusFailure
 	}
@@ -70,7 +77,10 @@ func (w *world) peerDeleteVc(v *vcBlock, s side) {
 		fn = h.CmDeleteVcHandler
 	}
 	ctx := v.ctxFor(s)
-	w.callStatus("PROTOCOL_CO_DELETE_VC", drv, args(ctx), func() ndis.Status {
+	if s == sideClient {
+		w.step(v.life, on(deleteVcRole))
+	}
+	w.callStatus(deleteVcRole, drv, args(ctx), func() ndis.Status {
 		if fn == nil {
 			w.noHandler(drv, "PROTOCOL_CO_DELETE_VC")
 			return ndis.StatusSuccess

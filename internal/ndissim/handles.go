@@ -202,18 +202,19 @@ const (
 
 // afBlock is one client's open of a registered address family.
 type afBlock struct {
-	id            int
-	reg           *regAf
-	client        *openBlock
-	clientCtx     ndis.Handle
-	cmCtx         ndis.Handle
-	clientH, cmH  *afHandle
-	state         afState
-	notifyClosing bool
-	clientClosed  bool
-	cmClosed      bool
-	saps          []*sapBlock
-	vcs           []*vcBlock
+	id           int
+	reg          *regAf
+	client       *openBlock
+	clientCtx    ndis.Handle
+	cmCtx        ndis.Handle
+	clientH, cmH *afHandle
+	state        afState
+	// life is the client's view of the AF in its catalogue lifetime (af),
+	// from the advertisement it was opened from; cmLife the call manager's
+	// (af-cm).
+	life, cmLife *life
+	saps         []*sapBlock
+	vcs          []*vcBlock
 }
 
 // afHandle is an NdisAfHandle as one side holds it.
@@ -243,7 +244,9 @@ type sapBlock struct {
 	cmCtx        ndis.Handle
 	clientH, cmH *sapHandle
 	state        sapState
-	clientClosed bool
+	// life is the client's view of the SAP in its catalogue lifetime (sap),
+	// cmLife the call manager's (sap-cm).
+	life, cmLife *life
 }
 
 // sapHandle is an NdisSapHandle as one side holds it.
@@ -277,9 +280,28 @@ type partyBlock struct {
 	cmCtx        ndis.Handle
 	clientH, cmH *partyHandle
 	state        partyState
+	// life is the client's view of the party in its catalogue lifetime
+	// (party), cmLife the call manager's (party-cm).
+	life, cmLife *life
 	// remoteDropped is set by PROTOCOL_CL_INCOMING_DROP_PARTY: the client owes
 	// NdisClDropParty.
 	remoteDropped bool
+}
+
+// lifeOf returns the client's life of the party, nil for no party.
+func (p *partyBlock) lifeOf() *life {
+	if p == nil {
+		return nil
+	}
+	return p.life
+}
+
+// cmLifeOf returns the call manager's life of the party, nil for no party.
+func (p *partyBlock) cmLifeOf() *life {
+	if p == nil {
+		return nil
+	}
+	return p.cmLife
 }
 
 // partyHandle is an NdisPartyHandle as one side holds it.

@@ -1,6 +1,8 @@
 package ndissim
 
 import (
+	"strings"
+
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -19,9 +21,6 @@ const (
 	// allowDead: a client's VC handle after its close is returned (with no
 	// report); the caller decides.
 	allowDead
-	// allowClosed: an AF or SAP handle after the client closed it is
-	// returned (NdisClNotifyCloseAddressFamilyComplete).
-	allowClosed
 )
 
 // checkOwner reports a handle of driver owner passed by the running driver,
@@ -67,17 +66,50 @@ func (w *world) vcArg(ddi, param string, h ndis.Handle, want side, fl argFlags) 
 	if !w.checkOwner(ddi, param, h, w.vcOwner(vh)) {
 		return nil
 	}
-	if vh.side == sideClient && v.clientDead && fl&allowDead == 0 {
-		w.reportDeadVc(ddi, param, v)
+	if vh.side == sideClient && fl&allowDead == 0 && !w.usable(v.life, ddi) {
+		w.reportDead(ddi, param, v.life, sideClient, v.String())
 		return nil
 	}
 	return vh
 }
 
-// reportDeadVc reports the client's use of its handle of a VC the call
-// manager created after the close completed.
-func (w *world) reportDeadVc(ddi, param string, v *vcBlock) {
-	w.report(rules.RuleVcUseAfterClose, "%s: the client's %s for %s is no longer valid: PROTOCOL_CL_CLOSE_CALL_COMPLETE (or a non-PENDING NdisClCloseCall) ended the client's use of a VC the call manager created, until the call manager dispatches a new incoming call on it", ddi, param, v)
+// reportDead reports side s's use, in ddi's parameter param, of its handle
+// of the object who, which an edge of the side's lifetime l invalidated.
+func (w *world) reportDead(ddi, param string, l *life, s side, who string) {
+	lt := w.lifetime(l.object)
+	var killers []string
+	seen := map[string]bool{}
+	for _, ev := range []rules.EventKind{rules.EventDDI, rules.EventRole} {
+		for _, e := range lt.Invalidating(lt.Handle, ev) {
+			if !seen[e.By] {
+				seen[e.By] = true
+				killers = append(killers, e.By)
+			}
+		}
+	}
+	w.report(usedRule(l), "%s: the %s's %s for %s is no longer valid: %s invalidated it (in the catalogue's %s lifetime, %s invalidate the %s)",
+		ddi, s, param, who, l.killer, l.object, strings.Join(killers, " and "), lt.Handle)
+}
+
+// handleLive reports whether side s's handle of an object may be passed to
+// ddi, reporting it when not: the object is gone for NDIS (its client
+// lifetime cl says so), or an edge of the side's lifetime (cl for the
+// client, ml for the call manager) invalidated the handle. who names the
+// object.
+func (w *world) handleLive(ddi, param string, s side, cl, ml *life, who string) bool {
+	sl := cl
+	if s != sideClient {
+		sl = ml
+	}
+	switch {
+	case w.gone(cl) && w.forbids(cl, ddi):
+		w.report(usedRule(cl), "%s: %s is the %s's handle of %s, which no longer exists (state %q of its %s lifetime)", ddi, param, s, who, cl.state, cl.object)
+	case !w.usable(sl, ddi):
+		w.reportDead(ddi, param, sl, s, who)
+	default:
+		return true
+	}
+	return false
 }
 
 // vcOwner returns the driver a VC handle was given to.
@@ -121,12 +153,7 @@ func (w *world) afArg(ddi, param string, h ndis.Handle, want side, fl argFlags) 
 	if !w.checkOwner(ddi, param, h, owner) {
 		return nil
 	}
-	closed := af.cmClosed
-	if ah.side == sideClient {
-		closed = af.clientClosed && fl&allowClosed == 0
-	}
-	if closed || af.state == afFailed {
-		w.report(rules.RuleAfUseAfterClose, "%s: %s is the %s's handle of af #%d, which is closed", ddi, param, ah.side, af.id)
+	if !w.handleLive(ddi, param, ah.side, af.life, af.cmLife, af.String()) {
 		return nil
 	}
 	return ah
@@ -153,12 +180,7 @@ func (w *world) sapArg(ddi, param string, h ndis.Handle, want side) *sapHandle {
 	if !w.checkOwner(ddi, param, h, owner) {
 		return nil
 	}
-	gone := s.state == sapGone || s.state == sapFailed
-	if sh.side == sideClient {
-		gone = gone || s.clientClosed
-	}
-	if gone {
-		w.report(rules.RuleSapUseAfterDeregister, "%s: %s is the %s's handle of sap #%d, which is deregistered", ddi, param, sh.side, s.id)
+	if !w.handleLive(ddi, param, sh.side, s.life, s.cmLife, s.String()) {
 		return nil
 	}
 	return sh
@@ -182,12 +204,11 @@ func (w *world) partyArg(ddi, param string, h ndis.Handle, want side, fl argFlag
 	if !w.checkOwner(ddi, param, h, w.vcOwner(p.vc.handleFor(want))) {
 		return nil
 	}
-	if p.state == partyGone || (want == sideClient && p.state == partyDropping) {
-		w.report(rules.RulePartyUseAfterDrop, "%s: %s is the %s's handle of party #%d of %s, which was dropped", ddi, param, ph.side, p.id, p.vc)
-		return nil
-	}
 	if p.vc.deleted {
 		w.report(rules.RuleVcUseAfterDelete, "%s: %s is a party of %s, which was deleted", ddi, param, p.vc)
+		return nil
+	}
+	if !w.handleLive(ddi, param, ph.side, p.life, p.cmLife, p.String()) {
 		return nil
 	}
 	return ph

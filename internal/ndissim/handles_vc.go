@@ -71,10 +71,15 @@ type vcBlock struct {
 	act         actState
 	actPrev     actState
 	call        callState
-	// clientDead is set, for a VC the call manager created, once the client's
-	// close completed (PROTOCOL_CL_CLOSE_CALL_COMPLETE or a non-PENDING
-	// NdisClCloseCall) until a new incoming call is dispatched on it.
-	clientDead   bool
+	// life is the client's view of the VC in its catalogue lifetime:
+	// vc-client for a VC the client created, vc-cm for one the call manager
+	// created; nil for a call manager's VC with no client.
+	life *life
+	// callLife is the call manager's view of the call on the VC (the
+	// catalogue's call lifetime); nil for a VC with no client.
+	callLife *life
+	// remoteClosed is set by PROTOCOL_CL_INCOMING_CLOSE_CALL: the client owes
+	// NdisClCloseCall.
 	remoteClosed bool
 	multipoint   bool
 	parties      []*partyBlock
@@ -88,6 +93,10 @@ type vcBlock struct {
 func (v *vcBlock) String() string {
 	return fmt.Sprintf("vc #%d (created by %s)", v.id, v.creatorName())
 }
+
+// describe names the VC and its call for reports ("vc #3 (created by ...),
+// which has a connected call,").
+func (v *vcBlock) describe() string { return fmt.Sprintf("%s, which has %s,", v, v.call) }
 
 // creatorName names the driver that created the VC.
 func (v *vcBlock) creatorName() string {
@@ -122,6 +131,11 @@ func (v *vcBlock) ctxFor(s side) ndis.Handle {
 // hasClient reports whether a client shares the VC (a call manager's VCs
 // for itself have none).
 func (v *vcBlock) hasClient() bool { return v.clientH != nil }
+
+// clientDead reports whether an edge of the VC's lifetime invalidated the
+// client's handle (for a VC the call manager created: its close completed,
+// and no new incoming call was dispatched on it since).
+func (v *vcBlock) clientDead() bool { return v.life != nil && v.life.dead }
 
 // liveParties returns the parties not dropped.
 func (v *vcBlock) liveParties() []*partyBlock {

@@ -37,7 +37,7 @@ func (w *world) MCmCreateVc(miniportAdapterHandle ndis.Handle, ndisAfHandle ndis
 		w.report(rules.RuleBadHandle, "%s: %s is not an open AF of adapter %q", ddi, af, a.name)
 		return ndis.StatusFailure
 	}
-	v, st := w.createVc(sideCM, af, af.reg.cm, a, miniportVcContext)
+	v, st := w.createVc(ddi, sideCM, af, af.reg.cm, a, miniportVcContext)
 	if st == ndis.StatusSuccess {
 		*ndisVcHandle = v.cmH
 	}

@@ -26,7 +26,7 @@ func (w *world) MCoIndicateReceiveNetBufferLists(ndisVcHandle ndis.Handle, netBu
 		w.report(rules.RuleBadParameter, "%s: NumberOfNetBufferLists is %d but the chain holds %d", ddi, numberOfNetBufferLists, count)
 	}
 	s := sideCM
-	if v.hasClient() && !v.clientDead {
+	if v.hasClient() && !v.clientDead() {
 		s = sideClient
 	}
 	var o *openBlock
@@ -70,7 +70,7 @@ func (w *world) MCoIndicateStatusEx(miniportAdapterHandle ndis.Handle, ndisVcHan
 		return
 	}
 	v := vh.vc
-	if v.hasClient() && !v.clientDead {
+	if v.hasClient() && !v.clientDead() {
 		w.coStatus(v.clientOpen, v.clientCtx, statusIndication)
 	}
 	if v.cm.open != nil {

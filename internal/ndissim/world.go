@@ -3,6 +3,7 @@ package ndissim
 import (
 	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // world is the simulated NDIS of one run: the drivers, adapters, bindings,
@@ -23,6 +24,10 @@ type world struct {
 	sends     map[*ndis.NetBufferList]*sendRecord
 	running   []driverRef
 	told      map[string]bool
+	// adverts are the address families NDIS told clients of
+	// (PROTOCOL_CO_AF_REGISTER_NOTIFY), each in its af lifetime until the
+	// client opens it; an open starts from a copy.
+	adverts map[advert]*life
 
 	// The kernel services' objects.
 	memory    memoryTable                // NdisAllocateMemoryWithTagPriority's blocks
@@ -46,9 +51,28 @@ func newWorld(s *kernel.State) *world {
 		oids:      map[*ndis.OidRequest]*oidRecord{},
 		sends:     map[*ndis.NetBufferList]*sendRecord{},
 		told:      map[string]bool{},
+		adverts:   map[advert]*life{},
 		memory:    memoryTable{live: map[*byte]*Allocation{}, freed: map[*byte]*Allocation{}},
 		spinLocks: map[*kernel.LockState]bool{},
 	}
+}
+
+// advert is one address family a call manager registered, as one binding
+// of a client learns of it.
+type advert struct {
+	open *openBlock
+	reg  *regAf
+}
+
+// advertOf returns the life of the address family reg as binding o's
+// client knows it: in the lifetime's initial state until NDIS tells the
+// client of it.
+func (w *world) advertOf(o *openBlock, reg *regAf) *life {
+	k := advert{o, reg}
+	if w.adverts[k] == nil {
+		w.adverts[k] = w.newLife(rules.ObjectAf)
+	}
+	return w.adverts[k]
 }
 
 // of returns the simulated NDIS of run s, nil if it has none.

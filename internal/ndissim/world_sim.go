@@ -215,7 +215,7 @@ func (s *Sim) Vc(h ndis.Handle) (VcInfo, bool) {
 		Active:               v.act == actActive,
 		Call:                 v.call.String(),
 		Connected:            v.call == callConnected,
-		ClientHandleValid:    v.hasClient() && !v.clientDead && !v.deleted,
+		ClientHandleValid:    v.hasClient() && !v.clientDead() && !v.deleted,
 		Parties:              len(v.liveParties()),
 		InstanceName:         v.instanceName,
 	}, true
@@ -233,7 +233,7 @@ func (s *Sim) Finish() {
 		w.report(rules.RulePendingNeverCompleted, "%s is still pending at the end of the run: %s was never called", p.What, p.CompletedBy)
 	}
 	for _, v := range w.vcs {
-		if v.deleted || !v.remoteClosed || v.clientDead {
+		if v.deleted || !v.remoteClosed || v.clientDead() {
 			continue
 		}
 		w.report(rules.RuleIncomingCloseUnanswered, "PROTOCOL_CL_INCOMING_CLOSE_CALL was called for %s and the client never answered with NdisClCloseCall", v)
