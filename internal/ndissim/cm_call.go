@@ -258,7 +258,7 @@ const incomingCloseRole = "PROTOCOL_CL_INCOMING_CLOSE_CALL"
 // owes NdisClCloseCall from now on.
 func (w *world) incomingClose(v *vcBlock, closeStatus ndis.Status, buffer []byte, size uint32) {
 	v.remoteClosed = true
-	w.step(v.life, on(incomingCloseRole, "CloseStatus", closeStatus))
+	w.step(v.life, w.onStatus(incomingCloseRole, closeStatus))
 	p := v.clientOpen.protocol
 	w.call(incomingCloseRole, p, args(closeStatus, v.clientCtx, "CloseData", size), func() {
 		if p.cl.ClIncomingCloseCallHandler == nil {

@@ -99,7 +99,7 @@ func (w *world) dispatchIncomingDrop(ddi string, dropStatus ndis.Status, partyH 
 		return
 	}
 	p.remoteDropped = true
-	w.step(p.life, on(role, "DropStatus", dropStatus))
+	w.step(p.life, w.onStatus(role, dropStatus))
 	drv := v.clientOpen.protocol
 	w.call(role, drv, args(dropStatus, p.clientCtx, "CloseData", size), func() {
 		if drv.cl.ClIncomingDropPartyHandler == nil {

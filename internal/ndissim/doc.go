@@ -14,6 +14,18 @@
 // gives the harness its view of it (Sim). Nothing here is global: every
 // table belongs to the run.
 //
+// The verifier's rules about objects come from the run's rule catalogue
+// (kernel.State.Catalogue), the data the static passes read: every VC,
+// party, address family and SAP carries its state in the catalogue's
+// lifetimes (the client's view and the call manager's), the DDIs and
+// callbacks that are edges of a lifetime move it, and an event no edge of
+// the object's state allows, or a handle an edge invalidated, is reported
+// with the static rule's ID (life.go). The catalogue also says which DDI
+// completes which pended request, which statuses a role must not return and
+// which handler slots are mandatory. What no catalogue entry says (sends,
+// QoS changes, the activation of a VC in the miniport, who may delete a VC,
+// how many parties a call has) is this package's own bookkeeping.
+//
 // The package is internal: drivers import ndis and their tests import
 // ndistest, the only harness users see.
 package ndissim
