@@ -20,8 +20,8 @@ func (c *checker) reportTwice(fn *ssa.Function, first, second *event) {
 		related = append(related, analysis.RelatedInformation{Pos: second.inner, Message: second.c.ddi.Name + " called here"})
 	}
 	c.report(rules.RuleCompletedTwice, start, end, related,
-		"%s completes the %s request a second time on this path%s (the first at %s): a pended request is completed exactly once (%s)",
-		second.c.ddi.Name, second.c.pair.role.Callback, viaText(second), c.where(first.pos), second.c.ddi.Page)
+		"%s completes the %s request a second time on this path%s (first at line %d): a pended request is completed exactly once (%s)",
+		second.c.ddi.Name, second.c.pair.role.Callback, viaText(second), c.pass.Fset.Position(first.pos).Line, second.c.ddi.Page)
 }
 
 // viaText says how an event reaches its completion, for messages.

@@ -3,6 +3,8 @@ package completion
 import (
 	"go/token"
 	"go/types"
+	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -26,8 +28,9 @@ const (
 // status is a status value as the pass knows it.
 type status struct {
 	class class
-	// name is the NDIS name when the value is one constant.
-	name string
+	// names are the NDIS names of the constants the value may be, sorted,
+	// when it is made of constants only.
+	names []string
 	// via names a DDI or helper the value comes from.
 	via string
 }
@@ -35,23 +38,38 @@ type status struct {
 // describe says what a status of class other is, for messages.
 func (s status) describe() string {
 	switch {
-	case s.name != "":
-		return s.name
 	case s.via != "":
 		return "the status of " + s.via + " (never NDIS_STATUS_PENDING)"
+	case len(s.names) > 0:
+		return strings.Join(s.names, " or ")
 	}
 	return "a status other than NDIS_STATUS_PENDING"
 }
 
 // union joins the statuses of two ways of making one value.
 func union(a, b status) status {
-	switch {
-	case a.class == unknown || b.class == unknown || a.class != b.class:
+	if a.class == unknown || b.class == unknown || a.class != b.class {
 		return status{}
-	case a.name != b.name || a.via != b.via:
-		return status{class: a.class}
 	}
-	return a
+	u := status{class: a.class}
+	if a.via != "" || b.via != "" {
+		if a.via == b.via && len(a.names) == 0 && len(b.names) == 0 {
+			u.via = a.via
+		}
+		return u
+	}
+	seen := map[string]bool{}
+	for _, n := range append(append([]string(nil), a.names...), b.names...) {
+		if n == "" {
+			return u // a value no constant names
+		}
+		if !seen[n] {
+			seen[n] = true
+			u.names = append(u.names, n)
+		}
+	}
+	sort.Strings(u.names)
+	return u
 }
 
 // statusResult returns the NDIS_STATUS result of a return, or nil.
@@ -98,9 +116,12 @@ func (c *checker) constStatus(x *ssa.Const) status {
 	exact := x.Value.ExactString()
 	name := c.sts.Name(exact)
 	if p := c.api.StatusConst(rules.StatusPending); p != nil && p.Val().ExactString() == exact {
-		return status{class: pending, name: name}
+		return status{class: pending, names: []string{rules.StatusPending}}
 	}
-	return status{class: other, name: name}
+	if name == "" {
+		return status{class: other} // a value no runtime constant has
+	}
+	return status{class: other, names: []string{name}}
 }
 
 // phiStatus classifies a phi: the edge the path came by, or every edge.
@@ -150,7 +171,7 @@ func (c *checker) callStatus(call *ssa.CallCommon) status {
 	}
 	c.statusMemo[callee] = status{} // recursion: unknown
 	s := c.returns(callee)
-	if s.via == "" && s.name == "" && s.class == other {
+	if s.via == "" && len(s.names) == 0 && s.class == other {
 		s.via = helperName(callee)
 	}
 	c.statusMemo[callee] = s

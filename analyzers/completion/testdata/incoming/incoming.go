@@ -34,7 +34,7 @@ func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParam
 // too many.
 func clCallConnected(protocolVcContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
-	ndis.ClIncomingCallComplete(ndis.StatusSuccess, v.ndisVcHandle, v.params) // want `NdisClIncomingCallComplete completes a ProtocolClIncomingCall request, but clIncomingCall, this package's ProtocolClIncomingCall, never returns NDIS_STATUS_PENDING \(it returns a status other than NDIS_STATUS_PENDING\)`
+	ndis.ClIncomingCallComplete(ndis.StatusSuccess, v.ndisVcHandle, v.params) // want `NdisClIncomingCallComplete completes a ProtocolClIncomingCall request, but clIncomingCall, this package's ProtocolClIncomingCall, never returns NDIS_STATUS_PENDING \(it returns NDIS_STATUS_FAILURE or NDIS_STATUS_SUCCESS\)`
 }
 
 var handlers = ndis.CoClientOptionalHandlers{

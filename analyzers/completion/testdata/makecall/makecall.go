@@ -11,7 +11,6 @@ type vc struct {
 	params       *ndis.CoCallParameters
 	async        bool
 	pending      bool
-	workItem     ndis.Handle
 	done         bool
 }
 
@@ -203,45 +202,6 @@ func guarded(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters
 	v.finishOnce(ndis.StatusSuccess)
 	v.finishOnce(ndis.StatusFailure)
 	return ndis.StatusSuccess
-}
-
-// workItem completes from a work item and returns NDIS_STATUS_PENDING.
-func workItem(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
-	v := workItemContext.(*vc)
-	ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, v.params)
-}
-
-// deferred queues the completion and pends.
-//
-//ndis:role PROTOCOL_CM_MAKE_CALL
-func deferred(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
-	v := callMgrVcContext.(*vc)
-	v.params = callParameters
-	ndis.QueueIoWorkItem(v.workItem, workItem, v)
-	return ndis.StatusPending
-}
-
-// deferredSucceeded queues the completion and returns NDIS_STATUS_SUCCESS.
-//
-//ndis:role PROTOCOL_CM_MAKE_CALL
-func deferredSucceeded(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
-	v := callMgrVcContext.(*vc)
-	v.params = callParameters
-	ndis.QueueIoWorkItem(v.workItem, workItem, v) // want `NdisCmMakeCallComplete completes the ProtocolCmMakeCall request \(in the work item NdisQueueIoWorkItem queues\) on a path where deferredSucceeded returns NDIS_STATUS_SUCCESS`
-	return ndis.StatusSuccess
-}
-
-// nestedAndDeferred completes in the handler and again in the work item.
-//
-//ndis:role PROTOCOL_CM_MAKE_CALL
-func nestedAndDeferred(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
-	v := callMgrVcContext.(*vc)
-	v.params = callParameters
-	ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, callParameters)
-	ndis.QueueIoWorkItem(v.workItem, func(workItemContext, ndisIoWorkItemHandle ndis.Handle) { // want `completes the ProtocolCmMakeCall request a second time on this path \(in the work item NdisQueueIoWorkItem queues`
-		ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, v.params)
-	}, nil)
-	return ndis.StatusPending
 }
 
 // otherVcs completes the make-calls of other VCs, one per iteration: a

@@ -1,15 +1,18 @@
-// Package oid is a client's ProtocolCoOidRequest: requests answered at once, // want package:`uses\(NdisCoOidRequestComplete\)`
-// and requests answered from a work item with the request pointer kept in a
-// work record.
+// Package oid holds ProtocolCoOidRequest handlers: a miniport call manager's // want package:`uses\(NdisCoOidRequestComplete, NdisMCmOidRequestComplete\)`
+// that answers slow requests from a work item with the request pointer kept
+// in a work record, and a client's that forwards a request to the miniport
+// and completes it when the miniport's answer comes back.
 package oid
 
 import "github.com/ndislint/ndislint/ndis"
 
-// af is the client's AF context.
+// af is an AF context.
 type af struct {
 	ndisAfHandle ndis.Handle
+	binding      ndis.Handle
 	workItem     ndis.Handle
 	slow         bool
+	forwarded    map[*ndis.OidRequest]*ndis.OidRequest // own request -> the one it answers
 }
 
 // work is one deferred OID request.
@@ -21,11 +24,11 @@ type work struct {
 // answer completes a deferred OID request.
 func answer(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
 	w := workItemContext.(*work)
-	ndis.CoOidRequestComplete(w.af.ndisAfHandle, nil, nil, w.req, ndis.StatusSuccess)
+	ndis.MCmOidRequestComplete(w.af.ndisAfHandle, nil, nil, w.req, ndis.StatusSuccess)
 }
 
-// clOidRequest defers slow requests to a work item and pends them.
-func clOidRequest(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+// mcmOidRequest defers slow requests to a work item and pends them.
+func mcmOidRequest(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
 	a := protocolAfContext.(*af)
 	if !a.slow {
 		return ndis.StatusSuccess
@@ -34,12 +37,34 @@ func clOidRequest(protocolAfContext, protocolVcContext, protocolPartyContext ndi
 	return ndis.StatusPending
 }
 
-// cmOidRequest defers every request and answers at once as well: each
-// request is completed twice.
-func cmOidRequest(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+// mcmOidRequestTwice defers every request and answers it at once as well.
+func mcmOidRequestTwice(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
 	a := protocolAfContext.(*af)
-	ndis.QueueIoWorkItem(a.workItem, answer, &work{af: a, req: oidRequest}) // want `NdisCoOidRequestComplete completes the ProtocolCoOidRequest request \(in the work item NdisQueueIoWorkItem queues\) on a path where cmOidRequest returns NDIS_STATUS_SUCCESS`
+	ndis.QueueIoWorkItem(a.workItem, answer, &work{af: a, req: oidRequest}) // want `NdisMCmOidRequestComplete completes the ProtocolCoOidRequest request \(in the work item NdisQueueIoWorkItem queues\) on a path where mcmOidRequestTwice returns NDIS_STATUS_SUCCESS`
 	return ndis.StatusSuccess
+}
+
+// clOidRequest forwards the request to the miniport; its answer completes
+// it (clOidRequestComplete), from another callback.
+func clOidRequest(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	a := protocolAfContext.(*af)
+	own := &ndis.OidRequest{Oid: oidRequest.Oid}
+	a.forwarded[own] = oidRequest
+	st := ndis.CoOidRequest(a.binding, nil, nil, nil, own)
+	if st != ndis.StatusPending {
+		delete(a.forwarded, own)
+		return st
+	}
+	return ndis.StatusPending
+}
+
+// clOidRequestComplete completes the request it forwarded.
+func clOidRequestComplete(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Handle, oidRequest *ndis.OidRequest, status ndis.Status) {
+	a := protocolAfContext.(*af)
+	if orig := a.forwarded[oidRequest]; orig != nil {
+		delete(a.forwarded, oidRequest)
+		ndis.CoOidRequestComplete(a.ndisAfHandle, nil, nil, orig, status)
+	}
 }
 
 // otherOid completes an OID request it did not receive (one kept from
@@ -56,8 +81,10 @@ func otherOid(protocolAfContext, protocolVcContext, protocolPartyContext ndis.Ha
 // kept is an OID request held from earlier.
 var kept *ndis.OidRequest
 
-var clHandlers = ndis.CoClientOptionalHandlers{ClOidRequestHandler: clOidRequest}
+var clHandlers = ndis.CoClientOptionalHandlers{ClOidRequestHandler: clOidRequest, ClOidRequestCompleteHandler: clOidRequestComplete}
 
-var cmHandlers = ndis.CoCallManagerOptionalHandlers{CmOidRequestHandler: cmOidRequest}
+var mcmHandlers = ndis.CoCallManagerOptionalHandlers{CmOidRequestHandler: mcmOidRequest}
+
+var _ ndis.ProtocolCoOidRequest = mcmOidRequestTwice
 
 var _ ndis.ProtocolCoOidRequest = otherOid
