@@ -16,7 +16,7 @@ var idRe = regexp.MustCompile(`^[a-z]+(-[a-z]+)+$`)
 // staticNDISPass are the static passes whose rules are NDIS rules (the
 // directives pass's and EveryPass's rules are about ndislint's own
 // directives and need no page).
-var staticNDISPass = map[string]bool{PassVclifetime: true, PassIrql: true, PassRoles: true}
+var staticNDISPass = map[string]bool{PassVclifetime: true, PassIrql: true, PassRoles: true, PassTypestate: true}
 
 // aboutRuntime are the verifier's rules about the runtime and its catalogue
 // rather than an NDIS page.

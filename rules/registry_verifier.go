@@ -16,17 +16,12 @@ const (
 
 	// Handles and object lifetimes.
 	RuleVcDeleteNotCreator    = "vc-delete-not-creator"
-	RuleAfUseAfterClose       = "af-use-after-close"
-	RuleSapUseAfterDeregister = "sap-use-after-deregister"
-	RulePartyUseAfterDrop     = "party-use-after-drop"
 	RuleMakeCallOnCmVc        = "makecall-on-cm-vc"
-	RuleVcState               = "vc-state"
 	RuleCreateVcHandleNotNull = "createvc-handle-not-null"
 	RuleCallWithoutActivation = "call-without-activation"
 	RuleDropLastParty         = "drop-last-party"
 	RuleCloseCallWithParties  = "closecall-with-parties"
 	RuleCloseCallWithSends    = "closecall-with-sends-outstanding"
-	RuleAfCloseBusy           = "af-close-with-objects"
 	RuleAfCloseWithVcs        = "af-close-with-vcs"
 	RuleBindingBusy           = "close-adapter-with-af-open"
 	RuleUnbindWithoutClose    = "unbind-without-close-adapter"
@@ -94,42 +89,11 @@ The static counterpart for the client is vc-delete-cm-vc.`,
 		Page: "nf-ndis-ndiscodeletevc",
 	},
 	{
-		ID:    RuleAfUseAfterClose,
-		Pass:  PassVerifier,
-		Title: "an address-family handle used after its close",
-		Text: `Once NdisClCloseAddressFamily completed (ProtocolClCloseAfComplete ran with
-NDIS_STATUS_SUCCESS), the NdisAfHandle is dead: no more NdisCl*/NdisCo* calls with it.`,
-		Page: "nf-ndis-ndisclcloseaddressfamily",
-	},
-	{
-		ID:    RuleSapUseAfterDeregister,
-		Pass:  PassVerifier,
-		Title: "a SAP handle used after its deregistration",
-		Text:  `Once NdisClDeregisterSap completed, the NdisSapHandle is dead.`,
-		Page:  "nf-ndis-ndisclderegistersap",
-	},
-	{
-		ID:    RulePartyUseAfterDrop,
-		Pass:  PassVerifier,
-		Title: "a party handle used after the party was dropped",
-		Text:  `Once NdisClDropParty completed (or the call closed), the NdisPartyHandle is dead.`,
-		Page:  "nf-ndis-ndiscldropparty",
-	},
-	{
 		ID:    RuleMakeCallOnCmVc,
 		Pass:  PassVerifier,
 		Title: "NdisClMakeCall on a VC the call manager created",
 		Text: `NdisClMakeCall sets up an outgoing call on a VC the client created with NdisCoCreateVc,
 never on one the call manager offered with an incoming call.`,
-		Page: "nf-ndis-ndisclmakecall",
-	},
-	{
-		ID:    RuleVcState,
-		Pass:  PassVerifier,
-		Title: "a DDI called on a VC whose call is in the wrong state",
-		Text: `NdisClMakeCall on a VC that already has a call, a send before the call connected or after
-NdisClCloseCall, NdisCmDispatchCallConnected on a call the client did not accept, an activation while
-another activation or deactivation is pending.`,
 		Page: "nf-ndis-ndisclmakecall",
 	},
 	{
@@ -168,14 +132,6 @@ dispatches an incoming one as connected: until then the miniport is not ready fo
 		Text: `A client waits until every NET_BUFFER_LIST it sent on the VC came back through
 ProtocolCoSendNetBufferListsComplete before it closes the call.`,
 		Page: "nf-ndis-ndisclclosecall",
-	},
-	{
-		ID:    RuleAfCloseBusy,
-		Pass:  PassVerifier,
-		Title: "NdisClCloseAddressFamily while the client still has SAPs, VCs or calls on the AF",
-		Text: `Before closing an address family the client deregisters its SAPs, closes its calls and deletes
-the VCs it created on the AF.`,
-		Page: "nf-ndis-ndisclcloseaddressfamily",
 	},
 	{
 		ID:    RuleAfCloseWithVcs,

@@ -7,6 +7,7 @@ import (
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/roles"
+	"github.com/ndislint/ndislint/analyzers/typestate"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
@@ -20,5 +21,6 @@ func passes() []*analysis.Analyzer {
 		irql.Analyzer,
 		vclifetime.Analyzer,
 		completion.Analyzer,
+		typestate.Analyzer,
 	}
 }

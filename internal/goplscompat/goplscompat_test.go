@@ -34,11 +34,12 @@ import (
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/roles"
+	"github.com/ndislint/ndislint/analyzers/typestate"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
 // All is what a gopls build would add to its analyzer list.
-var All = []*analysis.Analyzer{directives.Analyzer, irql.Analyzer, roles.Analyzer, vclifetime.Analyzer, completion.Analyzer}
+var All = []*analysis.Analyzer{directives.Analyzer, irql.Analyzer, roles.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
 
 func main() { _ = All }
 `)
