@@ -88,7 +88,7 @@ func (w *world) ClCloseAddressFamily(ndisAfHandle ndis.Handle) ndis.Status {
 		return ndis.StatusFailure
 	}
 	if busy := w.afBusy(af, ddi); busy != "" {
-		w.report(rules.RuleAfCloseBusy, "%s: the client still has %s on %s; it must close its calls, delete its VCs and deregister its SAPs first", ddi, busy, af)
+		w.report(busyRule(af.life), "%s: the client still has %s on %s; it must close its calls, delete its VCs and deregister its SAPs first", ddi, busy, af)
 		return ndis.StatusFailure
 	}
 	af.state = afClosing

@@ -4,10 +4,15 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// lifeRuleIDs are the rule IDs the verifier reports one lifetime's checks
-// with: the IDs of the static rules that check the same thing, registered in
-// package rules. The catalogue names edges, not rules, so which rule a check
-// of which lifetime is reported as is this table's.
+// Which rule a lifetime check is reported as. The catalogue names edges, not
+// rules; package rules maps the lifetimes to the static rules that check the
+// same thing (rules.TypestateRulesOf, rules.TypestateStateOwners), and the
+// verifier reports with those IDs. For the checks no static pass makes for a
+// lifetime (a VC handle used after its end is the vclifetime pass's, the
+// call manager's call has no static rule), ownRules gives the verifier's.
+
+// lifeRuleIDs are the verifier's rule IDs for one lifetime's checks where
+// package rules maps none.
 type lifeRuleIDs struct {
 	// used is a handle used after the edge that invalidated it, or once the
 	// object is gone.
@@ -16,37 +21,62 @@ type lifeRuleIDs struct {
 	state string
 }
 
-// lifeRules maps a lifetime's Object to its rule IDs.
-var lifeRules = map[string]lifeRuleIDs{
+// ownRules maps a lifetime's Object to the verifier's rule IDs.
+var ownRules = map[string]lifeRuleIDs{
 	rules.ObjectVcClient: {used: rules.RuleVcUseAfterDelete, state: rules.RuleVcState},
 	rules.ObjectVcCM:     {used: rules.RuleVcUseAfterClose, state: rules.RuleVcState},
 	rules.ObjectCall:     {used: rules.RuleVcUseAfterDelete, state: rules.RuleVcState},
 	rules.ObjectParty:    {used: rules.RulePartyUseAfterDrop, state: rules.RuleVcState},
-	rules.ObjectAf:       {used: rules.RuleAfUseAfterClose, state: rules.RuleBadHandle},
-	rules.ObjectSap:      {used: rules.RuleSapUseAfterDeregister, state: rules.RuleBadHandle},
-	rules.ObjectAfCM:     {used: rules.RuleAfUseAfterClose, state: rules.RuleBadHandle},
-	rules.ObjectSapCM:    {used: rules.RuleSapUseAfterDeregister, state: rules.RuleBadHandle},
 	rules.ObjectPartyCM:  {used: rules.RulePartyUseAfterDrop, state: rules.RuleVcState},
+	rules.ObjectAf:       {used: rules.RuleAfUseAfterClose, state: rules.RuleBadHandle},
+	rules.ObjectAfCM:     {used: rules.RuleAfUseAfterClose, state: rules.RuleBadHandle},
+	rules.ObjectSap:      {used: rules.RuleSapUseAfterDeregister, state: rules.RuleBadHandle},
+	rules.ObjectSapCM:    {used: rules.RuleSapUseAfterDeregister, state: rules.RuleBadHandle},
 }
 
-// stateRule returns the rule an event not allowed in l's state is reported
-// with.
-func stateRule(l *life) string {
-	if r, ok := lifeRules[l.object]; ok {
+// stateRule returns the rule an event no edge of l's state allows is
+// reported as: the rule that owns the state, if one does; else rule, the
+// caller's, if set; else the static rule for the lifetime's states; else
+// the verifier's.
+func stateRule(l *life, rule string) string {
+	for _, o := range rules.TypestateStateOwners() {
+		if o.Object == l.object && o.State == l.state {
+			return o.Rule
+		}
+	}
+	if rule != "" {
+		return rule
+	}
+	if r := rules.TypestateRulesOf(l.object).State; r != "" {
+		return r
+	}
+	if r, ok := ownRules[l.object]; ok {
 		return r.state
 	}
 	return rules.RuleVcState
 }
 
-// usedRule returns the rule a use of l's dead handle is reported with.
+// usedRule returns the rule a use of l's dead handle is reported as.
 func usedRule(l *life) string {
-	if r, ok := lifeRules[l.object]; ok {
+	if r := rules.TypestateRulesOf(l.object).UseAfter; r != "" {
+		return r
+	}
+	if r, ok := ownRules[l.object]; ok {
 		return r.used
 	}
 	return rules.RuleBadHandle
 }
 
-// admit reports, as rule (stateRule(l) when ""), an event ev that no edge
+// busyRule returns the rule an edge taken while objects of its Busy
+// lifetimes live is reported as.
+func busyRule(l *life) string {
+	if r := rules.TypestateRulesOf(l.object).Busy; r != "" {
+		return r
+	}
+	return rules.RuleAfCloseBusy
+}
+
+// admit reports, as stateRule(l, rule), an event ev that no edge
 // of l's state allows, caused by the DDI ddi (ev's own DDI; for a callback,
 // the DDI that makes NDIS deliver it), naming the object as who and adding
 // why, if any, to the report; it reports whether the event may go on.
@@ -54,9 +84,7 @@ func (w *world) admit(l *life, ev event, ddi, who, rule, why string) bool {
 	if w.allows(l, ev) {
 		return true
 	}
-	if rule == "" {
-		rule = stateRule(l)
-	}
+	rule = stateRule(l, rule)
 	what := "no " + ev.by + " edge"
 	if ev.by != ddi {
 		what = "no edge of " + ev.by + ", which NDIS would call now,"
