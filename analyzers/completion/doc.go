@@ -60,7 +60,13 @@
 // on the path (the same value, or the same field of a parameter the function
 // does not store) goes the way the first went, so a handler that pends and
 // completes under one flag and returns NDIS_STATUS_SUCCESS under its negation
-// is not mistaken for one that does both. The shared status engine
+// is not mistaken for one that does both; a value compared with one constant
+// and found equal is unequal to every other (if st == A ... if st == B); a
+// local flag set on one branch (done = true) is known on the path. A second
+// completion behind a branch that reads what was written since the first (a
+// field stored, or anything a helper called since may have set: "if
+// !v.completed") is not reported: the guard may be what keeps it from
+// running. The shared status engine
 // (analyzers/internal/statuses) says which returns may carry
 // NDIS_STATUS_PENDING for pending-never-completed.
 //

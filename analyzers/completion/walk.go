@@ -22,6 +22,9 @@ const (
 type event struct {
 	c   *completer
 	key apath
+	// at is the index on the path of the block the event is in (set when
+	// the event is put on a path).
+	at int
 	// pos is the call in the walked function: the DDI, the helper, or the
 	// DDI that queued the work item.
 	pos token.Pos
@@ -70,11 +73,25 @@ type walk struct {
 	res          *funcResult
 	storedFields map[string]bool
 	blockEvents  map[*ssa.BasicBlock][]event
+	blockWrites  map[*ssa.BasicBlock][]string
 	path         []*ssa.BasicBlock
 	on           map[*ssa.BasicBlock]bool
 	decided      map[string]bool
-	events       []event
-	steps        int
+	// eq and ne are what decisions on comparisons with constants say of
+	// an operand: equal to one constant, or to none of some.
+	eq       map[string]string
+	ne       map[string]map[string]bool
+	events   []event
+	writes   []pathMark
+	branches []pathMark
+	steps    int
+}
+
+// pathMark is something at an index of the path: the fields a block
+// writes, or the fields a branch condition reads.
+type pathMark struct {
+	at     int
+	fields []string
 }
 
 // walked returns fn's result, walking it on first use. A function being
@@ -91,11 +108,15 @@ func (c *checker) walked(fn *ssa.Function) *funcResult {
 		c: c, fn: fn, res: &funcResult{fn: fn, judged: true},
 		storedFields: storedFields(fn),
 		blockEvents:  map[*ssa.BasicBlock][]event{},
+		blockWrites:  map[*ssa.BasicBlock][]string{},
 		on:           map[*ssa.BasicBlock]bool{},
 		decided:      map[string]bool{},
+		eq:           map[string]string{},
+		ne:           map[string]map[string]bool{},
 	}
 	for _, b := range fn.Blocks {
 		w.blockEvents[b] = w.eventsOf(b)
+		w.blockWrites[b] = w.c.writesOf(b)
 	}
 	if w.mayComplete() {
 		w.visit(fn.Blocks[0])
@@ -134,8 +155,12 @@ func (w *walk) visit(b *ssa.BasicBlock) {
 	w.steps++
 	w.path = append(w.path, b)
 	w.on[b] = true
-	n := len(w.events)
+	n, nw := len(w.events), len(w.writes)
+	if ws := w.blockWrites[b]; len(ws) > 0 {
+		w.writes = append(w.writes, pathMark{at: len(w.path) - 1, fields: ws})
+	}
 	for _, e := range w.blockEvents[b] {
+		e.at = len(w.path) - 1
 		w.add(e)
 	}
 	switch t := b.Instrs[len(b.Instrs)-1].(type) {
@@ -150,14 +175,28 @@ func (w *walk) visit(b *ssa.BasicBlock) {
 			w.visit(s)
 		}
 	}
-	w.events = w.events[:n]
+	w.events, w.writes = w.events[:n], w.writes[:nw]
 	w.path = w.path[:len(w.path)-1]
 	delete(w.on, b)
 }
 
-// branch follows an If: the way an earlier decision on the same condition
-// went, or both ways.
+// branch follows an If: the way earlier decisions on the path say it
+// goes, or both ways.
 func (w *walk) branch(t *ssa.If, b *ssa.BasicBlock) {
+	w.branches = append(w.branches, pathMark{at: len(w.path) - 1, fields: w.c.readsOf(t.Cond, 0)})
+	defer func() { w.branches = w.branches[:len(w.branches)-1] }()
+	if v, ok := w.knownCond(t.Cond, 0); ok {
+		if v {
+			w.visit(b.Succs[0])
+		} else {
+			w.visit(b.Succs[1])
+		}
+		return
+	}
+	if op, k, isEq, ok := w.eqCond(t.Cond); ok {
+		w.branchEq(op, k, isEq, b)
+		return
+	}
 	key, neg := w.condKey(t.Cond)
 	if v, ok := w.decided[key]; ok {
 		if v != neg {
@@ -174,16 +213,68 @@ func (w *walk) branch(t *ssa.If, b *ssa.BasicBlock) {
 	delete(w.decided, key)
 }
 
+// branchEq follows a comparison of operand op with the constant k
+// (op == k when isEq, else op != k): an operand known equal to one
+// constant is unequal to every other.
+func (w *walk) branchEq(op, k string, isEq bool, b *ssa.BasicBlock) {
+	equal, known := false, false
+	if v, ok := w.eq[op]; ok {
+		equal, known = v == k, true
+	} else if w.ne[op][k] {
+		equal, known = false, true
+	}
+	if known {
+		if equal == isEq {
+			w.visit(b.Succs[0])
+		} else {
+			w.visit(b.Succs[1])
+		}
+		return
+	}
+	for i, condTrue := range []bool{true, false} {
+		if condTrue == isEq {
+			w.eq[op] = k
+			w.visit(b.Succs[i])
+			delete(w.eq, op)
+			continue
+		}
+		if w.ne[op] == nil {
+			w.ne[op] = map[string]bool{}
+		}
+		w.ne[op][k] = true
+		w.visit(b.Succs[i])
+		delete(w.ne[op], k)
+	}
+}
+
 // add puts a completion on the path, after reporting a second completion
-// of the same request.
+// of the same request, unless a branch on the way to it may test what was
+// written since the first: a guard ("if !v.completed") that the first
+// completion, or a helper called since, may have set.
 func (w *walk) add(e event) {
 	for i := range w.events {
-		if w.events[i].sameRequest(&e) {
+		if w.events[i].sameRequest(&e) && !w.guarded(w.events[i].at) {
 			w.c.reportTwice(w.fn, &w.events[i], &e)
 			break
 		}
 	}
 	w.events = append(w.events, e)
+}
+
+// guarded reports whether a branch taken at or after path index from reads
+// what the path writes from from on, before the branch.
+func (w *walk) guarded(from int) bool {
+	for _, br := range w.branches {
+		if br.at < from {
+			continue
+		}
+		for _, wr := range w.writes {
+			if wr.at >= from && wr.at <= br.at && overlap(br.fields, wr.fields) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finish records the path that ends at ret.

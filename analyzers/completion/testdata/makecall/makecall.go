@@ -12,6 +12,8 @@ type vc struct {
 	async        bool
 	pending      bool
 	done         bool
+	completed    bool
+	result       ndis.Status
 }
 
 // twice completes a pended make-call twice: once at the start, once more
@@ -23,6 +25,77 @@ func twice(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, 
 	ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, callParameters)
 	if v.done {
 		ndis.CmMakeCallComplete(ndis.StatusFailure, v.ndisVcHandle, nil, nil, callParameters) // want `NdisCmMakeCallComplete completes the ProtocolCmMakeCall request a second time on this path`
+	}
+	return ndis.StatusPending
+}
+
+// complete completes the make-call and notes it.
+func (v *vc) complete(st ndis.Status) {
+	v.completed = true
+	ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, v.params)
+}
+
+// noted completes on the fast path, then completes unless it noted a
+// completion: the guard reads what the helper wrote, so the pass cannot
+// tell that the paths exclude each other, and says nothing.
+//
+//ndis:role PROTOCOL_CM_MAKE_CALL
+func noted(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	v.params = callParameters
+	if v.async {
+		v.complete(ndis.StatusSuccess)
+	}
+	if !v.completed {
+		v.complete(ndis.StatusFailure)
+	}
+	return ndis.StatusPending
+}
+
+// localFlag completes on one branch and sets a local flag there; the
+// second completion runs only when the flag is unset.
+//
+//ndis:role PROTOCOL_CM_MAKE_CALL
+func localFlag(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	done := false
+	if v.async {
+		ndis.CmMakeCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil, nil, callParameters)
+		done = true
+	}
+	if !done {
+		ndis.CmMakeCallComplete(ndis.StatusFailure, v.ndisVcHandle, nil, nil, callParameters)
+	}
+	return ndis.StatusPending
+}
+
+// byResult completes on either of two results, which exclude each other.
+//
+//ndis:role PROTOCOL_CM_MAKE_CALL
+func byResult(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	st := v.result
+	if st == ndis.StatusSuccess {
+		ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, callParameters)
+	}
+	if st == ndis.StatusFailure {
+		ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, callParameters)
+	}
+	return ndis.StatusPending
+}
+
+// byResultTwice completes on a result and then on its negation's
+// complement: both hold when the result is a success.
+//
+//ndis:role PROTOCOL_CM_MAKE_CALL
+func byResultTwice(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
+	v := callMgrVcContext.(*vc)
+	st := v.result
+	if st == ndis.StatusSuccess {
+		ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, callParameters)
+	}
+	if st != ndis.StatusFailure {
+		ndis.CmMakeCallComplete(st, v.ndisVcHandle, nil, nil, callParameters) // want `completes the ProtocolCmMakeCall request a second time`
 	}
 	return ndis.StatusPending
 }
