@@ -1,6 +1,9 @@
 package completion
 
 import (
+	"go/ast"
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
@@ -116,6 +119,9 @@ func (c *checker) neverPends(p *pair, hs []*handler) *handler {
 			return nil // a handler whose body the pass cannot see
 		}
 	}
+	if c.opaqueRoleValue(p.role) {
+		return nil // a handler the pass cannot name may be registered
+	}
 	var reg *handler
 	for _, h := range hs {
 		if c.returns(h.fn).class != other {
@@ -193,6 +199,45 @@ func anyUsed(p *pair, uses map[string]bool) bool {
 	for _, cp := range p.by {
 		if uses[cp.ddi.Name] {
 			return true
+		}
+	}
+	return false
+}
+
+// opaqueRoleValue reports whether the package has a value of the role's
+// type that is not a function it names (a field, a variable, a parameter, a
+// map or slice element, a call's result): a handler registered through it
+// is one the pass cannot see.
+func (c *checker) opaqueRoleValue(r *rules.Role) bool {
+	for e, tv := range c.pass.TypesInfo.Types {
+		if !tv.IsValue() || c.api.Role(tv.Type) != r {
+			continue
+		}
+		if !c.namesFunc(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesFunc reports whether e is a function it names: a function literal,
+// a declared function or method value, or a conversion of one.
+func (c *checker) namesFunc(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.Ident:
+		_, ok := c.pass.TypesInfo.Uses[x].(*types.Func)
+		return ok
+	case *ast.SelectorExpr:
+		if sel := c.pass.TypesInfo.Selections[x]; sel != nil {
+			return sel.Kind() == types.MethodVal
+		}
+		_, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Func)
+		return ok
+	case *ast.CallExpr:
+		if tv, ok := c.pass.TypesInfo.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return c.namesFunc(x.Args[0])
 		}
 	}
 	return false

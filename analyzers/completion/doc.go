@@ -20,7 +20,8 @@
 //	                            NDIS_STATUS_PENDING (in the handler, a helper it
 //	                            calls, a work item it queues); or anywhere, when
 //	                            every handler of the role in the package always
-//	                            returns such a status
+//	                            returns such a status (and the package holds no
+//	                            value of the role's type it cannot name)
 //	completed-twice             two completions of one request on one path
 //	pending-never-completed     a registered handler that may return
 //	                            NDIS_STATUS_PENDING when its completing DDI is
