@@ -65,7 +65,7 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 			return r
 		})
 		if r != ndis.StatusPending {
-			w.checkActivated(v, "PROTOCOL_CM_MAKE_CALL", w.completer("PROTOCOL_CM_MAKE_CALL", false), r)
+			w.checkActivated(v, "PROTOCOL_CM_MAKE_CALL", w.completer("PROTOCOL_CM_MAKE_CALL", cm.isMCM()), r)
 		}
 		tc.end(r)
 		tq.end(r)
@@ -82,11 +82,10 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 	return st
 }
 
-// makeCallFinish applies the outcome of an outgoing call. For a VC with no
-// call lifetime (a miniport call manager's, whose NdisMCm* DDIs the
-// catalogue's call lifetime does not name), it checks that the VC was
-// activated before the call completed with NDIS_STATUS_SUCCESS; for the
-// others the call lifetime checks it (checkActivated).
+// makeCallFinish applies the outcome of an outgoing call. The call
+// lifetime checks that the VC was activated before the call completed with
+// NDIS_STATUS_SUCCESS (checkActivated); only a run whose catalogue has no
+// call lifetime is checked here.
 func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 	if st == ndis.StatusSuccess {
 		v.call = callConnected
@@ -96,7 +95,7 @@ func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 			}
 		}
 		if v.act != actActive && (v.callLife == nil || v.callLife.state == "") {
-			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (NdisMCmActivateVc); the miniport is not ready for transfers", by, v)
+			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (Ndis(M)CmActivateVc); the miniport is not ready for transfers", by, v)
 		}
 		return
 	}
@@ -174,8 +173,12 @@ func (w *world) ClCloseCall(ndisVcHandle ndis.Handle, ndisPartyHandle ndis.Handl
 // edge of done with that status leaves: the lifetime completes a call with
 // NDIS_STATUS_SUCCESS only once the VC is active.
 func (w *world) checkActivated(v *vcBlock, by, done string, st ndis.Status) bool {
+	how := "NdisCmActivateVc, then its ProtocolCmActivateVcComplete"
+	if v.cm.isMCM() {
+		how = "NdisMCmActivateVc"
+	}
 	return w.admit(v.callLife, w.onStatus(done, st), by, v.describe(), rules.RuleCallWithoutActivation,
-		"the call manager activates the VC (NdisCmActivateVc, then its ProtocolCmActivateVcComplete) before it completes the call; the miniport is not ready for transfers")
+		"the call manager activates the VC ("+how+") before it completes the call; the miniport is not ready for transfers")
 }
 
 // closeCallFinish applies the outcome of a client's close to the

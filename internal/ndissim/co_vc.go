@@ -62,8 +62,7 @@ func (w *world) afOnBinding(ddi string, ah *afHandle, o *openBlock) bool {
 // first (unless the call manager is a miniport call manager), then the
 // peer's. A VC a client shares starts its lifetimes: vc-client, created by
 // ddi, or vc-cm, created by the client's PROTOCOL_CO_CREATE_VC; and the
-// call manager's call, except for a miniport call manager, whose DDIs the
-// catalogue's call lifetime does not name.
+// call manager's call.
 func (w *world) createVc(ddi string, creator side, af *afBlock, cm cmRef, a *adapterBlock, ctx ndis.Handle) (*vcBlock, ndis.Status) {
 	v := &vcBlock{id: w.next("vc"), adapter: a, af: af, cm: cm, creator: creator}
 	v.cmH = &vcHandle{vc: v, side: sideCM}
@@ -77,9 +76,7 @@ func (w *world) createVc(ddi string, creator side, af *afBlock, cm cmRef, a *ada
 		} else {
 			v.life = w.newLife(rules.ObjectVcCM)
 		}
-		if !cm.isMCM() {
-			v.callLife = w.newLife(rules.ObjectCall)
-		}
+		v.callLife = w.newLife(rules.ObjectCall)
 	}
 	if !cm.isMCM() {
 		v.mpH = &vcHandle{vc: v, side: sideMiniport}

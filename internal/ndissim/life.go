@@ -72,6 +72,22 @@ type life struct {
 	moves int
 }
 
+// objectName returns l's lifetime object, "" for no life or no lifetime.
+func (l *life) objectName() string {
+	if l == nil || l.state == "" {
+		return ""
+	}
+	return l.object
+}
+
+// stateName returns l's state, "" for no life.
+func (l *life) stateName() string {
+	if l == nil {
+		return ""
+	}
+	return l.state
+}
+
 // lifetime returns the run's lifetime of object, nil when the run has no
 // catalogue or the catalogue no such lifetime.
 func (w *world) lifetime(object string) *rules.Lifetime {

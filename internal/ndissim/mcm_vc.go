@@ -63,7 +63,12 @@ func (w *world) MCmActivateVc(ndisVcHandle ndis.Handle, callParameters *ndis.CoC
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) || !w.needPtr(ddi, "CallParameters", callParameters == nil) {
 		return ndis.StatusFailure
 	}
-	vh.vc.act = actActive
+	v := vh.vc
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") {
+		return ndis.StatusNotAccepted
+	}
+	w.begin(v.callLife, on(ddi)).end(ndis.StatusSuccess)
+	v.act = actActive
 	return ndis.StatusSuccess
 }
 
@@ -75,10 +80,20 @@ func (w *world) MCmDeactivateVc(ndisVcHandle ndis.Handle) ndis.Status {
 	if vh == nil || !w.checkFamily(ddi, vh.vc.cm) {
 		return ndis.StatusFailure
 	}
-	if vh.vc.act == actInactive {
+	v := vh.vc
+	if v.act == actInactive {
+		// Nothing to deactivate: the call, if its state allows a
+		// deactivation, counts as deactivated.
+		if w.allows(v.callLife, on(ddi)) {
+			w.begin(v.callLife, on(ddi)).end(ndis.StatusNotAccepted)
+		}
 		return ndis.StatusNotAccepted
 	}
-	vh.vc.act = actInactive
+	if !w.admit(v.callLife, on(ddi), ddi, v.describe(), "", "") {
+		return ndis.StatusNotAccepted
+	}
+	w.begin(v.callLife, on(ddi)).end(ndis.StatusSuccess)
+	v.act = actInactive
 	return ndis.StatusSuccess
 }
 

@@ -430,3 +430,75 @@ func TestLifetimeStateChecks(t *testing.T) {
 		})
 	}
 }
+
+// TestMiniportCallManagerCalls: a miniport call manager's calls move the
+// call lifetime by its NdisMCm* edges (its activation and deactivation end
+// in the call, NDIS calls no completion for them): incoming and outgoing
+// calls, closed from either side, report nothing, and a call connected twice
+// is reported as with a stand-alone call manager.
+func TestMiniportCallManagerCalls(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	mcm := sys.AddMCM("mcm0", ndis.MediumCoWan, q2931, ndistest.CMScript{AutoConnect: true, DeleteVcAfterClose: ndistest.DeleteLater})
+	c := testclient.New(testclient.Options{Sap: &ndis.CoSap{Sap: []byte("s")}, KeepOwnVcs: true})
+	sys.Load(c.DriverEntry)
+	sys.Bind()
+	mcm.CloseFromNetwork(mcm.IncomingCall(nil), ndis.StatusSuccess)
+	sys.Run()
+	mcm.IncomingCall(nil)
+	vcs := c.IncomingVCs()
+	c.CloseCall(vcs[len(vcs)-1])
+	v, _ := c.CreateVc(c.Af())
+	c.MakeCall(v, nil, false)
+	if info, _ := sys.VcInfo(v.Handle()); info.Lifetime != rules.ObjectVcClient || info.State != "connected" || info.CallState != "connected" {
+		t.Errorf("after the make-call: lifetime %q, client state %q, call state %q", info.Lifetime, info.State, info.CallState)
+	}
+	c.CloseCall(v)
+	if info, _ := sys.VcInfo(v.Handle()); info.State != "idle" || info.CallState != "idle" {
+		t.Errorf("after the close: client state %q, call state %q", info.State, info.CallState)
+	}
+	c.MakeCall(v, nil, false)
+	sys.Run()
+	clean(t, sys)
+	in := mcm.IncomingCall(nil)
+	ndis.MCmDispatchCallConnected(in.Handle())
+	expect(t, sys, rules.RuleVcState, "NdisMCmDispatchCallConnected", `state "connected" of its call lifetime`)
+	only(t, sys, rules.RuleVcState)
+}
+
+// TestLifetimeStatesFollowCalls: whether the call manager answers at once,
+// later, or completes inside its handler before returning
+// NDIS_STATUS_PENDING, every VC ends each step in the state the catalogue's
+// edges lead to, for the client's view and the call manager's, and nothing
+// is reported.
+func TestLifetimeStatesFollowCalls(t *testing.T) {
+	type states struct{ client, call string }
+	for _, a := range []ndistest.Action{ndistest.Sync, ndistest.Pend, ndistest.Nested} {
+		t.Run(a.String(), func(t *testing.T) {
+			sys, cm, c := worldOn(t, nil, ndistest.CMScript{MakeCall: a, CloseCall: a, AutoConnect: true}, testclient.Options{KeepOwnVcs: true})
+			want := func(step string, h ndis.Handle, w states) {
+				t.Helper()
+				info, _ := sys.VcInfo(h)
+				if got := (states{info.State, info.CallState}); got != w {
+					t.Errorf("%s: states %+v, want %+v", step, got, w)
+				}
+			}
+			own, _ := c.CreateVc(c.Af())
+			want("created", own.Handle(), states{"idle", "idle"})
+			c.MakeCall(own, nil, false)
+			sys.Run()
+			want("made", own.Handle(), states{"connected", "connected"})
+			c.CloseCall(own)
+			sys.Run()
+			want("closed", own.Handle(), states{"idle", "idle"})
+
+			offered := cm.IncomingCall(nil)
+			want("offered", offered.Handle(), states{"connected", "connected"})
+			cm.CloseFromNetwork(offered, ndis.StatusSuccess)
+			sys.Run()
+			want("closed by the network", offered.Handle(), states{"handle-dead", "idle"})
+			cm.ReofferOn(offered, nil)
+			want("offered again", offered.Handle(), states{"connected", "connected"})
+			clean(t, sys)
+		})
+	}
+}

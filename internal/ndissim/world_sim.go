@@ -198,6 +198,13 @@ type VcInfo struct {
 	Parties int
 	// InstanceName is the name NdisCoAssignInstanceName gave it.
 	InstanceName string
+	// Lifetime and State are the VC's place in the catalogue lifetime of
+	// the client's view of it (vc-client or vc-cm, and a state of it);
+	// empty for a VC with no client or a catalogue with no such lifetime.
+	Lifetime, State string
+	// CallState is the call manager's view of the call on the VC: its
+	// state in the catalogue's call lifetime.
+	CallState string
 }
 
 // Vc reports what NDIS knows of the VC whose handle (either side's) is h.
@@ -218,6 +225,9 @@ func (s *Sim) Vc(h ndis.Handle) (VcInfo, bool) {
 		ClientHandleValid:    v.hasClient() && !v.clientDead() && !v.deleted,
 		Parties:              len(v.liveParties()),
 		InstanceName:         v.instanceName,
+		Lifetime:             v.life.objectName(),
+		State:                v.life.stateName(),
+		CallState:            v.callLife.stateName(),
 	}, true
 }
 
