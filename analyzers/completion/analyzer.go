@@ -74,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c.ssa = front.SSA()
-	for _, fn := range c.ssa.SrcFuncs {
+	for _, fn := range c.allFuncs() {
 		c.walked(fn) // reports completed-twice and complete-with-pending as it goes
 	}
 	c.exportFuncFacts()
@@ -84,6 +84,24 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkNeverCompleted(hs, used)
 	c.rep.Finish()
 	return nil, nil
+}
+
+// allFuncs returns the package's functions in source order, each followed
+// by its function literals, then the literals of package-level initialisers
+// (which belong to the synthetic init function).
+func (c *checker) allFuncs() []*ssa.Function {
+	out := append([]*ssa.Function(nil), c.ssa.SrcFuncs...)
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		for _, a := range f.AnonFuncs {
+			out = append(out, a)
+			add(a)
+		}
+	}
+	if init := c.ssa.Pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return out
 }
 
 // handler is a function of the package bound to a role that may pend.

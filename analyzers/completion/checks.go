@@ -137,7 +137,7 @@ func (c *checker) neverPends(p *pair, hs []*handler) *handler {
 // reportElsewhere reports every call of p's completing DDIs in the package.
 func (c *checker) reportElsewhere(p *pair, h *handler) {
 	st := c.returns(h.fn)
-	for _, fn := range c.ssa.SrcFuncs {
+	for _, fn := range c.allFuncs() {
 		for _, e := range c.walked(fn).direct {
 			if e.c.pair != p {
 				continue

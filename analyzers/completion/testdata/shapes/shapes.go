@@ -95,3 +95,11 @@ func sameVcTwice(a *vc) {
 }
 
 var _, _ = twoVcs, sameVcTwice
+
+// closers are completions kept in a table: function literals of a
+// package-level initialiser.
+var closers = []func(v *vc){
+	func(v *vc) {
+		ndis.CmCloseCallComplete(ndis.StatusPending, v.h, nil) // want `NdisCmCloseCallComplete called with NDIS_STATUS_PENDING as the final status`
+	},
+}
