@@ -87,8 +87,12 @@ func (w *world) reportDead(ddi, param string, l *life, s side, who string) {
 			}
 		}
 	}
-	w.report(usedRule(l), "%s: the %s's %s for %s is no longer valid: %s invalidated it (in the catalogue's %s lifetime, %s invalidate the %s)",
-		ddi, s, param, who, l.killer, l.object, strings.Join(killers, " and "), lt.Handle)
+	verb := "invalidates"
+	if len(killers) > 1 {
+		verb = "invalidate"
+	}
+	w.report(usedRule(l), "%s: the %s's %s for %s is no longer valid: %s invalidated it (in the catalogue's %s lifetime, %s %s the %s)",
+		ddi, s, param, who, l.killer, l.object, strings.Join(killers, " and "), verb, lt.Handle)
 }
 
 // handleLive reports whether side s's handle of an object may be passed to
