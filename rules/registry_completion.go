@@ -30,7 +30,10 @@ request the handler received (the handle or context the catalogue names, e.g. th
 the VC context) on a path where the handler returns a known status other than NDIS_STATUS_PENDING, in
 the handler, in a helper it calls or in a work item it queues; and the completing DDI called anywhere
 when every handler of the role in the package always returns such a status. The completion may come
-before the PENDING return (nested): that is allowed. The verifier reports the same ID at run time.`,
+before the PENDING return (nested): that is allowed. Not seen: a return whose status the pass cannot
+tell (a field, a parameter, a DDI that pends), a request argument it cannot trace to the handler's
+parameter (a map or list lookup), completions in other callbacks when a handler of the role may pend,
+and timers. The verifier reports the same ID at run time.`,
 		Page: "nf-ndis-ndisclincomingcallcomplete",
 		Wrong: `//ndis:role PROTOCOL_CL_INCOMING_CALL
 func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParameters *ndis.CoCallParameters) ndis.Status {
@@ -53,7 +56,11 @@ func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParam
 		Text: `A pended request is completed exactly once. Reported: two calls of a request's completing DDI
 with the same request (the same handle or OID request, by access path) on one path, directly, through
 helpers, or one of them in a work item queued on the path; in a handler, a completion before the
-PENDING return and another in the work item it queues. The verifier reports the same ID at run time.`,
+PENDING return and another in the work item it queues. Not seen: completions in two iterations of a
+loop (a loop body is walked once), a helper that completes on some paths only, and a second completion
+behind a branch that reads what the path wrote since the first (if !v.completed, after a helper that
+may set it): the guard may be what keeps it from running. The verifier reports the same ID at run
+time.`,
 		Page: "nf-ndis-ndiscmmakecallcomplete",
 		Wrong: `//ndis:role PROTOCOL_CM_MAKE_CALL
 func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
