@@ -92,6 +92,6 @@
 // handlers the package itself registers, in a slot or a role-typed
 // variable), timers (NdisSetTimerObject's routine is set elsewhere), defer
 // and go statements, calls through interfaces and function values, and
-// functions with more paths than the walk's budget (4096 paths), which are
+// functions with more paths than the walk's budget (8192 paths to a return), which are
 // left unjudged.
 package completion

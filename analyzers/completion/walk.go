@@ -13,8 +13,8 @@ import (
 // same condition goes the same way. Its cost is bounded: a function with
 // more paths than the budget is left unjudged (no report, no summary).
 const (
-	maxOutcomes = 4096
-	maxSteps    = 200000
+	maxOutcomes = 1 << 13
+	maxSteps    = 1 << 20
 )
 
 // event is one completion on a path: a call of a completing DDI, in the
