@@ -150,7 +150,7 @@ func (r *run) objectOf(c *ssa.CallCommon, d *rules.DDI, l *life) (k key, create,
 // follows the edges of the event that leave its state (an unknown state,
 // all of them); one that no edge leaves becomes unknown.
 func (r *run) move(l *life, ev *event, cur []poss, known bool) []poss {
-	all := l.L.EdgesBy(ev.name)
+	all := l.edgesBy(ev.name)
 	if !known {
 		return r.outcomes(l, ev, all)
 	}
@@ -158,8 +158,7 @@ func (r *run) move(l *life, ev *event, cur []poss, known bool) []poss {
 	for _, p := range cur {
 		edges := all
 		if p.state != "" {
-			edges = l.L.EdgesFrom(p.state)
-			edges = byEvent(edges, ev.name)
+			edges = l.edgesFrom(p.state, ev.name)
 		}
 		if len(edges) == 0 {
 			out = append(out, poss{dead: p.dead, g: p.g})
@@ -170,17 +169,6 @@ func (r *run) move(l *life, ev *event, cur []poss, known bool) []poss {
 				q.g = p.g
 			}
 			out = append(out, q)
-		}
-	}
-	return out
-}
-
-// byEvent keeps the edges caused by name.
-func byEvent(edges []*rules.Edge, name string) []*rules.Edge {
-	var out []*rules.Edge
-	for _, e := range edges {
-		if e.By == name {
-			out = append(out, e)
 		}
 	}
 	return out
@@ -210,7 +198,7 @@ func (r *run) checkState(st State, c *ssa.CallCommon, d *rules.DDI) {
 			if p.dead {
 				continue
 			}
-			if p.state == "" || len(byEvent(l.L.EdgesFrom(p.state), d.Name)) > 0 {
+			if p.state == "" || len(l.edgesFrom(p.state, d.Name)) > 0 {
 				return
 			}
 			if first == nil {
@@ -231,7 +219,7 @@ func (r *run) checkState(st State, c *ssa.CallCommon, d *rules.DDI) {
 // the object's handle, of a lifetime Busy names, may still be alive.
 func (r *run) checkBusy(st State, c *ssa.CallCommon, d *rules.DDI, l *life, k key) {
 	var busy []string
-	for _, e := range l.L.EdgesBy(d.Name) {
+	for _, e := range l.edgesBy(d.Name) {
 		busy = append(busy, e.Busy...)
 	}
 	if len(busy) == 0 {
@@ -426,7 +414,7 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 			continue
 		}
 		for l, ps := range o {
-			r.set(st, key{path: p, kind: k.kind}, l, calleeGuards(ps, callee, instr))
+			r.set(st, key{path: p, kind: k.kind}, l, r.e.calleeGuards(ps, callee, instr))
 		}
 	}
 	for child, parent := range res.parents {
@@ -459,15 +447,13 @@ func (r *run) helperFindings(c *ssa.CallCommon, callee *ssa.Function, res, alone
 // moved to the caller: a guard on the value the callee returns (every
 // return returns it as the only result) becomes a guard on the call's
 // result; any other is dropped, as it means nothing to the caller.
-func calleeGuards(ps []poss, callee *ssa.Function, call *ssa.Call) []poss {
+func (e *Engine) calleeGuards(ps []poss, callee *ssa.Function, call *ssa.Call) []poss {
 	ret := returned(callee)
 	out := make([]poss, len(ps))
 	for i, p := range ps {
 		if p.g != nil && p.g.val.Parent() == callee {
 			if ret != nil && p.g.val == ret && call != nil {
-				g := *p.g
-				g.val = call
-				p.g = &g
+				p.g = e.moved(p.g, call)
 			} else {
 				p.g = nil
 			}

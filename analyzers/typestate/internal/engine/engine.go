@@ -84,13 +84,16 @@ type Engine struct {
 	m     *model
 	pkg   *ssa.Package
 	roles map[*ssa.Function][]*rules.Role
-	// names maps a status constant's exact value to its NDIS name.
-	names     map[string]string
+	// statuses maps a status constant's exact value to its NDIS name.
+	statuses map[string]string
+	// names caches the SSA values' names.
+	names     map[ssa.Value]string
 	fieldIDs  map[fieldRef]int
 	fieldRefs []fieldRef
 	fields    fieldKinds
 	memo      map[*ssa.Function]map[string]*result
 	busy      map[*ssa.Function]bool
+	guards    map[guardID]*guard
 }
 
 // result is what one analysis of a function with one entry state gives.
@@ -112,10 +115,12 @@ func New(cfg Config) *Engine {
 		m:        newModel(cfg.API.Cat),
 		pkg:      cfg.Pkg,
 		roles:    cfg.Roles,
-		names:    cfg.API.StatusNames(),
+		statuses: cfg.API.StatusNames(),
+		names:    map[ssa.Value]string{},
 		fieldIDs: map[fieldRef]int{},
 		memo:     map[*ssa.Function]map[string]*result{},
 		busy:     map[*ssa.Function]bool{},
+		guards:   map[guardID]*guard{},
 	}
 	e.learnFields(cfg.Funcs)
 	return e
@@ -167,5 +172,5 @@ func (e *Engine) constName(v ssa.Value) string {
 	if k.Value == nil {
 		return "NULL"
 	}
-	return e.names[k.Value.ExactString()]
+	return e.statuses[k.Value.ExactString()]
 }

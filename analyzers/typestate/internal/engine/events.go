@@ -95,9 +95,9 @@ func (r *run) outcomes(l *life, ev *event, edges []*rules.Edge) []poss {
 		conds := make([]*rules.Cond, len(g))
 		for i, x := range g {
 			conds[i] = x.c
-			out = append(out, r.to(l, ev, x.e, guardOf(v, x.c)))
+			out = append(out, r.to(l, ev, x.e, r.e.guardOf(v, x.c)))
 		}
-		if rest := uncovered(v, conds); rest != nil {
+		if rest := r.e.uncovered(v, conds); rest != nil {
 			out = append(out, poss{g: rest})
 		}
 	}
@@ -114,7 +114,7 @@ func (r *run) to(l *life, ev *event, e *rules.Edge, g *guard) poss {
 
 // uncovered returns the guard of the values of v no condition admits, or
 // nil when they cover every value.
-func uncovered(v ssa.Value, conds []*rules.Cond) *guard {
+func (e *Engine) uncovered(v ssa.Value, conds []*rules.Cond) *guard {
 	var named []string
 	for _, c := range conds {
 		for _, x := range c.Values {
@@ -142,9 +142,9 @@ func uncovered(v ssa.Value, conds []*rules.Cond) *guard {
 	const other = "\x00other"
 	switch {
 	case !admitted(other):
-		return guardOf(v, &rules.Cond{Op: "!=", Values: covered})
+		return e.guardOf(v, &rules.Cond{Op: "!=", Values: covered})
 	case len(missing) > 0:
-		return guardOf(v, &rules.Cond{Op: "==", Values: missing})
+		return e.guardOf(v, &rules.Cond{Op: "==", Values: missing})
 	}
 	return nil
 }
@@ -219,7 +219,7 @@ func objectParam(ps []rules.Param, l *rules.Lifetime) (obj, handle int) {
 func (r *run) entry(l *life, ev *event) []poss {
 	var onEntry []*rules.Edge
 	var out []poss
-	for _, e := range l.L.EdgesBy(ev.name) {
+	for _, e := range l.edgesBy(ev.name) {
 		if e.Cond == nil || e.Cond.Of != rules.CondReturn {
 			onEntry = append(onEntry, e)
 			continue

@@ -163,8 +163,10 @@ func (r *run) block(b *ssa.BasicBlock, in State) []State {
 
 // step applies one instruction.
 func (r *run) step(st State, instr ssa.Instruction) {
-	if v, ok := instr.(ssa.Value); ok && r.vroots["v:"+v.Name()] {
-		r.forgetUnder(st, "v:"+v.Name())
+	if v, ok := instr.(ssa.Value); ok && len(r.vroots) > 0 {
+		if root := "v:" + r.e.name(v); r.vroots[root] {
+			r.forgetUnder(st, root)
+		}
 	}
 	switch x := instr.(type) {
 	case *ssa.Call:
@@ -231,7 +233,7 @@ func (r *run) branch(st State, cond ssa.Value, taken bool) State {
 					continue
 				}
 				changed = true
-				if g, ok := p.g.refine(name, eq); ok {
+				if g, ok := r.e.refine(p.g, name, eq); ok {
 					p.g = g
 					kept = append(kept, p)
 				}

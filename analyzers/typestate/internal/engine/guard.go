@@ -20,11 +20,30 @@ type guard struct {
 	vals []string // sorted
 }
 
+// guardID identifies a guard: guards are interned per engine, so that two
+// possibilities with the same guard have the same pointer.
+type guardID struct {
+	val  ssa.Value
+	only bool
+	vals string
+}
+
+// intern returns the engine's one guard equal to g.
+func (e *Engine) intern(g guard) *guard {
+	id := guardID{val: g.val, only: g.only, vals: strings.Join(g.vals, "\x00")}
+	if x, ok := e.guards[id]; ok {
+		return x
+	}
+	x := &g
+	e.guards[id] = x
+	return x
+}
+
 // guardOf returns the guard a condition puts on val.
-func guardOf(val ssa.Value, c *rules.Cond) *guard {
+func (e *Engine) guardOf(val ssa.Value, c *rules.Cond) *guard {
 	vals := append([]string(nil), c.Values...)
 	sort.Strings(vals)
-	return &guard{val: val, only: c.Op == "==", vals: vals}
+	return e.intern(guard{val: val, only: c.Op == "==", vals: vals})
 }
 
 // admits reports whether the guarded value may be name.
@@ -34,24 +53,31 @@ func (g *guard) admits(name string) bool {
 
 // refine returns the guard after a branch found the value equal (eq) or
 // not equal to name, and false when the branch excludes it.
-func (g *guard) refine(name string, eq bool) (*guard, bool) {
+func (e *Engine) refine(g *guard, name string, eq bool) (*guard, bool) {
 	switch {
 	case eq && !g.admits(name):
 		return nil, false
 	case eq:
-		return &guard{val: g.val, only: true, vals: []string{name}}, true
+		return e.intern(guard{val: g.val, only: true, vals: []string{name}}), true
 	case g.only:
 		left := minus(g.vals, name)
 		if len(left) == 0 {
 			return nil, false
 		}
-		return &guard{val: g.val, only: true, vals: left}, true
+		return e.intern(guard{val: g.val, only: true, vals: left}), true
 	case contains(g.vals, name):
 		return g, true
 	}
 	vals := append(append([]string(nil), g.vals...), name)
 	sort.Strings(vals)
-	return &guard{val: g.val, only: false, vals: vals}, true
+	return e.intern(guard{val: g.val, only: false, vals: vals}), true
+}
+
+// moved returns g on another value (a callee's result become the call's).
+func (e *Engine) moved(g *guard, val ssa.Value) *guard {
+	c := *g
+	c.val = val
+	return e.intern(c)
 }
 
 // key identifies the guard in a possibility's identity.

@@ -13,7 +13,17 @@ type life struct {
 	// reached only through an edge that invalidates the handle or the
 	// context (the object is then gone).
 	dead map[string]bool
+	// by are the edges caused by each event, and from those that leave
+	// each state, in catalogue order.
+	by   map[string][]*rules.Edge
+	from map[string]map[string][]*rules.Edge
 }
+
+// edgesBy returns the edges caused by the event by.
+func (l *life) edgesBy(by string) []*rules.Edge { return l.by[by] }
+
+// edgesFrom returns the edges caused by by that leave state.
+func (l *life) edgesFrom(state, by string) []*rules.Edge { return l.from[state][by] }
 
 // model is the catalogue's lifetimes as the engine reads them.
 type model struct {
@@ -29,7 +39,17 @@ func newModel(c *rules.Catalogue) *model {
 	m := &model{byKind: map[rules.HandleKind][]*life{}, byEvent: map[string][]*life{}}
 	for i := range c.Lifetimes {
 		l := &c.Lifetimes[i]
-		lf := &life{L: l, dead: deadStates(l)}
+		lf := &life{L: l, dead: deadStates(l), by: map[string][]*rules.Edge{}, from: map[string]map[string][]*rules.Edge{}}
+		for j := range l.Edges {
+			e := &l.Edges[j]
+			lf.by[e.By] = append(lf.by[e.By], e)
+			for _, st := range e.FromStates() {
+				if lf.from[st] == nil {
+					lf.from[st] = map[string][]*rules.Edge{}
+				}
+				lf.from[st][e.By] = append(lf.from[st][e.By], e)
+			}
+		}
 		m.lives = append(m.lives, lf)
 		m.byKind[l.Handle] = append(m.byKind[l.Handle], lf)
 		seen := map[string]bool{}

@@ -95,10 +95,20 @@ func (e *Engine) valPathDepth(v ssa.Value, depth int) (string, bool) {
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:
 		return "", false
 	}
-	if v.Name() == "" {
+	if e.name(v) == "" {
 		return "", false
 	}
-	return "v:" + v.Name(), true
+	return "v:" + e.name(v), true
+}
+
+// name returns v's SSA name, computed once (go/ssa formats it at each call).
+func (e *Engine) name(v ssa.Value) string {
+	if n, ok := e.names[v]; ok {
+		return n
+	}
+	n := v.Name()
+	e.names[v] = n
+	return n
 }
 
 // phiPath returns the path all of a phi's edges share, or the phi itself.
@@ -107,12 +117,12 @@ func (e *Engine) phiPath(x *ssa.Phi, depth int) (string, bool) {
 	for i, ed := range x.Edges {
 		p, ok := e.valPathDepth(ed, depth+1)
 		if !ok || (i > 0 && p != same) {
-			return "v:" + x.Name(), true
+			return "v:" + e.name(x), true
 		}
 		same = p
 	}
 	if same == "" {
-		return "v:" + x.Name(), true
+		return "v:" + e.name(x), true
 	}
 	return same, true
 }
@@ -132,7 +142,7 @@ func (e *Engine) locPathDepth(addr ssa.Value, depth int) (string, bool) {
 	case *ssa.Global:
 		return "g:" + strings.ReplaceAll(x.Pkg.Pkg.Path(), ".", "_") + ":" + x.Name(), true
 	case *ssa.Alloc:
-		return "v:" + x.Name(), true
+		return "v:" + e.name(x), true
 	case *ssa.FieldAddr:
 		base, ok := e.valPathDepth(x.X, depth+1)
 		if !ok {

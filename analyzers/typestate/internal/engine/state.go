@@ -40,7 +40,17 @@ type poss struct {
 	cause *Cause
 }
 
-// id identifies the possibility within a set.
+// pkey identifies a possibility within a set (its cause aside).
+type pkey struct {
+	state string
+	dead  bool
+	g     *guard
+}
+
+// key returns the possibility's identity.
+func (p poss) key() pkey { return pkey{p.state, p.dead, p.g} }
+
+// id renders the possibility's identity (memo keys).
 func (p poss) id() string {
 	return fmt.Sprintf("%s|%t|%s", p.state, p.dead, p.g.key())
 }
@@ -87,15 +97,23 @@ func (s State) forget(k key, l *life) {
 
 // dedupe removes repeated possibilities, keeping the first.
 func dedupe(ps []poss) []poss {
-	seen := map[string]bool{}
 	out := ps[:0:0]
 	for _, p := range ps {
-		if id := p.id(); !seen[id] {
-			seen[id] = true
+		if !hasPoss(out, p.key()) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// hasPoss reports whether ps has a possibility with key k.
+func hasPoss(ps []poss, k pkey) bool {
+	for _, q := range ps {
+		if q.key() == k {
+			return true
+		}
+	}
+	return false
 }
 
 // join returns what is known after paths with a and b merge: an object in
@@ -118,7 +136,27 @@ func join(a, b State) State {
 
 // equal reports whether two states know the same.
 func equal(a, b State) bool {
-	return a.String() == b.String()
+	if len(a) != len(b) {
+		return false
+	}
+	for k, oa := range a {
+		ob, ok := b[k]
+		if !ok || len(oa) != len(ob) {
+			return false
+		}
+		for l, pa := range oa {
+			pb, ok := ob[l]
+			if !ok || len(pa) != len(pb) {
+				return false
+			}
+			for _, p := range pa {
+				if !hasPoss(pb, p.key()) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // String renders the state canonically (memo keys, fixpoint tests).
