@@ -69,10 +69,12 @@
 //
 // Precision before recall. Where neither the role nor a DDI nor a branch
 // tells an object's state, the pass says nothing; where paths merge, an
-// object is known only if every path knows it. A store to a handle field, a
-// call the pass does not follow (another package, a function value, an
-// interface method) or a redefinition in a loop forgets what is known of the
-// objects it may reach. Known gaps: handles kept in globals, maps, slices or
+// object is known only if every path knows it. A branch on a status the pass
+// cannot read (status.IsError(), a predicate helper, a status kept in a
+// field) forgets what that status decided. A store to a handle field, a call
+// the pass does not follow (a function of another package outside the
+// standard library, a function value, an interface method) or a
+// redefinition in a loop forgets what is known of the objects it may reach. Known gaps: handles kept in globals, maps, slices or
 // fields of other structures than the object's context are not linked to
 // the callback's object; helpers in other packages are not followed (no
 // facts yet); deferred calls, goroutines, work items and timers are not

@@ -283,10 +283,14 @@ func (r *run) store(st State, x *ssa.Store) {
 }
 
 // unknown applies a call the engine does not follow: the objects reachable
-// from its arguments are forgotten, and those of globals unless the callee
-// is in the standard library; a call of a function value forgets all.
+// from its arguments are forgotten, and those of globals; a call of a
+// function value forgets all. A function of the standard library changes
+// nothing (it opens and closes no NDIS object, and does not store handles).
 func (r *run) unknown(st State, c *ssa.CallCommon) {
 	callee := c.StaticCallee()
+	if callee != nil && isStd(callee) {
+		return // the standard library opens and closes no NDIS object
+	}
 	if callee == nil && !c.IsInvoke() {
 		for k := range st {
 			delete(st, k)
@@ -305,9 +309,6 @@ func (r *run) unknown(st State, c *ssa.CallCommon) {
 			r.forgetUnder(st, p)
 		}
 	}
-	if callee != nil && isStd(callee) {
-		return
-	}
 	for k := range st {
 		if strings.HasPrefix(k.path, "g:") {
 			delete(st, k)
@@ -316,8 +317,7 @@ func (r *run) unknown(st State, c *ssa.CallCommon) {
 }
 
 // isStd reports whether fn is in the standard library (a package path
-// whose first element has no dot), whose functions touch no driver state
-// but through their arguments.
+// whose first element has no dot).
 func isStd(fn *ssa.Function) bool {
 	if fn.Pkg == nil {
 		return false

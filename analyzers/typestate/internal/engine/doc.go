@@ -33,7 +33,9 @@
 // handle names along its edges, guarded by its result or by a parameter; an
 // edge of a DDI that may pend with no condition is taken when the DDI
 // returns NDIS_STATUS_PENDING, and leaves the state unknown otherwise. A
-// branch on a status value drops the possibilities its guard excludes.
+// branch that compares a status value with a constant drops the
+// possibilities its guard excludes; any other branch on it (a method, a
+// helper) makes them unknown.
 // Where no callback, DDI or branch tells the state, the object is unknown
 // and nothing is reported; two paths that merge keep an object only when
 // both know it.
@@ -43,8 +45,8 @@
 // A call of a function of the package is analysed with the caller's states
 // mapped onto the callee's parameters (memoised per callee and entry
 // state), and its findings that the callee alone does not have are
-// reported at the call. Other calls forget the objects reachable from their
-// arguments (and, outside the standard library, those of globals).
+// reported at the call. Other calls, but those of the standard library,
+// forget the objects reachable from their arguments and those of globals.
 //
 // The cost is linear in the size of a function: each block is visited a
 // bounded number of times (the sets only grow until an object is dropped),

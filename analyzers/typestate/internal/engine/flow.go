@@ -217,7 +217,7 @@ func (r *run) report(f Finding) {
 func (r *run) branch(st State, cond ssa.Value, taken bool) State {
 	v, name, eq, ok := r.comparison(cond)
 	if !ok {
-		return st
+		return r.opaqueBranch(st, cond)
 	}
 	if !taken {
 		eq = !eq
@@ -244,6 +244,61 @@ func (r *run) branch(st State, cond ssa.Value, taken bool) State {
 		}
 	}
 	return out
+}
+
+// opaqueBranch returns st on either branch of a condition the engine cannot
+// read: the possibilities guarded by a value the condition tests (a status
+// passed to a method or a helper, IsError) become unknown, since the branch
+// may exclude any of them.
+func (r *run) opaqueBranch(st State, cond ssa.Value) State {
+	tested := map[ssa.Value]bool{}
+	operands(cond, tested, 0)
+	var out State
+	for k, o := range st {
+		for l, ps := range o {
+			changed := false
+			next := make([]poss, len(ps))
+			for i, p := range ps {
+				if p.g != nil && tested[p.g.val] {
+					p = poss{dead: false}
+					changed = true
+				}
+				next[i] = p
+			}
+			if changed {
+				if out == nil {
+					out = st.clone()
+				}
+				out.set(k, l, next)
+			}
+		}
+	}
+	if out == nil {
+		return st
+	}
+	return out
+}
+
+// maxOperandDepth bounds the walk of a condition's operands.
+const maxOperandDepth = 4
+
+// operands adds to seen the values a condition is computed from, a few
+// instructions deep.
+func operands(v ssa.Value, seen map[ssa.Value]bool, depth int) {
+	if v == nil || seen[v] || depth > maxOperandDepth {
+		return
+	}
+	seen[v] = true
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return
+	}
+	var ops []*ssa.Value
+	for _, op := range instr.Operands(ops) {
+		if op != nil {
+			operands(*op, seen, depth+1)
+		}
+	}
 }
 
 // comparison reads cond as "v == name" (eq) or "v != name" (!eq), name a

@@ -1,7 +1,11 @@
 // Package afclose: a client's address family, before, at and after its close.
 package afclose
 
-import "github.com/ndislint/ndislint/ndis"
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+)
 
 type binding struct {
 	h ndis.Handle
@@ -99,3 +103,21 @@ var handlers = ndis.CoClientOptionalHandlers{
 
 var _ ndis.ProtocolClCloseAfComplete = clCloseAfComplete2
 var _ ndis.ProtocolClCloseAfComplete = clCloseAfComplete3
+
+// A status tested through a method the pass cannot read: either branch may
+// be the failure one, the pass stays silent.
+func clCloseAfComplete4(status ndis.Status, protocolAfContext ndis.Handle) {
+	a := protocolAfContext.(*af)
+	if status.IsError() {
+		ndis.ClCloseAddressFamily(a.ndisAfHandle)
+	}
+}
+
+// Logging in between changes nothing.
+func teardownLogged(a *af) {
+	ndis.ClCloseAddressFamily(a.ndisAfHandle)
+	fmt.Println("closing", a)
+	ndis.CoOidRequest(a.b.h, a.ndisAfHandle, nil, nil, &a.req) // want `after NdisClCloseAddressFamily invalidated it`
+}
+
+var _ ndis.ProtocolClCloseAfComplete = clCloseAfComplete4
