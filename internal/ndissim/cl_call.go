@@ -89,11 +89,6 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 	if st == ndis.StatusSuccess {
 		v.call = callConnected
-		for _, p := range v.parties {
-			if p.state == partyAdding {
-				p.state = partyActive
-			}
-		}
 		if v.act != actActive && (v.callLife == nil || v.callLife.state == "") {
 			w.report(rules.RuleCallWithoutActivation, "%s: the call on %s completed with NDIS_STATUS_SUCCESS before the call manager activated the VC (Ndis(M)CmActivateVc); the miniport is not ready for transfers", by, v)
 		}
@@ -101,9 +96,6 @@ func (w *world) makeCallFinish(by string, v *vcBlock, st ndis.Status) {
 	}
 	v.call = callIdle
 	v.multipoint = false
-	for _, p := range v.parties {
-		p.state = partyGone
-	}
 }
 
 // ClCloseCall runs NdisClCloseCall in the simulated NDIS.
@@ -123,7 +115,7 @@ func (w *world) ClCloseCall(ndisVcHandle ndis.Handle, ndisPartyHandle ndis.Handl
 		last  bool
 	)
 	if v.multipoint {
-		live := v.liveParties()
+		live := w.liveParties(v)
 		if len(live) > 1 {
 			w.report(rules.RuleCloseCallWithParties, "%s: %s still has %d parties; the client drops all but the last with NdisClDropParty before NdisClCloseCall", ddi, v, len(live))
 		}
@@ -187,9 +179,6 @@ func (w *world) closeCallFinish(v *vcBlock, st ndis.Status) {
 	if st == ndis.StatusSuccess {
 		v.call = callIdle
 		v.multipoint = false
-		for _, p := range v.parties {
-			p.state = partyGone
-		}
 		return
 	}
 	v.call = callCloseFailed

@@ -7,7 +7,7 @@ import (
 
 // newParty adds a party being set up to a multipoint call on v.
 func (w *world) newParty(v *vcBlock, clientCtx ndis.Handle) *partyBlock {
-	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, state: partyAdding, life: w.newLife(rules.ObjectParty), cmLife: w.newLife(rules.ObjectPartyCM)}
+	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, life: w.newLife(rules.ObjectParty), cmLife: w.newLife(rules.ObjectPartyCM)}
 	p.clientH = &partyHandle{party: p, side: sideClient}
 	p.cmH = &partyHandle{party: p, side: sideCM}
 	v.parties = append(v.parties, p)
@@ -53,22 +53,10 @@ func (w *world) ClAddParty(ndisVcHandle ndis.Handle, protocolPartyContext ndis.H
 		return r
 	})
 	t.end(st)
-	if st != ndis.StatusPending {
-		addPartyFinish(p, st)
-		if st != ndis.StatusSuccess {
-			*ndisPartyHandle = nil
-		}
+	if st != ndis.StatusPending && st != ndis.StatusSuccess {
+		*ndisPartyHandle = nil
 	}
 	return st
-}
-
-// addPartyFinish applies the outcome of an add-party request.
-func addPartyFinish(p *partyBlock, st ndis.Status) {
-	if st == ndis.StatusSuccess {
-		p.state = partyActive
-	} else {
-		p.state = partyGone
-	}
 }
 
 // ClDropParty runs NdisClDropParty in the simulated NDIS.
@@ -84,11 +72,10 @@ func (w *world) ClDropParty(ndisPartyHandle ndis.Handle, buffer []byte, size uin
 	if !w.admit(p.life, on(ddi), ddi, p.String(), "", "") {
 		return ndis.StatusFailure
 	}
-	if len(v.liveParties()) == 1 {
+	if len(w.liveParties(v)) == 1 {
 		w.report(rules.RuleDropLastParty, "%s: %s is the last party on %s; the client releases the last party with NdisClCloseCall", ddi, p, v)
 		return ndis.StatusFailure
 	}
-	p.state = partyDropping
 	p.remoteDropped = false
 	cm := v.cm
 	h := cm.handlers()
@@ -106,17 +93,5 @@ func (w *world) ClDropParty(ndisPartyHandle ndis.Handle, buffer []byte, size uin
 		return r
 	})
 	t.end(st)
-	if st != ndis.StatusPending {
-		dropPartyFinish(p, st)
-	}
 	return st
-}
-
-// dropPartyFinish applies the outcome of a drop-party request.
-func dropPartyFinish(p *partyBlock, st ndis.Status) {
-	if st == ndis.StatusSuccess {
-		p.state = partyGone
-	} else {
-		p.state = partyActive
-	}
 }

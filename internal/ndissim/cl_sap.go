@@ -23,7 +23,7 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 	if !w.needPtr(ddi, "Sap", sap == nil) || !w.needPtr(ddi, "NdisSapHandle", ndisSapHandle == nil) {
 		return ndis.StatusInvalidParameter
 	}
-	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, state: sapRegistering, life: w.newLife(rules.ObjectSap), cmLife: w.newLife(rules.ObjectSapCM)}
+	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, life: w.newLife(rules.ObjectSap), cmLife: w.newLife(rules.ObjectSapCM)}
 	s.clientH = &sapHandle{sap: s, side: sideClient}
 	s.cmH = &sapHandle{sap: s, side: sideCM}
 	af.saps = append(af.saps, s)
@@ -49,12 +49,7 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 		return r
 	})
 	t.end(st)
-	switch st {
-	case ndis.StatusPending:
-	case ndis.StatusSuccess:
-		s.state = sapRegistered
-	default:
-		s.state = sapFailed
+	if st != ndis.StatusSuccess && st != ndis.StatusPending {
 		*ndisSapHandle = nil
 	}
 	return st
@@ -72,7 +67,6 @@ func (w *world) ClDeregisterSap(ndisSapHandle ndis.Handle) ndis.Status {
 	if !w.admit(s.life, on(ddi), ddi, s.String(), "", "") {
 		return ndis.StatusFailure
 	}
-	s.state = sapDeregistering
 	cm := s.af.reg.cm
 	h := cm.handlers()
 	t := w.begin(s.life, on(ddi))
@@ -89,17 +83,5 @@ func (w *world) ClDeregisterSap(ndisSapHandle ndis.Handle) ndis.Status {
 		return r
 	})
 	t.end(st)
-	if st != ndis.StatusPending {
-		deregisterFinish(s, st)
-	}
 	return st
-}
-
-// deregisterFinish applies the outcome of a SAP's deregistration.
-func deregisterFinish(s *sapBlock, st ndis.Status) {
-	if st == ndis.StatusSuccess {
-		s.state = sapGone
-		return
-	}
-	s.state = sapRegistered
 }

@@ -78,7 +78,7 @@ func (w *world) closeCallComplete(ddi string, status ndis.Status, vcH, partyH nd
 		last     *partyBlock
 	)
 	if v.creator == sideClient && v.multipoint {
-		if live := v.liveParties(); len(live) > 0 {
+		if live := w.liveParties(v); len(live) > 0 {
 			last = live[len(live)-1]
 			partyCtx = last.clientCtx
 		}

@@ -27,7 +27,6 @@ func (w *world) addPartyComplete(ddi string, status ndis.Status, partyH, cmCtx n
 		p.cmCtx = cmCtx
 		clientH = p.clientH
 	}
-	addPartyFinish(p, status)
 	drv := p.vc.clientOpen.protocol
 	w.step(p.life, w.onStatus("PROTOCOL_CL_ADD_PARTY_COMPLETE", status))
 	w.call("PROTOCOL_CL_ADD_PARTY_COMPLETE", drv, args(status, p.clientCtx, clientH, "CallParameters"), func() {
@@ -56,7 +55,6 @@ func (w *world) dropPartyComplete(ddi string, status ndis.Status, partyH ndis.Ha
 		return
 	}
 	w.step(p.cmLife, w.onStatus(ddi, status))
-	dropPartyFinish(p, status)
 	drv := p.vc.clientOpen.protocol
 	w.step(p.life, w.onStatus("PROTOCOL_CL_DROP_PARTY_COMPLETE", status))
 	w.call("PROTOCOL_CL_DROP_PARTY_COMPLETE", drv, args(status, p.clientCtx), func() {
@@ -87,7 +85,7 @@ func (w *world) dispatchIncomingDrop(ddi string, dropStatus ndis.Status, partyH 
 		w.report(rules.RuleVcState, "%s: %s is not a party of a connected call", ddi, p)
 		return
 	}
-	if len(v.liveParties()) == 1 {
+	if len(w.liveParties(v)) == 1 {
 		if !w.admit(v.life, on(incomingCloseRole), ddi, v.describe(), "", "") {
 			return
 		}

@@ -25,11 +25,8 @@ func (w *world) registerSapComplete(ddi string, status ndis.Status, h ndis.Handl
 	w.step(s.cmLife, w.onStatus(ddi, status))
 	var clientH ndis.Handle
 	if status == ndis.StatusSuccess {
-		s.state = sapRegistered
 		s.cmCtx = cmCtx
 		clientH = s.clientH
-	} else {
-		s.state = sapFailed
 	}
 	p := s.af.client.protocol
 	w.step(s.life, w.onStatus("PROTOCOL_CL_REGISTER_SAP_COMPLETE", status))
@@ -59,7 +56,6 @@ func (w *world) deregisterSapComplete(ddi string, status ndis.Status, h ndis.Han
 		return
 	}
 	w.step(s.cmLife, w.onStatus(ddi, status))
-	deregisterFinish(s, status)
 	p := s.af.client.protocol
 	w.step(s.life, w.onStatus("PROTOCOL_CL_DEREGISTER_SAP_COMPLETE", status))
 	w.call("PROTOCOL_CL_DEREGISTER_SAP_COMPLETE", p, args(status, s.clientCtx), func() {

@@ -164,9 +164,6 @@ func (w *world) deleteVc(ddi string, vh *vcHandle) ndis.Status {
 		w.miniportDeleteVc(v)
 	}
 	v.deleted = true
-	for _, p := range v.parties {
-		p.state = partyGone
-	}
 	w.st.Tracef("NDIS deleted %s", v)
 	return ndis.StatusSuccess
 }

@@ -223,18 +223,6 @@ type afHandle struct {
 	side side
 }
 
-// sapState is the state of one SAP.
-type sapState uint8
-
-// The SAP states.
-const (
-	sapRegistering sapState = iota
-	sapRegistered
-	sapFailed
-	sapDeregistering
-	sapGone
-)
-
 // sapBlock is a SAP a client registered on an AF.
 type sapBlock struct {
 	id           int
@@ -243,7 +231,6 @@ type sapBlock struct {
 	clientCtx    ndis.Handle
 	cmCtx        ndis.Handle
 	clientH, cmH *sapHandle
-	state        sapState
 	// life is the client's view of the SAP in its catalogue lifetime (sap),
 	// cmLife the call manager's (sap-cm).
 	life, cmLife *life
@@ -261,17 +248,6 @@ type vcHandle struct {
 	side side
 }
 
-// partyState is the state of one party of a multipoint call.
-type partyState uint8
-
-// The party states.
-const (
-	partyAdding partyState = iota
-	partyActive
-	partyDropping
-	partyGone
-)
-
 // partyBlock is one party of a multipoint call.
 type partyBlock struct {
 	id           int
@@ -279,7 +255,6 @@ type partyBlock struct {
 	clientCtx    ndis.Handle
 	cmCtx        ndis.Handle
 	clientH, cmH *partyHandle
-	state        partyState
 	// life is the client's view of the party in its catalogue lifetime
 	// (party), cmLife the call manager's (party-cm).
 	life, cmLife *life

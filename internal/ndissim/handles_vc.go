@@ -137,15 +137,22 @@ func (v *vcBlock) hasClient() bool { return v.clientH != nil }
 // and no new incoming call was dispatched on it since).
 func (v *vcBlock) clientDead() bool { return v.life != nil && v.life.dead }
 
-// liveParties returns the parties not dropped.
-func (v *vcBlock) liveParties() []*partyBlock {
+// liveParties returns the parties of v's call: those whose lifetime says
+// they exist for the client (not gone, and their handle not invalidated by
+// a drop). With no party lifetime in the catalogue every party counts.
+func (w *world) liveParties(v *vcBlock) []*partyBlock {
 	var out []*partyBlock
 	for _, p := range v.parties {
-		if p.state == partyActive || p.state == partyAdding {
+		if w.partyLive(p) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// partyLive reports whether party p exists for the client (liveParties).
+func (w *world) partyLive(p *partyBlock) bool {
+	return !p.vc.deleted && !w.gone(p.life) && !p.life.dead
 }
 
 // miniportSide returns the handle the miniport under the VC uses: its own,

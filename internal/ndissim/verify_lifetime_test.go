@@ -502,3 +502,39 @@ func TestLifetimeStatesFollowCalls(t *testing.T) {
 		})
 	}
 }
+
+// TestPartiesFromLifetimes: which parties a multipoint call has is what
+// their lifetimes say (the last-party checks count them): a party of a
+// make-call that failed never came to be, one dropped is gone, one whose
+// drop is pending no longer counts, and the last party outlives a close the
+// call manager refused.
+func TestPartiesFromLifetimes(t *testing.T) {
+	sys, cm, c := worldOn(t, nil, ndistest.CMScript{MakeCall: ndistest.Fail(ndis.StatusFailure)}, testclient.Options{KeepOwnVcs: true})
+	parties := func(step string, v *testclient.VC, want int) {
+		t.Helper()
+		if info, _ := sys.VcInfo(v.Handle()); info.Parties != want {
+			t.Errorf("%s: %d parties, want %d", step, info.Parties, want)
+		}
+	}
+	v, _ := c.CreateVc(c.Af())
+	c.MakeCall(v, nil, true)
+	parties("failed make-call", v, 0)
+	cm.Script().MakeCall = ndistest.Sync
+	c.MakeCall(v, nil, true)
+	parties("made", v, 1)
+	p, _ := c.AddParty(v, nil)
+	parties("added", v, 2)
+	cm.Script().DropParty = ndistest.Pend
+	c.DropParty(p)
+	parties("drop pending", v, 1)
+	sys.Run()
+	parties("dropped", v, 1)
+	cm.Script().CloseCall = ndistest.Pend.With(ndis.StatusFailure)
+	c.CloseCall(v)
+	sys.Run()
+	parties("close refused", v, 1)
+	cm.Script().CloseCall = ndistest.Sync
+	c.CloseCall(v)
+	parties("closed", v, 0)
+	clean(t, sys)
+}

@@ -223,7 +223,7 @@ func (s *Sim) Vc(h ndis.Handle) (VcInfo, bool) {
 		Call:                 v.call.String(),
 		Connected:            v.call == callConnected,
 		ClientHandleValid:    v.hasClient() && !v.clientDead() && !v.deleted,
-		Parties:              len(v.liveParties()),
+		Parties:              len(s.w.liveParties(v)),
 		InstanceName:         v.instanceName,
 		Lifetime:             v.life.objectName(),
 		State:                v.life.stateName(),
@@ -250,7 +250,7 @@ func (s *Sim) Finish() {
 	}
 	for _, v := range w.vcs {
 		for _, p := range v.parties {
-			if p.remoteDropped && p.state == partyActive && !v.deleted {
+			if p.remoteDropped && w.partyLive(p) {
 				w.report(rules.RuleIncomingDropUnanswered, "PROTOCOL_CL_INCOMING_DROP_PARTY was called for %s and the client never answered with NdisClDropParty", p)
 			}
 		}
