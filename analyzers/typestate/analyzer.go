@@ -19,11 +19,12 @@ var doc string
 // Analyzer checks what drivers do with the handles of CoNDIS objects
 // against the lifetimes of the catalogue.
 var Analyzer = &analysis.Analyzer{
-	Name:     rules.PassTypestate,
-	Doc:      passdoc.MustExtract(doc, rules.PassTypestate),
-	URL:      "https://github.com/ndislint/ndislint/tree/main/analyzers/typestate",
-	Requires: []*analysis.Analyzer{ndisfacts.Analyzer},
-	Run:      run,
+	Name:      rules.PassTypestate,
+	Doc:       passdoc.MustExtract(doc, rules.PassTypestate),
+	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/typestate",
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(Fact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -32,7 +33,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the package does not use the runtime
 	}
 	pkg := front.SSA()
-	eng := engine.New(engine.Config{API: front.API, Pkg: pkg.Pkg, Funcs: pkg.SrcFuncs, Roles: roleFuncs(front, pkg)})
+	eng := engine.New(engine.Config{API: front.API, Pkg: pkg.Pkg, Funcs: pkg.SrcFuncs, Roles: roleFuncs(front, pkg), External: importFacts(pass)})
+	exportFacts(pass, eng, pkg)
 	rep := &reporter{pass: pass, front: front, rep: front.Reporter(pass, rules.RuleIDs(rules.PassTypestate)), owners: rules.TypestateStateOwners()}
 	for _, fn := range pkg.SrcFuncs {
 		for _, f := range eng.Check(fn) {

@@ -64,10 +64,11 @@ var buildSSA = &analysis.Analyzer{
 
 // measured is the pass with buildSSA among its prerequisites.
 var measured = &analysis.Analyzer{
-	Name:     typestate.Analyzer.Name,
-	Doc:      typestate.Analyzer.Doc,
-	Requires: append([]*analysis.Analyzer{buildSSA}, typestate.Analyzer.Requires...),
-	Run:      typestate.Analyzer.Run,
+	Name:      typestate.Analyzer.Name,
+	Doc:       typestate.Analyzer.Doc,
+	Requires:  append([]*analysis.Analyzer{buildSSA}, typestate.Analyzer.Requires...),
+	Run:       typestate.Analyzer.Run,
+	FactTypes: typestate.Analyzer.FactTypes,
 }
 
 // runOnce runs the checker with the pass over pkgs and returns the time the

@@ -65,7 +65,12 @@
 // helper does wrong only in a caller's context is reported at the call in
 // that caller (with the DDI inside the helper as related information), so a
 // helper called from a live and a dead context is reported once, at the dead
-// call. Helpers that call helpers are followed the same way.
+// call. Helpers that call helpers are followed the same way. An exported
+// function of another package is known by its fact (Fact): the handles at
+// its parameters (a handle parameter, or the handle field of the structure a
+// parameter points to) it passes to DDIs before moving them, and whether it
+// leaves those objects as they were; a use of one that is dead in the
+// caller is reported at the call.
 //
 // Precision before recall. Where neither the role nor a DDI nor a branch
 // tells an object's state, the pass says nothing; where paths merge, an
@@ -74,16 +79,19 @@
 // field) forgets what that status decided. A store to a handle field, a call
 // the pass does not follow (a function of another package outside the
 // standard library, a function value, an interface method) or a
-// redefinition in a loop forgets what is known of the objects it may reach. Known gaps: handles kept in globals, maps, slices or
-// fields of other structures than the object's context are not linked to
-// the callback's object; helpers in other packages are not followed (no
-// facts yet); deferred calls, goroutines, work items and timers are not
-// followed; an object's state does not flow from one callback to another (a
-// close in ProtocolUnbindAdapterEx and a use in ProtocolCoStatusEx); a
-// synchronous outcome the catalogue has no edge for (NdisClCloseAddressFamily
-// returning anything but NDIS_STATUS_PENDING) leaves the state unknown; a
-// failed NdisClDeregisterSap completion is read as leaving the SAP
-// registered, so a use after NDIS_STATUS_FAILURE (already released) is not
-// reported; af-close-with-objects sees only SAPs and VCs created in the same
-// function or the helpers it calls.
+// redefinition in a loop forgets what is known of the objects it may reach.
+//
+// Known gaps: handles kept in globals, maps, slices or fields of other
+// structures than the object's context are not linked to the callback's
+// object; a helper of another package is known only by what its fact says
+// (its uses; what it opens, closes or stores is forgotten by the caller,
+// unless it keeps its objects); deferred calls, goroutines, work items and
+// timers are not followed; an object's state does not flow from one
+// callback to another (a close in ProtocolUnbindAdapterEx and a use in
+// ProtocolCoStatusEx); a synchronous outcome the catalogue has no edge for
+// (NdisClCloseAddressFamily returning anything but NDIS_STATUS_PENDING)
+// leaves the state unknown; a failed NdisClDeregisterSap completion is read
+// as leaving the SAP registered, so a use after NDIS_STATUS_FAILURE (already
+// released) is not reported; af-close-with-objects sees only SAPs and VCs
+// created in the same function or the helpers it calls.
 package typestate

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
@@ -51,8 +52,8 @@ func (r *reporter) describe(f engine.Finding) (string, string) {
 		if r.owned(f) {
 			return "", ""
 		}
-		return rs.State, fmt.Sprintf("%s on an object in state %s of its %s lifetime%s; only %s allows it",
-			what, strings.Join(f.States, " or "), f.Life.Object, after(f.Cause), allowed(f.Life, f.DDI.Name))
+		return rs.State, fmt.Sprintf("%s on a %s in state %s%s; only %s allows it",
+			what, f.Life.Object, strings.Join(f.States, " or "), after(f.Cause), allowed(f.Life, f.DDI.Name))
 	case engine.Busy:
 		return rs.Busy, fmt.Sprintf("%s while the %s that %s created with its handle may still be %s; end it first",
 			what, f.ChildLife.Object, causeText(f.Child), strings.Join(f.States, " or "))
@@ -85,9 +86,22 @@ func (r *reporter) subject(f engine.Finding) string {
 	}
 	var names []string
 	for _, s := range f.Via {
-		names = append(names, s.Callee.Name())
+		names = append(names, r.funcName(s.Callee))
 	}
-	return fmt.Sprintf("%s, which calls %s", strings.Join(names, ", which calls "), f.DDI.Name)
+	at := ""
+	if f.AtText != "" {
+		at = " (" + f.AtText + ")"
+	}
+	return fmt.Sprintf("%s, which calls %s%s", strings.Join(names, ", which calls "), f.DDI.Name, at)
+}
+
+// funcName names a function as the package being analysed spells it: its
+// name, qualified by its package's name when it is another package's.
+func (r *reporter) funcName(fn *ssa.Function) string {
+	if fn.Pkg != nil && fn.Pkg.Pkg != r.pass.Pkg {
+		return fn.Pkg.Pkg.Name() + "." + fn.Name()
+	}
+	return fn.Name()
 }
 
 // causeText names the event behind a state.
@@ -133,7 +147,9 @@ func (r *reporter) related(f engine.Finding) []analysis.RelatedInformation {
 		if i+1 < len(f.Via) {
 			at = f.Via[i+1].Pos
 		}
-		out = append(out, analysis.RelatedInformation{Pos: at, Message: fmt.Sprintf("%s calls %s here", s.Callee.Name(), next)})
+		if at.IsValid() {
+			out = append(out, analysis.RelatedInformation{Pos: at, Message: fmt.Sprintf("%s calls %s here", r.funcName(s.Callee), next)})
+		}
 	}
 	if f.Cause != nil && f.Cause.Pos.IsValid() {
 		out = append(out, analysis.RelatedInformation{Pos: f.Cause.Pos, Message: causeNote(f)})

@@ -10,5 +10,5 @@ import (
 
 func TestTypestate(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), typestate.Analyzer,
-		"example.com/t/afclose", "example.com/t/sapparty", "example.com/t/cmside", "example.com/t/vcstate", "example.com/t/afbusy", "example.com/t/helpers")
+		"example.com/t/afclose", "example.com/t/sapparty", "example.com/t/cmside", "example.com/t/vcstate", "example.com/t/afbusy", "example.com/t/helpers", "example.com/t/helperlib", "example.com/t/crosspkg")
 }

@@ -16,9 +16,16 @@ func (r *run) call(st State, c *ssa.CallCommon, instr *ssa.Call) {
 		r.ddi(st, c, d, instr)
 		return
 	}
-	if callee := c.StaticCallee(); callee != nil && callee.Pkg == r.e.pkg && len(callee.Blocks) > 0 {
+	callee := c.StaticCallee()
+	if callee != nil && callee.Pkg == r.e.pkg && len(callee.Blocks) > 0 {
 		r.helper(st, c, callee, instr)
 		return
+	}
+	if callee != nil && r.e.external != nil {
+		if r.externalUses(st, c, callee) {
+			r.forgetGlobals(st)
+			return
+		}
 	}
 	r.unknown(st, c)
 }
@@ -69,6 +76,9 @@ func (r *run) ddi(st State, c *ssa.CallCommon, d *rules.DDI, instr *ssa.Call) {
 		}
 		cur, known := st[k][l]
 		if create {
+			// A new handle at the location: whatever was known of
+			// the old one, in any lifetime, is gone.
+			delete(st, k)
 			cur, known = nil, false
 		} else {
 			r.checkBusy(st, c, d, l, k)
@@ -97,7 +107,7 @@ func (r *run) uses(st State, c *ssa.CallCommon, d *rules.DDI) {
 			}
 			for _, q := range ps {
 				if q.dead {
-					r.report(Finding{Kind: UseAfter, Life: l.L, Pos: c.Pos(), At: c.Pos(), DDI: d, Param: p.Name, States: []string{q.state}, Cause: q.cause})
+					r.report(Finding{Kind: UseAfter, Life: l.L, Pos: c.Pos(), At: c.Pos(), DDI: d, Param: p.Name, States: []string{q.state}, Cause: q.cause, key: k})
 					break
 				}
 			}
@@ -309,6 +319,11 @@ func (r *run) unknown(st State, c *ssa.CallCommon) {
 			r.forgetUnder(st, p)
 		}
 	}
+	r.forgetGlobals(st)
+}
+
+// forgetGlobals forgets the objects whose handles are reached from globals.
+func (r *run) forgetGlobals(st State) {
 	for k := range st {
 		if strings.HasPrefix(k.path, "g:") {
 			delete(st, k)
@@ -388,15 +403,6 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 			passed[k] = true
 		}
 	}
-	res := r.e.analyze(callee, entry, nil)
-	alone := r.e.analyze(callee, State{}, nil)
-	r.helperFindings(c, callee, res, alone)
-	for k := range passed {
-		delete(st, k)
-	}
-	if res.exit == nil {
-		return
-	}
 	back := func(p string) (string, bool) {
 		if strings.HasPrefix(p, "g:") {
 			return p, true
@@ -407,6 +413,15 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 			}
 		}
 		return "", false
+	}
+	res := r.e.analyze(callee, entry, nil)
+	alone := r.e.analyze(callee, State{}, nil)
+	r.helperFindings(c, callee, res, alone, back)
+	for k := range passed {
+		delete(st, k)
+	}
+	if res.exit == nil {
+		return
 	}
 	for k, o := range res.exit {
 		p, ok := back(k.path)
@@ -428,7 +443,7 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 
 // helperFindings reports at the call the callee's findings from the
 // caller's states that it does not have on its own.
-func (r *run) helperFindings(c *ssa.CallCommon, callee *ssa.Function, res, alone *result) {
+func (r *run) helperFindings(c *ssa.CallCommon, callee *ssa.Function, res, alone *result, back func(string) (string, bool)) {
 	own := map[string]bool{}
 	for _, f := range alone.findings {
 		own[f.id()] = true
@@ -439,6 +454,11 @@ func (r *run) helperFindings(c *ssa.CallCommon, callee *ssa.Function, res, alone
 		}
 		f.Via = append([]Step{{Pos: c.Pos(), Callee: callee}}, f.Via...)
 		f.Pos = c.Pos()
+		if p, ok := back(f.key.path); ok {
+			f.key.path = p
+		} else {
+			f.key = key{}
+		}
 		r.report(f)
 	}
 }

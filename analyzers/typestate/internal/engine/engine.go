@@ -52,6 +52,11 @@ type Finding struct {
 	// ChildLife its lifetime.
 	Child     *Cause
 	ChildLife *rules.Lifetime
+	// AtText is At as text, for a DDI in another package (At is then not
+	// valid).
+	AtText string
+	// key is the object's key (UseAfter), for summaries.
+	key key
 }
 
 // Step is a call of a helper on the way to a finding.
@@ -76,6 +81,9 @@ type Config struct {
 	Funcs []*ssa.Function
 	// Roles are the callback roles of its functions.
 	Roles map[*ssa.Function][]*rules.Role
+	// External returns the summary of a function of another package (its
+	// fact), and false when there is none.
+	External func(fn *ssa.Function) (Summary, bool)
 }
 
 // Engine is the typestate engine of one package.
@@ -94,6 +102,7 @@ type Engine struct {
 	memo      map[*ssa.Function]map[string]*result
 	busy      map[*ssa.Function]bool
 	guards    map[guardID]*guard
+	external  func(fn *ssa.Function) (Summary, bool)
 }
 
 // result is what one analysis of a function with one entry state gives.
@@ -121,6 +130,7 @@ func New(cfg Config) *Engine {
 		memo:     map[*ssa.Function]map[string]*result{},
 		busy:     map[*ssa.Function]bool{},
 		guards:   map[guardID]*guard{},
+		external: cfg.External,
 	}
 	e.learnFields(cfg.Funcs)
 	return e

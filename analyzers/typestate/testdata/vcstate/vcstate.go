@@ -19,7 +19,7 @@ func newVc(binding, af ndis.Handle) *vc {
 func clMakeCallComplete(status ndis.Status, protocolVcContext, ndisPartyHandle ndis.Handle, callParameters *ndis.CoCallParameters) {
 	v := protocolVcContext.(*vc)
 	if status == ndis.StatusSuccess {
-		ndis.ClMakeCall(v.ndisVcHandle, &v.params, nil, nil) // want `NdisClMakeCall on an object in state connected of its vc-client lifetime \(after ProtocolClMakeCallComplete with Status == NDIS_STATUS_SUCCESS\); only idle allows it \(vc-state\)`
+		ndis.ClMakeCall(v.ndisVcHandle, &v.params, nil, nil) // want `NdisClMakeCall on a vc-client in state connected \(after ProtocolClMakeCallComplete with Status == NDIS_STATUS_SUCCESS\); only idle allows it \(vc-state\)`
 		return
 	}
 	// The call failed: the VC is idle, a retry is fine.
@@ -35,7 +35,7 @@ func clMakeCallComplete2(status ndis.Status, protocolVcContext, ndisPartyHandle 
 // A second close while the first is pending.
 func closeTwice(v *vc) {
 	if ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0) == ndis.StatusPending {
-		ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0) // want `NdisClCloseCall on an object in state closing of its vc-client lifetime \(after NdisClCloseCall\); only connected or must-close or close-failed allows it \(vc-state\)`
+		ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0) // want `NdisClCloseCall on a vc-client in state closing \(after NdisClCloseCall\); only connected or must-close or close-failed allows it \(vc-state\)`
 	}
 }
 
@@ -74,7 +74,7 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 func clCloseCallComplete2(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	v := protocolVcContext.(*vc)
 	if status == ndis.StatusSuccess {
-		ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0) // want `NdisClCloseCall on an object in state idle of its vc-client lifetime`
+		ndis.ClCloseCall(v.ndisVcHandle, nil, nil, 0) // want `NdisClCloseCall on a vc-client in state idle`
 	}
 }
 
