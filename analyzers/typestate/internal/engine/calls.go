@@ -394,12 +394,12 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 	for k, o := range st {
 		for _, b := range binds {
 			if under(k.path, b.caller) {
-				entry[key{path: b.callee + k.path[len(b.caller):], kind: k.kind}] = o
+				entry[key{path: b.callee + k.path[len(b.caller):], kind: k.kind}] = r.e.argGuards(o, c, callee)
 				passed[k] = true
 			}
 		}
 		if strings.HasPrefix(k.path, "g:") {
-			entry[k] = o
+			entry[k] = r.e.argGuards(o, c, callee)
 			passed[k] = true
 		}
 	}
@@ -429,7 +429,7 @@ func (r *run) helper(st State, c *ssa.CallCommon, callee *ssa.Function, instr *s
 			continue
 		}
 		for l, ps := range o {
-			r.set(st, key{path: p, kind: k.kind}, l, r.e.calleeGuards(ps, callee, instr))
+			r.set(st, key{path: p, kind: k.kind}, l, r.e.calleeGuards(ps, callee, c, instr))
 		}
 	}
 	for child, parent := range res.parents {
@@ -467,20 +467,56 @@ func (r *run) helperFindings(c *ssa.CallCommon, callee *ssa.Function, res, alone
 // moved to the caller: a guard on the value the callee returns (every
 // return returns it as the only result) becomes a guard on the call's
 // result; any other is dropped, as it means nothing to the caller.
-func (e *Engine) calleeGuards(ps []poss, callee *ssa.Function, call *ssa.Call) []poss {
+func (e *Engine) calleeGuards(ps []poss, callee *ssa.Function, c *ssa.CallCommon, call *ssa.Call) []poss {
 	ret := returned(callee)
 	out := make([]poss, len(ps))
 	for i, p := range ps {
 		if p.g != nil && p.g.val.Parent() == callee {
-			if ret != nil && p.g.val == ret && call != nil {
+			switch {
+			case ret != nil && p.g.val == ret && call != nil:
 				p.g = e.moved(p.g, call)
-			} else {
+			case paramIndex(callee, p.g.val) >= 0 && paramIndex(callee, p.g.val) < len(c.Args):
+				p.g = e.moved(p.g, strip(c.Args[paramIndex(callee, p.g.val)]))
+			default:
 				p.g = nil
 			}
 		}
 		out[i] = p
 	}
 	return out
+}
+
+// argGuards returns an object's possibilities as the callee sees them: a
+// guard on a value the call passes becomes a guard on the callee's
+// parameter (a Status passed to a helper that tests it).
+func (e *Engine) argGuards(o objState, c *ssa.CallCommon, callee *ssa.Function) objState {
+	out := objState{}
+	for l, ps := range o {
+		next := make([]poss, len(ps))
+		for i, p := range ps {
+			if p.g != nil {
+				for j, a := range c.Args {
+					if strip(a) == p.g.val && j < len(callee.Params) {
+						p.g = e.moved(p.g, callee.Params[j])
+						break
+					}
+				}
+			}
+			next[i] = p
+		}
+		out[l] = next
+	}
+	return out
+}
+
+// paramIndex returns the index of v among fn's parameters, or -1.
+func paramIndex(fn *ssa.Function, v ssa.Value) int {
+	for i, p := range fn.Params {
+		if p == v {
+			return i
+		}
+	}
+	return -1
 }
 
 // returned returns the value every return of fn returns as its only

@@ -71,3 +71,22 @@ var handlers = ndis.CoClientOptionalHandlers{
 	ClOpenAfCompleteHandlerEx: clOpenAfComplete,
 	ClCloseAfCompleteHandler:  clCloseAfComplete,
 }
+
+// The status passed to a helper that tests it: the helper's branch refines
+// the caller's possibilities.
+func clCloseAfComplete2(status ndis.Status, protocolAfContext ndis.Handle) {
+	a := protocolAfContext.(*af)
+	finish(status, a) // want `finish, which calls query, which calls NdisCoOidRequest with NdisAfHandle after ProtocolClCloseAfComplete with Status == NDIS_STATUS_SUCCESS`
+}
+
+// finish retries on a refused close (fine) and queries after a successful
+// one (not fine).
+func finish(st ndis.Status, a *af) {
+	if st != ndis.StatusSuccess {
+		ndis.ClCloseAddressFamily(a.ndisAfHandle)
+		return
+	}
+	query(a)
+}
+
+var _ ndis.ProtocolClCloseAfComplete = clCloseAfComplete2
