@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -51,6 +52,21 @@ type checker struct {
 	reported map[string]bool
 	// candidates are handler reports kept until all callbacks are seen.
 	candidates map[string]candidate
+	// cbs are the client's callbacks; reach indexes the uses their
+	// summaries reach in other functions, by the DDI call's position.
+	cbs   []callback
+	reach map[summary.SiteKey][]reached
+	// dead are the uses of a handle after a close that completed
+	// synchronously, to be judged in the callbacks that reach them.
+	dead []deadUse
+	// statusVals caches statusVal; completers closeCompleters.
+	statusVals   map[string]string
+	completers   map[string]bool
+	completerFns map[*types.Func]bool
+	// conds answers questions about condition lists; endWheres are the
+	// DDI calls the role that ends a VC reaches with its context.
+	conds     condMemo
+	endWheres map[summary.SiteKey]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -67,11 +83,11 @@ func run(pass *analysis.Pass) (any, error) {
 		roles:      front.Roles,
 		m:          newModel(api.Cat),
 		sts:        statuses.Of(pass),
-		sum:        summary.NewBuilder(pass, api),
 		rep:        front.Reporter(pass, rules.RuleIDs(rules.PassVclifetime)),
 		reported:   map[string]bool{},
 		candidates: map[string]candidate{},
 	}
+	c.sum = summary.NewBuilder(pass, api, c.ssa.SrcFuncs)
 	if r := rules.LookupRule(rules.RuleVcDeleteHandlerPends); r != nil {
 		c.owned = r.Owns
 	}
@@ -79,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.prov = c.provenance()
 	c.checkHandlers()
 	c.checkSequences()
+	c.flush()
 	c.rep.Finish()
 	return nil, nil
 }

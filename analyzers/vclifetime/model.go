@@ -44,6 +44,13 @@ type model struct {
 	// closeRole's other edges lead to.
 	closeOK      *rules.Cond
 	afterSuccess map[string]bool
+
+	// kinds are, by role, the creators of the VCs whose context the role
+	// receives: a role that is an edge of vc-client only runs for the
+	// client's VCs (PROTOCOL_CL_MAKE_CALL_COMPLETE), one of vc-cm only for
+	// the call manager's (PROTOCOL_CL_INCOMING_CALL, PROTOCOL_CO_DELETE_VC);
+	// a role of both, or of neither, says nothing.
+	kinds map[string]Creator
 }
 
 // newModel reads the VC lifetimes of cat.
@@ -60,7 +67,35 @@ func newModel(cat *rules.Catalogue) *model {
 	}
 	m.readCM(cat)
 	m.readClient()
+	m.readKinds()
 	return m
+}
+
+// readKinds finds, for each role with an edge in the VC lifetimes, the
+// creators of the VCs it runs for.
+func (m *model) readKinds() {
+	m.kinds = map[string]Creator{}
+	for _, lc := range []struct {
+		l *rules.Lifetime
+		c Creator
+	}{{m.client, ByClient}, {m.cm, ByCM}} {
+		for i := range lc.l.Edges {
+			if e := &lc.l.Edges[i]; e.Event == rules.EventRole {
+				m.kinds[e.By] |= lc.c
+			}
+		}
+	}
+}
+
+// kindsOf returns the creators of the VCs whose context role r receives:
+// both when the lifetimes do not restrict it.
+func (m *model) kindsOf(r *rules.Role) Creator {
+	if r != nil {
+		if k := m.kinds[r.Name]; k != 0 {
+			return k
+		}
+	}
+	return ByCM | ByClient
 }
 
 // readCM reads the roles and DDI edges of vc-cm.

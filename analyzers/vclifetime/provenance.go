@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -53,8 +54,15 @@ type provenance struct {
 	byKey map[string]*FieldProv
 	// sites are the creation sites seen, by key, creator and site.
 	sites map[string]bool
-	fset  *token.FileSet
-	where func(token.Pos) string
+	// creators are, by context type ("pkgpath.Type"), the functions that
+	// store a new VC's handle into it.
+	creators map[string]map[*ssa.Function]bool
+	// stores returns a function's stores in block order; bases caches
+	// them by the structure whose field they store to.
+	stores func(*ssa.Function) []summary.Store
+	bases  map[*ssa.Function]map[ssa.Value][]*ssa.Store
+	fset   *token.FileSet
+	where  func(token.Pos) string
 }
 
 // field returns the record of a handle field, creating it.
@@ -76,15 +84,10 @@ func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role, handle rul
 		return
 	}
 	h := fn.Params[idx]
-	for _, st := range storesOf(fn) {
-		if !sameValue(st.Val, h) {
-			continue
+	for _, st := range p.stores(fn) {
+		if st.Field != nil && sameValue(st.Instr.Val, h) {
+			p.record(fn, st.Field, ByCM, st.Instr.Pos())
 		}
-		fa, ok := st.Addr.(*ssa.FieldAddr)
-		if !ok {
-			continue
-		}
-		p.record(fn, fa, ByCM, st.Pos())
 	}
 }
 
@@ -100,10 +103,16 @@ func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *r
 	case *ssa.FieldAddr:
 		p.record(fn, a, ByClient, pos)
 	case *ssa.Alloc:
-		for _, st := range storesOf(fn) {
-			if ld, ok := st.Val.(*ssa.UnOp); ok && ld.Op == token.MUL && ld.X == a {
-				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-					p.record(fn, fa, ByClient, pos)
+		for _, ref := range *a.Referrers() {
+			ld, ok := ref.(*ssa.UnOp)
+			if !ok || ld.Op != token.MUL || ld.X != a {
+				continue
+			}
+			for _, ref2 := range *ld.Referrers() {
+				if st, ok := ref2.(*ssa.Store); ok && st.Val == ld {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						p.record(fn, fa, ByClient, pos)
+					}
 				}
 			}
 		}
@@ -120,8 +129,13 @@ func (p *provenance) record(fn *ssa.Function, fa *ssa.FieldAddr, c Creator, pos 
 		return
 	}
 	key := keyOf(t, fa)
+	typ := t.Obj().Pkg().Path() + "." + t.Obj().Name()
+	if p.creators[typ] == nil {
+		p.creators[typ] = map[*ssa.Function]bool{}
+	}
+	p.creators[typ][fn] = true
 	fp := p.field(key)
-	vals := discriminators(fn, fa.X, fa.Field)
+	vals := discriminators(p.fieldStores(fn)[fa.X], fa.X, fa.Field)
 	site := fmt.Sprintf("%s|%d|%s", key, c, p.where(pos))
 	first := fp.Creators&c == 0
 	if !first && p.sites[site] {
@@ -179,17 +193,37 @@ func (p *provenance) merge(o FieldProv) {
 	fp.Creators |= o.Creators
 }
 
-// discriminators returns the values fn gives the other fields of base: each
-// constant stored, each constant or-ed in, and zero for the untouched fields
-// of a context fn allocates itself.
-func discriminators(fn *ssa.Function, base ssa.Value, handleField int) []Discr {
+// fieldStores returns fn's stores into struct fields, by the structure's
+// address, in block order.
+func (p *provenance) fieldStores(fn *ssa.Function) map[ssa.Value][]*ssa.Store {
+	if m, ok := p.bases[fn]; ok {
+		return m
+	}
+	m := map[ssa.Value][]*ssa.Store{}
+	for _, st := range p.stores(fn) {
+		if st.Field != nil {
+			m[st.Field.X] = append(m[st.Field.X], st.Instr)
+		}
+	}
+	if p.bases == nil {
+		p.bases = map[*ssa.Function]map[ssa.Value][]*ssa.Store{}
+	}
+	p.bases[fn] = m
+	return m
+}
+
+// discriminators returns the values that stores (a function's stores into
+// fields of base) give the other fields of base: each constant stored, each
+// constant or-ed in, and zero for the untouched fields of a context the
+// function allocates itself.
+func discriminators(stores []*ssa.Store, base ssa.Value, handleField int) []Discr {
 	st := namedStruct(base.Type())
 	if st == nil {
 		return nil
 	}
 	s := st.Underlying().(*types.Struct)
 	vals := map[int]Discr{}
-	for _, store := range storesOf(fn) {
+	for _, store := range stores {
 		fa, ok := store.Addr.(*ssa.FieldAddr)
 		if !ok || fa.X != base || fa.Field == handleField {
 			continue
@@ -261,6 +295,23 @@ func zeroOf(t types.Type) string {
 	return ""
 }
 
+// forget drops the values of the fields that are stored to after
+// creation (mutable, by "pkgpath.Type.field").
+func (fp *FieldProv) forget(mutable map[string]bool) {
+	typ := fp.Key[:strings.LastIndex(fp.Key, ".")+1]
+	drop := func(vals []Discr) []Discr {
+		out := make([]Discr, len(vals)) // the slice may be an imported fact's
+		for i, d := range vals {
+			if mutable[typ+d.Field] {
+				d.Val, d.Bits = "", false
+			}
+			out[i] = d
+		}
+		return out
+	}
+	fp.CMVals, fp.ClientVals = drop(fp.CMVals), drop(fp.ClientVals)
+}
+
 // value returns the discriminator value of field on a creator's path.
 func (fp *FieldProv) value(c Creator, field string) (Discr, bool) {
 	vals := fp.CMVals
@@ -288,27 +339,20 @@ func (fp *FieldProv) HasDiscriminator() bool {
 	return false
 }
 
-// feasible reports whether a use with conditions cs on context path root can
-// run on a VC created by c. Conditions on other fields or roots are unknown
-// and so do not exclude it.
-func (fp *FieldProv) feasible(c Creator, cs []summary.Cond, root int, typ string) bool {
-	for _, cond := range cs {
-		if cond.Path.Root != root || cond.Path.Type != typ || cond.Path.Field == "" {
-			continue
-		}
-		d, ok := fp.value(c, cond.Path.Field)
-		if !ok {
-			continue
-		}
-		val := d.Val
-		if d.Bits && cond.Op != "&" {
-			continue
-		}
-		if holds, known := summary.Eval(cond, val); known && !holds {
-			return false
-		}
+// excludes reports whether cond, on context path root.(*typ), cannot hold
+// on a VC created by c: it tests a field whose value on c's creation path is
+// known, and that value fails it. Conditions on other fields or roots do not
+// exclude it.
+func (fp *FieldProv) excludes(c Creator, cond summary.Cond, root int, typ string) bool {
+	if cond.Path.Root != root || cond.Path.Type != typ || cond.Path.Field == "" {
+		return false
 	}
-	return true
+	d, ok := fp.value(c, cond.Path.Field)
+	if !ok || d.Bits && cond.Op != "&" {
+		return false
+	}
+	holds, known := summary.Eval(cond, d.Val)
+	return known && !holds
 }
 
 // keyOf names a field of a named struct.
@@ -331,19 +375,6 @@ func namedStruct(t types.Type) *types.Named {
 		return nil
 	}
 	return n
-}
-
-// storesOf returns the stores of fn in order.
-func storesOf(fn *ssa.Function) []*ssa.Store {
-	var out []*ssa.Store
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			if st, ok := in.(*ssa.Store); ok {
-				out = append(out, st)
-			}
-		}
-	}
-	return out
 }
 
 // sameValue reports whether v is x, through type changes.

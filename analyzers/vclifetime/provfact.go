@@ -2,13 +2,13 @@ package vclifetime
 
 import (
 	"go/token"
-	"go/types"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
+	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -39,9 +39,14 @@ func (f *provFact) String() string {
 // provenance collects the handle fields of this package and of the packages
 // it imports, and exports this package's.
 func (c *checker) provenance() map[string]*FieldProv {
-	p := &provenance{byKey: map[string]*FieldProv{}, sites: map[string]bool{}, fset: c.pass.Fset, where: c.where}
+	p := &provenance{byKey: map[string]*FieldProv{}, sites: map[string]bool{}, creators: map[string]map[*ssa.Function]bool{}, fset: c.pass.Fset, where: c.where,
+		stores: func(fn *ssa.Function) []summary.Store { return c.sum.Index(fn).Stores }}
 	if c.m.cm != nil {
 		c.localProvenance(p)
+	}
+	mutable := c.mutableFields(p)
+	for _, fp := range p.byKey {
+		fp.forget(mutable)
 	}
 	if len(p.byKey) > 0 {
 		f := &provFact{}
@@ -63,7 +68,26 @@ func (c *checker) provenance() map[string]*FieldProv {
 			}
 		}
 	}
+	for _, fp := range p.byKey {
+		fp.forget(mutable)
+	}
 	return p.byKey
+}
+
+// mutableFields returns the fields ("pkgpath.Type.field") this package
+// stores to outside the functions that create VCs of their type: a
+// reference count, a state. What a creation path stores in them says
+// nothing of the VC later, so they are no discriminators.
+func (c *checker) mutableFields(p *provenance) map[string]bool {
+	out := map[string]bool{}
+	for _, fn := range c.ssa.SrcFuncs {
+		for _, st := range c.sum.Index(fn).Stores {
+			if st.Field != nil && st.Type != "" && !p.creators[st.Type][fn] {
+				out[st.Type+"."+st.FieldName] = true
+			}
+		}
+	}
+	return out
 }
 
 // localProvenance records the handle fields this package's code fills: in
@@ -109,24 +133,9 @@ func (c *checker) importedProvFacts() []*provFact {
 
 // eachDDICall calls f for every call of a runtime DDI in fn.
 func (c *checker) eachDDICall(fn *ssa.Function, f func(*ssa.CallCommon, *rules.DDI, token.Pos)) {
-	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			ci, ok := in.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			callee := ci.Common().StaticCallee()
-			if callee == nil {
-				continue
-			}
-			obj, ok := callee.Object().(*types.Func)
-			if !ok {
-				continue
-			}
-			if d := c.api.DDI(obj); d != nil {
-				f(ci.Common(), d, ci.Pos())
-			}
-		}
+	x := c.sum.Index(fn)
+	for _, i := range x.DDICalls {
+		f(x.Calls[i].Instr.Common(), x.Calls[i].DDI, x.Calls[i].Instr.Pos())
 	}
 }
 

@@ -3,7 +3,6 @@ package summary
 import (
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -17,13 +16,35 @@ import (
 type Builder struct {
 	pass *analysis.Pass
 	api  *ndisapi.API
+	fns  []*ssa.Function
 	memo map[*ssa.Function]*Summary
 	busy map[*ssa.Function]bool
+	doms map[*ssa.Function][]blockConds
+	// routines are the routines stored with a handle NDIS later delivers
+	// them through (a timer object), built on first use.
+	routines *routineIndex
+	// lists counts the condition lists made, to number them.
+	lists int32
+	// indexes are the functions' indexes, built on first use.
+	indexes map[*ssa.Function]*Index
+	// names caches the full names of called functions.
+	names map[*types.Func]string
 }
 
-// NewBuilder returns a Builder for pass.
-func NewBuilder(pass *analysis.Pass, api *ndisapi.API) *Builder {
-	return &Builder{pass: pass, api: api, memo: map[*ssa.Function]*Summary{}, busy: map[*ssa.Function]bool{}}
+// cons returns the list c followed by tail, numbered.
+func (b *Builder) cons(c Cond, tail *Conds) *Conds {
+	b.lists++
+	return &Conds{Head: c, Tail: tail, id: b.lists}
+}
+
+// Lists returns how many condition lists the Builder has numbered: every
+// ID is at most that.
+func (b *Builder) Lists() int { return int(b.lists) }
+
+// NewBuilder returns a Builder for pass, whose source functions are fns.
+func NewBuilder(pass *analysis.Pass, api *ndisapi.API, fns []*ssa.Function) *Builder {
+	return &Builder{pass: pass, api: api, fns: fns, memo: map[*ssa.Function]*Summary{},
+		busy: map[*ssa.Function]bool{}, doms: map[*ssa.Function][]blockConds{}, indexes: map[*ssa.Function]*Index{}}
 }
 
 // Of returns fn's summary: computed from its body when it has one, else from
@@ -73,16 +94,25 @@ func (b *Builder) Export(fns []*ssa.Function) {
 		if len(s.Uses) == 0 && len(s.Calls) == 0 {
 			continue
 		}
-		f := &Fact{Summary: stripLocal(*s)}
+		f := &Fact{Summary: b.stripLocal(*s)}
 		b.pass.ExportObjectFact(obj, f)
 	}
 }
 
-// stripLocal drops the positions that mean nothing outside this package.
-func stripLocal(s Summary) Summary {
+// stripLocal drops the positions that mean nothing outside this package,
+// and bounds what a fact keeps: MaxUses uses, MaxFactConds conditions each
+// (the farther ones count as branches that could not be read).
+func (b *Builder) stripLocal(s Summary) Summary {
 	out := Summary{Calls: s.Calls}
 	for _, u := range s.Uses {
-		u.Pos = token.NoPos
+		if len(out.Uses) >= MaxUses {
+			break
+		}
+		u.Where, u.Pos, u.At = b.WhereOf(u), token.NoPos, token.NoPos
+		if n := u.Conds.Len(); n > MaxFactConds {
+			u.Conds = CondList(u.Conds.Slice()[:MaxFactConds]...)
+			u.Opaque += n - MaxFactConds
+		}
 		out.Uses = append(out.Uses, u)
 	}
 	return out
@@ -92,17 +122,13 @@ func stripLocal(s Summary) Summary {
 func (b *Builder) compute(fn *ssa.Function) *Summary {
 	s := &Summary{}
 	calls := map[string]bool{}
-	for _, blk := range fn.Blocks {
-		conds, opaque := domConds(fn, blk)
-		for _, instr := range blk.Instrs {
-			switch in := instr.(type) {
-			case ssa.CallInstruction:
-				if _, isGo := in.(*ssa.Go); isGo {
-					continue
-				}
-				b.call(fn, s, in.Common(), in.Pos(), site{conds, opaque}, calls)
-			}
+	bcs := b.blockConds(fn)
+	for _, c := range b.Index(fn).Calls {
+		if _, isGo := c.Instr.(*ssa.Go); isGo {
+			continue
 		}
+		bc := bcs[c.Block]
+		b.call(fn, s, c, site{bc.list, bc.opaque}, calls)
 	}
 	for c := range calls {
 		s.Calls = append(s.Calls, c)
@@ -112,99 +138,103 @@ func (b *Builder) compute(fn *ssa.Function) *Summary {
 }
 
 // call records what one call contributes.
-func (b *Builder) call(fn *ssa.Function, s *Summary, c *ssa.CallCommon, pos token.Pos, conds site, calls map[string]bool) {
-	callee := c.StaticCallee()
+func (b *Builder) call(fn *ssa.Function, s *Summary, rec Call, at site, calls map[string]bool) {
+	callee, c, pos := rec.Callee, rec.Instr.Common(), rec.Instr.Pos()
 	if callee == nil {
 		return
 	}
+	if rec.DDI != nil {
+		b.ddiCall(fn, s, rec, at)
+		return
+	}
 	if obj, ok := callee.Object().(*types.Func); ok {
-		if d := b.api.DDI(obj); d != nil {
-			b.ddiCall(fn, s, d, c, pos, conds)
-			return
-		}
-		calls[obj.FullName()] = true
+		calls[b.fullName(obj)] = true
 	}
-	sub := b.Of(callee)
 	args := c.Args
-	if len(callee.FreeVars) > 0 {
-		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-			args = append(append([]ssa.Value(nil), c.Args...), mc.Bindings...)
-		}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(callee.FreeVars) > 0 {
+		args = append(append([]ssa.Value(nil), c.Args...), mc.Bindings...)
 	}
-	b.fold(fn, s, sub, callee, args, pos, conds, "")
+	b.fold(fn, s, b.Of(callee), callee, args, pos, at, "")
 }
 
-// ddiCall records the VC-handle arguments of a DDI call, and follows a
-// routine the DDI queues (a work item) with its context argument.
-func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, d *rules.DDI, c *ssa.CallCommon, pos token.Pos, conds site) {
-	var routine *ssa.Function
+// ddiCall records the VC-handle arguments of a DDI call, and follows the
+// routines the DDI queues or delivers (a work item, a timer) with its
+// context argument.
+func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
+	d, c, pos := rec.DDI, rec.Instr.Common(), rec.Instr.Pos()
 	ctxArg := -1
+	var routines []routine
+	sig := c.Signature()
 	for i, p := range d.Params {
 		if i >= len(c.Args) {
 			break
 		}
 		switch {
 		case p.Kind == rules.KindVcHandle:
-			if path, ok := PathOf(fn, c.Args[i]); ok {
-				add(s, Use{DDI: d.Name, Param: p.Name, Arg: path, Conds: conds.conds, Opaque: conds.opaque, Pos: pos, Where: b.where(pos)})
+			path, ok := rec.Handle.Path, rec.Handle.PathOK
+			if i != rec.Handle.Param {
+				path, ok = PathOf(fn, c.Args[i])
+			}
+			if ok {
+				s.Uses = append(s.Uses, Use{DDI: d.Name, Param: p.Name, Arg: path, Conds: at.conds, Opaque: at.opaque, Pos: pos, At: pos})
 			}
 		case p.Kind == rules.KindOwnContext:
 			ctxArg = i
-		case b.api.Cat.RoleByGo(strings.TrimPrefix(p.GoType, "ndis.")) != nil:
-			routine = funcValue(c.Args[i])
+		case sig != nil && i < sig.Params().Len():
+			if role := b.api.Role(sig.Params().At(i).Type()); role != nil {
+				if r, ok := routineOf(fn, c.Args[i], role); ok {
+					routines = append(routines, r)
+				}
+			}
 		}
 	}
-	if routine != nil && ctxArg >= 0 {
-		sub := b.Of(routine)
-		args := make([]ssa.Value, len(routine.Params))
-		if len(args) > 0 {
-			args[0] = c.Args[ctxArg]
-		}
-		b.fold(fn, s, sub, routine, args, pos, conds, "in the routine queued by "+d.Name+" at "+b.where(pos))
+	if ctxArg < 0 {
+		return
 	}
-}
-
-// funcValue resolves a function-valued SSA operand.
-func funcValue(v ssa.Value) *ssa.Function {
-	switch v := v.(type) {
-	case *ssa.Function:
-		return v
-	case *ssa.MakeClosure:
-		f, _ := v.Fn.(*ssa.Function)
-		return f
-	case *ssa.ChangeType:
-		return funcValue(v.X)
-	case *ssa.Convert:
-		return funcValue(v.X)
+	if len(routines) == 0 && len(d.Delivers) > 0 {
+		routines = b.delivered(fn, d, c)
 	}
-	return nil
+	for _, r := range routines {
+		b.fold(fn, s, b.Of(r.fn), r.fn, r.args(c.Args[ctxArg]), pos, at, "in the routine queued by "+d.Name+" at "+b.where(pos))
+	}
 }
 
 // fold adds the uses of callee's summary to s, with callee's roots replaced
-// by the caller's arguments.
-func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos, conds site, later string) {
+// by the caller's arguments and its conditions extended by those at the
+// call. A use reached through a direct call is placed at that call (a
+// helper is judged where each caller calls it); one in a routine queued for
+// later keeps the routine's own position. At most MaxUses uses are folded
+// from one call.
+func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos, at site, later string) {
+	memo := map[*Conds]mappedConds{}
+	n := 0
 	for _, u := range sub.Uses {
+		if n >= MaxUses {
+			return
+		}
 		arg, ok := mapPath(fn, u.Arg, args)
 		if !ok {
 			continue
 		}
-		nc, dropped, feasible := mapConds(fn, u.Conds, args)
-		if !feasible {
+		mc := b.mapList(fn, u.Conds, args, at.conds, memo)
+		if !mc.feasible {
 			continue
 		}
 		nu := u
 		nu.Arg = arg
-		nu.Conds = append(append([]Cond(nil), conds.conds...), nc...)
-		nu.Opaque = u.Opaque + conds.opaque + dropped
+		nu.Conds = mc.list
+		nu.Opaque = u.Opaque + at.opaque + mc.dropped
 		nu.Chain = append([]string{callee.Name()}, u.Chain...)
-		if nu.Pos == token.NoPos || !b.local(nu.Pos) {
+		if later == "" || nu.Pos == token.NoPos || !b.local(nu.Pos) {
 			nu.Pos = pos
 			nu.Foreign = true
 		}
 		if later != "" && nu.Later == "" {
 			nu.Later = later
 		}
-		add(s, nu)
+		if add(s, nu) {
+			n++
+		}
 	}
 }
 
@@ -218,6 +248,14 @@ func (b *Builder) local(pos token.Pos) bool {
 	return false
 }
 
+// WhereOf spells the position of a use's DDI call, "file:line:col".
+func (b *Builder) WhereOf(u Use) string {
+	if u.Where != "" {
+		return u.Where
+	}
+	return b.where(u.At)
+}
+
 // where formats a position.
 func (b *Builder) where(pos token.Pos) string {
 	if !pos.IsValid() {
@@ -226,34 +264,38 @@ func (b *Builder) where(pos token.Pos) string {
 	return b.pass.Fset.Position(pos).String()
 }
 
-// add appends u unless the summary is full or holds an equal use.
-func add(s *Summary, u Use) {
-	if len(s.Uses) >= MaxUses {
-		return
-	}
-	for _, v := range s.Uses {
-		if v.DDI == u.DDI && v.Arg == u.Arg && v.Where == u.Where && v.Pos == u.Pos && condsEqual(v.Conds, u.Conds) {
-			return
+// fullName returns fn's full name, computed once.
+func (b *Builder) fullName(fn *types.Func) string {
+	name, ok := b.names[fn]
+	if !ok {
+		if b.names == nil {
+			b.names = map[*types.Func]string{}
 		}
+		name = fn.FullName()
+		b.names[fn] = name
 	}
-	s.Uses = append(s.Uses, u)
+	return name
 }
 
-func condsEqual(a, b []Cond) bool {
-	if len(a) != len(b) {
+// add appends a folded use u unless the summary holds an equal folded use,
+// and reports whether it did. (A function's own DDI calls are appended
+// directly: each is its own use.)
+func add(s *Summary, u Use) bool {
+	k := useKey{ddi: u.DDI, site: u.Site(), arg: u.Arg, pos: u.Pos, conds: u.Conds}
+	if s.seen == nil {
+		s.seen = map[useKey]bool{}
+	}
+	if s.seen[k] {
 		return false
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
+	s.seen[k] = true
+	s.Uses = append(s.Uses, u)
 	return true
 }
 
 // site is what holds at a call: the conditions read from the dominating
 // branches and the number of branches that could not be read.
 type site struct {
-	conds  []Cond
+	conds  *Conds
 	opaque int
 }

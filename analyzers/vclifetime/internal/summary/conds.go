@@ -6,43 +6,94 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// domConds returns the conditions that hold whenever blk runs: for each
-// dominator ending in an if whose successor on the way to blk has that if as
-// its only predecessor, the branch condition with the outcome of that edge.
-func domConds(fn *ssa.Function, blk *ssa.BasicBlock) ([]Cond, int) {
-	var out []Cond
-	opaque := 0
-	child := blk
-	for d := blk.Idom(); d != nil; child, d = d, d.Idom() {
-		ifi, ok := lastIf(d)
-		if !ok {
-			continue
+// blockConds are the conditions that hold whenever a block runs, and how
+// many dominating branches could not be read as conditions.
+type blockConds struct {
+	list   *Conds
+	opaque int
+}
+
+// domConds returns the conditions of every block of fn, by block index:
+// for each dominator ending in an if whose successor on the way to the block
+// has that if as its only predecessor, the branch condition with the outcome
+// of that edge. Each block's list extends its immediate dominator's, so the
+// whole function costs one walk of its dominator tree.
+func (b *Builder) domConds(fn *ssa.Function) []blockConds {
+	x := b.Index(fn)
+	out := make([]blockConds, len(fn.Blocks))
+	done := make([]bool, len(fn.Blocks))
+	var chain []*ssa.BasicBlock
+	for _, blk := range fn.Blocks {
+		// Walk up to a block already done (or the entry), then fill the
+		// chain downwards: each block once, dominators first.
+		chain = chain[:0]
+		for d := blk; d != nil && !done[d.Index]; d = d.Idom() {
+			chain = append(chain, d)
 		}
-		var want bool
-		switch {
-		case child == d.Succs[0] && len(child.Preds) == 1:
-			want = true
-		case child == d.Succs[1] && len(child.Preds) == 1:
-			want = false
-		default:
-			continue
+		for i := len(chain) - 1; i >= 0; i-- {
+			c := chain[i]
+			done[c.Index] = true
+			d := c.Idom()
+			if d == nil {
+				continue
+			}
+			bc := out[d.Index]
+			if cond, readable, ok := edgeCond(x, d, c); ok {
+				if readable {
+					bc.list = b.cons(cond, bc.list)
+				} else {
+					bc.opaque++ // a branch the summary cannot read (a predicate call, ...)
+				}
+			}
+			out[c.Index] = bc
 		}
-		c, ok := Decode(fn, ifi.Cond)
-		if !ok {
-			opaque++ // a branch the summary cannot read (a predicate call, ...)
-			continue
-		}
-		if !want {
-			c.Want = !c.Want
-		}
-		out = append(out, c)
 	}
-	return out, opaque
+	return out
+}
+
+// edgeCond returns the condition under which d's branch leads to child, its
+// only predecessor: ok is false when d does not decide child, readable
+// false when it does but its condition cannot be read.
+func edgeCond(x *Index, d, child *ssa.BasicBlock) (c Cond, readable, ok bool) {
+	ic := x.ifConds[d.Index]
+	if !ic.ok || len(child.Preds) != 1 {
+		return Cond{}, false, false
+	}
+	var want bool
+	switch child {
+	case d.Succs[0]:
+		want = true
+	case d.Succs[1]:
+		want = false
+	default:
+		return Cond{}, false, false
+	}
+	if !ic.readable {
+		return Cond{}, false, true
+	}
+	c = ic.cond
+	if !want {
+		c.Want = !c.Want
+	}
+	return c, true, true
 }
 
 // CondsAt returns the conditions that hold whenever blk runs, and how many
 // dominating branches could not be read as conditions.
-func CondsAt(fn *ssa.Function, blk *ssa.BasicBlock) ([]Cond, int) { return domConds(fn, blk) }
+func (b *Builder) CondsAt(fn *ssa.Function, blk *ssa.BasicBlock) (*Conds, int) {
+	bc := b.blockConds(fn)[blk.Index]
+	return bc.list, bc.opaque
+}
+
+// blockConds returns fn's conditions by block, computed once.
+func (b *Builder) blockConds(fn *ssa.Function) []blockConds {
+	bc, ok := b.doms[fn]
+	if !ok {
+		bc = b.domConds(fn)
+		b.doms[fn] = bc
+	}
+	return bc
+}
 
 func lastIf(b *ssa.BasicBlock) (*ssa.If, bool) {
 	if len(b.Instrs) == 0 {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -44,16 +45,22 @@ func RootOf(fn *ssa.Function, v ssa.Value) (root int, typ string, ok bool) {
 			}
 			return 0, "", false
 		case *ssa.Extract:
-			ta, isTA := x.Tuple.(*ssa.TypeAssert)
-			if !isTA || x.Index != 0 {
+			if x.Index != 0 {
 				return 0, "", false
 			}
-			if r, ok := rootIndex(fn, ta.X); ok {
-				if t := namedPtr(ta.AssertedType); t != "" {
-					return r, t, true
+			switch t := x.Tuple.(type) {
+			case *ssa.TypeAssert:
+				if r, ok := rootIndex(fn, t.X); ok {
+					if typ := namedPtr(t.AssertedType); typ != "" {
+						return r, typ, true
+					}
 				}
+			case *ssa.Lookup:
+				return lookupRoot(fn, t)
 			}
 			return 0, "", false
+		case *ssa.Lookup:
+			return lookupRoot(fn, x)
 		case *ssa.Parameter, *ssa.FreeVar:
 			r, _ := rootIndex(fn, x)
 			if t := namedPtr(x.Type()); t != "" {
@@ -77,6 +84,64 @@ func RootOf(fn *ssa.Function, v ssa.Value) (root int, typ string, ok bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// lookupRoot reads a lookup in a package-level map keyed by a root, or by a
+// field of a context root (the VC handle stored in it), as the record of
+// that root's VC: m[ProtocolVcContext], m[v.ndisVcHandle].
+func lookupRoot(fn *ssa.Function, l *ssa.Lookup) (root int, typ string, ok bool) {
+	m, isMap := l.X.Type().Underlying().(*types.Map)
+	if !isMap || !packageLevel(l.X) {
+		return 0, "", false
+	}
+	typ = namedPtr(m.Elem())
+	if typ == "" {
+		return 0, "", false
+	}
+	key := unwrap(l.Index)
+	if r, ok := rootIndex(fn, key); ok {
+		return r, typ, true
+	}
+	if p, ok := PathOf(fn, key); ok && p.Type != "" {
+		return p.Root, typ, true
+	}
+	return 0, "", false
+}
+
+// packageLevel reports whether v is loaded from a package variable, or from
+// a field of one.
+func packageLevel(v ssa.Value) bool {
+	for i := 0; i < 8; i++ {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Global:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// unwrap strips conversions that keep a value's identity: a context passed
+// as an ndis.Handle, a named type changed.
+func unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
 }
 
 // singleStore returns the only store to alloc, or nil.
@@ -103,7 +168,29 @@ func namedPtr(t types.Type) string {
 	if !ok || n.Obj().Pkg() == nil {
 		return ""
 	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	return typeName(n.Obj())
+}
+
+// lastName is the last name typeName built: the same context type is asked
+// for at every call and field of a function, and one entry is enough to
+// spare building its name each time (no table that would keep the types of
+// every package analysed alive).
+var lastName atomic.Pointer[namedType]
+
+// namedType is a type name object with its qualified name.
+type namedType struct {
+	obj  *types.TypeName
+	name string
+}
+
+// typeName returns "pkgpath.Name" for a package-level type name.
+func typeName(obj *types.TypeName) string {
+	if last := lastName.Load(); last != nil && last.obj == obj {
+		return last.name
+	}
+	s := obj.Pkg().Path() + "." + obj.Name()
+	lastName.Store(&namedType{obj, s})
+	return s
 }
 
 // PathOf returns the access path of a value: a root itself, or a field of a
@@ -117,6 +204,9 @@ func PathOf(fn *ssa.Function, v ssa.Value) (Path, bool) {
 	}
 	if r, ok := rootIndex(fn, v); ok {
 		return Path{Root: r}, true
+	}
+	if r, t, ok := RootOf(fn, v); ok {
+		return Path{Root: r, Type: t}, true // the context itself (v == nil)
 	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
@@ -165,30 +255,64 @@ func mapPath(fn *ssa.Function, p Path, args []ssa.Value) (Path, bool) {
 	return Path{}, false
 }
 
-// mapConds rewrites callee conditions for the caller. A condition on a
-// constant argument is decided now: if it fails the use is infeasible.
-// Conditions that cannot be expressed in the caller are dropped and counted.
-func mapConds(fn *ssa.Function, cs []Cond, args []ssa.Value) ([]Cond, int, bool) {
-	var out []Cond
-	dropped := 0
-	for _, c := range cs {
-		if c.Path.Root < len(args) && c.Path.Field == "" {
-			if k, ok := args[c.Path.Root].(*ssa.Const); ok {
-				if v, known := Eval(c, constString(k)); known && !v {
-					return nil, 0, false
-				}
-				continue
-			}
-		}
-		p, ok := mapPath(fn, c.Path, args)
-		if !ok {
-			dropped++
-			continue
-		}
-		c.Path = p
-		out = append(out, c)
+// mappedConds is a callee's condition list in the caller's terms.
+type mappedConds struct {
+	list     *Conds
+	dropped  int
+	feasible bool
+}
+
+// mapList rewrites a callee's condition list for the caller, on top of the
+// caller's conditions at the call (base). A condition on a constant argument
+// is decided now: if it fails the list is infeasible. Conditions that cannot
+// be expressed in the caller are dropped and counted. Lists share their
+// tails, so memo (one per call) maps each list node once.
+func (b *Builder) mapList(fn *ssa.Function, l *Conds, args []ssa.Value, base *Conds, memo map[*Conds]mappedConds) mappedConds {
+	if l == nil {
+		return mappedConds{list: base, feasible: true}
 	}
-	return out, dropped, true
+	if m, ok := memo[l]; ok {
+		return m
+	}
+	m := b.mapList(fn, l.Tail, args, base, memo)
+	if m.feasible {
+		switch c, how := mapCond(fn, l.Head, args); how {
+		case condKept:
+			m.list = b.cons(c, m.list)
+		case condDropped:
+			m.dropped++
+		case condFails:
+			m = mappedConds{}
+		}
+	}
+	memo[l] = m
+	return m
+}
+
+// What mapCond made of a condition.
+const (
+	condKept    = iota // expressed in the caller
+	condHolds          // decided true by a constant argument
+	condFails          // decided false by a constant argument
+	condDropped        // not expressible in the caller
+)
+
+// mapCond rewrites one callee condition for the caller.
+func mapCond(fn *ssa.Function, c Cond, args []ssa.Value) (Cond, int) {
+	if c.Path.Root < len(args) && c.Path.Field == "" && c.Path.Type == "" {
+		if k, ok := args[c.Path.Root].(*ssa.Const); ok {
+			if v, known := Eval(c, constString(k)); known && !v {
+				return Cond{}, condFails
+			}
+			return Cond{}, condHolds
+		}
+	}
+	p, ok := mapPath(fn, c.Path, args)
+	if !ok {
+		return Cond{}, condDropped
+	}
+	c.Path = p
+	return c, condKept
 }
 
 // Eval evaluates c for a path whose value is the constant val ("" when

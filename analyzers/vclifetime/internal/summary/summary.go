@@ -11,7 +11,10 @@
 //
 // Conditions are the dominating branch edges of the call's block: precise
 // for the if/else and early-return shapes drivers use, sound (fewer
-// conditions, so more worlds stay feasible) where paths merge.
+// conditions, so more worlds stay feasible) where paths merge. They are kept
+// as lists that share their tails (a block's list extends its dominator's,
+// a helper's folded into a caller extends the caller's list at the call), so
+// that a summary costs time and memory linear in the size of the function.
 package summary
 
 import (
@@ -72,6 +75,63 @@ func (c Cond) String() string {
 	return fmt.Sprintf("%s(%s==%s)", neg, c.Path, c.Val)
 }
 
+// Conds is an immutable list of conditions, the nearest branch first. Lists
+// share their tails, so a list must never be changed once built; nil is the
+// empty list.
+type Conds struct {
+	Head Cond
+	Tail *Conds
+	// id numbers the lists a Builder makes, from 1, so that passes can
+	// keep what they learn of each list in dense tables; 0 for lists made
+	// elsewhere (imported facts, CondList). Not kept in facts.
+	id int32
+}
+
+// ID returns the list's number in the Builder that made it, 0 if none.
+func (l *Conds) ID() int {
+	if l == nil {
+		return 0
+	}
+	return int(l.id)
+}
+
+// Slice returns the conditions in list order.
+func (l *Conds) Slice() []Cond {
+	var out []Cond
+	for ; l != nil; l = l.Tail {
+		out = append(out, l.Head)
+	}
+	return out
+}
+
+// Len returns the number of conditions.
+func (l *Conds) Len() int {
+	n := 0
+	for ; l != nil; l = l.Tail {
+		n++
+	}
+	return n
+}
+
+// Any reports whether some condition satisfies f.
+func (l *Conds) Any(f func(Cond) bool) bool {
+	for ; l != nil; l = l.Tail {
+		if f(l.Head) {
+			return true
+		}
+	}
+	return false
+}
+
+// CondList builds a list of cs, cs[0] first.
+func CondList(cs ...Cond) *Conds {
+	var l *Conds
+	for i := len(cs) - 1; i >= 0; i-- {
+		l = &Conds{Head: cs[i], Tail: l}
+	}
+	return l
+}
+
 // Use is a DDI call with a VC handle.
 type Use struct {
 	// DDI is the NDIS name (NdisCoDeleteVc); Param the handle parameter.
@@ -79,20 +139,26 @@ type Use struct {
 	// Arg is the handle argument's path.
 	Arg Path
 	// Conds must all hold for the call to run.
-	Conds []Cond
-	// Pos is the position in the package being analysed: the call itself
-	// when it is in this package, else the call that leads to it. It is
-	// not kept in facts.
+	Conds *Conds
+	// Pos is the position in the package being analysed where the use is
+	// reported: the call itself when it is in the summarised function or in
+	// a routine it queues, else the call in the summarised function that
+	// leads to it (through helpers, here or in another package). It is not
+	// kept in facts.
 	Pos token.Pos `json:"-"`
-	// Where is the call's own position, "file:line:col".
+	// At is the call's own position when it is in the package being
+	// analysed, else NoPos; Where is its position, "file:line:col", for a
+	// call in another package (facts keep it), else "" (Builder.WhereOf
+	// spells At). Not kept in facts.
+	At    token.Pos `json:"-"`
 	Where string
 	// Chain names the functions from the summarised one down to the call.
 	Chain []string
 	// Later is set when the call runs later, not inside this function: "in
 	// the work item queued at file:line".
 	Later string
-	// Foreign is true when the call itself is in another package (Pos is
-	// then the local call that leads to it).
+	// Foreign is true when Pos is not the call itself but the call that
+	// leads to it (Where then says where the call is).
 	Foreign bool
 	// Opaque counts the branches on the way that could not be read as
 	// conditions (a predicate call, a comparison of two variables): the
@@ -100,11 +166,32 @@ type Use struct {
 	Opaque int
 }
 
+// SiteKey identifies the DDI call of a use, wherever it is.
+type SiteKey struct {
+	At    token.Pos
+	Where string
+}
+
+// Site returns the key of the use's DDI call.
+func (u Use) Site() SiteKey { return SiteKey{u.At, u.Where} }
+
 // Summary is what a function does with handles.
 type Summary struct {
 	Uses []Use
 	// Calls are the full names of the functions called directly.
 	Calls []string
+	// seen indexes Uses, to keep them unique in linear time.
+	seen map[useKey]bool
+}
+
+// useKey identifies a use for deduplication (lists compared by identity:
+// two uses under one block share theirs).
+type useKey struct {
+	ddi   string
+	site  SiteKey
+	arg   Path
+	pos   token.Pos
+	conds *Conds
 }
 
 // Fact is the exported form of a Summary.
@@ -118,9 +205,9 @@ func (f *Fact) String() string {
 	var parts []string
 	for _, u := range f.Uses {
 		s := u.DDI + "(" + u.Arg.String() + ")"
-		if len(u.Conds) > 0 {
+		if u.Conds != nil {
 			var cs []string
-			for _, c := range u.Conds {
+			for _, c := range u.Conds.Slice() {
 				cs = append(cs, c.String())
 			}
 			s += " if " + strings.Join(cs, "&&")
@@ -131,5 +218,11 @@ func (f *Fact) String() string {
 	return "summary{" + strings.Join(parts, "; ") + "}"
 }
 
-// MaxUses bounds a summary so that facts stay small.
-const MaxUses = 64
+// MaxUses bounds the uses a fact keeps, and the uses one call folds into
+// its caller, so that facts stay small and summaries linear in the size of
+// the code; MaxFactConds bounds the conditions a fact keeps per use (the
+// nearest; the others count as opaque branches).
+const (
+	MaxUses      = 64
+	MaxFactConds = 32
+)
