@@ -98,6 +98,11 @@ type follow struct {
 	// context it was loaded from): where the path reaches one of their
 	// definitions again, a loop has moved to another object.
 	defs []ssa.Value
+	// again is set for an event about an object: where the path reaches
+	// its start again (a loop), step sees it, for the object may be the
+	// same (a handle that the loop does not redefine). Other events end
+	// there: the next instance is followed on its own.
+	again bool
 	// group names the events that behave alike once nothing is known of
 	// their results (the same check on the same handle), the zero group for
 	// an event that reports at its own start and so stands alone. Of the
@@ -303,7 +308,7 @@ func (r *flowRun) runBlock(blk *ssa.BasicBlock, starts []startAt, points []summa
 			kept := ls[:0]
 			for _, l := range ls {
 				f := r.fs[l.f]
-				if instr == f.start || (v != nil && isDef(f.defs, v)) || !f.step(&r.site, l.vals) {
+				if instr == f.start && !f.again || (v != nil && isDef(f.defs, v)) || !f.step(&r.site, l.vals) {
 					continue
 				}
 				kept = append(kept, l)

@@ -129,7 +129,7 @@ func (c *checker) afterDelete(fs []*follow, fn *ssa.Function, rec summary.Call, 
 		return fs
 	}
 	result, _ := del.(ssa.Value)
-	return append(fs, &follow{start: del, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindDelete, h.key()},
+	return append(fs, &follow{start: del, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindDelete, h.key()}, again: true,
 		alive: func(vals valset) bool { return c.mayMeet(vals, e.Cond) },
 		step: func(s *site, _ valset) bool {
 			if h.storedBy(s) {
@@ -164,7 +164,7 @@ func (c *checker) afterCallSetup(fs []*follow, fn *ssa.Function, rec summary.Cal
 		return fs
 	}
 	result, _ := start.(ssa.Value)
-	return append(fs, &follow{start: start, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindSetup, h.key()},
+	return append(fs, &follow{start: start, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindSetup, h.key()}, again: true,
 		alive: func(vals valset) bool { return c.mayMeetAny(vals, es) },
 		step: func(s *site, _ valset) bool {
 			if h.storedBy(s) {
@@ -394,7 +394,7 @@ func (c *checker) afterSyncClose(fs []*follow, fn *ssa.Function, rec summary.Cal
 		return fs
 	}
 	result, _ := close.(ssa.Value)
-	return append(fs, &follow{start: close, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindSyncClose, h.key()},
+	return append(fs, &follow{start: close, block: rec.Block, at: rec.At, result: result, defs: h.defs, group: group{kindSyncClose, h.key()}, again: true,
 		alive: func(vals valset) bool { return c.mayMeet(vals, e.Cond) },
 		step: func(s *site, _ valset) bool {
 			if h.storedBy(s) {

@@ -68,17 +68,30 @@ func RootOf(fn *ssa.Function, v ssa.Value) (root int, typ string, ok bool) {
 			}
 			return 0, "", false
 		case *ssa.UnOp:
-			// A local holding the context whose address escaped
-			// (captured by a closure): follow its single store.
-			alloc, isAlloc := x.X.(*ssa.Alloc)
-			if x.Op != token.MUL || !isAlloc {
+			if x.Op != token.MUL {
 				return 0, "", false
 			}
-			st := singleStore(alloc)
-			if st == nil {
+			switch cell := x.X.(type) {
+			case *ssa.Alloc:
+				// A local holding the context whose address escaped
+				// (captured by a closure): follow its single store.
+				st := singleStore(cell)
+				if st == nil {
+					return 0, "", false
+				}
+				v = st.Val
+			case *ssa.FreeVar:
+				// In a closure, a captured variable holding the
+				// context: rooted at the free variable (the caller's
+				// cell, mapPath follows it).
+				r, _ := rootIndex(fn, cell)
+				if t := namedPtr(x.Type()); t != "" {
+					return r, t, true
+				}
+				return 0, "", false
+			default:
 				return 0, "", false
 			}
-			v = st.Val
 		default:
 			return 0, "", false
 		}
@@ -236,12 +249,19 @@ func fieldName(fa *ssa.FieldAddr) string {
 	return st.Field(fa.Field).Name()
 }
 
-// mapPath rewrites a callee path in terms of the caller's arguments.
+// mapPath rewrites a callee path in terms of the caller's arguments. An
+// argument that is a captured variable's cell (a closure's binding) stands
+// for the value stored in it.
 func mapPath(fn *ssa.Function, p Path, args []ssa.Value) (Path, bool) {
 	if p.Root >= len(args) || args[p.Root] == nil {
 		return Path{}, false
 	}
 	a := args[p.Root]
+	if cell, ok := a.(*ssa.Alloc); ok {
+		if st := singleStore(cell); st != nil {
+			a = st.Val
+		}
+	}
 	if p.Type == "" {
 		return PathOf(fn, a)
 	}

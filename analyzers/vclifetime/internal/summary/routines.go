@@ -150,7 +150,7 @@ func (b *Builder) index() *routineIndex {
 	}
 	b.routines = &routineIndex{byKey: map[string][]storedRoutine{}}
 	for _, fn := range b.fns {
-		var stores map[ssa.Value][]*ssa.Store // field stores by base, built on need
+		var stores map[ssa.Value][]*ssa.Store // field stores by structure, built on need
 		x := b.Index(fn)
 		for _, i := range x.DDICalls {
 			if stores == nil {
@@ -177,7 +177,7 @@ func (b *Builder) indexCall(fn *ssa.Function, c *ssa.CallCommon, d *rules.DDI, s
 			if m == j {
 				continue
 			}
-			for _, st := range stores[a] {
+			for _, st := range fieldStoresOf(stores, a) {
 				fa := st.Addr.(*ssa.FieldAddr)
 				role := b.api.Role(fieldType(fa))
 				if role == nil {
@@ -198,13 +198,38 @@ func fieldType(fa *ssa.FieldAddr) types.Type {
 }
 
 // fieldStores returns the stores into struct fields, by the structure's
-// address.
+// address, and the copies of a whole structure (a composite literal built
+// in a temporary, then copied to its variable: *chars = *t), by the
+// address copied to.
 func fieldStores(stores []Store) map[ssa.Value][]*ssa.Store {
 	out := map[ssa.Value][]*ssa.Store{}
 	for _, st := range stores {
 		if st.Field != nil {
 			out[st.Field.X] = append(out[st.Field.X], st.Instr)
+		} else if ld, ok := st.Instr.Val.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if _, isAlloc := ld.X.(*ssa.Alloc); isAlloc {
+				out[st.Instr.Addr] = append(out[st.Instr.Addr], st.Instr)
+			}
 		}
+	}
+	return out
+}
+
+// fieldStoresOf returns the stores into the fields of the structure at a,
+// through a copy of a temporary it was built in.
+func fieldStoresOf(stores map[ssa.Value][]*ssa.Store, a ssa.Value) []*ssa.Store {
+	var out []*ssa.Store
+	for _, st := range stores[a] {
+		if st.Addr == a {
+			// *a = *t: the literal was built in t.
+			for _, st2 := range stores[st.Val.(*ssa.UnOp).X] {
+				if _, ok := st2.Addr.(*ssa.FieldAddr); ok {
+					out = append(out, st2)
+				}
+			}
+			continue
+		}
+		out = append(out, st)
 	}
 	return out
 }
