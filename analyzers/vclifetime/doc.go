@@ -60,22 +60,80 @@
 // manager created; a field passed as NdisCoCreateVc's out-parameter holds VCs
 // the client created. A context that holds both kinds is told apart by the
 // other fields set on each creation path (a createdByCM bool, an owner enum, a
-// flag bit), and branches on them refine each path. The context reaches the
-// callbacks as ProtocolVcContext and is type-asserted back; helpers, function
-// literals and work items queued with NdisQueueIoWorkItem are followed, in other
-// packages through facts (a summary of each exported function's handle uses,
-// and each package's handle fields with their creators).
+// flag bit), and branches on them refine each path; a field the package also
+// stores to outside the creation paths (a reference count, a state) tells
+// nothing and is no discriminator. The context reaches the callbacks as
+// ProtocolVcContext and is type-asserted back, or looked up in a package-level
+// map keyed by the context or by the VC's handle (the record found is taken to
+// be that VC's).
+//
+// The role a callback runs as tells which VC it is on. A role that is an edge
+// of one VC lifetime only runs for VCs of that kind: ProtocolClMakeCallComplete
+// (an edge of vc-client only) only for a call the client made on its own VC,
+// so a delete after a failed make-call is the client's to make even when one
+// context type serves both kinds and no flag is tested; ProtocolClIncomingCall,
+// ProtocolClCallConnected and ProtocolCoDeleteVc (edges of vc-cm only) only for
+// the call manager's. ProtocolClCloseCallComplete and ProtocolClIncomingCloseCall
+// are edges of both and say nothing. The kinds come from the lifetimes' edges,
+// not from the roles' names.
+//
+// Helpers are judged in the context of each callback that calls them, in this
+// package or another (through facts): a defect is reported at the call inside
+// the callback whose role and path make it one (the convention of the irql
+// pass), with the helper chain and the DDI's own position, never at the DDI
+// inside a helper that other callbacks call correctly; a defect at a DDI
+// inside a callback is reported there once, not again at the callbacks that
+// call that callback. Uses after a synchronous close found inside a helper
+// are judged in every callback that reaches them. Work items queued with
+// NdisQueueIoWorkItem (a function or a closure) and timers set with
+// NdisSetTimerObject (whose function is the one stored in the
+// NDIS_TIMER_CHARACTERISTICS with which the same timer field or variable was
+// allocated) are followed from where they are queued, with the context passed
+// and the variables the closure captures, and reported at the DDI in the
+// routine, naming the queue. A reference count whose last release deletes the
+// VC is reported in the role that ends the call manager's VCs
+// (ProtocolCoDeleteVc: vc-cm's role edge that invalidates the context), where a
+// CM VC's last reference goes, not in ProtocolClCloseCallComplete, which
+// reaches the same delete only under the count's test.
+//
+// The checks that follow the order of calls (a use after a delete, a delete
+// while a call is active or closing, a close's status, a use after a
+// synchronous close) run as one forward dataflow per function over its
+// blocks, with what each call's result may be on every path (joins lose
+// nothing: the values a status may take are a set). A loop body that acts on
+// one VC per iteration is not a use after delete of itself: the handle is
+// followed by its access path (a field of a parameter's context stays the same
+// VC) or by the values it was loaded from, whose redefinition in the next
+// iteration means another VC. The cost is linear in the size of a function:
+// each function's SSA form is read once into an index of its calls, stores and
+// branches; branch conditions are lists that share their tails along the
+// dominator tree, and what is asked of them is memoised per list node.
 //
 // Precision before recall: where the creator of a VC cannot be told (an
-// unknown field, a handle reached through an interface call or a map, a branch
-// the pass cannot read on the way — a predicate call, an owner method), the pass
-// says nothing. A context that holds both kinds with no recognised
-// discriminator is reported only where the path tests nothing of the context at
-// all (the call then runs for the call manager's VCs too); any test of one of
-// its fields (v.sap == nil) keeps the pass silent. A close refused
-// synchronously (NdisClCloseCall returning an error) has no edge in the
-// catalogue, its outcome not being documented, so a delete after it is not
-// reported. Known gaps: timers (NdisSetTimerObject) are not followed; call
-// state is tracked within one function for vc-delete-call-active; a handle
-// cleared to nil is not tracked across functions.
+// unknown field, a handle reached through an interface call, a map that is not
+// a package variable, a call's result, a branch the pass cannot read on the
+// way — a predicate call, an owner method), the pass says nothing. A context
+// that holds both kinds with no recognised discriminator is reported only in a
+// callback whose role runs for both kinds and only where the path tests
+// nothing of the context at all (the call then runs for the call manager's VCs
+// too); any test of one of its fields (v.sap == nil) keeps the pass silent. A
+// function that no callback reaches is judged with no role, so a use there that
+// may be on either kind says nothing. A close refused synchronously
+// (NdisClCloseCall returning an error) has no edge in the catalogue, its
+// outcome not being documented, so a delete after it is not reported.
+//
+// What the pass does not see: a timer whose function and handle are not
+// linked through one field or package variable (a timer object passed
+// around, a function stored elsewhere), and a timer set with a nil context
+// (NDIS then passes the characteristics' FunctionContext); a closure's
+// captures when it is made in another function than the one that queues it;
+// a handle captured by reference on its own (not inside a context); a map
+// lookup in a map reached through a call or a parameter; call state across
+// functions for vc-delete-call-active; a handle cleared to nil across
+// functions; a reference count that is not tested where the delete is
+// (a count returned by a helper). The order-following checks follow at most
+// sixteen events at any point of a function (the most recent; events of one
+// check on one handle whose results are no longer known count once), and
+// a helper's summary folds at most 64 of its uses into each caller: past
+// that the pass is silent, never wrong.
 package vclifetime
