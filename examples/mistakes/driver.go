@@ -34,6 +34,9 @@ type Driver struct {
 	ndisBindingHandle  ndis.Handle
 	ndisAfHandle       ndis.Handle
 	ndisSapHandle      ndis.Handle
+	// bindContext and unbindContext are the contexts of a bind or unbind
+	// whose NdisOpenAdapterEx or NdisCloseAdapterEx pended.
+	bindContext, unbindContext ndis.Handle
 	// lock protects calls and toClose.
 	lock  ndis.SpinLock
 	calls int
@@ -51,11 +54,13 @@ func DriverEntry(mistake Mistake, addressFamily ndis.CoAddressFamily, sap ndis.C
 	globals = d
 	ndis.AllocateSpinLock(&d.lock)
 	chars := ndis.ProtocolDriverCharacteristics{
-		MajorNdisVersion:       6,
-		Name:                   "mistakes",
-		SetOptionsHandler:      setOptions,
-		BindAdapterHandlerEx:   bindAdapter,
-		UnbindAdapterHandlerEx: unbindAdapter,
+		MajorNdisVersion:              6,
+		Name:                          "mistakes",
+		SetOptionsHandler:             setOptions,
+		BindAdapterHandlerEx:          bindAdapter,
+		UnbindAdapterHandlerEx:        unbindAdapter,
+		OpenAdapterCompleteHandlerEx:  openAdapterComplete,
+		CloseAdapterCompleteHandlerEx: closeAdapterComplete,
 	}
 	return ndis.RegisterProtocolDriver(d, &chars, &d.ndisProtocolHandle)
 }
@@ -120,7 +125,17 @@ func bindAdapter(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bin
 	d := protocolDriverContext.(*Driver)
 	var index uint32
 	params := ndis.OpenParameters{AdapterName: bindParameters.AdapterName, MediumArray: []ndis.Medium{ndis.MediumAtm, ndis.MediumCoWan}, SelectedMediumIndex: &index}
+	d.bindContext = bindContext
 	return ndis.OpenAdapterEx(d.ndisProtocolHandle, d, &params, bindContext, &d.ndisBindingHandle)
+}
+
+// openAdapterComplete finishes a bind whose NdisOpenAdapterEx pended
+// (ProtocolOpenAdapterCompleteEx).
+//
+//ndis:role PROTOCOL_OPEN_ADAPTER_COMPLETE_EX
+func openAdapterComplete(protocolBindingContext ndis.Handle, status ndis.Status) {
+	d := protocolBindingContext.(*Driver)
+	ndis.CompleteBindAdapterEx(d.bindContext, status)
 }
 
 // unbindAdapter closes the adapter (ProtocolUnbindAdapterEx); the tests
@@ -129,7 +144,17 @@ func bindAdapter(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bin
 //ndis:role PROTOCOL_UNBIND_ADAPTER_EX
 func unbindAdapter(unbindContext ndis.Handle, protocolBindingContext ndis.Handle) ndis.Status {
 	d := protocolBindingContext.(*Driver)
+	d.unbindContext = unbindContext
 	return ndis.CloseAdapterEx(d.ndisBindingHandle)
+}
+
+// closeAdapterComplete finishes an unbind whose NdisCloseAdapterEx pended
+// (ProtocolCloseAdapterCompleteEx).
+//
+//ndis:role PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX
+func closeAdapterComplete(protocolBindingContext ndis.Handle) {
+	d := protocolBindingContext.(*Driver)
+	ndis.CompleteUnbindAdapterEx(d.unbindContext)
 }
 
 // afRegisterNotify opens the AF (ProtocolCoAfRegisterNotify, PASSIVE_LEVEL).
