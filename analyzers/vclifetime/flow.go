@@ -152,20 +152,19 @@ func (c *checker) runFollows(fn *ssa.Function, fs []*follow, index *summary.Inde
 	if len(fs) == 0 {
 		return
 	}
-	events := index.Events
 	r := &flowRun{c: c, fn: fn, index: index, fs: fs, in: make([][]live, len(fn.Blocks)), queued: make([]bool, len(fn.Blocks))}
 	starts := startsByBlock(fn, fs)
-	points := pointsByBlock(fn, fs, events)
-	for _, b := range fn.Blocks {
-		if len(starts[b.Index]) > 0 {
+	points := pointsByBlock(fn, fs, index)
+	for b := range fn.Blocks {
+		if len(starts[b]) > 0 {
 			r.enqueue(b)
 		}
 	}
 	for len(r.queue) > 0 {
-		blk := r.queue[0]
+		b := r.queue[0]
 		r.queue = r.queue[1:]
-		r.queued[blk.Index] = false
-		r.propagate(blk, r.runBlock(blk, starts[blk.Index], points[blk.Index]))
+		r.queued[b] = false
+		r.propagate(b, r.runBlock(b, starts[b], points(b)))
 	}
 }
 
@@ -179,16 +178,16 @@ type flowRun struct {
 	fs     []*follow
 	in     [][]live // by block: the events alive at its start
 	queued []bool
-	queue  []*ssa.BasicBlock
+	queue  []int // block indexes
 	// work, out and merged are scratch lists: the events going through a
 	// block, those handed to one successor, a successor's merged list.
 	work, out, merged []live
 }
 
-// enqueue queues b unless it is queued.
-func (r *flowRun) enqueue(b *ssa.BasicBlock) {
-	if !r.queued[b.Index] {
-		r.queued[b.Index] = true
+// enqueue queues block b unless it is queued.
+func (r *flowRun) enqueue(b int) {
+	if !r.queued[b] {
+		r.queued[b] = true
 		r.queue = append(r.queue, b)
 	}
 }
@@ -198,7 +197,7 @@ func (r *flowRun) push(b int, ls []live) {
 	r.merged = mergeLive(r.fs, r.merged[:0], r.in[b], ls)
 	if !sameEvents(r.in[b], r.merged) {
 		r.in[b] = append(r.in[b][:0:0], r.merged...)
-		r.enqueue(r.fn.Blocks[b])
+		r.enqueue(b)
 	}
 }
 
@@ -218,10 +217,10 @@ func startsByBlock(fn *ssa.Function, fs []*follow) [][]startAt {
 // object.
 const eventDef = 255
 
-// pointsByBlock returns, by block, the instructions an event may react to,
-// in block order: the index's events and the definitions of the values
-// that name the events' objects.
-func pointsByBlock(fn *ssa.Function, fs []*follow, events [][]summary.Event) [][]summary.Event {
+// pointsByBlock returns a function that gives, by block index, the
+// instructions an event may react to, in block order: the index's events and
+// the definitions of the values that name the events' objects.
+func pointsByBlock(fn *ssa.Function, fs []*follow, index *summary.Index) func(b int) []summary.Event {
 	defs := map[ssa.Instruction]bool{}
 	var blocks []*ssa.BasicBlock
 	for _, f := range fs {
@@ -233,7 +232,7 @@ func pointsByBlock(fn *ssa.Function, fs []*follow, events [][]summary.Event) [][
 		}
 	}
 	if len(defs) == 0 {
-		return events
+		return index.Events
 	}
 	extra := map[*ssa.BasicBlock][]summary.Event{}
 	positions(blocks, func(blk *ssa.BasicBlock, j int, instr ssa.Instruction) {
@@ -241,11 +240,16 @@ func pointsByBlock(fn *ssa.Function, fs []*follow, events [][]summary.Event) [][
 			extra[blk] = append(extra[blk], summary.Event{Pos: int32(j), Kind: eventDef})
 		}
 	})
-	out := append([][]summary.Event(nil), events...)
+	merged := map[int][]summary.Event{}
 	for blk, es := range extra {
-		out[blk.Index] = mergeEvents(events[blk.Index], es)
+		merged[blk.Index] = mergeEvents(index.Events(blk.Index), es)
 	}
-	return out
+	return func(b int) []summary.Event {
+		if es, ok := merged[b]; ok {
+			return es
+		}
+		return index.Events(b)
+	}
 }
 
 // positions calls f for every instruction of blocks, each block once.
@@ -283,12 +287,12 @@ func mergeEvents(a, b []summary.Event) []summary.Event {
 	return out
 }
 
-// runBlock runs the events alive at blk's start through it, looking only
+// runBlock runs the events alive at block b's start through it, looking only
 // at the instructions at points, starting the block's own events where
 // their calls are, and returns those alive at its end (in r.work, valid
 // until the next call).
-func (r *flowRun) runBlock(blk *ssa.BasicBlock, starts []startAt, points []summary.Event) []live {
-	ls := append(r.work[:0], r.in[blk.Index]...)
+func (r *flowRun) runBlock(b int, starts []startAt, points []summary.Event) []live {
+	ls := append(r.work[:0], r.in[b]...)
 	for _, p := range points {
 		j := int(p.Pos)
 		var instr ssa.Instruction
@@ -300,7 +304,7 @@ func (r *flowRun) runBlock(blk *ssa.BasicBlock, starts []startAt, points []summa
 		case summary.EventReturn:
 			instr = r.index.Returns[p.Ref]
 		default:
-			instr = blk.Instrs[j]
+			instr = r.fn.Blocks[b].Instrs[j]
 		}
 		if len(ls) > 0 {
 			v, _ := instr.(ssa.Value)
@@ -329,14 +333,14 @@ func (r *flowRun) runBlock(blk *ssa.BasicBlock, starts []startAt, points []summa
 	return ls
 }
 
-// propagate hands the events alive at the end of blk to its successors,
+// propagate hands the events alive at the end of block b to its successors,
 // refined by the block's branch on their result.
-func (r *flowRun) propagate(blk *ssa.BasicBlock, ls []live) {
+func (r *flowRun) propagate(b int, ls []live) {
 	if len(ls) == 0 {
 		return
 	}
-	br := r.index.Branches[blk.Index]
-	for si, succ := range r.index.Succs[blk.Index] {
+	br := r.index.Branches[b]
+	for si, succ := range r.index.Succs(b) {
 		out := r.out[:0]
 		for _, l := range ls {
 			f := r.fs[l.f]

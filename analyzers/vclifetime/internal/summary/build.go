@@ -120,10 +120,11 @@ func (b *Builder) stripLocal(s Summary) Summary {
 
 // compute builds the summary of a function with a body.
 func (b *Builder) compute(fn *ssa.Function) *Summary {
-	s := &Summary{}
+	x := b.Index(fn)
+	s := &Summary{Uses: make([]Use, 0, len(x.DDICalls))}
 	calls := map[string]bool{}
 	bcs := b.blockConds(fn)
-	for _, c := range b.Index(fn).Calls {
+	for _, c := range x.Calls {
 		if _, isGo := c.Instr.(*ssa.Go); isGo {
 			continue
 		}
@@ -139,7 +140,7 @@ func (b *Builder) compute(fn *ssa.Function) *Summary {
 
 // call records what one call contributes.
 func (b *Builder) call(fn *ssa.Function, s *Summary, rec Call, at site, calls map[string]bool) {
-	callee, c, pos := rec.Callee, rec.Instr.Common(), rec.Instr.Pos()
+	callee := rec.Callee
 	if callee == nil {
 		return
 	}
@@ -150,18 +151,26 @@ func (b *Builder) call(fn *ssa.Function, s *Summary, rec Call, at site, calls ma
 	if obj, ok := callee.Object().(*types.Func); ok {
 		calls[b.fullName(obj)] = true
 	}
-	args := c.Args
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(callee.FreeVars) > 0 {
-		args = append(append([]ssa.Value(nil), c.Args...), mc.Bindings...)
+	sub := b.Of(callee)
+	if len(sub.Uses) == 0 {
+		return
 	}
-	b.fold(fn, s, b.Of(callee), callee, args, pos, at, "")
+	b.fold(s, sub, callee, rec.Args, rec.Instr.Pos(), at, "")
 }
 
 // ddiCall records the VC-handle arguments of a DDI call, and follows the
 // routines the DDI queues or delivers (a work item, a timer) with its
 // context argument.
 func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
-	d, c, pos := rec.DDI, rec.Instr.Common(), rec.Instr.Pos()
+	d, pos := rec.DDI, rec.Instr.Pos()
+	if !takesOwnContext(d) {
+		// Only the VC-handle argument matters: the index has it.
+		if rec.Handle.Param >= 0 && rec.Handle.PathOK {
+			s.Uses = append(s.Uses, Use{DDI: d.Name, Param: d.Params[rec.Handle.Param].Name, Arg: rec.Handle.Path, Conds: at.conds, Opaque: at.opaque, Pos: pos, At: pos})
+		}
+		return
+	}
+	c := rec.Instr.Common()
 	ctxArg := -1
 	var routines []routine
 	sig := c.Signature()
@@ -195,8 +204,14 @@ func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
 		routines = b.delivered(fn, d, c)
 	}
 	for _, r := range routines {
-		b.fold(fn, s, b.Of(r.fn), r.fn, r.args(c.Args[ctxArg]), pos, at, "in the routine queued by "+d.Name+" at "+b.where(pos))
+		b.fold(s, b.Of(r.fn), r.fn, r.args(fn, ArgOf(fn, c.Args[ctxArg])), pos, at, "in the routine queued by "+d.Name+" at "+b.where(pos))
 	}
+}
+
+// takesOwnContext reports whether a DDI takes the caller's own context (to
+// hand to a routine it queues or delivers).
+func takesOwnContext(d *rules.DDI) bool {
+	return paramOfKind(d.Params, rules.KindOwnContext) >= 0
 }
 
 // fold adds the uses of callee's summary to s, with callee's roots replaced
@@ -205,18 +220,18 @@ func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
 // helper is judged where each caller calls it); one in a routine queued for
 // later keeps the routine's own position. At most MaxUses uses are folded
 // from one call.
-func (b *Builder) fold(fn *ssa.Function, s *Summary, sub *Summary, callee *ssa.Function, args []ssa.Value, pos token.Pos, at site, later string) {
+func (b *Builder) fold(s *Summary, sub *Summary, callee *ssa.Function, args []Arg, pos token.Pos, at site, later string) {
 	memo := map[*Conds]mappedConds{}
 	n := 0
 	for _, u := range sub.Uses {
 		if n >= MaxUses {
 			return
 		}
-		arg, ok := mapPath(fn, u.Arg, args)
+		arg, ok := mapPath(u.Arg, args)
 		if !ok {
 			continue
 		}
-		mc := b.mapList(fn, u.Conds, args, at.conds, memo)
+		mc := b.mapList(u.Conds, args, at.conds, memo)
 		if !mc.feasible {
 			continue
 		}

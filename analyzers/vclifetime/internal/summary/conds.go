@@ -20,24 +20,25 @@ type blockConds struct {
 // whole function costs one walk of its dominator tree.
 func (b *Builder) domConds(fn *ssa.Function) []blockConds {
 	x := b.Index(fn)
-	out := make([]blockConds, len(fn.Blocks))
-	done := make([]bool, len(fn.Blocks))
-	var chain []*ssa.BasicBlock
-	for _, blk := range fn.Blocks {
+	n := len(fn.Blocks)
+	out := make([]blockConds, n)
+	done := make([]bool, n)
+	var chain []int32
+	for i := range n {
 		// Walk up to a block already done (or the entry), then fill the
 		// chain downwards: each block once, dominators first.
 		chain = chain[:0]
-		for d := blk; d != nil && !done[d.Index]; d = d.Idom() {
+		for d := int32(i); d >= 0 && !done[d]; d = x.idoms[d] {
 			chain = append(chain, d)
 		}
-		for i := len(chain) - 1; i >= 0; i-- {
-			c := chain[i]
-			done[c.Index] = true
-			d := c.Idom()
-			if d == nil {
+		for j := len(chain) - 1; j >= 0; j-- {
+			c := chain[j]
+			done[c] = true
+			d := x.idoms[c]
+			if d < 0 {
 				continue
 			}
-			bc := out[d.Index]
+			bc := out[d]
 			if cond, readable, ok := edgeCond(x, d, c); ok {
 				if readable {
 					bc.list = b.cons(cond, bc.list)
@@ -45,25 +46,25 @@ func (b *Builder) domConds(fn *ssa.Function) []blockConds {
 					bc.opaque++ // a branch the summary cannot read (a predicate call, ...)
 				}
 			}
-			out[c.Index] = bc
+			out[c] = bc
 		}
 	}
 	return out
 }
 
-// edgeCond returns the condition under which d's branch leads to child, its
-// only predecessor: ok is false when d does not decide child, readable
-// false when it does but its condition cannot be read.
-func edgeCond(x *Index, d, child *ssa.BasicBlock) (c Cond, readable, ok bool) {
-	ic := x.ifConds[d.Index]
-	if !ic.ok || len(child.Preds) != 1 {
+// edgeCond returns the condition under which block d's branch leads to
+// block child, its only predecessor: ok is false when d does not decide
+// child, readable false when it does but its condition cannot be read.
+func edgeCond(x *Index, d, child int32) (c Cond, readable, ok bool) {
+	ic := x.ifConds[d]
+	if !ic.ok || x.npreds[child] != 1 {
 		return Cond{}, false, false
 	}
 	var want bool
-	switch child {
-	case d.Succs[0]:
+	switch succs := x.Succs(int(d)); child {
+	case succs[0]:
 		want = true
-	case d.Succs[1]:
+	case succs[1]:
 		want = false
 	default:
 		return Cond{}, false, false

@@ -24,14 +24,20 @@ type Index struct {
 	// Stores are the stores, and Returns the returns, in block order.
 	Stores  []Store
 	Returns []*ssa.Return
-	// Events are, by block index, the instructions that can change what is
-	// known of a handle (calls, stores and returns), in block order.
-	Events [][]Event
+	// events are the instructions that can change what is known of a
+	// handle (calls, stores and returns), in block order; Events(b) gives
+	// block b's.
+	events     []Event
+	eventStart []int32
 	// Branches are, by block index, the comparisons of a value with a
 	// constant that the blocks' closing ifs make (X nil for a block that
-	// ends otherwise); Succs their successors' indexes.
-	Branches []Branch
-	Succs    [][]int32
+	// ends otherwise); Succs(b) gives block b's successors' indexes.
+	Branches  []Branch
+	succs     []int32
+	succStart []int32
+	// idoms are, by block index, the immediate dominators' indexes (-1
+	// for none), and npreds the numbers of predecessors.
+	idoms, npreds []int32
 	// ifConds are, by block index, the closing if's condition as read by
 	// Decode (readable false when it cannot be, ok false with no if).
 	ifConds []ifCond
@@ -48,6 +54,9 @@ type Call struct {
 	// VC-handle argument, if it has one.
 	DDI    *rules.DDI
 	Handle HandleArg
+	// Args are the arguments, read for a call that is not of a DDI, with
+	// a closure's bindings after them.
+	Args []Arg
 }
 
 // HandleArg is a DDI call's VC-handle argument.
@@ -105,16 +114,43 @@ type ifCond struct {
 	ok, readable bool
 }
 
+// Events returns block b's events, in order.
+func (x *Index) Events(b int) []Event { return x.events[x.eventStart[b]:x.eventStart[b+1]] }
+
+// Succs returns the indexes of block b's successors, in order.
+func (x *Index) Succs(b int) []int32 { return x.succs[x.succStart[b]:x.succStart[b+1]] }
+
 // Index returns fn's index, built once.
 func (b *Builder) Index(fn *ssa.Function) *Index {
 	if x, ok := b.indexes[fn]; ok {
 		return x
 	}
 	n := len(fn.Blocks)
-	x := &Index{Events: make([][]Event, n), Branches: make([]Branch, n), Succs: make([][]int32, n), ifConds: make([]ifCond, n)}
+	calls, stores, returns, succs := 0, 0, 0, 0
 	for _, blk := range fn.Blocks {
+		succs += len(blk.Succs)
+		for _, instr := range blk.Instrs {
+			switch instr.(type) {
+			case ssa.CallInstruction:
+				calls++
+			case *ssa.Store:
+				stores++
+			case *ssa.Return:
+				returns++
+			}
+		}
+	}
+	x := &Index{
+		Calls: make([]Call, 0, calls), Stores: make([]Store, 0, stores), Returns: make([]*ssa.Return, 0, returns),
+		events: make([]Event, 0, calls+stores+returns), eventStart: make([]int32, n+1),
+		Branches: make([]Branch, n), succs: make([]int32, 0, succs), succStart: make([]int32, n+1),
+		ifConds: make([]ifCond, n), idoms: make([]int32, n), npreds: make([]int32, n),
+	}
+	for _, blk := range fn.Blocks {
+		x.eventStart[blk.Index], x.succStart[blk.Index] = int32(len(x.events)), int32(len(x.succs))
 		b.indexBlock(fn, x, blk)
 	}
+	x.eventStart[n], x.succStart[n] = int32(len(x.events)), int32(len(x.succs))
 	b.indexes[fn] = x
 	return x
 }
@@ -122,7 +158,11 @@ func (b *Builder) Index(fn *ssa.Function) *Index {
 // indexBlock records one block.
 func (b *Builder) indexBlock(fn *ssa.Function, x *Index, blk *ssa.BasicBlock) {
 	for _, s := range blk.Succs {
-		x.Succs[blk.Index] = append(x.Succs[blk.Index], int32(s.Index))
+		x.succs = append(x.succs, int32(s.Index))
+	}
+	x.idoms[blk.Index], x.npreds[blk.Index] = -1, int32(len(blk.Preds))
+	if d := blk.Idom(); d != nil {
+		x.idoms[blk.Index] = int32(d.Index)
 	}
 	if ifi, ok := lastIf(blk); ok {
 		x.Branches[blk.Index] = branchOf(ifi.Cond)
@@ -149,7 +189,7 @@ func (b *Builder) indexBlock(fn *ssa.Function, x *Index, blk *ssa.BasicBlock) {
 		default:
 			continue
 		}
-		x.Events[blk.Index] = append(x.Events[blk.Index], ev)
+		x.events = append(x.events, ev)
 	}
 }
 
@@ -159,12 +199,15 @@ func (b *Builder) callOf(fn *ssa.Function, in ssa.CallInstruction) Call {
 	if c.Callee == nil {
 		return c
 	}
-	obj, ok := c.Callee.Object().(*types.Func)
-	if !ok {
-		return c
+	if obj, ok := c.Callee.Object().(*types.Func); ok {
+		c.DDI = b.api.DDI(obj)
 	}
-	c.DDI = b.api.DDI(obj)
 	if c.DDI == nil {
+		common := in.Common()
+		c.Args = argsOf(fn, common.Args)
+		if mc, ok := common.Value.(*ssa.MakeClosure); ok && len(c.Callee.FreeVars) > 0 {
+			c.Args = append(c.Args, argsOf(fn, mc.Bindings)...)
+		}
 		return c
 	}
 	args := in.Common().Args

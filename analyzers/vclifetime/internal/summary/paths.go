@@ -249,28 +249,68 @@ func fieldName(fa *ssa.FieldAddr) string {
 	return st.Field(fa.Field).Name()
 }
 
-// mapPath rewrites a callee path in terms of the caller's arguments. An
-// argument that is a captured variable's cell (a closure's binding) stands
-// for the value stored in it.
-func mapPath(fn *ssa.Function, p Path, args []ssa.Value) (Path, bool) {
-	if p.Root >= len(args) || args[p.Root] == nil {
-		return Path{}, false
+// Arg is what a call's argument is in the caller's terms, read once (the
+// index reads the arguments of every call while it has the call at hand):
+// its access path, the context root it is or asserts, the root it is.
+type Arg struct {
+	present bool
+	// konst is the argument's value when it is a constant.
+	konst   string
+	isConst bool
+	path    Path
+	pathOK  bool
+	root    int
+	typ     string
+	rootOK  bool
+	index   int
+	indexOK bool
+}
+
+// ArgOf reads an argument of a call in fn. An argument that is a captured
+// variable's cell (a closure's binding) stands for the value stored in it.
+func ArgOf(fn *ssa.Function, v ssa.Value) Arg {
+	if v == nil {
+		return Arg{}
 	}
-	a := args[p.Root]
-	if cell, ok := a.(*ssa.Alloc); ok {
+	if cell, ok := v.(*ssa.Alloc); ok {
 		if st := singleStore(cell); st != nil {
-			a = st.Val
+			v = st.Val
 		}
 	}
-	if p.Type == "" {
-		return PathOf(fn, a)
+	a := Arg{present: true}
+	if k, ok := v.(*ssa.Const); ok {
+		a.konst, a.isConst = constString(k), true
 	}
-	if r, t, ok := RootOf(fn, a); ok && t == p.Type {
-		return Path{Root: r, Type: t, Field: p.Field}, true
+	a.path, a.pathOK = PathOf(fn, v)
+	a.root, a.typ, a.rootOK = RootOf(fn, v)
+	a.index, a.indexOK = rootIndex(fn, v)
+	return a
+}
+
+// argsOf reads the arguments of a call.
+func argsOf(fn *ssa.Function, vs []ssa.Value) []Arg {
+	out := make([]Arg, len(vs))
+	for i, v := range vs {
+		out[i] = ArgOf(fn, v)
+	}
+	return out
+}
+
+// mapPath rewrites a callee path in terms of the caller's arguments.
+func mapPath(p Path, args []Arg) (Path, bool) {
+	if p.Root >= len(args) || !args[p.Root].present {
+		return Path{}, false
+	}
+	a := &args[p.Root]
+	if p.Type == "" {
+		return a.path, a.pathOK
+	}
+	if a.rootOK && a.typ == p.Type {
+		return Path{Root: a.root, Type: a.typ, Field: p.Field}, true
 	}
 	// A Handle passed down and asserted in the callee.
-	if r, ok := rootIndex(fn, a); ok {
-		return Path{Root: r, Type: p.Type, Field: p.Field}, true
+	if a.indexOK {
+		return Path{Root: a.index, Type: p.Type, Field: p.Field}, true
 	}
 	return Path{}, false
 }
@@ -287,16 +327,16 @@ type mappedConds struct {
 // is decided now: if it fails the list is infeasible. Conditions that cannot
 // be expressed in the caller are dropped and counted. Lists share their
 // tails, so memo (one per call) maps each list node once.
-func (b *Builder) mapList(fn *ssa.Function, l *Conds, args []ssa.Value, base *Conds, memo map[*Conds]mappedConds) mappedConds {
+func (b *Builder) mapList(l *Conds, args []Arg, base *Conds, memo map[*Conds]mappedConds) mappedConds {
 	if l == nil {
 		return mappedConds{list: base, feasible: true}
 	}
 	if m, ok := memo[l]; ok {
 		return m
 	}
-	m := b.mapList(fn, l.Tail, args, base, memo)
+	m := b.mapList(l.Tail, args, base, memo)
 	if m.feasible {
-		switch c, how := mapCond(fn, l.Head, args); how {
+		switch c, how := mapCond(l.Head, args); how {
 		case condKept:
 			m.list = b.cons(c, m.list)
 		case condDropped:
@@ -318,16 +358,14 @@ const (
 )
 
 // mapCond rewrites one callee condition for the caller.
-func mapCond(fn *ssa.Function, c Cond, args []ssa.Value) (Cond, int) {
-	if c.Path.Root < len(args) && c.Path.Field == "" && c.Path.Type == "" {
-		if k, ok := args[c.Path.Root].(*ssa.Const); ok {
-			if v, known := Eval(c, constString(k)); known && !v {
-				return Cond{}, condFails
-			}
-			return Cond{}, condHolds
+func mapCond(c Cond, args []Arg) (Cond, int) {
+	if c.Path.Root < len(args) && c.Path.Field == "" && c.Path.Type == "" && args[c.Path.Root].isConst {
+		if v, known := Eval(c, args[c.Path.Root].konst); known && !v {
+			return Cond{}, condFails
 		}
+		return Cond{}, condHolds
 	}
-	p, ok := mapPath(fn, c.Path, args)
+	p, ok := mapPath(c.Path, args)
 	if !ok {
 		return Cond{}, condDropped
 	}

@@ -22,13 +22,16 @@ type routine struct {
 }
 
 // args returns the routine's roots in the caller's terms: the context
-// argument, and the closure's bindings after the parameters.
-func (r routine) args(ctx ssa.Value) []ssa.Value {
-	args := make([]ssa.Value, len(r.fn.Params)+len(r.fn.FreeVars))
+// argument (ctx, read from the call), and the closure's bindings after the
+// parameters.
+func (r routine) args(fn *ssa.Function, ctx Arg) []Arg {
+	args := make([]Arg, len(r.fn.Params)+len(r.fn.FreeVars))
 	if r.ctx >= 0 && r.ctx < len(r.fn.Params) {
 		args[r.ctx] = ctx
 	}
-	copy(args[len(r.fn.Params):], r.bindings)
+	for i, v := range r.bindings {
+		args[len(r.fn.Params)+i] = ArgOf(fn, v)
+	}
 	return args
 }
 
