@@ -37,10 +37,6 @@ func (b *Builder) cons(c Cond, tail *Conds) *Conds {
 	return &Conds{Head: c, Tail: tail, id: b.lists}
 }
 
-// Lists returns how many condition lists the Builder has numbered: every
-// ID is at most that.
-func (b *Builder) Lists() int { return int(b.lists) }
-
 // NewBuilder returns a Builder for pass, whose source functions are fns.
 func NewBuilder(pass *analysis.Pass, api *ndisapi.API, fns []*ssa.Function) *Builder {
 	return &Builder{pass: pass, api: api, fns: fns, memo: map[*ssa.Function]*Summary{},
@@ -163,7 +159,7 @@ func (b *Builder) call(fn *ssa.Function, s *Summary, rec Call, at site, calls ma
 // context argument.
 func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
 	d, pos := rec.DDI, rec.Instr.Pos()
-	if !takesOwnContext(d) {
+	if !takesOwnContext(d) && vcHandles(d) <= 1 {
 		// Only the VC-handle argument matters: the index has it.
 		if rec.Handle.Param >= 0 && rec.Handle.PathOK {
 			s.Uses = append(s.Uses, Use{DDI: d.Name, Param: d.Params[rec.Handle.Param].Name, Arg: rec.Handle.Path, Conds: at.conds, Opaque: at.opaque, Pos: pos, At: pos})
@@ -206,6 +202,17 @@ func (b *Builder) ddiCall(fn *ssa.Function, s *Summary, rec Call, at site) {
 	for _, r := range routines {
 		b.fold(s, b.Of(r.fn), r.fn, r.args(fn, ArgOf(fn, c.Args[ctxArg])), pos, at, "in the routine queued by "+d.Name+" at "+b.where(pos))
 	}
+}
+
+// vcHandles counts a DDI's VC-handle parameters.
+func vcHandles(d *rules.DDI) int {
+	n := 0
+	for _, p := range d.Params {
+		if p.Kind == rules.KindVcHandle {
+			n++
+		}
+	}
+	return n
 }
 
 // takesOwnContext reports whether a DDI takes the caller's own context (to

@@ -113,16 +113,6 @@ func (l *Conds) Len() int {
 	return n
 }
 
-// Any reports whether some condition satisfies f.
-func (l *Conds) Any(f func(Cond) bool) bool {
-	for ; l != nil; l = l.Tail {
-		if f(l.Head) {
-			return true
-		}
-	}
-	return false
-}
-
 // CondList builds a list of cs, cs[0] first.
 func CondList(cs ...Cond) *Conds {
 	var l *Conds
