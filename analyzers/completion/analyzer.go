@@ -47,6 +47,12 @@ type checker struct {
 	busy  map[*ssa.Function]bool
 	// statusMemo memoises what every return of a helper returns.
 	statusMemo map[*ssa.Function]status
+	// readMemo memoises what each value reads (nil while it is being
+	// read).
+	readMemo map[ssa.Value]*reads
+	// staticMemo memoises what each status value is on every way (nil
+	// while it is being classified).
+	staticMemo map[ssa.Value]*staticSt
 	// reported keeps one report per rule and position.
 	reported map[string]bool
 }
@@ -66,6 +72,8 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs:      map[*ssa.Function]*funcResult{},
 		busy:       map[*ssa.Function]bool{},
 		statusMemo: map[*ssa.Function]status{},
+		readMemo:   map[ssa.Value]*reads{},
+		staticMemo: map[ssa.Value]*staticSt{},
 		reported:   map[string]bool{},
 	}
 	used := c.exportPackageFact()

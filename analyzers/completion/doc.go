@@ -92,6 +92,8 @@
 // handlers the package itself registers, in a slot or a role-typed
 // variable), timers (NdisSetTimerObject's routine is set elsewhere), defer
 // and go statements, calls through interfaces and function values, and
-// functions with more paths than the walk's budget (8192 paths to a return), which are
-// left unjudged.
+// functions with more paths than the walk's budget (8192 paths to a return)
+// or whose walk needs more work than its budget (which grows with the
+// function's size), which are left unjudged: no report from them, and no
+// completion for their callers.
 package completion

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -68,50 +69,100 @@ func (c *checker) callWrites(call *ssa.CallCommon) []string {
 }
 
 // readsOf returns the memory a value reads: the fields it loads, derefMem
-// for other loads, anyMemory for a call or what the walk does not follow.
-func (c *checker) readsOf(v ssa.Value, depth int) []string {
-	if depth > depthLimit {
+// for other loads, anyMemory for a call or what the walk does not follow,
+// and anyMemory as well for a value whose operands go deeper than
+// depthLimit or around a cycle (a loop's phi). Each value is read once per
+// pass (memoised): operands shared by many values, and phis whose edges
+// lead back to them, would otherwise be read once per way of reaching them.
+func (c *checker) readsOf(v ssa.Value) []string {
+	r := c.readOf(v)
+	if r.height > depthLimit {
 		return []string{anyMemory}
+	}
+	return r.fields
+}
+
+// reads is what readOf learns of one value: the memory its operands load
+// (sorted, without repeats; anyMemory alone when it may read anything) and
+// the length of its longest chain of operands (more than depthLimit for a
+// cycle).
+type reads struct {
+	fields []string
+	height int
+}
+
+// readOf returns the memoised reads of v.
+func (c *checker) readOf(v ssa.Value) *reads {
+	if r, ok := c.readMemo[v]; ok {
+		if r == nil { // v is being read: its operands lead back to it
+			return &reads{height: depthLimit + 1}
+		}
+		return r
+	}
+	c.readMemo[v] = nil
+	r := &reads{}
+	set := map[string]bool{}
+	from := func(x ssa.Value, field string) {
+		if field != "" {
+			set[field] = true
+		}
+		xr := c.readOf(x)
+		if h := min(xr.height+1, depthLimit+1); h > r.height {
+			r.height = h
+		}
+		for _, f := range xr.fields {
+			set[f] = true
+		}
 	}
 	switch x := v.(type) {
 	case *ssa.Const, *ssa.Parameter, *ssa.FreeVar, *ssa.Function, *ssa.Global, *ssa.Alloc:
-		return nil
 	case *ssa.UnOp:
-		if x.Op != token.MUL {
-			return c.readsOf(x.X, depth+1)
+		switch fa, ok := x.X.(*ssa.FieldAddr); {
+		case x.Op != token.MUL:
+			from(x.X, "")
+		case ok:
+			from(fa.X, fieldName(fa.X.Type(), fa.Field))
+		default:
+			from(x.X, derefMem)
 		}
-		if fa, ok := x.X.(*ssa.FieldAddr); ok {
-			return append(c.readsOf(fa.X, depth+1), fieldName(fa.X.Type(), fa.Field))
-		}
-		return append(c.readsOf(x.X, depth+1), derefMem)
 	case *ssa.BinOp:
-		return append(c.readsOf(x.X, depth+1), c.readsOf(x.Y, depth+1)...)
+		from(x.X, "")
+		from(x.Y, "")
 	case *ssa.Field:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.FieldAddr:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.TypeAssert:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.ChangeType:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.Convert:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.MakeInterface:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.ChangeInterface:
-		return c.readsOf(x.X, depth+1)
+		from(x.X, "")
 	case *ssa.Extract:
-		return c.readsOf(x.Tuple, depth+1)
+		from(x.Tuple, "")
 	case *ssa.Phi:
-		var out []string
 		for _, e := range x.Edges {
-			out = append(out, c.readsOf(e, depth+1)...)
+			from(e, "")
 		}
-		return out
 	case *ssa.Lookup:
-		return append(c.readsOf(x.X, depth+1), derefMem)
+		from(x.X, derefMem)
+	default:
+		set[anyMemory] = true
 	}
-	return []string{anyMemory}
+	if set[anyMemory] {
+		r.fields = []string{anyMemory}
+	} else {
+		for f := range set {
+			r.fields = append(r.fields, f)
+		}
+		sort.Strings(r.fields)
+	}
+	c.readMemo[v] = r
+	return r
 }
 
 // overlap reports whether memory read may be memory written.

@@ -83,13 +83,17 @@ func (c *checker) statusResult(ret *ssa.Return) ssa.Value {
 }
 
 // statusOf returns what the status v is: on the path of w when w is not
-// nil (a phi takes the edge the path came by), else on every way. The
-// statuses engine (analyzers/internal/statuses) lists the statuses a value
-// may carry; this asks the stronger question a report needs, whether a
+// nil (a phi takes the edge the path came by), else on every way
+// (staticStatus, memoised). The statuses engine
+// (analyzers/internal/statuses) lists the statuses a value may carry; this
+// asks the stronger question a report needs, whether a
 // value is known on every way, so it follows constants, phis, conversions,
 // helpers of this package and DDIs (one that does not pend never returns
 // NDIS_STATUS_PENDING) and nothing else.
 func (c *checker) statusOf(v ssa.Value, w *walk, depth int) status {
+	if w == nil {
+		return c.staticStatus(v).st
+	}
 	if depth > depthLimit {
 		return status{}
 	}
@@ -108,6 +112,59 @@ func (c *checker) statusOf(v ssa.Value, w *walk, depth int) status {
 	return status{}
 }
 
+// staticStatus is what statusOf says of v on every way: unknown when the
+// operands it follows go deeper than depthLimit or around a cycle (a loop's
+// phi), else the union of what its phis' edges are. Each value is
+// classified once per pass: phis that share edges, or whose edges lead back
+// to them, would otherwise be classified once per way of reaching them.
+func (c *checker) staticStatus(v ssa.Value) *staticSt {
+	if r, ok := c.staticMemo[v]; ok {
+		if r == nil { // v is being classified: its operands lead back to it
+			return &staticSt{height: depthLimit + 1}
+		}
+		return r
+	}
+	c.staticMemo[v] = nil
+	r := &staticSt{}
+	from := func(x ssa.Value) status {
+		xr := c.staticStatus(x)
+		r.height = max(r.height, min(xr.height+1, depthLimit+1))
+		return xr.st
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		r.st = c.constStatus(x)
+	case *ssa.Phi:
+		for i, e := range x.Edges {
+			es := from(e)
+			if i == 0 {
+				r.st = es
+			} else {
+				r.st = union(r.st, es)
+			}
+		}
+	case *ssa.ChangeType:
+		r.st = from(x.X)
+	case *ssa.Convert:
+		r.st = from(x.X)
+	case *ssa.Call:
+		r.st = c.callStatus(x.Common())
+	}
+	if r.height > depthLimit {
+		r.st = status{}
+	}
+	c.staticMemo[v] = r
+	return r
+}
+
+// staticSt is what staticStatus learns of a value: its status, and the
+// length of its longest chain of operands (more than depthLimit for a
+// cycle).
+type staticSt struct {
+	st     status
+	height int
+}
+
 // constStatus classifies an NDIS_STATUS constant.
 func (c *checker) constStatus(x *ssa.Const) status {
 	if x.Value == nil || !c.api.IsStatus(x.Type()) {
@@ -124,27 +181,15 @@ func (c *checker) constStatus(x *ssa.Const) status {
 	return status{class: other, names: []string{name}}
 }
 
-// phiStatus classifies a phi: the edge the path came by, or every edge.
+// phiStatus classifies a phi on the path of w: the edge the path came by.
 func (c *checker) phiStatus(x *ssa.Phi, w *walk, depth int) status {
-	if w != nil {
-		pred := w.predecessor(x.Block())
-		for i, p := range x.Block().Preds {
-			if p == pred && i < len(x.Edges) {
-				return c.statusOf(x.Edges[i], w, depth+1)
-			}
-		}
-		return status{}
-	}
-	var s status
-	for i, e := range x.Edges {
-		es := c.statusOf(e, nil, depth+1)
-		if i == 0 {
-			s = es
-		} else {
-			s = union(s, es)
+	pred := w.predecessor(x.Block())
+	for i, p := range x.Block().Preds {
+		if p == pred && i < len(x.Edges) {
+			return c.statusOf(x.Edges[i], w, depth+1)
 		}
 	}
-	return s
+	return status{}
 }
 
 // callStatus classifies the result of a call: a DDI that does not pend

@@ -11,10 +11,18 @@ import (
 // already holds ends there), keeping the completions met on the way and
 // the decisions taken on branch conditions, so that a second branch on the
 // same condition goes the same way. Its cost is bounded: a function with
-// more paths than the budget is left unjudged (no report, no summary).
+// more paths than the budget, or whose walk takes more work than its
+// budget, is left unjudged (no report, no summary). The work is counted in
+// units of what the walk does (a block entered, an event compared with
+// those on the path, a write compared with a guard, an event copied into
+// an outcome, a block of the path looked back at), and the budget grows
+// with the function's size: workBase for any function, workPerInstr more
+// for each of its instructions.
 const (
-	maxOutcomes = 1 << 13
-	maxSteps    = 1 << 20
+	maxOutcomes  = 1 << 13
+	workBase     = 1 << 16
+	workPerInstr = 1 << 6
+	maxWork      = 1 << 21
 )
 
 // event is one completion on a path: a call of a completing DDI, in the
@@ -84,7 +92,28 @@ type walk struct {
 	events   []event
 	writes   []pathMark
 	branches []pathMark
-	steps    int
+	// conds caches what the walk reads of each branch condition (the same
+	// on every path).
+	conds map[*ssa.If]*cond
+	// work is the work done so far, budget the most the walk may do.
+	work, budget int
+	// twice are the completed-twice findings of the walk, reported once
+	// it ends within its budget.
+	twice []twice
+}
+
+// twice is a second completion of a request on a path, and the first.
+type twice struct{ first, second event }
+
+// cond is what a branch condition says, whatever the path: the memory it
+// reads, whether it compares an operand (op) with a constant (k), and the
+// key of the decision it takes otherwise.
+type cond struct {
+	reads     []string
+	op, k     string
+	isEq, cmp bool
+	key       string
+	neg       bool
 }
 
 // pathMark is something at an index of the path: the fields a block
@@ -113,14 +142,23 @@ func (c *checker) walked(fn *ssa.Function) *funcResult {
 		decided:      map[string]bool{},
 		eq:           map[string]string{},
 		ne:           map[string]map[string]bool{},
+		conds:        map[*ssa.If]*cond{},
+		budget:       workBase,
 	}
 	for _, b := range fn.Blocks {
 		w.blockEvents[b] = w.eventsOf(b)
 		w.blockWrites[b] = w.c.writesOf(b)
+		w.budget += workPerInstr * len(b.Instrs)
 	}
+	w.budget = min(w.budget, maxWork)
 	if w.mayComplete() {
 		w.visit(fn.Blocks[0])
 		w.res.effects = w.summarize()
+		if w.res.judged {
+			for i := range w.twice {
+				c.reportTwice(fn, &w.twice[i].first, &w.twice[i].second)
+			}
+		}
 	}
 	delete(c.busy, fn)
 	c.funcs[fn] = w.res
@@ -140,19 +178,25 @@ func (w *walk) mayComplete() bool {
 // exhausted reports whether the walk went over its budget; the function is
 // then unjudged.
 func (w *walk) exhausted() bool {
-	if w.steps > maxSteps || len(w.res.outcomes) > maxOutcomes {
+	if w.work > w.budget || len(w.res.outcomes) > maxOutcomes {
 		w.res.judged = false
 		return true
 	}
 	return false
 }
 
+// charge counts n units of work, and reports whether the walk is still
+// within its budget.
+func (w *walk) charge(n int) bool {
+	w.work += n
+	return !w.exhausted()
+}
+
 // visit walks on from block b.
 func (w *walk) visit(b *ssa.BasicBlock) {
-	if w.exhausted() || w.on[b] {
+	if w.on[b] || !w.charge(1) {
 		return
 	}
-	w.steps++
 	w.path = append(w.path, b)
 	w.on[b] = true
 	n, nw := len(w.events), len(w.writes)
@@ -183,7 +227,8 @@ func (w *walk) visit(b *ssa.BasicBlock) {
 // branch follows an If: the way earlier decisions on the path say it
 // goes, or both ways.
 func (w *walk) branch(t *ssa.If, b *ssa.BasicBlock) {
-	w.branches = append(w.branches, pathMark{at: len(w.path) - 1, fields: w.c.readsOf(t.Cond, 0)})
+	c := w.condOf(t)
+	w.branches = append(w.branches, pathMark{at: len(w.path) - 1, fields: c.reads})
 	defer func() { w.branches = w.branches[:len(w.branches)-1] }()
 	if v, ok := w.knownCond(t.Cond, 0); ok {
 		if v {
@@ -193,11 +238,11 @@ func (w *walk) branch(t *ssa.If, b *ssa.BasicBlock) {
 		}
 		return
 	}
-	if op, k, isEq, ok := w.eqCond(t.Cond); ok {
-		w.branchEq(op, k, isEq, b)
+	if c.cmp {
+		w.branchEq(c.op, c.k, c.isEq, b)
 		return
 	}
-	key, neg := w.condKey(t.Cond)
+	key, neg := c.key, c.neg
 	if v, ok := w.decided[key]; ok {
 		if v != neg {
 			w.visit(b.Succs[0])
@@ -211,6 +256,21 @@ func (w *walk) branch(t *ssa.If, b *ssa.BasicBlock) {
 		w.visit(b.Succs[i])
 	}
 	delete(w.decided, key)
+}
+
+// condOf returns what t's condition says, computing it on first use.
+func (w *walk) condOf(t *ssa.If) *cond {
+	if c := w.conds[t]; c != nil {
+		return c
+	}
+	c := &cond{reads: w.c.readsOf(t.Cond)}
+	if op, k, isEq, ok := w.eqCond(t.Cond); ok {
+		c.op, c.k, c.isEq, c.cmp = op, k, isEq, true
+	} else {
+		c.key, c.neg = w.condKey(t.Cond)
+	}
+	w.conds[t] = c
+	return c
 }
 
 // branchEq follows a comparison of operand op with the constant k
@@ -252,9 +312,12 @@ func (w *walk) branchEq(op, k string, isEq bool, b *ssa.BasicBlock) {
 // written since the first: a guard ("if !v.completed") that the first
 // completion, or a helper called since, may have set.
 func (w *walk) add(e event) {
+	if !w.charge(len(w.events)) {
+		return // the function is left unjudged
+	}
 	for i := range w.events {
 		if w.events[i].sameRequest(&e) && !w.guarded(w.events[i].at) {
-			w.c.reportTwice(w.fn, &w.events[i], &e)
+			w.twice = append(w.twice, twice{first: w.events[i], second: e})
 			break
 		}
 	}
@@ -262,8 +325,12 @@ func (w *walk) add(e event) {
 }
 
 // guarded reports whether a branch taken at or after path index from reads
-// what the path writes from from on, before the branch.
+// what the path writes from from on, before the branch. Over the budget,
+// every completion is guarded: the function is left unjudged.
 func (w *walk) guarded(from int) bool {
+	if !w.charge(len(w.branches) * len(w.writes)) {
+		return true
+	}
 	for _, br := range w.branches {
 		if br.at < from {
 			continue
@@ -279,6 +346,9 @@ func (w *walk) guarded(from int) bool {
 
 // finish records the path that ends at ret.
 func (w *walk) finish(ret *ssa.Return) {
+	if !w.charge(len(w.events)) {
+		return
+	}
 	o := outcome{events: append([]event(nil), w.events...), ret: ret}
 	if v := w.c.statusResult(ret); v != nil {
 		o.st = w.c.statusOf(v, w, 0)
@@ -288,6 +358,7 @@ func (w *walk) finish(ret *ssa.Return) {
 
 // predecessor returns the block the path entered b from, or nil.
 func (w *walk) predecessor(b *ssa.BasicBlock) *ssa.BasicBlock {
+	w.work += len(w.path) // checked at the next block entered
 	for i := len(w.path) - 1; i > 0; i-- {
 		if w.path[i] == b {
 			return w.path[i-1]
