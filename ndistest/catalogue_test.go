@@ -1,7 +1,6 @@
 package ndistest_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -16,25 +15,13 @@ import (
 // (rules.Load validates it the same way).
 func testCatalogue(t *testing.T, edit func(c *rules.Catalogue)) *rules.Catalogue {
 	t.Helper()
-	def, err := rules.Default()
+	data, err := rules.EditDefault(edit)
 	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := json.Marshal(def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rules.Catalogue
-	if err := json.Unmarshal(data, &c); err != nil {
-		t.Fatal(err)
-	}
-	edit(&c)
-	if data, err = json.Marshal(&c); err != nil {
 		t.Fatal(err)
 	}
 	out, err := rules.Load(data)
 	if err != nil {
-		t.Fatalf("the edited catalogue does not load: %v", err)
+		t.Fatal(err)
 	}
 	return out
 }

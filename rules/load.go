@@ -96,3 +96,23 @@ func (c *Catalogue) Struct(name string) *HandlerStruct {
 	}
 	return nil
 }
+
+// EditDefault returns the embedded catalogue as JSON after edit changed a
+// copy of it, checked by Load: what go generate would write from an edited
+// overlay.json. Tests use it to show that the catalogue, not code, decides
+// what the passes and the verifier check.
+func EditDefault(edit func(c *Catalogue)) ([]byte, error) {
+	var c Catalogue
+	if err := json.Unmarshal(embedded, &c); err != nil {
+		return nil, errors.Wrap(err, "parsing catalogue")
+	}
+	edit(&c)
+	data, err := json.MarshalIndent(&c, "", "  ")
+	if err != nil {
+		return nil, errors.Wrap(err, "writing the edited catalogue")
+	}
+	if _, err := Load(data); err != nil {
+		return nil, errors.Wrap(err, "the edited catalogue")
+	}
+	return data, nil
+}

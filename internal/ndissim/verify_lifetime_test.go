@@ -1,7 +1,6 @@
 package ndissim_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -17,25 +16,13 @@ import (
 // (Load checks the edited lifetimes like any other).
 func editedCatalogue(t *testing.T, edit func(c *rules.Catalogue)) *rules.Catalogue {
 	t.Helper()
-	def, err := rules.Default()
+	data, err := rules.EditDefault(edit)
 	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := json.Marshal(def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rules.Catalogue
-	if err := json.Unmarshal(data, &c); err != nil {
-		t.Fatal(err)
-	}
-	edit(&c)
-	if data, err = json.Marshal(&c); err != nil {
 		t.Fatal(err)
 	}
 	out, err := rules.Load(data)
 	if err != nil {
-		t.Fatalf("the edited catalogue does not load: %v", err)
+		t.Fatal(err)
 	}
 	return out
 }

@@ -4,7 +4,6 @@
 package cattest
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,24 +18,9 @@ import (
 // process.
 func Use(t *testing.T, edit func(t *testing.T, c *rules.Catalogue)) {
 	t.Helper()
-	def, err := rules.Default()
+	data, err := rules.EditDefault(func(c *rules.Catalogue) { edit(t, c) })
 	if err != nil {
 		t.Fatal(err)
-	}
-	data, err := json.Marshal(def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rules.Catalogue
-	if err := json.Unmarshal(data, &c); err != nil {
-		t.Fatal(err)
-	}
-	edit(t, &c)
-	if data, err = json.MarshalIndent(&c, "", "  "); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := rules.Load(data); err != nil {
-		t.Fatalf("the edited catalogue does not load: %v", err)
 	}
 	file := filepath.Join(t.TempDir(), "catalogue.json")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
