@@ -152,14 +152,39 @@ func (fa *fnAnalysis) lower(st *state, d *rules.DDI, nv val, pos token.Pos) {
 		if nv.hi > rules.HighLevel {
 			fa.badLevel(d, nv.hi, pos)
 		}
-		if st.cur.isAbs() && nv.lo > st.cur.hi && fa.final {
-			fa.report(rules.RuleIrqlLowerRaises, pos, fmt.Sprintf("%s to %s called at %s: a lower must not raise the IRQL", d.Name, rules.LevelName(nv.lo), rules.LevelName(st.cur.hi)),
+		if top, exact, ok := fa.highest(st.cur); ok && nv.lo > top && fa.final {
+			at := rules.LevelName(top)
+			if !exact {
+				at = "<= " + at
+			}
+			fa.report(rules.RuleIrqlLowerRaises, pos, fmt.Sprintf("%s to %s called at %s: a lower must not raise the IRQL", d.Name, rules.LevelName(nv.lo), at),
 				related(st.why.pos, st.why.text))
 		}
 	}
 	st.cur = nv
 	st.why = cause{pos: pos, text: fmt.Sprintf("%s set the IRQL at %s", d.Name, fa.c.line(pos, pos))}
 	fa.afterChange(st, pos)
+}
+
+// highest returns the highest IRQL v may be: its absolute part, and the
+// entry IRQL where the function's role or contract bounds it; exact is true
+// when v is that one level. ok is false when v may be anything, or hold a
+// parameter's level, or the entry IRQL has no known maximum.
+func (fa *fnAnalysis) highest(v val) (top level, exact, ok bool) {
+	if v.unknown || v.param != "" || v.empty() {
+		return 0, false, false
+	}
+	if v.entry && !fa.ent.knownMax {
+		return 0, false, false
+	}
+	exact = !v.entry && v.lo == v.hi
+	if v.abs {
+		top = v.hi
+	}
+	if v.entry {
+		top = max(top, fa.ent.hi)
+	}
+	return top, exact, true
 }
 
 // badLevel reports an IRQL argument above HIGH_LEVEL.

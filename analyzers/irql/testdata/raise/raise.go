@@ -110,3 +110,23 @@ var handlers = ndis.CoClientOptionalHandlers{
 }
 
 var _ = []any{balanced, early, dpc, field, raiseUnderLock, lowerRaises, badLevel}
+
+// lowerAtPassive runs at PASSIVE_LEVEL by its contract: a lower to
+// DISPATCH_LEVEL raises, with no raise in the function to say so.
+//
+//ndis:irql max=PASSIVE_LEVEL
+func lowerAtPassive() {
+	wdm.KeLowerIrql(wdm.DispatchLevel) // want `KeLowerIrql to DISPATCH_LEVEL called at <= PASSIVE_LEVEL: a lower must not raise the IRQL \(irql-lower-raises\)`
+	wdm.KeLowerIrql(wdm.PassiveLevel)
+}
+
+// lowerAtDispatch lowers to DISPATCH_LEVEL where it is at DISPATCH_LEVEL:
+// no change, nothing to report.
+//
+//ndis:irql max=DISPATCH_LEVEL
+func lowerAtDispatch() {
+	var old wdm.Irql
+	wdm.KeRaiseIrql(wdm.DispatchLevel, &old)
+	wdm.KeLowerIrql(wdm.DispatchLevel)
+	wdm.KeLowerIrql(old)
+}
