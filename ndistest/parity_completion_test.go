@@ -80,9 +80,6 @@ func TestCompletionParity(t *testing.T) {
 // pass: each scenario's rule is reported in its wrong handler, and no
 // completion rule anywhere else in this file.
 func TestCompletionParityStatic(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the package and its dependencies from source")
-	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: true, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {

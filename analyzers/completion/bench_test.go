@@ -56,9 +56,6 @@ func BenchmarkGuarded(b *testing.B) {
 // TestBranchyIsBounded checks that a handler with more paths than the walk's
 // budget is analysed in bounded time: the walk stops and leaves it unjudged.
 func TestBranchyIsBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads a generated module")
-	}
 	dir := benchkit.Module(t, 1, map[string]string{"PKG/driver.go": branchy(200)})
 	pkgs := benchkit.Load(t, dir, "./...")
 	start := time.Now()
@@ -80,9 +77,6 @@ func TestBranchyIsBounded(t *testing.T) {
 // unjudged: a request completed twice before more branches than the budget
 // allows is not reported, while the same handler with few branches is.
 func TestOverBudgetIsSilent(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads a generated module")
-	}
 	dir := benchkit.Module(t, 1, map[string]string{
 		"small/driver.go": twiceThenBranchy("small", 4),
 		"big/driver.go":   twiceThenBranchy("big", 200),
@@ -147,9 +141,6 @@ func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParamet
 // is learned once per value, not once per way of reaching it through the
 // loop's phis.
 func TestLoopIsBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads a generated module")
-	}
 	dir := benchkit.Module(t, 1, map[string]string{"PKG/driver.go": loopy(8)})
 	pkgs := benchkit.Load(t, dir, "./...")
 	start := time.Now()
