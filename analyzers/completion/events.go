@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -38,7 +39,7 @@ func (w *walk) callEvents(call *ssa.CallCommon, pos token.Pos) []event {
 		}
 	}
 	args := append([]ssa.Value(nil), call.Args...)
-	if mc := closureOf(call.Value); mc != nil {
+	if mc := ssafunc.Closure(call.Value); mc != nil {
 		args = append(args, mc.Bindings...)
 	}
 	return w.c.mapEffects(w.c.effectsOf(callee), args, pos, "in "+helperName(callee))
@@ -64,7 +65,7 @@ func (w *walk) ddiEvents(d *rules.DDI, call *ssa.CallCommon, pos token.Pos) []ev
 	}
 	args := make([]ssa.Value, len(routine.Params))
 	args[into] = ctx
-	if mc := closureOf(call.Args[routineArg(w.c, d)]); mc != nil {
+	if mc := ssafunc.Closure(call.Args[routineArg(w.c, d)]); mc != nil {
 		args = append(args, mc.Bindings...)
 	}
 	return w.c.mapEffects(w.c.effectsOf(routine), args, pos, "in the work item "+d.Name+" queues")
@@ -80,7 +81,7 @@ func (c *checker) queued(d *rules.DDI, call *ssa.CallCommon) (*ssa.Function, *ru
 		return nil, nil, nil
 	}
 	role := c.api.Cat.RoleByGo(strings.TrimPrefix(d.Params[ri].GoType, "ndis."))
-	fn := funcValue(call.Args[ri])
+	fn := ssafunc.Of(call.Args[ri])
 	if fn == nil || role == nil {
 		return nil, nil, nil
 	}
@@ -96,35 +97,6 @@ func routineArg(c *checker, d *rules.DDI) int {
 		}
 	}
 	return -1
-}
-
-// closureOf returns the closure a function-valued operand makes, or nil.
-func closureOf(v ssa.Value) *ssa.MakeClosure {
-	switch v := v.(type) {
-	case *ssa.MakeClosure:
-		return v
-	case *ssa.ChangeType:
-		return closureOf(v.X)
-	case *ssa.Convert:
-		return closureOf(v.X)
-	}
-	return nil
-}
-
-// funcValue resolves a function-valued operand to its function.
-func funcValue(v ssa.Value) *ssa.Function {
-	switch v := v.(type) {
-	case *ssa.Function:
-		return v
-	case *ssa.MakeClosure:
-		f, _ := v.Fn.(*ssa.Function)
-		return f
-	case *ssa.ChangeType:
-		return funcValue(v.X)
-	case *ssa.Convert:
-		return funcValue(v.X)
-	}
-	return nil
 }
 
 // helperName is how messages name a called function.

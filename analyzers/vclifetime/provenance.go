@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -95,7 +96,7 @@ func (p *provenance) fromCreateVc(fn *ssa.Function, role *rules.Role, handle rul
 // handle out-parameter (of kind handle) is a context field (directly, or a
 // local copied into one): those fields hold client-created VCs.
 func (p *provenance) fromCoCreateVc(fn *ssa.Function, call *ssa.CallCommon, d *rules.DDI, pos token.Pos, handle rules.HandleKind) {
-	i := paramIndex2(d.Params, handle)
+	i := ndisapi.ParamIndex(d.Params, handle)
 	if i < 0 || i >= len(call.Args) {
 		return
 	}
@@ -403,13 +404,4 @@ func constStr(c *ssa.Const) string {
 }
 
 // paramIndex returns the index of the role's first parameter of kind k.
-func paramIndex(r *rules.Role, k rules.HandleKind) int { return paramIndex2(r.Params, k) }
-
-func paramIndex2(ps []rules.Param, k rules.HandleKind) int {
-	for i, p := range ps {
-		if p.Kind == k {
-			return i
-		}
-	}
-	return -1
-}
+func paramIndex(r *rules.Role, k rules.HandleKind) int { return ndisapi.ParamIndex(r.Params, k) }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/vclifetime/internal/summary"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -73,7 +74,7 @@ func (c *checker) handleOf(fn *ssa.Function, rec summary.Call) (handle, bool) {
 		}
 		h = handle{v: rec.Handle.Value, p: rec.Handle.Path, hasPath: rec.Handle.PathOK}
 	} else {
-		i := paramIndex2(rec.DDI.Params, c.m.client.Handle)
+		i := ndisapi.ParamIndex(rec.DDI.Params, c.m.client.Handle)
 		args := rec.Instr.Common().Args
 		if i < 0 || i >= len(args) {
 			return handle{}, false
@@ -410,7 +411,7 @@ func (c *checker) afterSyncClose(fs []*follow, fn *ssa.Function, rec summary.Cal
 
 // handleParamName is the page name of a DDI's handle parameter of kind k.
 func handleParamName(d *rules.DDI, k rules.HandleKind) string {
-	if i := paramIndex2(d.Params, k); i >= 0 {
+	if i := ndisapi.ParamIndex(d.Params, k); i >= 0 {
 		return d.Params[i].Name
 	}
 	return string(k)

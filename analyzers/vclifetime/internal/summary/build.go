@@ -218,7 +218,7 @@ func vcHandles(d *rules.DDI) int {
 // takesOwnContext reports whether a DDI takes the caller's own context (to
 // hand to a routine it queues or delivers).
 func takesOwnContext(d *rules.DDI) bool {
-	return paramOfKind(d.Params, rules.KindOwnContext) >= 0
+	return ndisapi.ParamIndex(d.Params, rules.KindOwnContext) >= 0
 }
 
 // fold adds the uses of callee's summary to s, with callee's roots replaced

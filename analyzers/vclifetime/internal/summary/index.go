@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -211,7 +212,7 @@ func (b *Builder) callOf(fn *ssa.Function, in ssa.CallInstruction) Call {
 		return c
 	}
 	args := in.Common().Args
-	if i := paramOfKind(c.DDI.Params, rules.KindVcHandle); i >= 0 && i < len(args) {
+	if i := ndisapi.ParamIndex(c.DDI.Params, rules.KindVcHandle); i >= 0 && i < len(args) {
 		c.Handle = HandleArg{Param: i, Value: args[i]}
 		c.Handle.Path, c.Handle.PathOK = PathOf(fn, args[i])
 	}

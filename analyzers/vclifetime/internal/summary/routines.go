@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -38,57 +40,15 @@ func (r routine) args(fn *ssa.Function, ctx Arg) []Arg {
 // routineOf resolves a function value passed or stored as role, made or
 // used in fn.
 func routineOf(fn *ssa.Function, v ssa.Value, role *rules.Role) (routine, bool) {
-	f := funcValue(v)
+	f := ssafunc.Of(v)
 	if f == nil || f.Signature.Recv() != nil || f.Blocks == nil && len(f.FreeVars) > 0 {
 		return routine{}, false
 	}
-	r := routine{fn: f, ctx: paramOfKind(role.Params, rules.KindOwnContext)}
-	if mc := closureOf(v); mc != nil && mc.Parent() == fn {
+	r := routine{fn: f, ctx: ndisapi.ParamIndex(role.Params, rules.KindOwnContext)}
+	if mc := ssafunc.Closure(v); mc != nil && mc.Parent() == fn {
 		r.bindings = mc.Bindings
 	}
 	return r, true
-}
-
-// paramOfKind returns the index of the first parameter of kind k, or -1.
-func paramOfKind(ps []rules.Param, k rules.HandleKind) int {
-	for i, p := range ps {
-		if p.Kind == k {
-			return i
-		}
-	}
-	return -1
-}
-
-// funcValue resolves a function-valued SSA operand.
-func funcValue(v ssa.Value) *ssa.Function {
-	switch v := v.(type) {
-	case *ssa.Function:
-		return v
-	case *ssa.MakeClosure:
-		f, _ := v.Fn.(*ssa.Function)
-		return f
-	case *ssa.ChangeType:
-		return funcValue(v.X)
-	case *ssa.Convert:
-		return funcValue(v.X)
-	}
-	return nil
-}
-
-// closureOf returns the closure a function-valued operand makes, or nil.
-func closureOf(v ssa.Value) *ssa.MakeClosure {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeClosure:
-			return x
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // storedRoutine is a routine stored in a structure handed to a DDI that
