@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/ndislint/ndislint/analyzers/checks"
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -92,15 +93,25 @@ func New(pass *analysis.Pass, own []string, ignores []Ignore) *Reporter {
 	return r
 }
 
-// Report reports d unless an ignore directive covers it. d.Category must be
-// the rule ID; the message gets " (RULE)" appended so that every driver's
-// output names the rule.
+// Report reports d unless the rule is off (package checks' selection) or
+// an ignore directive covers it. d.Category must be the rule ID; the message
+// gets " (RULE)" appended so that every driver's output names the rule. With
+// checks.ShowIgnored, a suppressed finding is reported all the same, with a
+// related position at the directive whose message starts with
+// checks.IgnoredMarker.
 func (r *Reporter) Report(d analysis.Diagnostic) {
+	if !checks.Enabled(d.Category) {
+		return
+	}
 	p := r.pass.Fset.Position(d.Pos)
 	for _, ig := range r.ignores {
 		if ig.File == p.Filename && (ig.Line == p.Line || ig.Line == p.Line-1) && contains(ig.Rules, d.Category) {
 			ig.used[d.Category] = true
-			return
+			if !checks.ShowIgnored() {
+				return
+			}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: ig.Pos, End: ig.End, Message: checks.IgnoredMarker + ig.Reason})
+			break
 		}
 	}
 	if !strings.HasSuffix(d.Message, ")") || !strings.HasSuffix(d.Message, "("+d.Category+")") {
@@ -120,7 +131,7 @@ func (r *Reporter) Reportf(rule string, pos, end token.Pos, related []analysis.R
 func (r *Reporter) Finish() {
 	for _, ig := range r.ignores {
 		for _, id := range ig.Rules {
-			if r.own[id] && !ig.used[id] {
+			if r.own[id] && !ig.used[id] && checks.Enabled(id) && checks.Enabled(RuleUnusedIgnore) {
 				r.pending = append(r.pending, analysis.Diagnostic{Pos: ig.Pos, End: ig.End, Category: RuleUnusedIgnore,
 					Message: fmt.Sprintf("//ndislint:ignore %s suppresses nothing here (%s)", id, RuleUnusedIgnore)})
 			}
