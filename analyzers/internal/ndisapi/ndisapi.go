@@ -7,15 +7,15 @@ package ndisapi
 
 import (
 	"go/types"
-	"strings"
 
+	"github.com/ndislint/ndislint/internal/runtimepath"
 	"github.com/ndislint/ndislint/rules"
 )
 
 // Import paths of the runtime packages.
 const (
-	NdisPath = "github.com/ndislint/ndislint/ndis"
-	WdmPath  = "github.com/ndislint/ndislint/wdm"
+	NdisPath = runtimepath.Ndis
+	WdmPath  = runtimepath.Wdm
 )
 
 // API is the runtime as seen from one package under analysis.
@@ -166,16 +166,6 @@ func ParamIndex(params []rules.Param, k rules.HandleKind) int {
 	return -1
 }
 
-// IsRuntime reports whether path is one of the runtime's own packages (ndis,
-// wdm, their tests, the simulator under internal/, the catalogue), which the
-// passes do not analyse: the catalogue describes their DDIs, and their other
-// functions are the simulator's, whose tests misuse the runtime on purpose.
-func IsRuntime(path string) bool {
-	path = strings.TrimSuffix(path, "_test")
-	return path == NdisPath || path == WdmPath ||
-		strings.HasPrefix(path, modulePath+"/internal/") ||
-		path == modulePath+"/rules" || strings.HasPrefix(path, modulePath+"/rules/")
-}
-
-// modulePath is the module of the runtime.
-const modulePath = "github.com/ndislint/ndislint"
+// IsRuntime reports whether path is one of the runtime's own packages (see
+// runtimepath.IsRuntime).
+func IsRuntime(path string) bool { return runtimepath.IsRuntime(path) }
