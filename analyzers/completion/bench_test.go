@@ -21,6 +21,14 @@ func BenchmarkExamples(b *testing.B) {
 	benchkit.Run(b, completion.Analyzer, benchkit.Load(b, "../..", "./examples/..."))
 }
 
+// BenchmarkGenerated runs the pass over a module of 10 and then 50 drivers,
+// each a copy of examples/client and examples/callmanager
+// (benchkit.ExampleDrivers): pass-ns/line stays flat when the pass is
+// linear in the number of drivers.
+func BenchmarkGenerated(b *testing.B) {
+	benchkit.Generated(b, completion.Analyzer, benchkit.ExampleDrivers(b))
+}
+
 // BenchmarkCallManager runs the pass over examples/callmanager alone (the
 // call manager and the runtime it imports): its handlers and helpers are the
 // largest functions of the examples.

@@ -22,6 +22,14 @@ func BenchmarkGenerated(b *testing.B) {
 	benchkit.Generated(b, irql.Analyzer, map[string]string{"shared/shared.go": sharedTemplate, "PKG/driver.go": driverTemplate})
 }
 
+// BenchmarkPackageSize runs the pass over one package made of 10 and then 50
+// copies of the driver of BenchmarkGenerated, each a file, beside the shared
+// package: pass-ns/line stays flat when the pass is linear in a package's
+// size.
+func BenchmarkPackageSize(b *testing.B) {
+	benchkit.PackageSize(b, irql.Analyzer, driverTemplate, map[string]string{"shared/shared.go": sharedTemplate})
+}
+
 const sharedTemplate = `package shared
 
 import (
@@ -65,7 +73,7 @@ import (
 	"github.com/ndislint/ndislint/wdm"
 )
 
-type vc struct {
+type vcPKG struct {
 	g       shared.Guard
 	lock    ndis.SpinLock
 	event   ndis.Event
@@ -73,14 +81,14 @@ type vc struct {
 	refs    int
 }
 
-func (v *vc) deref() bool {
+func (v *vcPKG) deref() bool {
 	ndis.AcquireSpinLock(&v.lock)
 	defer ndis.ReleaseSpinLock(&v.lock)
 	v.refs--
 	return v.refs == 0
 }
 
-func bump(v *vc) {
+func bumpPKG(v *vcPKG) {
 	var old wdm.Irql
 	wdm.KeRaiseIrql(wdm.DispatchLevel, &old)
 	ndis.DprAcquireSpinLock(&v.lock)
@@ -89,17 +97,17 @@ func bump(v *vc) {
 	wdm.KeLowerIrql(old)
 }
 
-func clCallConnected(protocolVcContext ndis.Handle) {
-	v := protocolVcContext.(*vc)
+func clCallConnectedPKG(protocolVcContext ndis.Handle) {
+	v := protocolVcContext.(*vcPKG)
 	v.g.Enter()
 	v.g.N++
 	v.g.Leave()
-	bump(v)
+	bumpPKG(v)
 	shared.Backoff()
 }
 
-func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
-	v := protocolVcContext.(*vc)
+func clCloseCallCompletePKG(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
+	v := protocolVcContext.(*vcPKG)
 	ndis.AcquireSpinLock(&v.lock)
 	if v.closing {
 		ndis.ReleaseSpinLock(&v.lock)
@@ -112,14 +120,14 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 	}
 }
 
-func clOpenAfCompleteEx(protocolAfContext, ndisAfHandle ndis.Handle, status ndis.Status) {
-	v := protocolAfContext.(*vc)
+func clOpenAfCompleteExPKG(protocolAfContext, ndisAfHandle ndis.Handle, status ndis.Status) {
+	v := protocolAfContext.(*vcPKG)
 	shared.Settle(&v.event)
 }
 
-var handlers = ndis.CoClientOptionalHandlers{
-	ClCallConnectedHandler:     clCallConnected,
-	ClCloseCallCompleteHandler: clCloseCallComplete,
-	ClOpenAfCompleteHandlerEx:  clOpenAfCompleteEx,
+var handlersPKG = ndis.CoClientOptionalHandlers{
+	ClCallConnectedHandler:     clCallConnectedPKG,
+	ClCloseCallCompleteHandler: clCloseCallCompletePKG,
+	ClOpenAfCompleteHandlerEx:  clOpenAfCompleteExPKG,
 }
 `

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -34,12 +35,27 @@ func Load(b testing.TB, dir string, patterns ...string) []*packages.Package {
 	return pkgs
 }
 
-// Run runs a over pkgs b.N times, reporting allocations.
+// Run runs a over pkgs b.N times, reporting allocations. The checker runs
+// sequentially, so that the time of each action is its own (in parallel,
+// actions wait on each other and on the collector, the more so the more
+// there are). Besides ns/op (the whole checker run: pkgs, every package they
+// import, the front end and the prerequisites) it reports, per line of pkgs' Go files, the time of the
+// work done on pkgs themselves (not on their dependencies): pass-ns/line for
+// a's own actions, roots-ns/line for every action on them (the front end,
+// the SSA build, the prerequisites and a). Those stay flat as the code grows
+// when the passes are linear; ns/op also carries the fixed cost of the
+// runtime and the standard library.
 func Run(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
+	lines := Lines(pkgs)
+	roots := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		roots[p] = true
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	var own, all time.Duration
 	for i := 0; i < b.N; i++ {
-		g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -47,17 +63,71 @@ func Run(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
 			if act.Err != nil {
 				b.Fatal(act.Err)
 			}
+			if roots[act.Package] {
+				all += act.Duration
+				if act.Analyzer == a {
+					own += act.Duration
+				}
+			}
 		}
 	}
+	if lines > 0 {
+		b.ReportMetric(float64(own.Nanoseconds())/float64(b.N)/float64(lines), "pass-ns/line")
+		b.ReportMetric(float64(all.Nanoseconds())/float64(b.N)/float64(lines), "roots-ns/line")
+	}
+}
+
+// Lines counts the lines of pkgs' Go files.
+func Lines(pkgs []*packages.Package) int {
+	n := 0
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			if tf := p.Fset.File(f.Pos()); tf != nil {
+				n += tf.LineCount()
+			}
+		}
+	}
+	return n
 }
 
 // Generated runs a over modules of 10 and 50 generated drivers: files maps a
 // path in the module to its contents, and each path or content containing
 // PKG is written once per driver with PKG replaced by the driver's name.
+// The ratio of the two runs' pass-ns/line is 1 when the pass is linear in
+// the number of drivers.
 func Generated(b *testing.B, a *analysis.Analyzer, files map[string]string) {
-	for _, n := range []int{10, 50} {
-		b.Run(fmt.Sprintf("drivers=%d", n), func(b *testing.B) {
-			Run(b, a, Load(b, Module(b, n, files), "./..."))
+	Sizes(b, a, "drivers", []int{10, 50}, func(b testing.TB, n int) string { return Module(b, n, files) })
+}
+
+// PackageSize runs a over one package, big, made of 10 and then 50 copies
+// of unit, each a file of its own (see OnePackage), with the files of
+// others beside it: what grows is the package, not the number of packages.
+// The ratio of the two runs' pass-ns/line is 1 when the pass is linear in
+// the size of a package.
+func PackageSize(b *testing.B, a *analysis.Analyzer, unit string, others map[string]string) {
+	Sizes(b, a, "files", []int{10, 50}, func(b testing.TB, n int) string {
+		files := OnePackage(unit)
+		for p, src := range others {
+			files[p] = src
+		}
+		return Module(b, n, files)
+	})
+}
+
+// OnePackage returns files for Module that make n copies of unit the files
+// of one package, big: unit's package clause, "package PKG", becomes
+// "package big", and PKG elsewhere (a suffix of its identifiers) each
+// copy's name.
+func OnePackage(unit string) map[string]string {
+	return map[string]string{"big/PKG.go": strings.Replace(unit, "package PKG\n", "package big\n", 1)}
+}
+
+// Sizes runs a over the module module(n) writes, for each n of sizes, as a
+// sub-benchmark named name=n.
+func Sizes(b *testing.B, a *analysis.Analyzer, name string, sizes []int, module func(b testing.TB, n int) string) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("%s=%d", name, n), func(b *testing.B) {
+			Run(b, a, Load(b, module(b, n), "./..."))
 		})
 	}
 }
@@ -91,6 +161,40 @@ func Module(b testing.TB, n int, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// ExampleDrivers returns the Go files (tests left out) of the bundled
+// examples/client and examples/callmanager as files for Module or Generated:
+// each driver of the module is a copy of both, PKG/client and
+// PKG/callmanager, about 1.6k realistic lines (handlers, helpers, locks,
+// pended requests, lifetimes) that every pass has work in.
+func ExampleDrivers(b testing.TB) map[string]string {
+	b.Helper()
+	root, err := repoRoot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, dir := range []string{"client", "callmanager"} {
+		names, err := filepath.Glob(filepath.Join(root, "examples", dir, "*.go"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			data, err := os.ReadFile(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if strings.Contains(string(data), "PKG") {
+				b.Fatalf("%s contains PKG, which Module would replace", name)
+			}
+			files["PKG/"+dir+"/"+filepath.Base(name)] = string(data)
+		}
+	}
+	return files
 }
 
 // repoRoot finds the directory of this module's go.mod from the working
