@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/dave/dst v0.28.0
+	github.com/golangci/plugin-module-register v0.1.2
 	github.com/pkg/errors v0.9.1
 	golang.org/x/tools v0.52.0
 )
