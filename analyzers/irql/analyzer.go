@@ -1,10 +1,13 @@
 package irql
 
 import (
+	"cmp"
 	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -52,6 +55,10 @@ type checker struct {
 	busy     map[*ssa.Function]bool
 	rep      *suppress.Reporter
 	findings []finding
+	// files are the package's files by position, lits the SSA functions
+	// of its function literals, both on first use.
+	files []*ast.File
+	lits  map[*ast.FuncLit]*ssa.Function
 }
 
 // finding is a diagnostic waiting to be reported.
@@ -153,12 +160,12 @@ func (c *checker) span(pos token.Pos) (token.Pos, token.Pos) {
 
 // local reports whether pos is in the package being analysed.
 func (c *checker) local(pos token.Pos) bool {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return true
-		}
+	if c.files == nil {
+		c.files = slices.Clone(c.pass.Files)
+		slices.SortFunc(c.files, func(a, b *ast.File) int { return cmp.Compare(a.FileStart, b.FileStart) })
 	}
-	return false
+	i := sort.Search(len(c.files), func(i int) bool { return c.files[i].FileEnd >= pos })
+	return i < len(c.files) && c.files[i].FileStart <= pos
 }
 
 // where formats a position as file:line:col.

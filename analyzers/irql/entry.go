@@ -64,7 +64,7 @@ func (c *checker) readDirectives() {
 			if !ok {
 				continue
 			}
-			mine := directive.ForFunc(ds, fd)
+			mine := rolebind.DocDirectives(ds, fd)
 			for _, d := range mine {
 				used[d.Pos] = true
 			}
@@ -245,12 +245,17 @@ func (c *checker) roleVsContract(fn *ssa.Function, e *entryInfo) {
 // fnOfBinding returns the SSA function of a role binding.
 func (c *checker) fnOfBinding(b *rolebind.Binding) *ssa.Function {
 	if b.Lit != nil {
-		for _, f := range c.ssa.SrcFuncs {
-			if f.Syntax() == b.Lit {
-				return f
+		if c.lits == nil {
+			c.lits = map[*ast.FuncLit]*ssa.Function{}
+			for _, f := range c.ssa.SrcFuncs {
+				if lit, ok := f.Syntax().(*ast.FuncLit); ok {
+					if _, seen := c.lits[lit]; !seen {
+						c.lits[lit] = f
+					}
+				}
 			}
 		}
-		return nil
+		return c.lits[b.Lit]
 	}
 	if b.Fn == nil {
 		return nil

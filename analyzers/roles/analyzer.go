@@ -43,11 +43,22 @@ type checker struct {
 	roles *rolebind.Result
 	sts   *statuses.Result
 	rep   *suppress.Reporter
-	funcs []*funcInfo // functions with a role, in source order
-	dsts  map[*ast.File]*decorated
+	funcs []*funcInfo                   // functions with a role, in source order
+	dsts  map[ast.Decl]*decorated       // declarations decorated for fixes
+	files []*ast.File                   // the package's files by position, on first use
+	srcs  map[string][]byte             // source files read for fixes
 	decls map[*types.Func]*ast.FuncDecl // the package's function declarations
 	names map[string]bool               // names taken by generated handlers in this run
-	vars  map[*types.Var]*varUses       // handler structure variables, indexed on first use
+	// nextName is, per file and base name, the number of the last
+	// generated handler name found free there (1 for the base itself).
+	nextName map[nameKey]int
+	vars     map[*types.Var]*varUses        // handler structure variables, indexed on first use
+	lits     map[*ast.FuncLit]*ssa.Function // function literals' SSA functions, indexed on first use
+	// kinds are the kinds of driver whose slots the package fills, and
+	// shared the roles sharing each slot role's signature (sharing), both
+	// computed on first use.
+	kinds  map[rules.DriverKind]bool
+	shared map[*rules.Role][]*rules.Role
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -98,17 +109,10 @@ func (c *checker) indexDecls() {
 // no body in this package.
 func (c *checker) ssaFunc(fi *funcInfo) *ssa.Function {
 	if fi.lit != nil {
-		for _, f := range c.ssa.SrcFuncs {
-			if g := findLit(f, fi.lit); g != nil {
-				return g
-			}
+		if c.lits == nil {
+			c.indexLits()
 		}
-		// Literals in package-level initialisers belong to the package's
-		// synthetic init function, which SrcFuncs leaves out.
-		if init := c.ssa.Pkg.Func("init"); init != nil {
-			return findLit(init, fi.lit)
-		}
-		return nil
+		return c.lits[fi.lit]
 	}
 	if fi.fn == nil || fi.fn.Pkg() != c.pass.Pkg {
 		return nil
@@ -120,16 +124,26 @@ func (c *checker) ssaFunc(fi *funcInfo) *ssa.Function {
 	return f
 }
 
-// findLit finds the SSA function of a function literal among f and its
-// anonymous functions.
-func findLit(f *ssa.Function, lit *ast.FuncLit) *ssa.Function {
-	if f.Syntax() == lit {
-		return f
-	}
-	for _, a := range f.AnonFuncs {
-		if g := findLit(a, lit); g != nil {
-			return g
+// indexLits maps the package's function literals to their SSA functions:
+// those of its functions, then those of the package-level initialisers,
+// which belong to the synthetic init function that SrcFuncs leaves out.
+func (c *checker) indexLits() {
+	c.lits = map[*ast.FuncLit]*ssa.Function{}
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		if lit, ok := f.Syntax().(*ast.FuncLit); ok {
+			if _, seen := c.lits[lit]; !seen {
+				c.lits[lit] = f
+			}
+		}
+		for _, a := range f.AnonFuncs {
+			add(a)
 		}
 	}
-	return nil
+	for _, f := range c.ssa.SrcFuncs {
+		add(f)
+	}
+	if init := c.ssa.Pkg.Func("init"); init != nil {
+		add(init)
+	}
 }

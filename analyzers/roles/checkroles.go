@@ -2,6 +2,7 @@ package roles
 
 import (
 	"go/types"
+	"maps"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -170,11 +171,28 @@ func (c *checker) kindsRegistered() map[rules.DriverKind]bool {
 // protocol driver's slot unless the package also fills miniport slots (a
 // miniport call manager).
 func (c *checker) sharing(r *rules.Role) []*rules.Role {
+	if out, ok := c.shared[r]; ok {
+		return out
+	}
+	out := c.findSharing(r)
+	if c.shared == nil {
+		c.shared = map[*rules.Role][]*rules.Role{}
+	}
+	c.shared[r] = out
+	return out
+}
+
+// findSharing computes sharing(r); the kinds the package registers are
+// read once per run.
+func (c *checker) findSharing(r *rules.Role) []*rules.Role {
 	sig := c.roleSig(r)
 	if sig == nil {
 		return nil
 	}
-	kinds := c.kindsRegistered()
+	if c.kinds == nil {
+		c.kinds = c.kindsRegistered()
+	}
+	kinds := maps.Clone(c.kinds)
 	kinds[r.Driver] = true
 	var out []*rules.Role
 	for i := range c.api.Cat.Roles {

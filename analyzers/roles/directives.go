@@ -2,6 +2,7 @@ package roles
 
 import (
 	"go/ast"
+	"sort"
 
 	"github.com/ndislint/ndislint/analyzers/internal/spell"
 
@@ -59,13 +60,11 @@ func funcDocs(f *ast.File) []*ast.CommentGroup {
 	return out
 }
 
+// inAny reports whether d is in one of docs, which are in source order and
+// do not overlap: only the last one starting before d can hold it.
 func inAny(d directive.Directive, docs []*ast.CommentGroup) bool {
-	for _, g := range docs {
-		if d.Pos >= g.Pos() && d.End <= g.End() {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(docs), func(i int) bool { return docs[i].Pos() > d.Pos }) - 1
+	return i >= 0 && d.End <= docs[i].End()
 }
 
 // nearestRole returns the role name (in the spelling used) closest to name

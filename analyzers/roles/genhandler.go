@@ -116,12 +116,30 @@ func (c *checker) handlerName(r *rules.Role, file *ast.File) string {
 		}
 		return false
 	}
-	name := base
-	for i := 2; taken(name); i++ {
+	// The names taken only grow during a run, so the first free one for a
+	// base in a file is never below the last one found: the search starts
+	// there, and n handlers of one role cost n steps, not n*n.
+	key := nameKey{file, base}
+	i, name := max(c.nextName[key], 1), base
+	if i > 1 {
 		name = base + strconv.Itoa(i)
 	}
+	for taken(name) {
+		i++
+		name = base + strconv.Itoa(i)
+	}
+	if c.nextName == nil {
+		c.nextName = map[nameKey]int{}
+	}
+	c.nextName[key] = i
 	c.names[name] = true
 	return name
+}
+
+// nameKey is a handler name's base in a file, for checker.nextName.
+type nameKey struct {
+	file *ast.File
+	base string
 }
 
 // generator builds handlers in one file.

@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -27,39 +25,25 @@ type registration struct {
 // every filled slot the analysis can see: a literal passed directly, or a
 // variable initialised with one (or new(T), or nothing) whose only other
 // uses are field accesses. A structure filled by a helper it is passed to
-// is not listed: the pass cannot tell what the helper sets.
+// is not listed: the pass cannot tell what the helper sets. The calls that
+// register them were found by the front end's walk (rolebind's
+// Registrations): the pass does not walk the files again.
 func (c *checker) registrations() []*registration {
 	var out []*registration
 	seen := map[ast.Node]bool{}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-			d := c.api.DDI(fn)
-			if d == nil {
-				return true
-			}
-			for _, arg := range call.Args {
-				hs := c.api.Struct(c.pass.TypesInfo.TypeOf(arg))
-				if hs == nil || hs.RegisteredBy != d.Name {
-					continue
-				}
-				if r := c.resolveRegistration(hs, call, arg); r != nil {
-					key := ast.Node(r.lit)
-					if r.lit == nil {
-						key = arg
-					}
-					if !seen[key] {
-						seen[key] = true
-						out = append(out, r)
-					}
-				}
-			}
-			return true
-		})
+	for _, reg := range c.roles.Registrations {
+		r := c.resolveRegistration(reg.Struct, reg.Call, reg.Arg)
+		if r == nil {
+			continue
+		}
+		key := ast.Node(r.lit)
+		if r.lit == nil {
+			key = reg.Arg
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, r)
+		}
 	}
 	return out
 }

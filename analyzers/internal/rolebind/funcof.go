@@ -16,23 +16,34 @@ type Resolver struct {
 
 // NewResolver indexes the variable definitions of files.
 func NewResolver(info *types.Info, files []*ast.File) *Resolver {
-	r := &Resolver{info: info, defs: map[*types.Var]ast.Expr{}, assigns: map[*types.Var]int{}}
+	r := newResolver(info)
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				r.assign(n)
 			case *ast.ValueSpec:
-				for i, id := range n.Names {
-					if v, ok := info.Defs[id].(*types.Var); ok && i < len(n.Values) && len(n.Names) == len(n.Values) {
-						r.defs[v] = n.Values[i]
-					}
-				}
+				r.valueSpec(n)
 			}
 			return true
 		})
 	}
 	return r
+}
+
+// newResolver returns a resolver with nothing indexed yet: its user calls
+// assign and valueSpec on every node of those kinds before resolving.
+func newResolver(info *types.Info) *Resolver {
+	return &Resolver{info: info, defs: map[*types.Var]ast.Expr{}, assigns: map[*types.Var]int{}}
+}
+
+// valueSpec records var v = e definitions.
+func (r *Resolver) valueSpec(n *ast.ValueSpec) {
+	for i, id := range n.Names {
+		if v, ok := r.info.Defs[id].(*types.Var); ok && i < len(n.Values) && len(n.Names) == len(n.Values) {
+			r.defs[v] = n.Values[i]
+		}
+	}
 }
 
 // assign records := definitions and = assignments.

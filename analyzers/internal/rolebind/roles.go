@@ -14,9 +14,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
@@ -66,6 +68,17 @@ type Result struct {
 	Bindings []*Binding
 	// BadDirectives are //ndis:role directives naming no known role.
 	BadDirectives []BadDirective
+	// Registrations are the handler structures passed to the DDI that
+	// registers them (HandlerStruct.RegisteredBy), in source order.
+	Registrations []Registration
+}
+
+// Registration is one argument of a handler structure type passed to the
+// DDI that registers that structure: NdisSetOptionalHandlers(h, &handlers).
+type Registration struct {
+	Struct *rules.HandlerStruct
+	Call   *ast.CallExpr
+	Arg    ast.Expr
 }
 
 // BadDirective is a role directive that names no role in the catalogue.
@@ -75,11 +88,24 @@ type BadDirective struct {
 }
 
 // Find returns the role bindings of the package in pass; ds are the
-// directives of each of its files (directive.Parse).
+// directives of each of its files (directive.Parse), in source order. It
+// walks the package's syntax once: the variable definitions that function
+// values resolve through are indexed in the same walk, and the values are
+// resolved after it.
 func Find(pass *analysis.Pass, api *ndisapi.API, ds map[*ast.File][]directive.Directive) *Result {
-	f := &finder{pass: pass, api: api, res: &Result{}, resolve: NewResolver(pass.TypesInfo, pass.Files)}
+	f := &finder{pass: pass, api: api, res: &Result{}, resolve: newResolver(pass.TypesInfo)}
 	for _, file := range pass.Files {
 		f.file(file, ds[file])
+	}
+	for _, p := range f.pending {
+		if p.ready != nil {
+			f.res.Bindings = append(f.res.Bindings, p.ready)
+			continue
+		}
+		if b := f.binding(p.role, p.val); b != nil {
+			p.fill(b)
+			f.res.Bindings = append(f.res.Bindings, b)
+		}
 	}
 	return f.res
 }
@@ -89,9 +115,22 @@ type finder struct {
 	api     *ndisapi.API
 	res     *Result
 	resolve *Resolver
+	// pending are the bindings found by the walk, in source order: made
+	// (directives), or waiting for their value to be resolved.
+	pending []pending
 }
 
-// file collects the bindings of one file.
+// pending is a binding found by the walk: ready, or a value met where role
+// is expected, made into a binding by fill once it resolves to a function.
+type pending struct {
+	ready *Binding
+	role  *rules.Role
+	val   ast.Expr
+	fill  func(*Binding)
+}
+
+// file collects the bindings of one file, and indexes its variable
+// definitions for the resolver.
 func (f *finder) file(file *ast.File, ds []directive.Directive) {
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -100,8 +139,10 @@ func (f *finder) file(file *ast.File, ds []directive.Directive) {
 		case *ast.CompositeLit:
 			f.compositeLit(n)
 		case *ast.AssignStmt:
+			f.resolve.assign(n)
 			f.assign(n)
 		case *ast.ValueSpec:
+			f.resolve.valueSpec(n)
 			f.valueSpec(n)
 		case *ast.CallExpr:
 			f.call(n)
@@ -112,7 +153,7 @@ func (f *finder) file(file *ast.File, ds []directive.Directive) {
 
 // directives binds //ndis:role on a function declaration.
 func (f *finder) directives(ds []directive.Directive, decl *ast.FuncDecl) {
-	for _, d := range directive.ForFunc(ds, decl) {
+	for _, d := range DocDirectives(ds, decl) {
 		if d.Key() != "ndis:role" {
 			continue
 		}
@@ -126,8 +167,23 @@ func (f *finder) directives(ds []directive.Directive, decl *ast.FuncDecl) {
 		if fn == nil {
 			continue
 		}
-		f.res.Bindings = append(f.res.Bindings, &Binding{Role: r, Fn: fn, Pos: d.Pos, End: d.End, Via: "directive", Side: SideClient})
+		f.pending = append(f.pending, pending{ready: &Binding{Role: r, Fn: fn, Pos: d.Pos, End: d.End, Via: "directive", Side: SideClient}})
 	}
+}
+
+// DocDirectives returns the directives of ds (in source order) in decl's
+// doc comment, found by binary search: a file's declarations cost
+// O(log n) each, not O(n).
+func DocDirectives(ds []directive.Directive, decl *ast.FuncDecl) []directive.Directive {
+	if decl.Doc == nil {
+		return nil
+	}
+	lo := sort.Search(len(ds), func(i int) bool { return ds[i].Pos >= decl.Doc.Pos() })
+	hi := lo
+	for hi < len(ds) && ds[hi].End <= decl.Doc.End() {
+		hi++
+	}
+	return ds[lo:hi]
 }
 
 // Lookup finds a role by typedef (PROTOCOL_CL_CLOSE_CALL_COMPLETE) or Go
@@ -202,7 +258,7 @@ func (f *finder) valueSpec(vs *ast.ValueSpec) {
 }
 
 // call binds conversions to role types and arguments passed to role-typed
-// parameters.
+// parameters, and records the registrations of handler structures.
 func (f *finder) call(call *ast.CallExpr) {
 	tv, ok := f.pass.TypesInfo.Types[call.Fun]
 	if ok && tv.IsType() {
@@ -211,6 +267,7 @@ func (f *finder) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	f.registration(call)
 	sig, ok := f.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
 	if !ok {
 		return
@@ -222,6 +279,21 @@ func (f *finder) call(call *ast.CallExpr) {
 	}
 }
 
+// registration records the arguments of call that are handler structures
+// registered by the DDI it calls.
+func (f *finder) registration(call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(f.pass.TypesInfo, call).(*types.Func)
+	d := f.api.DDI(fn)
+	if d == nil {
+		return
+	}
+	for _, arg := range call.Args {
+		if hs := f.api.Struct(f.pass.TypesInfo.TypeOf(arg)); hs != nil && hs.RegisteredBy == d.Name {
+			f.res.Registrations = append(f.res.Registrations, Registration{Struct: hs, Call: call, Arg: arg})
+		}
+	}
+}
+
 // bindField binds val stored in field of handler structure hs (nil when the
 // structure is not a handler structure).
 func (f *finder) bindField(hs *rules.HandlerStruct, field *types.Var, val ast.Expr) {
@@ -229,17 +301,14 @@ func (f *finder) bindField(hs *rules.HandlerStruct, field *types.Var, val ast.Ex
 	if r == nil {
 		return
 	}
-	b := f.binding(r, val)
-	if b == nil {
-		return
-	}
-	b.Via, b.Form = "type", "field"
-	if hs != nil {
-		b.Form = ""
-		b.Via, b.Struct, b.Slot = "slot", hs.Name, field.Name()
-		b.Side = sideOf(hs)
-	}
-	f.res.Bindings = append(f.res.Bindings, b)
+	f.pending = append(f.pending, pending{role: r, val: val, fill: func(b *Binding) {
+		b.Via, b.Form = "type", "field"
+		if hs != nil {
+			b.Form = ""
+			b.Via, b.Struct, b.Slot = "slot", hs.Name, field.Name()
+			b.Side = sideOf(hs)
+		}
+	}})
 }
 
 // bindType binds val used where a value of type t is expected; form says
@@ -252,10 +321,7 @@ func (f *finder) bindType(t types.Type, val ast.Expr, form string) {
 	if r == nil {
 		return
 	}
-	if b := f.binding(r, val); b != nil {
-		b.Via, b.Form = "type", form
-		f.res.Bindings = append(f.res.Bindings, b)
-	}
+	f.pending = append(f.pending, pending{role: r, val: val, fill: func(b *Binding) { b.Via, b.Form = "type", form }})
 }
 
 // binding resolves val to a function and makes a Binding, or nil.
