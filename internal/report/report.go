@@ -3,6 +3,36 @@
 // and suppressions, the errors, and the per-rule summary (SDV's result
 // classes: defect, pass, not applicable). The command fills it in; its
 // writers print it as text, JSON or SARIF 2.1.0.
+//
+// The API, for a driver:
+//
+//   - FromDiagnostic turns each analysis.Diagnostic into a Finding (a
+//     related position carrying checks.IgnoredMarker becomes the
+//     finding's Suppressed); the driver appends findings, errors (one line
+//     each, "file:line:col: msg" when there is a position) and the
+//     Summary to a Result.
+//   - WriteText (go vet's lines), WriteJSON (Result's JSON shape) and
+//     WriteSARIF (SARIF 2.1.0) print it. Each sorts the findings (file,
+//     line, column, rule, message) without changing the Result, so the
+//     same Result always gives the same bytes.
+//   - RulesMarkdown is docs/rules.md, the page SARIF's helpUri points
+//     into; go generate ./internal/report rewrites it.
+//
+// WriteSARIF writes one run: tool.driver with one rules[] entry per rule of
+// rules.AllRules() (ruleIndex indexes it), a result per finding (level
+// "warning"; locations; relatedLocations with ids 1..n, linked from the
+// message as GitHub shows nothing else of them; a codeFlow whose one
+// threadFlow is the related positions in order, then the finding; fixes;
+// suppressions, [] or the inSource //ndislint:ignore with its
+// justification; partialFingerprints["ndislintFinding/v1"], a hash of rule,
+// file and message), invocations[0] (executionSuccessful is false when the
+// Result has errors, each error a toolExecutionNotification at level
+// "error", located when it starts with a position) and
+// run.properties.summary (rule -> "defect N" / "pass" / "not applicable
+// (reason)", package -> roles). Columns: go/token counts bytes, SARIF
+// characters; the run says columnKind "unicodeCodePoints" and columns,
+// charOffset and charLength are converted by reading the source files
+// (a file that cannot be read keeps byte values, exact for ASCII).
 package report
 
 // Position is a place in a source file. Lines and columns count from 1;
