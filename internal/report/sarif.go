@@ -78,21 +78,37 @@ func (s *sarifWriter) driver(tool Tool) sarifDriver {
 	if info == "" {
 		info = defaultInfoURI
 	}
-	d := sarifDriver{Name: tool.Name, Version: tool.Version, InformationURI: info, Rules: []sarifRule{}}
+	d := sarifDriver{Name: tool.Name, Version: numericVersion(tool.Version), InformationURI: info, Rules: []sarifRule{}}
 	if d.Name == "" {
 		d.Name = "ndislint"
 	}
-	if v := strings.TrimPrefix(tool.Version, "v"); semverRE.MatchString(v) {
-		d.SemanticVersion = v
+	if semverRE.MatchString(d.Version) {
+		d.SemanticVersion = d.Version
+	}
+	d.Properties = map[string]string{}
+	if tool.Version != "" {
+		d.Properties["moduleVersion"] = tool.Version
 	}
 	if tool.Commit != "" {
-		d.Properties = map[string]string{"commit": tool.Commit}
+		d.Properties["commit"] = tool.Commit
 	}
 	for i, r := range rules.AllRules() {
 		s.ruleIndex[r.ID] = i
 		d.Rules = append(d.Rules, sarifRuleOf(r, info))
 	}
 	return d
+}
+
+// numericVersion is a module version as SARIF wants a tool's version, a
+// string that starts with a number: "v0.3.0" is "0.3.0"; a version that
+// has no number, such as "(devel)" or "", is "0.0.0-devel". The module's
+// own version is kept in driver.properties.moduleVersion.
+func numericVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return "0.0.0-devel"
+	}
+	return v
 }
 
 // semverRE matches a Semantic Versioning 2.0.0 version (no leading "v").

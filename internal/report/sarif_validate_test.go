@@ -1,0 +1,293 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/ndislint/ndislint/analyzers/checks"
+	"github.com/ndislint/ndislint/analyzers/completion"
+	"github.com/ndislint/ndislint/analyzers/directives"
+	"github.com/ndislint/ndislint/analyzers/irql"
+	"github.com/ndislint/ndislint/analyzers/roles"
+	"github.com/ndislint/ndislint/analyzers/typestate"
+	"github.com/ndislint/ndislint/analyzers/vclifetime"
+	"github.com/ndislint/ndislint/internal/report"
+)
+
+// passes are ndislint's analyzers, as cmd/ndislint/passes.go lists them.
+var passes = []*analysis.Analyzer{directives.Analyzer, roles.Analyzer, irql.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
+
+// TestSARIFValidates runs the passes over the examples (with one finding
+// of examples/mistakes suppressed through an overlay and -show-ignored, and
+// a real type error), writes SARIF and has Microsoft's sarif-multitool
+// validate it: 0 errors and 0 warnings. It needs NDISLINT_SARIF_MULTITOOL
+// (the binary .ci/run installs); without it the test skips, unless CI is
+// set.
+func TestSARIFValidates(t *testing.T) {
+	tool := os.Getenv("NDISLINT_SARIF_MULTITOOL")
+	if tool == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but NDISLINT_SARIF_MULTITOOL is not: .ci/run installs @microsoft/sarif-multitool and sets it")
+		}
+		t.Skip("NDISLINT_SARIF_MULTITOOL is not set")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := examplesResult(t, root)
+	res.Errors = append(res.Errors, typeError(t))
+	checkExamplesResult(t, res)
+	res.Summary = summaryOf(res.Findings)
+
+	dir := t.TempDir()
+	in := filepath.Join(dir, "ndislint.sarif")
+	var buf bytes.Buffer
+	if err := report.WriteSARIF(&buf, res, report.Tool{Name: "ndislint", Version: "(devel)", Commit: "0123456789abcdef"}, report.SARIFOptions{SrcRoot: root}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, issue := range validate(t, tool, in, filepath.Join(dir, "validation.sarif")) {
+		t.Errorf("sarif-multitool: %s", issue)
+	}
+}
+
+// examplesResult runs the passes over the three example packages, with the
+// line of examples/mistakes/seed.go that deletes the call manager's VC
+// preceded (through an overlay) by an //ndislint:ignore, and returns the
+// findings.
+func examplesResult(t *testing.T, root string) *report.Result {
+	t.Helper()
+	checks.SetShowIgnored(true)
+	defer checks.SetShowIgnored(false)
+	cfg := &packages.Config{
+		Mode:    packages.LoadAllSyntax,
+		Dir:     root,
+		Env:     append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"),
+		Overlay: map[string][]byte{},
+	}
+	seed := filepath.Join(root, "examples", "mistakes", "seed.go")
+	cfg.Overlay[seed] = ignoreAbove(t, seed, "CoDeleteVc(", "vc-delete-cm-vc kept to show a suppression in SARIF")
+	pkgs, err := packages.Load(cfg, "./examples/client", "./examples/callmanager", "./examples/mistakes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the examples do not load")
+	}
+	g, err := checker.Analyze(passes, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &report.Result{}
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		if !act.IsRoot {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			res.Findings = append(res.Findings, report.FromDiagnostic(act.Package.Fset, act.Analyzer.Name, act.Package.ID, d))
+		}
+	}
+	return res
+}
+
+// ignoreAbove returns file's content with an //ndislint:ignore line
+// inserted above the first line containing marker.
+func ignoreAbove(t *testing.T, file, marker, directive string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(src), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, marker) {
+			indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+			lines = append(lines[:i], append([]string{indent + "//ndislint:ignore " + directive + "\n"}, lines[i:]...)...)
+			return []byte(strings.Join(lines, ""))
+		}
+	}
+	t.Fatalf("%s has no line with %q", file, marker)
+	return nil
+}
+
+// checkExamplesResult makes sure the Result exercises what SARIF must
+// carry: findings, related positions, a suppression.
+func checkExamplesResult(t *testing.T, res *report.Result) {
+	t.Helper()
+	var related, suppressed int
+	for _, f := range res.Findings {
+		related += len(f.Related)
+		if f.Suppressed != nil {
+			suppressed++
+		}
+	}
+	t.Logf("%d findings, %d related positions, %d suppressed, %d errors", len(res.Findings), related, suppressed, len(res.Errors))
+	if len(res.Findings) == 0 || related == 0 || suppressed == 0 {
+		t.Fatalf("the examples gave %d findings, %d related positions, %d suppressed: want some of each", len(res.Findings), related, suppressed)
+	}
+}
+
+// typeError type-checks a small broken file and returns go/types' error as
+// a driver prints it: "file:line:col: message".
+func typeError(t *testing.T) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "broken.go")
+	src := "package broken\n\nvar x int = \"é\"\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = (&types.Config{Importer: importer.Default()}).Check("broken", fset, []*ast.File{f}, nil)
+	if err == nil {
+		t.Fatal("broken.go type-checks")
+	}
+	return err.Error()
+}
+
+// validate runs sarif-multitool validate on in and returns its errors and
+// warnings, one line each. The validator's own run must have succeeded and
+// have read in: a log with no results because it read nothing is a
+// failure, not a pass.
+func validate(t *testing.T, tool, in, out string) []string {
+	t.Helper()
+	cmd := exec.Command(tool, "validate", "--output", out, "--level", "Error;Warning;Note", in)
+	cmd.Env = append(os.Environ(), "DOTNET_CLI_TELEMETRY_OPTOUT=1")
+	b, err := cmd.CombinedOutput()
+	t.Logf("sarif-multitool validate (%v):\n%s", err, b)
+	data, rerr := os.ReadFile(out)
+	if rerr != nil {
+		t.Fatalf("sarif-multitool wrote no log (%v): %v", err, rerr)
+	}
+	var log validationLog
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatalf("sarif-multitool's log: %v", err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("sarif-multitool's log has %d runs, want 1", len(log.Runs))
+	}
+	run := log.Runs[0]
+	checkValidatorRun(t, run, in)
+	var issues []string
+	for _, r := range run.Results {
+		line := r.String()
+		if r.Level == "error" || r.Level == "warning" || r.Level == "" { // SARIF's default level is warning
+			issues = append(issues, line)
+		} else {
+			t.Logf("sarif-multitool: %s", line)
+		}
+	}
+	return issues
+}
+
+// validationLog is what TestSARIFValidates reads of sarif-multitool's log.
+type validationLog struct {
+	Runs []validationRun `json:"runs"`
+}
+
+// validationRun is the validator's run.
+type validationRun struct {
+	Invocations []struct {
+		ExecutionSuccessful            bool             `json:"executionSuccessful"`
+		ToolExecutionNotifications     []validationItem `json:"toolExecutionNotifications"`
+		ToolConfigurationNotifications []validationItem `json:"toolConfigurationNotifications"`
+	} `json:"invocations"`
+	Results []validationItem `json:"results"`
+}
+
+// validationItem is one of the validator's results or notifications.
+type validationItem struct {
+	RuleID  string `json:"ruleId"`
+	Level   string `json:"level"`
+	Message struct {
+		Text      string   `json:"text"`
+		ID        string   `json:"id"`
+		Arguments []string `json:"arguments"`
+	} `json:"message"`
+	Descriptor struct {
+		ID string `json:"id"`
+	} `json:"descriptor"`
+	Locations []struct {
+		PhysicalLocation struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+		} `json:"physicalLocation"`
+	} `json:"locations"`
+}
+
+// String is the item on one line.
+func (v validationItem) String() string {
+	return fmt.Sprintf("%s%s %s: %s%s %s", v.RuleID, v.Descriptor.ID, v.Level, v.Message.Text, v.Message.ID, strings.Join(v.Message.Arguments, " | "))
+}
+
+// checkValidatorRun fails unless the validator ran successfully over in.
+func checkValidatorRun(t *testing.T, run validationRun, in string) {
+	t.Helper()
+	if len(run.Invocations) == 0 || !run.Invocations[0].ExecutionSuccessful {
+		t.Errorf("sarif-multitool's run did not succeed: %+v", run.Invocations)
+	}
+	for _, inv := range run.Invocations {
+		for _, n := range append(inv.ToolExecutionNotifications, inv.ToolConfigurationNotifications...) {
+			if n.Level == "error" {
+				t.Errorf("sarif-multitool: %s", n)
+			}
+		}
+	}
+	// The validator always has notes (SARIF2003: no
+	// versionControlProvenance) located in the file it read.
+	read := false
+	for _, r := range run.Results {
+		for _, l := range r.Locations {
+			read = read || strings.HasSuffix(l.PhysicalLocation.ArtifactLocation.URI, "/"+filepath.Base(in))
+		}
+	}
+	if !read {
+		t.Errorf("no result of sarif-multitool's log is located in %s: did it read it?", in)
+	}
+}
+
+// summaryOf is a summary as the command makes one: each rule with findings
+// is a defect, the others pass, but for one not applicable.
+func summaryOf(fs []report.Finding) *report.Summary {
+	defects := map[string]int{}
+	for _, f := range fs {
+		if f.Suppressed == nil {
+			defects[f.Rule]++
+		}
+	}
+	sum := &report.Summary{Packages: []report.PackageRoles{{Package: "github.com/ndislint/ndislint/examples/mistakes", Roles: []string{"ProtocolClCloseCallComplete"}}}}
+	for _, id := range []string{"vc-delete-cm-vc", "irql-above-max", "completed-twice", "pending-never-completed"} {
+		r := report.RuleResult{Rule: id, Status: report.StatusPass}
+		if n := defects[id]; n > 0 {
+			r.Status, r.Defects = report.StatusDefect, n
+		}
+		sum.Rules = append(sum.Rules, r)
+	}
+	sum.Rules[3] = report.RuleResult{Rule: "pending-never-completed", Status: report.StatusNotApplicable, Reason: "no handler pends"}
+	return sum
+}
