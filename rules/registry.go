@@ -45,6 +45,12 @@ type Rule struct {
 	Wrong, Right string
 	// Analog names the SDV rule or Code Analysis warning, if any.
 	Analog string
+	// Needs says when the rule applies to a run (ndislint -summary's "not
+	// applicable"): when a package calls one of these DDIs or implements
+	// one of these roles (NDIS names: NdisCoDeleteVc,
+	// PROTOCOL_CL_CLOSE_CALL_COMPLETE). Empty: wherever a package uses the
+	// runtime. TestRuleNeeds checks every name is in the catalogue.
+	Needs []string
 	// Owns lists the role/status pairs this rule reports when a role's
 	// handler may return a status its page forbids; the roles pass's
 	// role-bad-status leaves those pairs to it, so that one defect is

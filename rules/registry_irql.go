@@ -97,6 +97,7 @@ reported: NDIS does not read contracts.`,
 	},
 	{
 		ID:    RuleIrqlNotRestored,
+		Needs: []string{"KeRaiseIrql"},
 		Pass:  PassIrql,
 		Title: "a function returns at another IRQL than it was called at",
 		Text: `A function that raises the IRQL (KeRaiseIrql, NDIS_RAISE_IRQL_TO_DISPATCH) must lower it again
@@ -126,6 +127,7 @@ says so with //ndis:irql restores=PARAM.`,
 	},
 	{
 		ID:    RuleSpinlockHeldOnReturn,
+		Needs: []string{"NdisAcquireSpinLock", "NdisDprAcquireSpinLock"},
 		Pass:  PassIrql,
 		Title: "a function returns with a spin lock held",
 		Text: `A spin lock acquired in a function must be released on every path out of it, early returns
@@ -158,6 +160,7 @@ func clCallConnected(protocolVcContext ndis.Handle) {
 	},
 	{
 		ID:    RuleSpinlockReleaseNotHeld,
+		Needs: []string{"NdisReleaseSpinLock", "NdisDprReleaseSpinLock"},
 		Pass:  PassIrql,
 		Title: "a spin lock released where it is not held",
 		Text: `NdisReleaseSpinLock restores the IRQL saved by the NdisAcquireSpinLock that took the lock;
@@ -184,6 +187,7 @@ func clCallConnected(protocolVcContext ndis.Handle) {
 	},
 	{
 		ID:    RuleSpinlockDoubleAcquire,
+		Needs: []string{"NdisAcquireSpinLock", "NdisDprAcquireSpinLock"},
 		Pass:  PassIrql,
 		Title: "a spin lock acquired while the same path already holds it",
 		Text: `Spin locks do not nest: acquiring one the processor already holds spins forever. This is
@@ -217,6 +221,7 @@ func (c *client) close() {
 	},
 	{
 		ID:    RuleSpinlockDprMismatch,
+		Needs: []string{"NdisDprAcquireSpinLock", "NdisDprReleaseSpinLock"},
 		Pass:  PassIrql,
 		Title: "Dpr and normal spin-lock forms mixed on one acquisition",
 		Text: `A lock taken with NdisAcquireSpinLock (which raises and saves the IRQL) must be released with
@@ -232,6 +237,7 @@ ndis.ReleaseSpinLock(&c.lock)`,
 	},
 	{
 		ID:    RuleSpinlockReleaseOrder,
+		Needs: []string{"NdisAcquireSpinLock", "NdisDprAcquireSpinLock"},
 		Pass:  PassIrql,
 		Title: "spin locks released in the order they were acquired",
 		Text: `NdisAcquireSpinLock stores the IRQL it found in the lock, and NdisReleaseSpinLock restores it.
@@ -245,6 +251,7 @@ release in the reverse order of acquisition, because NDIS sometimes enters drive
 	},
 	{
 		ID:    RuleSpinlockFreeHeld,
+		Needs: []string{"NdisFreeSpinLock"},
 		Pass:  PassIrql,
 		Title: "a held spin lock freed or re-initialized",
 		Text: `NdisFreeSpinLock and NdisAllocateSpinLock must not be called on a lock that is held: the
@@ -256,6 +263,7 @@ holder's release then works on a freed or reset lock.`,
 	},
 	{
 		ID:    RuleIrqlRaiseLowers,
+		Needs: []string{"KeRaiseIrql"},
 		Pass:  PassIrql,
 		Title: "KeRaiseIrql to a level below the current IRQL",
 		Text: `KeRaiseIrql's page: if the new IRQL is less than the current IRQL, a bug check occurs. Reported
@@ -268,6 +276,7 @@ handler NDIS may call at a higher level.`,
 	},
 	{
 		ID:    RuleIrqlLowerRaises,
+		Needs: []string{"KeLowerIrql"},
 		Pass:  PassIrql,
 		Title: "KeLowerIrql to a level above the current IRQL",
 		Text: `KeLowerIrql's page: a call is valid if NewIrql <= the current IRQL. Lowering to a level above
@@ -279,6 +288,7 @@ the current one is a bug check; it usually means the saved IRQL and the current 
 	},
 	{
 		ID:     RuleIrqlBadLevel,
+		Needs:  []string{"KeRaiseIrql", "KeLowerIrql"},
 		Pass:   PassIrql,
 		Title:  "an IRQL argument out of range",
 		Text:   `IRQLs run from PASSIVE_LEVEL (0) to HIGH_LEVEL (15); a constant above HIGH_LEVEL passed to KeRaiseIrql or KeLowerIrql is not an IRQL.`,
@@ -289,6 +299,7 @@ the current one is a bug check; it usually means the saved IRQL and the current 
 	},
 	{
 		ID:    RuleIrqlSaveRestore,
+		Needs: []string{"KeRaiseIrql", "KeLowerIrql"},
 		Pass:  PassIrql,
 		Title: "a saves= or restores= contract not kept on some path",
 		Text: `//ndis:irql saves=p promises that the function stores the IRQL it was called at through p

@@ -101,3 +101,24 @@ func TestEveryRuleConstantIsRegistered(t *testing.T) {
 		t.Fatalf("only %d rule constants found", n)
 	}
 }
+
+// TestRuleNeeds: every name a rule's Needs lists is a DDI or a role of the
+// catalogue, so that -summary's "not applicable" follows the catalogue.
+func TestRuleNeeds(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range AllRules() {
+		for _, name := range r.Needs {
+			n++
+			if cat.DDI(name) == nil && cat.Role(name) == nil {
+				t.Errorf("rule %s needs %q, which is neither a DDI nor a role of the catalogue", r.ID, name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no rule lists what it needs")
+	}
+}

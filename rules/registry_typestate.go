@@ -69,6 +69,7 @@ func TypestateStateOwners() []StateOwner {
 var typestateRules = []*Rule{
 	{
 		ID:    RuleAfUseAfterClose,
+		Needs: []string{"NdisClCloseAddressFamily"},
 		Pass:  PassTypestate,
 		Title: "an address-family handle used after the close that invalidated it",
 		Text: `The client's NdisAfHandle is invalid as soon as it calls NdisClCloseAddressFamily, and stays
@@ -112,6 +113,7 @@ func clCloseAfComplete(status ndis.Status, protocolAfContext ndis.Handle) {
 	},
 	{
 		ID:    RuleSapUseAfterDeregister,
+		Needs: []string{"NdisClDeregisterSap"},
 		Pass:  PassTypestate,
 		Title: "a SAP handle used after the deregistration that invalidated it",
 		Text: `The client's NdisSapHandle is invalid as soon as it calls NdisClDeregisterSap, and stays so once
@@ -152,6 +154,7 @@ func clDeregisterSapComplete(status ndis.Status, protocolSapContext ndis.Handle)
 	},
 	{
 		ID:    RulePartyUseAfterDrop,
+		Needs: []string{"NdisClDropParty", "PROTOCOL_CL_INCOMING_DROP_PARTY"},
 		Pass:  PassTypestate,
 		Title: "a party handle used after the drop that invalidated it",
 		Text: `The client's NdisPartyHandle is invalid once it calls NdisClDropParty and stays so once
@@ -234,6 +237,7 @@ func clMakeCallComplete(status ndis.Status, protocolVcContext, ndisPartyHandle n
 	},
 	{
 		ID:    RuleAfCloseBusy,
+		Needs: []string{"NdisClCloseAddressFamily"},
 		Pass:  PassTypestate,
 		Title: "NdisClCloseAddressFamily while the client still has SAPs or VCs on the AF",
 		Text: `Before closing an address family the client deregisters its SAPs, closes its calls and deletes

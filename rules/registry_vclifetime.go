@@ -18,6 +18,7 @@ const PassVclifetime = "vclifetime"
 var vclifetimeRules = []*Rule{
 	{
 		ID:    RuleVcUseAfterClose,
+		Needs: []string{"PROTOCOL_CL_CLOSE_CALL_COMPLETE", "NdisClCloseCall"},
 		Pass:  PassVclifetime,
 		Title: "NdisCl*/NdisCo* call with a CM-created VC's handle after ProtocolClCloseCallComplete",
 		Text: `If the VC was created by the call manager, the client must consider its NdisVcHandle invalid
@@ -51,6 +52,7 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 	},
 	{
 		ID:    RuleVcDeleteCmVc,
+		Needs: []string{"NdisCoDeleteVc"},
 		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc on a VC the call manager created",
 		Text: `Only the creator of a VC may delete it. A client learns of the call manager's VCs in its
@@ -87,6 +89,7 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 	},
 	{
 		ID:    RuleVcDeleteOnFailedClose,
+		Needs: []string{"PROTOCOL_CL_CLOSE_CALL_COMPLETE"},
 		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc or NdisClMakeCall on a client VC after a close that may have failed",
 		Text: `If the client created the VC and the status is NDIS_STATUS_SUCCESS, the client may delete the
@@ -121,6 +124,7 @@ func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyCon
 	},
 	{
 		ID:    RuleVcUseAfterDelete,
+		Needs: []string{"NdisCoDeleteVc"},
 		Pass:  PassVclifetime,
 		Title: "VC handle used after NdisCoDeleteVc or ProtocolCoDeleteVc",
 		Text: `Once NdisCoDeleteVc returns NDIS_STATUS_SUCCESS the VC handle is invalid; likewise once the
@@ -135,6 +139,7 @@ ndis.CoDeleteVc(v.ndisVcHandle) // deleted twice`,
 	},
 	{
 		ID:    RuleVcDeleteCallActive,
+		Needs: []string{"NdisCoDeleteVc"},
 		Pass:  PassVclifetime,
 		Title: "NdisCoDeleteVc with a call still active or closing",
 		Text: `A VC can be deleted only when it has no call: after its close completed with
@@ -152,6 +157,7 @@ ndis.CoDeleteVc(v.ndisVcHandle) // the close may be pending`,
 	},
 	{
 		ID:    RuleVcClosecallStatusDropped,
+		Needs: []string{"NdisClCloseCall"},
 		Pass:  PassVclifetime,
 		Title: "NdisClCloseCall's status dropped or its synchronous completion lost",
 		Text: `When NdisClCloseCall returns anything other than NDIS_STATUS_PENDING, NDIS does not call
@@ -167,6 +173,7 @@ function is that function's business.`,
 	},
 	{
 		ID:    RuleVcDeleteHandlerPends,
+		Needs: []string{"PROTOCOL_CO_DELETE_VC"},
 		Pass:  PassVclifetime,
 		Owns:  []RoleStatus{{Role: "PROTOCOL_CO_DELETE_VC", Status: "NDIS_STATUS_PENDING"}},
 		Title: "ProtocolCoDeleteVc may return NDIS_STATUS_PENDING",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -10,54 +11,47 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// help handles "ndislint help [NAME...]". Rule IDs are explained here; pass
-// names are left to multichecker's help, which keeps its behaviour. done is
-// true when the command should exit with code now; otherwise multichecker
-// runs on the command line helpArgs returns (with no names it prints its
-// own summary and the flags after the overview printed here).
-func help(stdout, stderr io.Writer, progname string, analyzers []*analysis.Analyzer, withVet bool, names []string) (code int, done bool) {
+// help handles "ndislint help [NAME...]": with no name the overview (the
+// passes with their rules) and the command's own flags; a rule ID is
+// explained (rules.Rule.Explain), a pass's documentation printed.
+func help(stdout, stderr io.Writer, progname string, fs *flag.FlagSet, withVet bool, names []string) int {
+	analyzers := passes()
+	if withVet {
+		analyzers = append(analyzers, vetSuite()...)
+	}
 	if len(names) == 0 {
 		overview(stdout, progname, analyzers, withVet)
-		return 0, false
+		printFlags(stdout, fs)
+		return exitClean
 	}
-	var found []*rules.Rule
-	var passNames []string
-	for _, n := range names {
-		if r := rules.LookupRule(n); r != nil {
-			found = append(found, r)
-		} else if findAnalyzer(analyzers, n) != nil {
-			passNames = append(passNames, n)
-		} else {
-			fmt.Fprintf(stderr, "%s: %s\n", progname, unknownName(progname, n, withVet))
-			return 1, true
-		}
-	}
-	for i, r := range found {
+	for i, n := range names {
 		if i > 0 {
 			fmt.Fprintln(stdout, strings.Repeat("-", 72))
 		}
-		fmt.Fprint(stdout, r.Explain())
-	}
-	if len(passNames) == 0 {
-		return 0, true
-	}
-	if len(found) > 0 {
-		fmt.Fprintln(stdout, strings.Repeat("-", 72))
-	}
-	return 0, false
-}
-
-// helpArgs returns the command line for multichecker's help: the program,
-// its flags, "help" and the pass names among names.
-func helpArgs(argv0 string, flags, names []string, analyzers []*analysis.Analyzer) []string {
-	out := append([]string{argv0}, flags...)
-	out = append(out, "help")
-	for _, n := range names {
-		if rules.LookupRule(n) == nil && findAnalyzer(analyzers, n) != nil {
-			out = append(out, n)
+		if r := rules.LookupRule(n); r != nil {
+			fmt.Fprint(stdout, r.Explain())
+		} else if a := findAnalyzer(analyzers, n); a != nil {
+			fmt.Fprintf(stdout, "%s: %s\n", a.Name, strings.TrimSpace(a.Doc))
+		} else {
+			fmt.Fprintf(stderr, "%s: %s\n", progname, unknownName(progname, n, withVet))
+			return exitError
 		}
 	}
-	return out
+	return exitClean
+}
+
+// usage prints the short usage and the flags.
+func usage(w io.Writer, progname string, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: %[1]s [-flag] [package...]\n       %[1]s help [PASS|RULE...]\n\n", progname)
+	printFlags(w, fs)
+}
+
+// printFlags prints the command's flags.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, "Flags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // unknownName explains why name is neither a rule nor a pass.

@@ -4,30 +4,52 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 
-	"golang.org/x/tools/go/analysis/multichecker"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/ndislint/ndislint/analyzers/checks"
 )
 
 func main() {
 	progname := filepath.Base(os.Args[0])
-	flags, pos := splitArgs(os.Args[1:], valueFlags(append(passes(), vetSuite()...)))
-	withVet := vetRequested(flags)
+	args := os.Args[1:]
+	if vetMode(args) {
+		vetMain(args)
+		return
+	}
+	os.Exit(standalone(progname, args, os.Stdout, os.Stderr))
+}
+
+// vetMode reports whether the go command runs ndislint as a vet tool: it
+// asks for the tool's version (-V=full) or flags (-flags), or passes the
+// configuration file of one package (the last argument, *.cfg).
+func vetMode(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	last := args[len(args)-1]
+	if strings.HasSuffix(last, ".cfg") {
+		return true
+	}
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "V=full", "flags":
+			return true
+		}
+	}
+	return false
+}
+
+// vetMain runs the passes as go vet's tool, through unitchecker, with the
+// rule selection flags (-checks, -show-ignored) and -vet registered so
+// that go vet accepts them and passes them on.
+func vetMain(args []string) {
+	checks.RegisterFlags(flag.CommandLine)
+	flag.Bool("vet", false, "also run the standard go vet analyzers")
 	analyzers := passes()
-	if withVet {
+	if vetRequested(args) {
 		analyzers = append(analyzers, vetSuite()...)
 	}
-	// multichecker parses the command line itself; -vet is registered so
-	// that the parser (and go vet's -flags query) accept it, and its value
-	// was read above.
-	flag.Bool("vet", false, "also run the standard go vet analyzers (useful under go vet -vettool)")
-	exitOneOnFlagError(progname)
-
-	if len(pos) > 0 && pos[0] == "help" {
-		code, done := help(os.Stdout, os.Stderr, progname, analyzers, withVet, pos[1:])
-		if done {
-			os.Exit(code)
-		}
-		os.Args = helpArgs(os.Args[0], flags, pos[1:], analyzers)
-	}
-	multichecker.Main(analyzers...)
+	unitchecker.Main(analyzers...)
 }

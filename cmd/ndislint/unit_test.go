@@ -1,30 +1,8 @@
 package main
 
 import (
-	"reflect"
 	"testing"
 )
-
-func TestSplitArgs(t *testing.T) {
-	takes := valueFlags(append(passes(), vetSuite()...))
-	for _, c := range []struct {
-		args, flags, pos []string
-	}{
-		{[]string{"./..."}, nil, []string{"./..."}},
-		{[]string{"-vet", "help", "x"}, []string{"-vet"}, []string{"help", "x"}},
-		{[]string{"-c", "3", "help"}, []string{"-c", "3"}, []string{"help"}},
-		{[]string{"-c=3", "-json", "./..."}, []string{"-c=3", "-json"}, []string{"./..."}},
-		{[]string{"-printf.funcs", "logf", "help"}, []string{"-printf.funcs", "logf"}, []string{"help"}},
-		{[]string{"--", "-vet"}, []string{"--"}, []string{"-vet"}},
-		{[]string{"-", "x"}, nil, []string{"-", "x"}},
-		{[]string{"-json"}, []string{"-json"}, nil},
-	} {
-		flags, pos := splitArgs(c.args, takes)
-		if !reflect.DeepEqual(flags, c.flags) || !reflect.DeepEqual(pos, c.pos) {
-			t.Errorf("splitArgs(%q) = %q, %q; want %q, %q", c.args, flags, pos, c.flags, c.pos)
-		}
-	}
-}
 
 func TestVetRequested(t *testing.T) {
 	for _, c := range []struct {
