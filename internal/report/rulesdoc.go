@@ -42,7 +42,7 @@ func ruleBodyMarkdown(r *rules.Rule) string {
 	if r.Analog != "" {
 		fmt.Fprintf(&b, "- Analog: %s\n", r.Analog)
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(r.Text))
+	fmt.Fprintf(&b, "\n%s", textMarkdown(r.Text))
 	writeExample(&b, "Wrong", r.Wrong)
 	writeExample(&b, "Right", r.Right)
 	fmt.Fprintf(&b, "\nSuppress one report with `//ndislint:ignore %s <reason>` on its line or the line above.\n", r.ID)
@@ -60,4 +60,45 @@ func writeExample(b *strings.Builder, label, code string) {
 // escapeCell makes s safe in a Markdown table cell.
 func escapeCell(s string) string {
 	return strings.ReplaceAll(strings.TrimSpace(s), "|", `\|`)
+}
+
+// textMarkdown turns a rule's Text into Markdown: lines indented by a tab
+// become fenced blocks (a Markdown indented block cannot interrupt a
+// paragraph), and the hard-wrapped lines of a paragraph are joined (GitHub
+// renders a SARIF help's line breaks as hard breaks).
+func textMarkdown(text string) string {
+	var b strings.Builder
+	var para []string
+	inBlock := false
+	flush := func() {
+		if len(para) > 0 {
+			b.WriteString(strings.Join(para, " ") + "\n\n")
+			para = nil
+		}
+	}
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		code := strings.HasPrefix(l, "\t")
+		if inBlock && !code {
+			b.WriteString("```\n\n")
+			inBlock = false
+		}
+		switch {
+		case code:
+			if !inBlock {
+				flush()
+				b.WriteString("```text\n")
+				inBlock = true
+			}
+			b.WriteString(strings.TrimPrefix(l, "\t") + "\n")
+		case strings.TrimSpace(l) == "":
+			flush()
+		default:
+			para = append(para, strings.TrimSpace(l))
+		}
+	}
+	flush()
+	if inBlock {
+		b.WriteString("```\n\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
