@@ -49,9 +49,9 @@ type checker struct {
 	srcs  map[string][]byte             // source files read for fixes
 	decls map[*types.Func]*ast.FuncDecl // the package's function declarations
 	names map[string]bool               // names taken by generated handlers in this run
-	// nextName is, per file and base name, the number of the last
-	// generated handler name found free there (1 for the base itself).
-	nextName map[nameKey]int
+	// nextName is, per base name, the number of the last generated
+	// handler name found free (1 for the base itself).
+	nextName map[string]int
 	vars     map[*types.Var]*varUses        // handler structure variables, indexed on first use
 	lits     map[*ast.FuncLit]*ssa.Function // function literals' SSA functions, indexed on first use
 	// kinds are the kinds of driver whose slots the package fills, and

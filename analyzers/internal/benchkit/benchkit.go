@@ -99,13 +99,13 @@ func Generated(b *testing.B, a *analysis.Analyzer, files map[string]string) {
 	Sizes(b, a, "drivers", []int{10, 50}, func(b testing.TB, n int) string { return Module(b, n, files) })
 }
 
-// PackageSize runs a over one package, big, made of 10 and then 50 copies
-// of unit, each a file of its own (see OnePackage), with the files of
-// others beside it: what grows is the package, not the number of packages.
-// The ratio of the two runs' pass-ns/line is 1 when the pass is linear in
+// PackageSize runs a over one package, big, made of 10, 50 and then 200
+// copies of unit, each a file of its own (see OnePackage), with the files
+// of others beside it: what grows is the package, not the number of
+// packages. The runs' pass-ns/line are equal when the pass is linear in
 // the size of a package.
 func PackageSize(b *testing.B, a *analysis.Analyzer, unit string, others map[string]string) {
-	Sizes(b, a, "files", []int{10, 50}, func(b testing.TB, n int) string {
+	Sizes(b, a, "files", []int{10, 50, 200}, func(b testing.TB, n int) string {
 		files := OnePackage(unit)
 		for p, src := range others {
 			files[p] = src

@@ -60,7 +60,16 @@ type Reporter struct {
 	pass    *analysis.Pass
 	own     map[string]bool
 	ignores []*Ignore
+	// byLine indexes ignores by the file and line they are written on, so
+	// that a report costs the same however many the package has.
+	byLine  map[lineKey][]*Ignore
 	pending []analysis.Diagnostic
+}
+
+// lineKey is a line of a file.
+type lineKey struct {
+	file string
+	line int
 }
 
 // Ignores returns the //ndislint:ignore directives among ds, the directives
@@ -81,7 +90,7 @@ func Ignores(fset *token.FileSet, ds []directive.Directive) []Ignore {
 // New returns a Reporter for pass, whose rules are own, honouring ignores
 // (from Ignores; each Reporter keeps its own record of which were used).
 func New(pass *analysis.Pass, own []string, ignores []Ignore) *Reporter {
-	r := &Reporter{pass: pass, own: map[string]bool{}}
+	r := &Reporter{pass: pass, own: map[string]bool{}, byLine: map[lineKey][]*Ignore{}}
 	for _, id := range own {
 		r.own[id] = true
 	}
@@ -89,6 +98,8 @@ func New(pass *analysis.Pass, own []string, ignores []Ignore) *Reporter {
 		ig := ig
 		ig.used = map[string]bool{}
 		r.ignores = append(r.ignores, &ig)
+		k := lineKey{ig.File, ig.Line}
+		r.byLine[k] = append(r.byLine[k], &ig)
 	}
 	return r
 }
@@ -103,21 +114,34 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	if !checks.Enabled(d.Category) {
 		return
 	}
-	p := r.pass.Fset.Position(d.Pos)
-	for _, ig := range r.ignores {
-		if ig.File == p.Filename && (ig.Line == p.Line || ig.Line == p.Line-1) && contains(ig.Rules, d.Category) {
-			ig.used[d.Category] = true
-			if !checks.ShowIgnored() {
-				return
-			}
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: ig.Pos, End: ig.End, Message: checks.IgnoredMarker + ig.Reason})
-			break
+	if ig := r.covering(d); ig != nil {
+		ig.used[d.Category] = true
+		if !checks.ShowIgnored() {
+			return
 		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: ig.Pos, End: ig.End, Message: checks.IgnoredMarker + ig.Reason})
 	}
 	if !strings.HasSuffix(d.Message, ")") || !strings.HasSuffix(d.Message, "("+d.Category+")") {
 		d.Message = fmt.Sprintf("%s (%s)", d.Message, d.Category)
 	}
 	r.pending = append(r.pending, d)
+}
+
+// covering returns the first ignore directive (in source order) that
+// covers d: one naming its rule on the line above d or on d's own line.
+func (r *Reporter) covering(d analysis.Diagnostic) *Ignore {
+	if len(r.byLine) == 0 {
+		return nil
+	}
+	p := r.pass.Fset.Position(d.Pos)
+	for _, line := range [2]int{p.Line - 1, p.Line} {
+		for _, ig := range r.byLine[lineKey{p.Filename, line}] {
+			if contains(ig.Rules, d.Category) {
+				return ig
+			}
+		}
+	}
+	return nil
 }
 
 // Reportf reports a diagnostic of rule at [pos, end) with related positions.
@@ -137,9 +161,26 @@ func (r *Reporter) Finish() {
 			}
 		}
 	}
-	fset := r.pass.Fset
-	sort.SliceStable(r.pending, func(i, j int) bool {
-		a, b := fset.Position(r.pending[i].Pos), fset.Position(r.pending[j].Pos)
+	r.sortPending()
+	for _, d := range r.pending {
+		r.pass.Report(d)
+	}
+	r.pending = nil
+}
+
+// sortPending orders the kept diagnostics by file name, line, column, rule
+// and message; each position is resolved once, not at every comparison.
+func (r *Reporter) sortPending() {
+	type keyed struct {
+		pos token.Position
+		d   analysis.Diagnostic
+	}
+	ks := make([]keyed, len(r.pending))
+	for i, d := range r.pending {
+		ks[i] = keyed{r.pass.Fset.Position(d.Pos), d}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := ks[i].pos, ks[j].pos
 		if a.Filename != b.Filename {
 			return a.Filename < b.Filename
 		}
@@ -149,15 +190,14 @@ func (r *Reporter) Finish() {
 		if a.Column != b.Column {
 			return a.Column < b.Column
 		}
-		if r.pending[i].Category != r.pending[j].Category {
-			return r.pending[i].Category < r.pending[j].Category
+		if ks[i].d.Category != ks[j].d.Category {
+			return ks[i].d.Category < ks[j].d.Category
 		}
-		return r.pending[i].Message < r.pending[j].Message
+		return ks[i].d.Message < ks[j].d.Message
 	})
-	for _, d := range r.pending {
-		r.pass.Report(d)
+	for i := range ks {
+		r.pending[i] = ks[i].d
 	}
-	r.pending = nil
 }
 
 func contains(xs []string, x string) bool {
