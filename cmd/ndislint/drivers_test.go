@@ -118,8 +118,8 @@ func TestNoPackages(t *testing.T) {
 		{"example.com/scratch/nowhere/...", "matched no packages"},
 	} {
 		r := ndislint(t, dir, c.pattern)
-		if r.code != 1 || !strings.Contains(r.stderr, c.says) {
-			t.Errorf("ndislint %s: want exit 1 and %q, got:\n%s", c.pattern, c.says, r)
+		if r.code != 1 || !strings.Contains(r.stderr, c.says) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("ndislint %s: want exit 1 and %q on one line, got:\n%s", c.pattern, c.says, r)
 		}
 	}
 }

@@ -2,15 +2,12 @@ package report_test
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,6 +24,7 @@ import (
 	"github.com/ndislint/ndislint/analyzers/typestate"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 	"github.com/ndislint/ndislint/internal/report"
+	"github.com/ndislint/ndislint/internal/sarifvalidate"
 )
 
 // passes are ndislint's analyzers, as cmd/ndislint/passes.go lists them.
@@ -175,100 +173,17 @@ func typeError(t *testing.T) string {
 // failure, not a pass.
 func validate(t *testing.T, tool, in, out string) []string {
 	t.Helper()
-	cmd := exec.Command(tool, "validate", "--output", out, "--level", "Error;Warning;Note", in)
-	cmd.Env = append(os.Environ(), "DOTNET_CLI_TELEMETRY_OPTOUT=1")
-	b, err := cmd.CombinedOutput()
-	t.Logf("sarif-multitool validate (%v):\n%s", err, b)
-	data, rerr := os.ReadFile(out)
-	if rerr != nil {
-		t.Fatalf("sarif-multitool wrote no log (%v): %v", err, rerr)
-	}
-	var log validationLog
-	if err := json.Unmarshal(data, &log); err != nil {
-		t.Fatalf("sarif-multitool's log: %v", err)
-	}
-	if len(log.Runs) != 1 {
-		t.Fatalf("sarif-multitool's log has %d runs, want 1", len(log.Runs))
-	}
-	run := log.Runs[0]
-	checkValidatorRun(t, run, in)
-	var issues []string
-	for _, r := range run.Results {
-		line := r.String()
-		if r.Level == "error" || r.Level == "warning" || r.Level == "" { // SARIF's default level is warning
-			issues = append(issues, line)
-		} else {
-			t.Logf("sarif-multitool: %s", line)
+	rep, err := sarifvalidate.Validate(tool, in, out)
+	if rep != nil {
+		t.Logf("sarif-multitool validate:\n%s", rep.Output)
+		for _, n := range rep.Notes {
+			t.Logf("sarif-multitool: %s", n)
 		}
 	}
-	return issues
-}
-
-// validationLog is what TestSARIFValidates reads of sarif-multitool's log.
-type validationLog struct {
-	Runs []validationRun `json:"runs"`
-}
-
-// validationRun is the validator's run.
-type validationRun struct {
-	Invocations []struct {
-		ExecutionSuccessful            bool             `json:"executionSuccessful"`
-		ToolExecutionNotifications     []validationItem `json:"toolExecutionNotifications"`
-		ToolConfigurationNotifications []validationItem `json:"toolConfigurationNotifications"`
-	} `json:"invocations"`
-	Results []validationItem `json:"results"`
-}
-
-// validationItem is one of the validator's results or notifications.
-type validationItem struct {
-	RuleID  string `json:"ruleId"`
-	Level   string `json:"level"`
-	Message struct {
-		Text      string   `json:"text"`
-		ID        string   `json:"id"`
-		Arguments []string `json:"arguments"`
-	} `json:"message"`
-	Descriptor struct {
-		ID string `json:"id"`
-	} `json:"descriptor"`
-	Locations []struct {
-		PhysicalLocation struct {
-			ArtifactLocation struct {
-				URI string `json:"uri"`
-			} `json:"artifactLocation"`
-		} `json:"physicalLocation"`
-	} `json:"locations"`
-}
-
-// String is the item on one line.
-func (v validationItem) String() string {
-	return fmt.Sprintf("%s%s %s: %s%s %s", v.RuleID, v.Descriptor.ID, v.Level, v.Message.Text, v.Message.ID, strings.Join(v.Message.Arguments, " | "))
-}
-
-// checkValidatorRun fails unless the validator ran successfully over in.
-func checkValidatorRun(t *testing.T, run validationRun, in string) {
-	t.Helper()
-	if len(run.Invocations) == 0 || !run.Invocations[0].ExecutionSuccessful {
-		t.Errorf("sarif-multitool's run did not succeed: %+v", run.Invocations)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, inv := range run.Invocations {
-		for _, n := range append(inv.ToolExecutionNotifications, inv.ToolConfigurationNotifications...) {
-			if n.Level == "error" {
-				t.Errorf("sarif-multitool: %s", n)
-			}
-		}
-	}
-	// The validator always has notes (SARIF2003: no
-	// versionControlProvenance) located in the file it read.
-	read := false
-	for _, r := range run.Results {
-		for _, l := range r.Locations {
-			read = read || strings.HasSuffix(l.PhysicalLocation.ArtifactLocation.URI, "/"+filepath.Base(in))
-		}
-	}
-	if !read {
-		t.Errorf("no result of sarif-multitool's log is located in %s: did it read it?", in)
-	}
+	return rep.Issues
 }
 
 // summaryOf is a summary as the command makes one: each rule with findings
