@@ -1,6 +1,7 @@
 package goplscompat
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 const goplsTools = "v0.47.1-0.20260707181000-a299dadba899"
 
 // TestPassesBuildWithGoplsTools builds a scratch module that imports every
-// pass, with x/tools replaced by gopls's pinned version. The go command
+// pass cmd/ndislint/passes.go lists, with x/tools replaced by gopls's pinned version. The go command
 // fetches that version through the module proxy.
 func TestPassesBuildWithGoplsTools(t *testing.T) {
 	root, err := filepath.Abs("../..")
@@ -25,24 +26,11 @@ func TestPassesBuildWithGoplsTools(t *testing.T) {
 		"replace github.com/ndislint/ndislint => " + root + "\n\n" +
 		"replace golang.org/x/tools => golang.org/x/tools " + goplsTools + "\n"
 	write(t, filepath.Join(dir, "go.mod"), gomod)
-	write(t, filepath.Join(dir, "main.go"), `package main
-
-import (
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/ndislint/ndislint/analyzers/completion"
-	"github.com/ndislint/ndislint/analyzers/directives"
-	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roles"
-	"github.com/ndislint/ndislint/analyzers/typestate"
-	"github.com/ndislint/ndislint/analyzers/vclifetime"
-)
-
-// All is what a gopls build would add to its analyzer list.
-var All = []*analysis.Analyzer{directives.Analyzer, irql.Analyzer, roles.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
-
-func main() { _ = All }
-`)
+	passes, err := Passes(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "main.go"), passesMain(passes))
 	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	run(t, dir, env, "go", "mod", "tidy")
 	run(t, dir, env, "go", "build", "./...")
@@ -50,6 +38,19 @@ func main() { _ = All }
 	if !strings.Contains(out, goplsTools) {
 		t.Errorf("the build did not use gopls's x/tools: go list -m says %q", strings.TrimSpace(out))
 	}
+}
+
+// passesMain is a main package listing every pass's Analyzer, as a
+// gopls build would add them to its analyzer list.
+func passesMain(passes []Pass) string {
+	var imports, list strings.Builder
+	for _, p := range passes {
+		fmt.Fprintf(&imports, "\t%s %q\n", p.Ident, p.ImportPath)
+		fmt.Fprintf(&list, "%s.Analyzer, ", p.Ident)
+	}
+	return "package main\n\nimport (\n\t\"golang.org/x/tools/go/analysis\"\n\n" + imports.String() + ")\n\n" +
+		"// All is what a gopls build would add to its analyzer list.\n" +
+		"var All = []*analysis.Analyzer{" + list.String() + "}\n\nfunc main() { _ = All }\n"
 }
 
 func run(t *testing.T, dir string, env []string, name string, args ...string) string {
