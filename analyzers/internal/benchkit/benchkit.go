@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -38,24 +39,34 @@ func Load(b testing.TB, dir string, patterns ...string) []*packages.Package {
 // Run runs a over pkgs b.N times, reporting allocations. The checker runs
 // sequentially, so that the time of each action is its own (in parallel,
 // actions wait on each other and on the collector, the more so the more
-// there are). Besides ns/op (the whole checker run: pkgs, every package they
-// import, the front end and the prerequisites) it reports, per line of pkgs' Go files, the time of the
-// work done on pkgs themselves (not on their dependencies): pass-ns/line for
-// a's own actions, roots-ns/line for every action on them (the front end,
-// the SSA build, the prerequisites and a). Those stay flat as the code grows
-// when the passes are linear; ns/op also carries the fixed cost of the
-// runtime and the standard library.
+// there are). Besides ns/op (the whole checker run: pkgs, every package
+// they import, the front end and the prerequisites) it reports, per line
+// of pkgs' Go files, the time of the work done on pkgs themselves (not on
+// their dependencies): pass-ns/line for a's own runs, roots-ns/line for
+// every action on them (the front end, the SSA build, the prerequisites
+// and a). Those stay flat as the code grows when the passes are linear;
+// ns/op also carries the fixed cost of the runtime and the standard
+// library.
+//
+// Before each of a's runs on pkgs the garbage of the earlier actions is
+// collected (not measured, not in ns/op), so that a collection the loading or the front
+// end made due is not charged to the pass. On a shared machine wall-clock
+// times vary with the load: pass-cpu-ns/line, the process's CPU time
+// during a's runs on pkgs (the collector's included), varies much less.
 func Run(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
 	lines := Lines(pkgs)
 	roots := map[*packages.Package]bool{}
+	rootPaths := map[string]bool{}
 	for _, p := range pkgs {
 		roots[p] = true
+		rootPaths[p.PkgPath] = true
 	}
+	timed, m := measured(b, a, rootPaths)
 	b.ReportAllocs()
 	b.ResetTimer()
-	var own, all time.Duration
+	var all time.Duration
 	for i := 0; i < b.N; i++ {
-		g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: true})
+		g, err := checker.Analyze([]*analysis.Analyzer{timed}, pkgs, &checker.Options{Sequential: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -65,16 +76,50 @@ func Run(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) {
 			}
 			if roots[act.Package] {
 				all += act.Duration
-				if act.Analyzer == a {
-					own += act.Duration
-				}
 			}
 		}
 	}
 	if lines > 0 {
-		b.ReportMetric(float64(own.Nanoseconds())/float64(b.N)/float64(lines), "pass-ns/line")
-		b.ReportMetric(float64(all.Nanoseconds())/float64(b.N)/float64(lines), "roots-ns/line")
+		per := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(lines) }
+		b.ReportMetric(per(m.wall), "pass-ns/line")
+		b.ReportMetric(per(all-m.gc), "roots-ns/line")
+		if _, ok := cpuNow(); ok {
+			b.ReportMetric(per(m.cpu), "pass-cpu-ns/line")
+		}
 	}
+}
+
+// measure is what measured's analyzer records of its runs on the roots.
+type measure struct {
+	wall, cpu time.Duration
+	// gc is the time of the collections before the runs.
+	gc time.Duration
+}
+
+// measured returns a copy of a whose Run, on a package of roots, first
+// collects the garbage (b's timer stopped), then adds the wall-clock and
+// CPU time of a's run to the measure.
+func measured(b *testing.B, a *analysis.Analyzer, roots map[string]bool) (*analysis.Analyzer, *measure) {
+	m := new(measure)
+	timed := *a
+	timed.Run = func(pass *analysis.Pass) (any, error) {
+		if !roots[pass.Pkg.Path()] {
+			return a.Run(pass)
+		}
+		b.StopTimer()
+		t0 := time.Now()
+		runtime.GC()
+		t1 := time.Now()
+		b.StartTimer()
+		c0, _ := cpuNow()
+		res, err := a.Run(pass)
+		c1, _ := cpuNow()
+		m.gc += t1.Sub(t0)
+		m.wall += time.Since(t1)
+		m.cpu += c1 - c0
+		return res, err
+	}
+	return &timed, m
 }
 
 // Lines counts the lines of pkgs' Go files.
