@@ -189,3 +189,11 @@ func TestMeasureExitStatus(t *testing.T) {
 		t.Error("no error for a command that cannot start")
 	}
 }
+
+// TestVetNonceUnique: two go vet runs never share the flag value, even in
+// the same round, so no run finds another's vet results cached.
+func TestVetNonceUnique(t *testing.T) {
+	if a, b := vetNonce(0), vetNonce(0); a == b {
+		t.Errorf("vetNonce(0) twice gave %q both times", a)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"time"
 )
 
 // staticcheckModule is the staticcheck the harness installs: a version
@@ -73,9 +75,19 @@ func tools() map[string]tool {
 // only replays them); the flag is part of the vet action's cache key, so
 // each measured run analyses every package again, while compiled packages
 // and export data still come from the warm build cache.
+//
+// The value is unique per run (process, start time, a counter), not only
+// per round: a value reused for another size would find the standard
+// library's vet results of the earlier run cached.
 func vetNonce(round int) string {
-	return fmt.Sprintf("-printf.funcs=ndislintbench%d_%d", os.Getpid(), round)
+	return fmt.Sprintf("-printf.funcs=ndislintbench%d_%d_%d_%d", os.Getpid(), startTime.UnixNano(), round, vetRuns.Add(1))
 }
+
+// startTime and vetRuns make vetNonce unique.
+var (
+	startTime = time.Now()
+	vetRuns   atomic.Int64
+)
 
 // buildTools builds ndislint and bench/noop from the repository at root
 // into dir and installs staticcheck into gobin (reused when it is there
