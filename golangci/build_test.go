@@ -209,6 +209,9 @@ func gitRepo(t *testing.T, cache, src, version string) string {
 	defer os.RemoveAll(tmp)
 	git := func(args ...string) {
 		cmd := exec.Command("git", append([]string{"--git-dir=" + tmp, "--work-tree=" + src}, args...)...)
+		if args[0] == "init" { // git init takes no work tree with a bare repository
+			cmd = exec.Command("git", append(args, tmp)...)
+		}
 		cmd.Env = append(os.Environ(),
 			"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull,
 			"GIT_AUTHOR_NAME=ndislint", "GIT_AUTHOR_EMAIL=ndislint@invalid",
