@@ -132,14 +132,18 @@ func (c *checker) reportUsedTwice(fi *funcInfo, first *rules.Role) {
 	}
 }
 
-// names joins role names.
+// names joins role names for a message: "A", "A and B", "A, B and C",
+// and past three (shownItems) the first three and "and N more" (cutList).
 func names(rs []*rules.Role) string {
 	var ns []string
 	for _, r := range rs {
 		ns = append(ns, r.Name)
 	}
-	if len(ns) <= 1 {
+	switch {
+	case len(ns) <= 1:
 		return strings.Join(ns, "")
+	case len(ns) > shownItems:
+		return cutList(ns)
 	}
 	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }

@@ -52,6 +52,14 @@
 // ProtocolCoDeleteVc is the vclifetime pass's vc-delete-handler-pends, per
 // the registry's Rule.Owns) is left to that rule.
 //
+// A message names at most three items of a list: "without 16 mandatory
+// handlers: A, B, C and 13 more", "A, B, C and 2 more share its signature".
+// The related information then lists every item, one entry each: for
+// role-missing-handler every missing slot with its reason, at the slot's
+// nil element or else at the literal's closing brace (where the fix adds
+// it), or at the registered variable; for role-undeclared each role the
+// message does not name, at the slot.
+//
 // Precision before recall: a function value the pass cannot resolve (a
 // parameter, a field, a closure returned by a factory) has no role; a handler
 // structure filled by a helper it is passed to is not checked for mandatory

@@ -2,6 +2,8 @@ package roles
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -42,6 +44,9 @@ func mandatory(s rules.Slot, registered map[string]bool) bool {
 }
 
 // reportMissing reports one registration with its empty mandatory slots.
+// The message names at most the first three (cutList); the related
+// information has one entry per slot, each with its reason, where the slot
+// is or would be written (slotPos), after the registration call.
 func (c *checker) reportMissing(r *registration, missing []rules.Slot) {
 	pos, end := r.arg.Pos(), r.arg.End()
 	if r.lit != nil && r.lit.Type != nil {
@@ -49,31 +54,38 @@ func (c *checker) reportMissing(r *registration, missing []rules.Slot) {
 	}
 	var slots []string
 	related := []analysis.RelatedInformation{{Pos: r.call.Pos(), End: r.call.End(), Message: "registered with " + r.hs.RegisteredBy + " here"}}
-	byReason := map[string][]string{}
-	var reasons []string
 	for _, s := range missing {
-		slots = append(slots, s.Field+" ("+s.Role+")")
-		if _, seen := byReason[s.Reason]; !seen {
-			reasons = append(reasons, s.Reason)
-		}
-		byReason[s.Reason] = append(byReason[s.Reason], s.Field)
+		slot := s.Field + " (" + s.Role + ")"
+		slots = append(slots, slot)
+		p, e := c.slotPos(r, s.Field)
+		related = append(related, analysis.RelatedInformation{Pos: p, End: e, Message: slot + " is mandatory: " + reasonText(s.Reason)})
 	}
-	for _, reason := range reasons {
-		fields := byReason[reason]
-		related = append(related, analysis.RelatedInformation{Pos: pos, End: end,
-			Message: strings.Join(fields, ", ") + " " + plural(len(fields), "is", "are") + " mandatory: " + reasonText(reason)})
-	}
-	msg := fmt.Sprintf("%s is registered with %s without its mandatory %s", r.hs.Name, r.hs.RegisteredBy, strings.Join(slots, ", "))
-	if len(missing) == 1 {
-		msg += ": " + reasonText(missing[0].Reason)
-	} else {
-		msg = fmt.Sprintf("%s is registered with %s without %d mandatory handlers: %s", r.hs.Name, r.hs.RegisteredBy, len(missing), strings.Join(slots, ", "))
+	msg := fmt.Sprintf("%s is registered with %s without its mandatory %s: %s", r.hs.Name, r.hs.RegisteredBy, slots[0], reasonText(missing[0].Reason))
+	if len(missing) > 1 {
+		msg = fmt.Sprintf("%s is registered with %s without %d mandatory handlers: %s", r.hs.Name, r.hs.RegisteredBy, len(missing), cutList(slots))
 	}
 	d := analysis.Diagnostic{Pos: pos, End: end, Category: rules.RuleRoleMissingHandler, Message: msg, Related: related}
 	if fix, ok := c.handlersFix(r, missing); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	c.rep.Report(d)
+}
+
+// slotPos is where a missing slot is or would be written: its element when
+// the literal sets it to nil, else the literal's closing brace (where the
+// fix adds it), else the registered argument (a variable from new(T)).
+func (c *checker) slotPos(r *registration, field string) (token.Pos, token.Pos) {
+	if r.lit == nil {
+		return r.arg.Pos(), r.arg.End()
+	}
+	for _, e := range r.lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return kv.Pos(), kv.End()
+			}
+		}
+	}
+	return r.lit.Rbrace, r.lit.Rbrace + 1
 }
 
 // reasonText makes the catalogue's reason ("page: sentence; and ...")

@@ -15,7 +15,7 @@ func TestRoles(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), roles.Analyzer,
 		"example.com/t/mismatch", "example.com/t/conflict", "example.com/t/prototype", "example.com/t/directive", "example.com/t/statuses", "example.com/t/optional",
 		"example.com/t/mandatoryclean", "example.com/t/wellformed", "example.com/t/nondriver",
-		"example.com/t/handlerpkg", "example.com/t/crosspkg")
+		"example.com/t/handlerpkg", "example.com/t/crosspkg", "example.com/t/undeclaredmcm")
 }
 
 // TestFixes checks the suggested fixes against the .golden files: the

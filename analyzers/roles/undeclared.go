@@ -27,7 +27,21 @@ func (c *checker) reportUndeclared(fi *funcInfo, u *rolebind.Binding, others []*
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
+	d.Related = append(d.Related, unnamed(u, others)...)
 	c.rep.Report(d)
+}
+
+// unnamed lists, one related entry each at the slot, the roles sharing the
+// signature that the message does not name (past the first shownItems).
+func unnamed(u *rolebind.Binding, others []*rules.Role) []analysis.RelatedInformation {
+	if len(others) <= shownItems {
+		return nil
+	}
+	var out []analysis.RelatedInformation
+	for _, r := range others[shownItems:] {
+		out = append(out, analysis.RelatedInformation{Pos: u.Pos, End: u.End, Message: r.Name + " also has this signature"})
+	}
+	return out
 }
 
 func shareVerb(n int) string {

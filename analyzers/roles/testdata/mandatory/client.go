@@ -109,5 +109,5 @@ func setOptions(ndisDriverHandle, driverContext ndis.Handle) ndis.Status {
 func setOptionsNew(ndisDriverHandle, driverContext ndis.Handle) ndis.Status {
 	h := new(ndis.CoCallManagerOptionalHandlers)
 	h.CmCreateVcHandler = clCreateVc
-	return ndis.SetOptionalHandlers(ndisDriverHandle, h) // want `NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS is registered with NdisSetOptionalHandlers without 16 mandatory handlers`
+	return ndis.SetOptionalHandlers(ndisDriverHandle, h) // want `^NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS is registered with NdisSetOptionalHandlers without 16 mandatory handlers: CmDeleteVcHandler \(PROTOCOL_CO_DELETE_VC\), CmOpenAfHandler \(PROTOCOL_CM_OPEN_AF\), CmCloseAfHandler \(PROTOCOL_CM_CLOSE_AF\) and 13 more \(role-missing-handler\)$`
 }
