@@ -52,6 +52,8 @@ type checker struct {
 	irqlName string
 	entries  map[*ssa.Function]*entryInfo
 	memo     map[*ssa.Function]*result
+	// callees memoises what each callee is (calleeOf).
+	callees  map[*ssa.Function]*calleeInfo
 	busy     map[*ssa.Function]bool
 	rep      *suppress.Reporter
 	findings []finding
@@ -88,6 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 		ssa:     front.SSA(),
 		entries: map[*ssa.Function]*entryInfo{},
 		memo:    map[*ssa.Function]*result{},
+		callees: map[*ssa.Function]*calleeInfo{},
 		busy:    map[*ssa.Function]bool{},
 		rep:     front.Reporter(pass, rules.RuleIDs(passName)),
 	}

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 	"slices"
 	"strings"
 
@@ -198,9 +197,21 @@ func (c *checker) readRoles() {
 // entryFuncs returns the functions with entry information, sorted by name
 // (not by position, whose order across files depends on parsing), so that
 // what is found about them comes in the same order on every run.
+// Each name is spelled once, not at every comparison.
 func (c *checker) entryFuncs() []*ssa.Function {
-	fns := slices.Collect(maps.Keys(c.entries))
-	slices.SortFunc(fns, func(a, b *ssa.Function) int { return strings.Compare(a.String(), b.String()) })
+	type named struct {
+		name string
+		fn   *ssa.Function
+	}
+	ns := make([]named, 0, len(c.entries))
+	for fn := range c.entries {
+		ns = append(ns, named{fn.String(), fn})
+	}
+	slices.SortFunc(ns, func(a, b named) int { return strings.Compare(a.name, b.name) })
+	fns := make([]*ssa.Function, len(ns))
+	for i, n := range ns {
+		fns[i] = n.fn
+	}
 	return fns
 }
 

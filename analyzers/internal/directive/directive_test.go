@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -71,5 +72,46 @@ func h() {}
 	}
 	for _, decl := range f.Decls {
 		_ = decl
+	}
+}
+
+// TestForFunc: each declaration gets the directives of its own doc comment
+// only, not those of the declarations around it or inside bodies.
+func TestForFunc(t *testing.T) {
+	src := `package p
+
+//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
+func a() {}
+
+// b has two.
+//
+//ndis:irql max=DISPATCH_LEVEL
+//ndis:pageable
+func b() {
+	//ndislint:ignore vc-use-after-close not b's
+	_ = 1
+}
+
+func c() {}
+
+//ndis:pageable
+func d() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := Parse(f)
+	want := map[string]string{"a": "ndis:role", "b": "ndis:irql ndis:pageable", "c": "", "d": "ndis:pageable"}
+	for _, decl := range f.Decls {
+		fd := decl.(*ast.FuncDecl)
+		var keys []string
+		for _, d := range ForFunc(ds, fd) {
+			keys = append(keys, d.Key())
+		}
+		if got := strings.Join(keys, " "); got != want[fd.Name.Name] {
+			t.Errorf("ForFunc(%s) = %q, want %q", fd.Name.Name, got, want[fd.Name.Name])
+		}
 	}
 }

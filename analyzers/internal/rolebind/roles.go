@@ -14,7 +14,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -172,18 +171,9 @@ func (f *finder) directives(ds []directive.Directive, decl *ast.FuncDecl) {
 }
 
 // DocDirectives returns the directives of ds (in source order) in decl's
-// doc comment, found by binary search: a file's declarations cost
-// O(log n) each, not O(n).
+// doc comment (directive.ForFunc, a binary search).
 func DocDirectives(ds []directive.Directive, decl *ast.FuncDecl) []directive.Directive {
-	if decl.Doc == nil {
-		return nil
-	}
-	lo := sort.Search(len(ds), func(i int) bool { return ds[i].Pos >= decl.Doc.Pos() })
-	hi := lo
-	for hi < len(ds) && ds[hi].End <= decl.Doc.End() {
-		hi++
-	}
-	return ds[lo:hi]
+	return directive.ForFunc(ds, decl)
 }
 
 // Lookup finds a role by typedef (PROTOCOL_CL_CLOSE_CALL_COMPLETE) or Go
