@@ -14,25 +14,10 @@ type Resolver struct {
 	assigns map[*types.Var]int
 }
 
-// NewResolver indexes the variable definitions of files.
-func NewResolver(info *types.Info, files []*ast.File) *Resolver {
-	r := newResolver(info)
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				r.assign(n)
-			case *ast.ValueSpec:
-				r.valueSpec(n)
-			}
-			return true
-		})
-	}
-	return r
-}
-
-// newResolver returns a resolver with nothing indexed yet: its user calls
-// assign and valueSpec on every node of those kinds before resolving.
+// newResolver returns a resolver with nothing indexed yet: Find's walk
+// calls assign and valueSpec on every node of those kinds before resolving
+// (the definitions are indexed in the walk that finds the bindings, not in
+// a walk of their own).
 func newResolver(info *types.Info) *Resolver {
 	return &Resolver{info: info, defs: map[*types.Var]ast.Expr{}, assigns: map[*types.Var]int{}}
 }
