@@ -198,22 +198,23 @@ func (g *generator) doc(s rules.Slot, r *rules.Role, name, what string) []string
 	return append(out, "//", "//ndis:role "+r.Name)
 }
 
-// wrap breaks text into lines of at most width bytes, at spaces.
+// wrap breaks text into lines of at most width bytes, at spaces (a word
+// longer than width has a line of its own).
 func wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	var line strings.Builder
 	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
+		if line.Len() > 0 && line.Len()+1+len(w) > width {
+			lines = append(lines, line.String())
+			line.Reset()
 		}
-		if line != "" {
-			line += " "
+		if line.Len() > 0 {
+			line.WriteByte(' ')
 		}
-		line += w
+		line.WriteString(w)
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
 	}
 	return lines
 }
