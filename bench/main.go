@@ -7,6 +7,7 @@
 //
 //	go run ./bench [-sizes 10k,200k,1M] [-rounds 3] [-tools ndislint,noop,govet,staticcheck] [-out file.md]
 //	go run ./bench -std [-rounds 3] [-out file.md]
+//	go run ./bench -vetwarm [-sizes 200k] [-rounds 3]
 //
 // Run it from the repository. The table goes to stdout (and to -out);
 // progress goes to stderr. Exit status: 0 when every run went as expected;
@@ -36,6 +37,9 @@ type config struct {
 	tools  []string
 	out    string
 	std    bool
+	// vetWarm measures go vet -vettool=ndislint cold and after a one-file
+	// edit instead of comparing the tools.
+	vetWarm bool
 }
 
 // A size is a corpus size: its label as given and its lines.
@@ -82,13 +86,14 @@ func parseFlags(args []string) (config, error) {
 	toolList := fs.String("tools", strings.Join(toolNames, ","), "tools to compare: ndislint, noop, govet, staticcheck")
 	out := fs.String("out", "", "also write the markdown table to this file")
 	std := fs.Bool("std", false, "compare ndislint with noop over the standard library (std) instead of the corpora")
+	vetWarm := fs.Bool("vetwarm", false, "measure go vet -vettool=ndislint over the corpora cold and after a one-file edit")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
 	if fs.NArg() > 0 {
 		return config{}, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	cfg := config{rounds: *rounds, out: *out, std: *std}
+	cfg := config{rounds: *rounds, out: *out, std: *std, vetWarm: *vetWarm}
 	if cfg.rounds < 1 {
 		return cfg, errors.New("-rounds must be at least 1")
 	}
@@ -98,6 +103,9 @@ func parseFlags(args []string) (config, error) {
 	}
 	if cfg.tools, err = parseTools(*toolList, cfg.std); err != nil {
 		return cfg, err
+	}
+	if cfg.vetWarm {
+		cfg.tools = []string{"ndislint"}
 	}
 	return cfg, nil
 }
@@ -189,6 +197,14 @@ func execute(ctx context.Context, cfg config) (*report, error) {
 		dir, m, err := ensureCorpus(ctx, root, cache, s.lines)
 		if err != nil {
 			return nil, err
+		}
+		if cfg.vetWarm {
+			vw, err := r.runVetWarm(ctx, s, dir, m)
+			if err != nil {
+				return nil, err
+			}
+			rep.vetWarm = append(rep.vetWarm, vw)
+			continue
 		}
 		res, err := r.runCorpus(ctx, s, dir, m)
 		if err != nil {

@@ -15,6 +15,7 @@ type report struct {
 	cfg     config
 	date    time.Time
 	results []result
+	vetWarm []vetWarm // with -vetwarm
 }
 
 // newReport starts a report.
@@ -44,6 +45,11 @@ var columnNames = map[string]string{
 // ratios, and how it was run.
 func (r *report) markdown() string {
 	var b strings.Builder
+	if r.cfg.vetWarm {
+		b.WriteString(vetWarmMarkdown(r.vetWarm, r.cfg.rounds))
+		fmt.Fprintf(&b, "\nCommand: `go run ./bench %s`\n", r.command())
+		return b.String()
+	}
 	fmt.Fprintf(&b, "Measured %s on %s/%s, %d CPUs, %s, ndislint at %s; median of %d round(s), each cell wall time, CPU (user+sys), peak RSS.\n\n",
 		r.date.Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), r.revision(), r.cfg.rounds)
 	r.writeTable(&b)
@@ -113,6 +119,13 @@ func (r *report) writeRatios(b *strings.Builder) {
 func (r *report) command() string {
 	if r.cfg.std {
 		return fmt.Sprintf("-std -rounds %d", r.cfg.rounds)
+	}
+	if r.cfg.vetWarm {
+		var labels []string
+		for _, s := range r.cfg.sizes {
+			labels = append(labels, s.label)
+		}
+		return fmt.Sprintf("-vetwarm -sizes %s -rounds %d", strings.Join(labels, ","), r.cfg.rounds)
 	}
 	var labels []string
 	for _, s := range r.cfg.sizes {

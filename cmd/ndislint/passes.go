@@ -11,9 +11,9 @@ import (
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
-// passes returns ndislint's own analyzers. Add a new pass here, to
-// internal/goplscompat's list, and its rules to a rules/registry_<pass>.go
-// table listed in rules.passTables.
+// passes returns ndislint's own analyzers. Add a new pass here (the gopls
+// build, editors/buildgopls, and internal/nogocheck read this list) and its
+// rules to a rules/registry_<pass>.go table listed in rules.passTables.
 func passes() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		directives.Analyzer,
