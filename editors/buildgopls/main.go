@@ -3,7 +3,7 @@
 //
 // gopls has no plugin system. buildgopls fetches gopls's source through the
 // go command (go mod download), copies it to a work directory, adds the
-// passes that cmd/ndislint/passes.go lists to gopls/internal/settings's
+// passes that analyzers/suite/suite.go lists to gopls/internal/settings's
 // analyzer list, requires this checkout of ndislint through a replace,
 // keeps golang.org/x/tools at the version gopls pins, and runs go mod tidy
 // and go build. It fails when gopls's source no longer has the shape the

@@ -7,16 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/ndislint/ndislint/analyzers/suite"
+
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-
-	"github.com/ndislint/ndislint/analyzers/completion"
-	"github.com/ndislint/ndislint/analyzers/directives"
-	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roles"
-	"github.com/ndislint/ndislint/analyzers/typestate"
-	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
 // TestLint runs ndislint's passes over the examples: the client and the
@@ -63,7 +57,7 @@ func lint(t *testing.T, patterns ...string) map[string][]string {
 	if packages.PrintErrors(pkgs) > 0 {
 		t.Fatal("the examples do not load")
 	}
-	passes := []*analysis.Analyzer{directives.Analyzer, roles.Analyzer, irql.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
+	passes := suite.Passes()
 	g, err := checker.Analyze(passes, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

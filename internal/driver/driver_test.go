@@ -10,21 +10,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ndislint/ndislint/analyzers/suite"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-
-	"github.com/ndislint/ndislint/analyzers/completion"
-	"github.com/ndislint/ndislint/analyzers/directives"
-	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roles"
-	"github.com/ndislint/ndislint/analyzers/typestate"
-	"github.com/ndislint/ndislint/analyzers/vclifetime"
 )
 
 // passes are ndislint's passes.
 func passes() []*analysis.Analyzer {
-	return []*analysis.Analyzer{directives.Analyzer, roles.Analyzer, irql.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
+	return suite.Passes()
 }
 
 // TestParity: over every pass's testdata module (packages that pass facts

@@ -7,6 +7,6 @@
 // x/tools. TestGoplsCheck (skipped with -short) builds the gopls through
 // editors/buildgopls and checks that `gopls check` on the example drivers
 // shows the findings, with their related positions, that `ndislint -json`
-// reports. Passes reads the list of passes from cmd/ndislint/passes.go for
+// reports. Passes reads the list of passes from analyzers/suite/suite.go for
 // both buildgopls and internal/nogocheck.
 package goplscompat

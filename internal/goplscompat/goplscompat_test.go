@@ -13,7 +13,7 @@ import (
 const goplsTools = "v0.47.1-0.20260707181000-a299dadba899"
 
 // TestPassesBuildWithGoplsTools builds a scratch module that imports every
-// pass cmd/ndislint/passes.go lists, with x/tools replaced by gopls's pinned version. The go command
+// pass analyzers/suite/suite.go lists, with x/tools replaced by gopls's pinned version. The go command
 // fetches that version through the module proxy.
 func TestPassesBuildWithGoplsTools(t *testing.T) {
 	root, err := filepath.Abs("../..")

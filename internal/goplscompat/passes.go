@@ -14,21 +14,21 @@ import (
 // Module is ndislint's module path.
 const Module = "github.com/ndislint/ndislint"
 
-// PassesFile is where the command lists its passes, relative to the
-// module root.
-const PassesFile = "cmd/ndislint/passes.go"
+// PassesFile is where ndislint lists its passes (package suite's
+// Passes), relative to the module root.
+const PassesFile = "analyzers/suite/suite.go"
 
-// Pass is one of ndislint's passes as cmd/ndislint/passes.go lists it.
+// Pass is one of ndislint's passes as analyzers/suite lists it.
 type Pass struct {
 	// ImportPath is the pass package's import path.
 	ImportPath string
-	// Ident is the name passes.go refers to the package by.
+	// Ident is the name suite.go refers to the package by.
 	Ident string
 }
 
-// Passes reads cmd/ndislint/passes.go under the module root and returns the
-// packages whose Analyzer the function passes lists, in its order. It fails
-// when the file has no function passes or the function names no
+// Passes reads analyzers/suite/suite.go under the module root and returns
+// the packages whose Analyzer the function Passes lists, in its order. It
+// fails when the file has no function Passes or the function names no
 // <pkg>.Analyzer of this module's packages.
 func Passes(root string) ([]Pass, error) {
 	file := filepath.Join(root, filepath.FromSlash(PassesFile))
@@ -40,13 +40,13 @@ func Passes(root string) ([]Pass, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", file, err)
 	}
-	fn := findFunc(f, "passes")
+	fn := findFunc(f, "Passes")
 	if fn == nil || fn.Body == nil {
-		return nil, fmt.Errorf("%s: no function passes", file)
+		return nil, fmt.Errorf("%s: no function Passes", file)
 	}
 	passes := analyzerRefs(fn, imports)
 	if len(passes) == 0 {
-		return nil, fmt.Errorf("%s: function passes names no <pkg>.Analyzer of %s", file, Module)
+		return nil, fmt.Errorf("%s: function Passes names no <pkg>.Analyzer of %s", file, Module)
 	}
 	return passes, nil
 }

@@ -9,10 +9,10 @@
 //
 //   - AnalyzerPackages finds the packages under analyzers/ (direct
 //     children) whose non-test files declare a package-level variable
-//     Analyzer, by parsing them. Every pass cmd/ndislint/passes.go lists
+//     Analyzer, by parsing them. Every pass analyzers/suite/suite.go lists
 //     must be among them, and every one of them must be a pass or a
 //     dependency of cmd/ndislint (an analyzer package nobody runs is a pass
-//     forgotten in passes.go).
+//     forgotten in suite.go).
 //   - The test builds a program of nogo's shape (one import per package, a
 //     []*analysis.Analyzer of their Analyzer variables, which fails to
 //     compile unless each is an *analysis.Analyzer), runs analysis.Validate

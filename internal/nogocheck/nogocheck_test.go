@@ -26,7 +26,7 @@ func root(t *testing.T) string {
 }
 
 // analyzerPackages returns the analyzer packages found by parsing and the
-// passes cmd/ndislint/passes.go lists, after checking that they agree.
+// passes analyzers/suite/suite.go lists, after checking that they agree.
 func analyzerPackages(t *testing.T, root string) (found, passes []string) {
 	t.Helper()
 	found, err := AnalyzerPackages(root, goplscompat.Module)

@@ -12,23 +12,18 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/ndislint/ndislint/analyzers/suite"
+
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/ndislint/ndislint/analyzers/checks"
-	"github.com/ndislint/ndislint/analyzers/completion"
-	"github.com/ndislint/ndislint/analyzers/directives"
-	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roles"
-	"github.com/ndislint/ndislint/analyzers/typestate"
-	"github.com/ndislint/ndislint/analyzers/vclifetime"
 	"github.com/ndislint/ndislint/internal/report"
 	"github.com/ndislint/ndislint/internal/sarifvalidate"
 )
 
 // passes are ndislint's analyzers, as cmd/ndislint/passes.go lists them.
-var passes = []*analysis.Analyzer{directives.Analyzer, roles.Analyzer, irql.Analyzer, vclifetime.Analyzer, completion.Analyzer, typestate.Analyzer}
+var passes = suite.Passes()
 
 // TestSARIFValidates runs the passes over the examples (with one finding
 // of examples/mistakes suppressed through an overlay and -show-ignored, and
