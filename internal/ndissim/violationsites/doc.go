@@ -1,0 +1,17 @@
+// Package violationsites finds the places where the run-time verifier
+// reports a violation (its violation sites) in the runtime's sources, and
+// tells which of them a coverage profile shows reached.
+//
+// A violation is raised by (*kernel.State).Report. A site is a call of
+// Report, or of a reporter: a function whose body is one call of a
+// reporter (kernel's BadHandle and BadParameter, ndissim's world.report),
+// made anywhere but in a reporter's own body. Each site has a rule ID when
+// the rule argument is a constant (or the reporter fixes it), and
+// "dynamic" when the rule is computed at run time (a lifetime's rule from
+// the catalogue).
+//
+// The package's test runs the runtime's own tests (ndis, wdm,
+// internal/kernel, internal/ndissim, ndistest) with a coverage profile in
+// a subprocess and fails naming any site no test reaches, and any constant
+// rule ID the rules package does not declare.
+package violationsites
