@@ -14,7 +14,7 @@ func (w *world) bind(p *protocolBlock, a *adapterBlock) ndis.Status {
 		p.tried = map[*adapterBlock]bool{}
 	}
 	p.tried[a] = true
-	bc := &bindCtx{protocol: p, adapter: a}
+	bc := &bindCtx{issued: issued{w}, protocol: p, adapter: a}
 	bp := &ndis.BindParameters{ProtocolSection: p.name, AdapterName: a.name, MediaType: a.medium, MtuSize: 9180}
 	what := fmt.Sprintf("PROTOCOL_BIND_ADAPTER_EX of %s for adapter %q", p.driverName(), a.name)
 	st := w.forward(reqKey{"bind", bc}, what, w.completer("PROTOCOL_BIND_ADAPTER_EX", false), func() ndis.Status {
@@ -66,7 +66,7 @@ func (w *world) notifyAf(o *openBlock, r *regAf) {
 // unbind runs the protocol's ProtocolUnbindAdapterEx for binding o.
 func (w *world) unbind(o *openBlock) ndis.Status {
 	p := o.protocol
-	uc := &unbindCtx{open: o}
+	uc := &unbindCtx{issued: issued{w}, open: o}
 	what := fmt.Sprintf("PROTOCOL_UNBIND_ADAPTER_EX of %s", o.who())
 	st := w.forward(reqKey{"unbind", uc}, what, w.completer("PROTOCOL_UNBIND_ADAPTER_EX", false), func() ndis.Status {
 		return w.callStatus("PROTOCOL_UNBIND_ADAPTER_EX", p, args(uc, o.ctx), func() ndis.Status {
@@ -118,14 +118,16 @@ func removeOpen(list []*openBlock, o *openBlock) []*openBlock {
 func (w *world) OpenAdapterEx(ndisProtocolHandle ndis.Handle, protocolBindingContext ndis.Handle, openParameters *ndis.OpenParameters, bindContext ndis.Handle, ndisBindingHandle *ndis.Handle) ndis.Status {
 	defer w.st.EnterDDI("NdisOpenAdapterEx", args(ndisProtocolHandle, protocolBindingContext, "OpenParameters", bindContext, "NdisBindingHandle"))()
 	const ddi = "NdisOpenAdapterEx"
-	p, ok := ndisProtocolHandle.(*protocolBlock)
-	if !ok || p == nil || !p.registered || p.deregistered {
-		w.nullOrWrong(ddi, "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+	p, ok := handleOf[*protocolBlock](w, ddi, "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+	if !ok {
 		return ndis.StatusInvalidParameter
 	}
-	bc, ok := bindContext.(*bindCtx)
-	if !ok || bc == nil {
-		w.nullOrWrong(ddi, "BindContext", bindContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+	if !p.registered || p.deregistered {
+		w.report(rules.RuleBadHandle, "%s: NdisProtocolHandle is %s, which is not registered", ddi, p.driverName())
+		return ndis.StatusInvalidParameter
+	}
+	bc, ok := handleOf[*bindCtx](w, ddi, "BindContext", bindContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+	if !ok {
 		return ndis.StatusInvalidParameter
 	}
 	if bc.protocol != p || bc.open != nil || bc.state == bindDone || bc.state == bindFailed {
@@ -152,7 +154,7 @@ func (w *world) OpenAdapterEx(ndisProtocolHandle ndis.Handle, protocolBindingCon
 	if openParameters.SelectedMediumIndex != nil {
 		*openParameters.SelectedMediumIndex = uint32(idx)
 	}
-	o := &openBlock{protocol: p, adapter: a, ctx: protocolBindingContext, bind: bc}
+	o := &openBlock{issued: issued{w}, protocol: p, adapter: a, ctx: protocolBindingContext, bind: bc}
 	bc.open = o
 	a.opens = append(a.opens, o)
 	p.opens = append(p.opens, o)
@@ -221,9 +223,8 @@ func (w *world) checkBindingIdle(o *openBlock) {
 // CompleteBindAdapterEx runs NdisCompleteBindAdapterEx in the simulated NDIS.
 func (w *world) CompleteBindAdapterEx(bindAdapterContext ndis.Handle, status ndis.Status) {
 	defer w.st.EnterDDI("NdisCompleteBindAdapterEx", args(bindAdapterContext, status))()
-	bc, ok := bindAdapterContext.(*bindCtx)
-	if !ok || bc == nil {
-		w.nullOrWrong("NdisCompleteBindAdapterEx", "BindAdapterContext", bindAdapterContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+	bc, ok := handleOf[*bindCtx](w, "NdisCompleteBindAdapterEx", "BindAdapterContext", bindAdapterContext, "the BindContext NDIS passed to ProtocolBindAdapterEx")
+	if !ok {
 		return
 	}
 	what := fmt.Sprintf("PROTOCOL_BIND_ADAPTER_EX of %s for adapter %q", bc.protocol.driverName(), bc.adapter.name)
@@ -236,9 +237,8 @@ func (w *world) CompleteBindAdapterEx(bindAdapterContext ndis.Handle, status ndi
 // CompleteUnbindAdapterEx runs NdisCompleteUnbindAdapterEx in the simulated NDIS.
 func (w *world) CompleteUnbindAdapterEx(unbindContext ndis.Handle) {
 	defer w.st.EnterDDI("NdisCompleteUnbindAdapterEx", args(unbindContext))()
-	uc, ok := unbindContext.(*unbindCtx)
-	if !ok || uc == nil {
-		w.nullOrWrong("NdisCompleteUnbindAdapterEx", "UnbindContext", unbindContext, "the UnbindContext NDIS passed to ProtocolUnbindAdapterEx")
+	uc, ok := handleOf[*unbindCtx](w, "NdisCompleteUnbindAdapterEx", "UnbindContext", unbindContext, "the UnbindContext NDIS passed to ProtocolUnbindAdapterEx")
+	if !ok {
 		return
 	}
 	what := fmt.Sprintf("PROTOCOL_UNBIND_ADAPTER_EX of %s", uc.open.who())

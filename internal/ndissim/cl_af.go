@@ -38,8 +38,8 @@ func (w *world) ClOpenAddressFamilyEx(ndisBindingHandle ndis.Handle, addressFami
 		return ndis.StatusFailure
 	}
 	af := &afBlock{id: w.next("af"), reg: reg, client: o, clientCtx: clientAfContext, state: afOpening, life: life, cmLife: w.newLife(rules.ObjectAfCM)}
-	af.clientH = &afHandle{af: af, side: sideClient}
-	af.cmH = &afHandle{af: af, side: sideCM}
+	af.clientH = &afHandle{issued: issued{w}, af: af, side: sideClient}
+	af.cmH = &afHandle{issued: issued{w}, af: af, side: sideCM}
 	w.afs = append(w.afs, af)
 	*ndisAfHandle = af.clientH
 	cm := reg.cm

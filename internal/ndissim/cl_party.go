@@ -8,8 +8,8 @@ import (
 // newParty adds a party being set up to a multipoint call on v.
 func (w *world) newParty(v *vcBlock, clientCtx ndis.Handle) *partyBlock {
 	p := &partyBlock{id: w.next("party"), vc: v, clientCtx: clientCtx, life: w.newLife(rules.ObjectParty), cmLife: w.newLife(rules.ObjectPartyCM)}
-	p.clientH = &partyHandle{party: p, side: sideClient}
-	p.cmH = &partyHandle{party: p, side: sideCM}
+	p.clientH = &partyHandle{issued: issued{w}, party: p, side: sideClient}
+	p.cmH = &partyHandle{issued: issued{w}, party: p, side: sideCM}
 	v.parties = append(v.parties, p)
 	return p
 }

@@ -24,8 +24,8 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 		return ndis.StatusInvalidParameter
 	}
 	s := &sapBlock{id: w.next("sap"), af: af, sap: sap, clientCtx: protocolSapContext, life: w.newLife(rules.ObjectSap), cmLife: w.newLife(rules.ObjectSapCM)}
-	s.clientH = &sapHandle{sap: s, side: sideClient}
-	s.cmH = &sapHandle{sap: s, side: sideCM}
+	s.clientH = &sapHandle{issued: issued{w}, sap: s, side: sideClient}
+	s.cmH = &sapHandle{issued: issued{w}, sap: s, side: sideCM}
 	af.saps = append(af.saps, s)
 	*ndisSapHandle = s.clientH
 	cm := af.reg.cm

@@ -65,11 +65,11 @@ func (w *world) afOnBinding(ddi string, ah *afHandle, o *openBlock) bool {
 // call manager's call.
 func (w *world) createVc(ddi string, creator side, af *afBlock, cm cmRef, a *adapterBlock, ctx ndis.Handle) (*vcBlock, ndis.Status) {
 	v := &vcBlock{id: w.next("vc"), adapter: a, af: af, cm: cm, creator: creator}
-	v.cmH = &vcHandle{vc: v, side: sideCM}
+	v.cmH = &vcHandle{issued: issued{w}, vc: v, side: sideCM}
 	var t *transition
 	if af != nil {
 		v.clientOpen = af.client
-		v.clientH = &vcHandle{vc: v, side: sideClient}
+		v.clientH = &vcHandle{issued: issued{w}, vc: v, side: sideClient}
 		if creator == sideClient {
 			v.life = w.newLife(rules.ObjectVcClient)
 			t = w.begin(v.life, on(ddi))
@@ -79,7 +79,7 @@ func (w *world) createVc(ddi string, creator side, af *afBlock, cm cmRef, a *ada
 		v.callLife = w.newLife(rules.ObjectCall)
 	}
 	if !cm.isMCM() {
-		v.mpH = &vcHandle{vc: v, side: sideMiniport}
+		v.mpH = &vcHandle{issued: issued{w}, vc: v, side: sideMiniport}
 	}
 	if creator == sideClient {
 		v.clientCtx = ctx

@@ -14,6 +14,14 @@
 // gives the harness its view of it (Sim). Nothing here is global: every
 // table belongs to the run.
 //
+// Every handle the simulator gives out (driver, adapter, binding, bind and
+// unbind context, address family, SAP, VC, party, work item, timer)
+// carries the run that made it. A handle saved from one run (one
+// ndistest.System) and passed in another is a bad-handle there, reported
+// where the handle is resolved (handleOf), and the DDI fails without
+// touching the earlier run's objects or calling its drivers' handlers; the
+// harness's own API (Sim.Vc, Bind, Unbind, AddAdapter) refuses it too.
+//
 // The verifier's rules about objects come from the run's rule catalogue
 // (kernel.State.Catalogue), the data the static passes read: every VC,
 // party, address family and SAP carries its state in the catalogue's

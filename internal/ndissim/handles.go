@@ -10,6 +10,18 @@ import (
 // as Handle values. Handles for objects two drivers share (address families,
 // SAPs, VCs, parties) are per side, so NDIS always knows which side calls.
 
+// issued is what every handle the simulated NDIS gives out carries: the
+// run (the ndistest.System) whose NDIS made it. A handle saved from one run
+// and passed in another is a bad-handle there (handleOf), never resolved
+// into the earlier run's objects nor its drivers' handlers.
+type issued struct{ by *world }
+
+// issuer returns the simulated NDIS that gave the handle out.
+func (i issued) issuer() *world { return i.by }
+
+// issuedHandle is a handle the simulated NDIS gives out.
+type issuedHandle interface{ issuer() *world }
+
 // side says which driver of a shared object a handle was given to.
 type side uint8
 
@@ -41,6 +53,7 @@ type driverRef interface {
 // protocolBlock is a registered protocol driver (NdisProtocolHandle, and the
 // NdisDriverHandle its SetOptions handler receives).
 type protocolBlock struct {
+	issued
 	name         string
 	ctx          ndis.Handle
 	chars        ndis.ProtocolDriverCharacteristics
@@ -59,6 +72,7 @@ func (p *protocolBlock) driverName() string { return fmt.Sprintf("protocol %q", 
 // miniportDriverBlock is a registered CoNDIS miniport driver (its
 // NdisMiniportDriverHandle); it may also be a miniport call manager.
 type miniportDriverBlock struct {
+	issued
 	name         string
 	ctx          ndis.Handle
 	mco          *ndis.MiniportCoCharacteristics
@@ -71,6 +85,7 @@ func (m *miniportDriverBlock) driverName() string { return fmt.Sprintf("miniport
 
 // adapterBlock is a miniport adapter (NdisMiniportAdapterHandle).
 type adapterBlock struct {
+	issued
 	name      string
 	index     int
 	medium    ndis.Medium
@@ -95,6 +110,7 @@ const (
 
 // bindCtx is the BindContext NDIS passes to ProtocolBindAdapterEx.
 type bindCtx struct {
+	issued
 	protocol *protocolBlock
 	adapter  *adapterBlock
 	open     *openBlock
@@ -103,6 +119,7 @@ type bindCtx struct {
 
 // unbindCtx is the UnbindContext NDIS passes to ProtocolUnbindAdapterEx.
 type unbindCtx struct {
+	issued
 	open *openBlock
 	done bool
 }
@@ -114,6 +131,7 @@ type closeCtx struct {
 
 // openBlock is a binding (NdisBindingHandle).
 type openBlock struct {
+	issued
 	protocol *protocolBlock
 	adapter  *adapterBlock
 	ctx      ndis.Handle
@@ -219,6 +237,7 @@ type afBlock struct {
 
 // afHandle is an NdisAfHandle as one side holds it.
 type afHandle struct {
+	issued
 	af   *afBlock
 	side side
 }
@@ -238,12 +257,14 @@ type sapBlock struct {
 
 // sapHandle is an NdisSapHandle as one side holds it.
 type sapHandle struct {
+	issued
 	sap  *sapBlock
 	side side
 }
 
 // vcHandle is an NdisVcHandle as one side holds it.
 type vcHandle struct {
+	issued
 	vc   *vcBlock
 	side side
 }
@@ -281,6 +302,7 @@ func (p *partyBlock) cmLifeOf() *life {
 
 // partyHandle is an NdisPartyHandle as one side holds it.
 type partyHandle struct {
+	issued
 	party *partyBlock
 	side  side
 }

@@ -34,6 +34,36 @@ func (w *world) checkOwner(ddi, param string, h ndis.Handle, owner driverRef) bo
 	return false
 }
 
+// foreign reports, for parameter param of ddi, a handle another run's
+// NDIS gave out (saved from an earlier ndistest.System), and says whether
+// h is one. NULL and values NDIS never gave out are not foreign: the
+// caller's resolver reports those in its own words.
+func (w *world) foreign(ddi, param string, h ndis.Handle) bool {
+	ih, ok := h.(issuedHandle)
+	if !ok || isNullHandle(h) || ih.issuer() == w {
+		return false
+	}
+	w.report(rules.RuleBadHandle, "%s: %s is %s (%s) of another run: an earlier System's NDIS gave it out, and a handle is valid only in the run that made it", ddi, param, handleKind(h), describe(h))
+	return true
+}
+
+// handleOf resolves h as a handle of type T this run's NDIS gave out: it
+// reports a NULL handle or one of another kind (want names the kind the
+// page requires) and a handle of another run, returning false for them.
+// Every resolver of an NDIS handle parameter starts with it.
+func handleOf[T issuedHandle](w *world, ddi, param string, h ndis.Handle, want string) (T, bool) {
+	x, ok := h.(T)
+	switch {
+	case !ok || isNullHandle(h):
+		w.nullOrWrong(ddi, param, h, want)
+	case w.foreign(ddi, param, h):
+	default:
+		return x, true
+	}
+	var zero T
+	return zero, false
+}
+
 // nullOrWrong reports a NULL or wrongly typed handle parameter.
 func (w *world) nullOrWrong(ddi, param string, h ndis.Handle, want string) {
 	if h == nil {
@@ -49,9 +79,8 @@ func (w *world) vcArg(ddi, param string, h ndis.Handle, want side, fl argFlags) 
 	if h == nil && fl&optional != 0 {
 		return nil
 	}
-	vh, ok := h.(*vcHandle)
-	if !ok || vh == nil || vh.vc == nil {
-		w.nullOrWrong(ddi, param, h, "a VC handle")
+	vh, ok := handleOf[*vcHandle](w, ddi, param, h, "a VC handle")
+	if !ok {
 		return nil
 	}
 	v := vh.vc
@@ -138,9 +167,8 @@ func (w *world) afArg(ddi, param string, h ndis.Handle, want side, fl argFlags) 
 	if h == nil && fl&optional != 0 {
 		return nil
 	}
-	ah, ok := h.(*afHandle)
-	if !ok || ah == nil || ah.af == nil {
-		w.nullOrWrong(ddi, param, h, "an AF handle")
+	ah, ok := handleOf[*afHandle](w, ddi, param, h, "an AF handle")
+	if !ok {
 		return nil
 	}
 	af := ah.af
@@ -165,9 +193,8 @@ func (w *world) afArg(ddi, param string, h ndis.Handle, want side, fl argFlags) 
 
 // sapArg resolves an NdisSapHandle parameter that side want must pass.
 func (w *world) sapArg(ddi, param string, h ndis.Handle, want side) *sapHandle {
-	sh, ok := h.(*sapHandle)
-	if !ok || sh == nil || sh.sap == nil {
-		w.nullOrWrong(ddi, param, h, "a SAP handle")
+	sh, ok := handleOf[*sapHandle](w, ddi, param, h, "a SAP handle")
+	if !ok {
 		return nil
 	}
 	s := sh.sap
@@ -195,9 +222,8 @@ func (w *world) partyArg(ddi, param string, h ndis.Handle, want side, fl argFlag
 	if h == nil && fl&optional != 0 {
 		return nil
 	}
-	ph, ok := h.(*partyHandle)
-	if !ok || ph == nil || ph.party == nil {
-		w.nullOrWrong(ddi, param, h, "a party handle")
+	ph, ok := handleOf[*partyHandle](w, ddi, param, h, "a party handle")
+	if !ok {
 		return nil
 	}
 	p := ph.party
@@ -220,9 +246,8 @@ func (w *world) partyArg(ddi, param string, h ndis.Handle, want side, fl argFlag
 
 // openArg resolves an NdisBindingHandle parameter.
 func (w *world) openArg(ddi, param string, h ndis.Handle) *openBlock {
-	o, ok := h.(*openBlock)
-	if !ok || o == nil {
-		w.nullOrWrong(ddi, param, h, "a binding handle from NdisOpenAdapterEx")
+	o, ok := handleOf[*openBlock](w, ddi, param, h, "a binding handle from NdisOpenAdapterEx")
+	if !ok {
 		return nil
 	}
 	if !w.checkOwner(ddi, param, h, o.protocol) {
@@ -237,9 +262,8 @@ func (w *world) openArg(ddi, param string, h ndis.Handle) *openBlock {
 
 // adapterArg resolves a MiniportAdapterHandle parameter.
 func (w *world) adapterArg(ddi, param string, h ndis.Handle) *adapterBlock {
-	a, ok := h.(*adapterBlock)
-	if !ok || a == nil {
-		w.nullOrWrong(ddi, param, h, "the miniport adapter handle NDIS passed to MiniportInitializeEx")
+	a, ok := handleOf[*adapterBlock](w, ddi, param, h, "the miniport adapter handle NDIS passed to MiniportInitializeEx")
+	if !ok {
 		return nil
 	}
 	if !w.checkOwner(ddi, param, h, a.driver) {

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -66,7 +65,7 @@ func poolTagString(tag uint32) string {
 func (w *world) AllocateMemoryWithTagPriority(ndisHandle ndis.Handle, length uint32, tag uint32, priority ndis.ExPoolPriority) []byte {
 	s := w.st
 	defer s.EnterDDI("NdisAllocateMemoryWithTagPriority", fmt.Sprintf("%s, %d, %s, %d", describeServiceHandle(ndisHandle), length, poolTagString(tag), priority))()
-	if !checkIssuedHandle(s, "NdisAllocateMemoryWithTagPriority", "NdisHandle", ndisHandle) {
+	if !w.checkIssuedHandle("NdisAllocateMemoryWithTagPriority", "NdisHandle", ndisHandle) {
 		return nil
 	}
 	t := &w.memory
@@ -137,9 +136,10 @@ var simPackagePath = reflect.TypeOf(Allocation{}).PkgPath()
 
 // checkIssuedHandle reports, for parameter param of ddi, a handle that is
 // NULL or is not one NDIS gave out (a driver's own context, a work item or
-// timer handle where a driver or adapter handle belongs), and says whether
-// the call can go on.
-func checkIssuedHandle(s *kernel.State, ddi, param string, h ndis.Handle) bool {
+// timer handle where a driver or adapter handle belongs, a handle of
+// another run), and says whether the call can go on.
+func (w *world) checkIssuedHandle(ddi, param string, h ndis.Handle) bool {
+	s := w.st
 	if isNullHandle(h) {
 		s.BadHandle(ddi, param, "is NULL")
 		return false
@@ -154,7 +154,7 @@ func checkIssuedHandle(s *kernel.State, ddi, param string, h ndis.Handle) bool {
 		s.BadHandle(ddi, param, fmt.Sprintf("holds a %T, not a handle NDIS gave out", h))
 		return false
 	}
-	return true
+	return !w.foreign(ddi, param, h)
 }
 
 // isNullHandle reports whether h is NULL: nil, or a nil pointer in a

@@ -22,7 +22,7 @@ func (w *world) RegisterProtocolDriver(protocolDriverContext ndis.Handle, protoc
 	if name == "" {
 		name = fmt.Sprintf("protocol%d", w.next("protocol"))
 	}
-	p := &protocolBlock{name: name, ctx: protocolDriverContext, chars: chars}
+	p := &protocolBlock{issued: issued{w}, name: name, ctx: protocolDriverContext, chars: chars}
 	if chars.BindAdapterHandlerEx == nil || chars.UnbindAdapterHandlerEx == nil {
 		w.report(rules.RuleMissingHandler, "%s: %s registered NDIS_PROTOCOL_DRIVER_CHARACTERISTICS without BindAdapterHandlerEx or UnbindAdapterHandlerEx (PROTOCOL_BIND_ADAPTER_EX, PROTOCOL_UNBIND_ADAPTER_EX), which every protocol driver supplies", ddi, p.driverName())
 		return ndis.StatusBadCharacteristics
@@ -53,9 +53,8 @@ func (w *world) RegisterProtocolDriver(protocolDriverContext ndis.Handle, protoc
 // DeregisterProtocolDriver runs NdisDeregisterProtocolDriver in the simulated NDIS.
 func (w *world) DeregisterProtocolDriver(ndisProtocolHandle ndis.Handle) {
 	defer w.st.EnterDDI("NdisDeregisterProtocolDriver", args(ndisProtocolHandle))()
-	p, ok := ndisProtocolHandle.(*protocolBlock)
-	if !ok || p == nil {
-		w.nullOrWrong("NdisDeregisterProtocolDriver", "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+	p, ok := handleOf[*protocolBlock](w, "NdisDeregisterProtocolDriver", "NdisProtocolHandle", ndisProtocolHandle, "the handle from NdisRegisterProtocolDriver")
+	if !ok {
 		return
 	}
 	if p.deregistered || !p.registered {
@@ -82,6 +81,9 @@ func (w *world) SetOptionalHandlers(ndisHandle ndis.Handle, optionalHandlers ndi
 	const ddi = "NdisSetOptionalHandlers"
 	if isNilHandlers(optionalHandlers) {
 		w.report(rules.RuleBadParameter, "%s: OptionalHandlers is NULL", ddi)
+		return ndis.StatusInvalidParameter
+	}
+	if w.foreign(ddi, "NdisHandle", ndisHandle) {
 		return ndis.StatusInvalidParameter
 	}
 	switch d := ndisHandle.(type) {

@@ -27,7 +27,7 @@ func (w *world) AllocateTimerObject(ndisHandle ndis.Handle, timerCharacteristics
 		s.BadParameter("NdisAllocateTimerObject", "pTimerObject", "is NULL")
 		return ndis.StatusFailure
 	}
-	if !checkIssuedHandle(s, "NdisAllocateTimerObject", "NdisHandle", ndisHandle) {
+	if !w.checkIssuedHandle("NdisAllocateTimerObject", "NdisHandle", ndisHandle) {
 		return ndis.StatusFailure
 	}
 	if timerCharacteristics == nil {
@@ -55,7 +55,7 @@ func lookupTimer(s *kernel.State, ddi string, h ndis.Handle) *timerObject {
 	case !ok:
 		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s, not a handle NdisAllocateTimerObject returned", describeServiceHandle(h)))
 	case o.run != s:
-		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s of an earlier run", o.name))
+		s.BadHandle(ddi, "TimerObject", fmt.Sprintf("is %s of another run: an earlier System's NDIS gave it out", o.name))
 	case o.freed:
 		s.Report(rules.RuleTimerUseAfterFree, "%s on %s after NdisFreeTimerObject freed it", ddi, o.name)
 	default:

@@ -25,7 +25,7 @@ type ioWorkItemObject struct {
 func (w *world) AllocateIoWorkItem(ndisObjectHandle ndis.Handle) ndis.Handle {
 	s := w.st
 	defer s.EnterDDI("NdisAllocateIoWorkItem", describeServiceHandle(ndisObjectHandle))()
-	if !checkIssuedHandle(s, "NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) || !checkNotProtocolHandle(s, ndisObjectHandle) {
+	if !w.checkIssuedHandle("NdisAllocateIoWorkItem", "NdisObjectHandle", ndisObjectHandle) || !checkNotProtocolHandle(s, ndisObjectHandle) {
 		return nil
 	}
 	item := &ioWorkItemObject{
@@ -61,7 +61,7 @@ func lookupWorkItem(s *kernel.State, ddi string, h ndis.Handle) *ioWorkItemObjec
 	case !ok:
 		s.BadHandle(ddi, "NdisIoWorkItemHandle", fmt.Sprintf("is %s, not a handle NdisAllocateIoWorkItem returned", describeServiceHandle(h)))
 	case item.run != s:
-		s.BadHandle(ddi, "NdisIoWorkItemHandle", fmt.Sprintf("is %s of an earlier run", item.name))
+		s.BadHandle(ddi, "NdisIoWorkItemHandle", fmt.Sprintf("is %s of another run: an earlier System's NDIS gave it out", item.name))
 	default:
 		return item
 	}

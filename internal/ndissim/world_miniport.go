@@ -37,7 +37,7 @@ func (w *world) registerMiniport(name string, ctx ndis.Handle, setOptions ndis.S
 	if name == "" {
 		name = fmt.Sprintf("miniport%d", w.next("miniport"))
 	}
-	d := &miniportDriverBlock{name: name, ctx: ctx}
+	d := &miniportDriverBlock{issued: issued{w}, name: name, ctx: ctx}
 	if setOptions != nil {
 		d.inSetOptions = true
 		st := w.callStatus("SET_OPTIONS", d, args(d, ctx), func() ndis.Status { return setOptions(d, ctx) })
@@ -58,7 +58,7 @@ func (w *world) registerMiniport(name string, ctx ndis.Handle, setOptions ndis.S
 // addAdapter starts an adapter of driver d: NDIS calls initialize (the
 // CoNDIS part of MiniportInitializeEx) with the new NdisMiniportAdapterHandle.
 func (w *world) addAdapter(d *miniportDriverBlock, name string, medium ndis.Medium, initialize func(ndis.Handle) (ndis.Handle, ndis.Status)) (*adapterBlock, ndis.Status) {
-	a := &adapterBlock{name: name, index: len(w.adapters) + 1, medium: medium, driver: d}
+	a := &adapterBlock{issued: issued{w}, name: name, index: len(w.adapters) + 1, medium: medium, driver: d}
 	w.adapters = append(w.adapters, a)
 	st := ndis.StatusSuccess
 	if initialize != nil {

@@ -46,8 +46,8 @@ func (s *Sim) RegisterMiniportDriver(name string, driverContext ndis.Handle, set
 // family there with NdisMCmRegisterAddressFamilyEx.
 func (s *Sim) AddAdapter(miniportDriver ndis.Handle, name string, medium ndis.Medium, initialize func(miniportAdapterHandle ndis.Handle) (ndis.Handle, ndis.Status)) (ndis.Handle, error) {
 	d, ok := miniportDriver.(*miniportDriverBlock)
-	if !ok || d == nil {
-		return nil, fmt.Errorf("AddAdapter: %s is not a miniport driver handle from RegisterMiniportDriver", handleKind(miniportDriver))
+	if !ok || d == nil || d.issuer() != s.w {
+		return nil, fmt.Errorf("AddAdapter: %s is not a miniport driver handle this run's RegisterMiniportDriver returned", handleKind(miniportDriver))
 	}
 	for _, a := range s.w.adapters {
 		if a.name == name {
@@ -76,8 +76,8 @@ func (s *Sim) SetOpenPends(adapter ndis.Handle, pend bool) error {
 // adapter resolves an adapter handle given to the harness API.
 func (s *Sim) adapter(op string, h ndis.Handle) (*adapterBlock, error) {
 	a, ok := h.(*adapterBlock)
-	if !ok || a == nil {
-		return nil, fmt.Errorf("%s: %s is not an adapter handle from AddAdapter", op, handleKind(h))
+	if !ok || a == nil || a.issuer() != s.w {
+		return nil, fmt.Errorf("%s: %s is not an adapter handle this run's AddAdapter returned", op, handleKind(h))
 	}
 	return a, nil
 }
@@ -85,8 +85,8 @@ func (s *Sim) adapter(op string, h ndis.Handle) (*adapterBlock, error) {
 // protocol resolves a protocol handle given to the harness API.
 func (s *Sim) protocol(op string, h ndis.Handle) (*protocolBlock, error) {
 	p, ok := h.(*protocolBlock)
-	if !ok || p == nil || !p.registered || p.deregistered {
-		return nil, fmt.Errorf("%s: %s is not the handle of a registered protocol driver", op, handleKind(h))
+	if !ok || p == nil || p.issuer() != s.w || !p.registered || p.deregistered {
+		return nil, fmt.Errorf("%s: %s is not the handle of a protocol driver registered in this run", op, handleKind(h))
 	}
 	return p, nil
 }
@@ -207,10 +207,11 @@ type VcInfo struct {
 	CallState string
 }
 
-// Vc reports what NDIS knows of the VC whose handle (either side's) is h.
+// Vc reports what NDIS knows of the VC whose handle (either side's) is h;
+// false if h is not a VC handle of this run.
 func (s *Sim) Vc(h ndis.Handle) (VcInfo, bool) {
 	vh, ok := h.(*vcHandle)
-	if !ok || vh == nil || vh.vc == nil {
+	if !ok || vh == nil || vh.issuer() != s.w {
 		return VcInfo{}, false
 	}
 	v := vh.vc
