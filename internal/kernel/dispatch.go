@@ -6,6 +6,10 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
+// loadDefault loads the embedded catalogue (rules.Default); a test of
+// this package replaces it with a loader that fails.
+var loadDefault = rules.Default
+
 // Catalogue returns the rule catalogue of the run: the one WithCatalogue
 // gave Reset, else the embedded one (rules.Default). When the embedded one
 // cannot be loaded it reports so once (rules.RuleCatalogueUnavailable) and
@@ -14,7 +18,7 @@ func (s *State) Catalogue() *rules.Catalogue {
 	if s.cat != nil {
 		return s.cat
 	}
-	c, err := rules.Default()
+	c, err := loadDefault()
 	if err != nil {
 		if !s.catTold {
 			s.catTold = true
