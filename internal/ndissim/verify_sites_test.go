@@ -277,3 +277,105 @@ func TestSendMistakes(t *testing.T) {
 		expect(t, sys, rules.RuleBadParameter, "NdisCoSendNetBufferLists", "sent again")
 	})
 }
+
+// twoClients is a System with a call manager and clients a and b bound.
+func twoClients(t *testing.T) (*ndistest.System, *testclient.Client, *testclient.Client) {
+	t.Helper()
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	ad := sys.AddAdapter("atm0", ndis.MediumAtm)
+	sys.AddCallManager(ad, q2931, ndistest.CMScript{})
+	a := testclient.New(testclient.Options{Name: "a"})
+	b := testclient.New(testclient.Options{Name: "b"})
+	sys.Load(a.DriverEntry)
+	sys.Load(b.DriverEntry)
+	sys.Bind()
+	if a.Af() == nil || b.Af() == nil {
+		t.Fatal("a client has no AF")
+	}
+	return sys, a, b
+}
+
+func TestCreateVcOnAnotherBinding(t *testing.T) {
+	sys, a, b := twoClients(t)
+	var h ndis.Handle
+	if st := ndis.CoCreateVc(b.Af().Binding(), a.Af().Handle(), nil, &h); st != ndis.StatusFailure {
+		t.Errorf("NdisCoCreateVc = %s", st)
+	}
+	expect(t, sys, rules.RuleBadHandle, "NdisCoCreateVc", "is not the binding")
+}
+
+func TestPartyHandleMistakes(t *testing.T) {
+	sys, _, _, c := world(t, ndistest.CMScript{}, testclient.Options{})
+	v, _ := c.CreateVc(c.Af())
+	c.MakeCall(v, nil, true)
+	p, _ := c.AddParty(v, nil)
+	if p == nil {
+		t.Fatalf("no party; events %v", c.Events)
+	}
+	ndis.CmDropPartyComplete(ndis.StatusSuccess, p.Handle())
+	expect(t, sys, rules.RuleBadHandle, "NdisCmDropPartyComplete", "the client's handle of party")
+	c.DropParty(p)
+	c.CloseCall(v)
+	sys.Run()
+	c.DeleteVc(v)
+	sys.Run()
+	ndis.ClDropParty(p.Handle(), nil, 0)
+	expect(t, sys, rules.RuleVcUseAfterDelete, "NdisClDropParty", "which was deleted")
+}
+
+// mcmWorld is a System with a miniport call manager, the test client
+// bound to it and a connected incoming call; it returns the MCM's VC.
+func mcmWorld(t *testing.T) (*ndistest.System, *ndistest.CallManager, *ndistest.VC, *testclient.Client) {
+	t.Helper()
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	mcm := sys.AddMCM("mcm0", ndis.MediumCoWan, q2931, ndistest.CMScript{})
+	c := testclient.New(testclient.Options{Sap: &ndis.CoSap{Sap: []byte("s")}})
+	sys.Load(c.DriverEntry)
+	sys.Bind()
+	v := mcm.IncomingCall(nil)
+	if v == nil {
+		t.Fatal("no incoming call")
+	}
+	mcm.CallConnected(v)
+	return sys, mcm, v, c
+}
+
+func TestMiniportCallManagerMistakes(t *testing.T) {
+	t.Run("assign-instance-name", func(t *testing.T) {
+		sys, _, v, _ := mcmWorld(t)
+		var out ndis.String
+		base := ndis.String("vc")
+		if st := ndis.CoAssignInstanceName(v.Handle(), &base, &out); st != ndis.StatusFailure {
+			t.Errorf("NdisCoAssignInstanceName = %s", st)
+		}
+		expect(t, sys, rules.RuleBadHandle, "NdisCoAssignInstanceName", "clients and stand-alone call managers")
+	})
+	t.Run("receive-count", func(t *testing.T) {
+		sys, _, v, _ := mcmWorld(t)
+		ndis.MCoIndicateReceiveNetBufferLists(v.Handle(), &ndis.NetBufferList{SourceHandle: v.Handle()}, 3, 0)
+		sys.Run()
+		expect(t, sys, rules.RuleBadParameter, "NdisMCoIndicateReceiveNetBufferLists", "NumberOfNetBufferLists is 3")
+	})
+}
+
+func TestActivationInProgress(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	ad := sys.AddAdapter("atm0", ndis.MediumAtm, ndistest.AdapterOptions{ActivatePends: true})
+	cm := sys.AddCallManager(ad, q2931, ndistest.CMScript{})
+	c := testclient.New(testclient.Options{Sap: &ndis.CoSap{Sap: []byte("s")}})
+	sys.Load(c.DriverEntry)
+	sys.Bind()
+	v := cm.IncomingCall(nil)
+	if v == nil {
+		t.Fatal("no incoming call")
+	}
+	if st := ndis.CmActivateVc(v.Handle(), &ndis.CoCallParameters{}); st != ndis.StatusNotAccepted {
+		t.Errorf("NdisCmActivateVc = %s", st)
+	}
+	expect(t, sys, rules.RuleVcState, "NdisCmActivateVc", "being activated")
+	if st := ndis.CmDeactivateVc(v.Handle()); st != ndis.StatusNotAccepted {
+		t.Errorf("NdisCmDeactivateVc = %s", st)
+	}
+	expect(t, sys, rules.RuleVcState, "NdisCmDeactivateVc", "being activated")
+	sys.Run()
+}
