@@ -79,7 +79,23 @@ func customBinary(t *testing.T, root string) string {
 	}
 	t.Logf("golangci-lint custom: %s", time.Since(start).Round(time.Second))
 	install(t, filepath.Join(tmp, customName), bin)
+	pruneCustom(t, cache, filepath.Dir(bin))
 	return bin
+}
+
+// pruneCustom removes the custom binaries of other sources from cache
+// (each is some 70 MB), keeping keep.
+func pruneCustom(t *testing.T, cache, keep string) {
+	t.Helper()
+	old, err := filepath.Glob(filepath.Join(cache, "custom-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range old {
+		if dir != keep && !strings.HasPrefix(filepath.Base(dir), "custom-tmp-") {
+			os.RemoveAll(dir)
+		}
+	}
 }
 
 // runCustom runs the custom golangci-lint in root on ./examples/... with
@@ -186,7 +202,7 @@ func golangciLint(t *testing.T, env []string, cache, src, version string) string
 	}
 	start := time.Now()
 	tmp := bin + ".tmp"
-	goOutput(t, env, src, "build", "-trimpath", "-o", tmp, "./cmd/golangci-lint")
+	goOutput(t, env, src, "build", "-o", tmp, "./cmd/golangci-lint") // no -trimpath: golangci-lint custom builds without it, and shares the compiled dependencies
 	t.Logf("go build golangci-lint %s: %s", version, time.Since(start).Round(time.Second))
 	install(t, tmp, bin)
 	return bin
