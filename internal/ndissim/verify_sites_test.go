@@ -379,3 +379,30 @@ func TestActivationInProgress(t *testing.T) {
 	expect(t, sys, rules.RuleVcState, "NdisCmDeactivateVc", "being activated")
 	sys.Run()
 }
+
+func TestOidRequestInFlightTwice(t *testing.T) {
+	sys, _, _, c := world(t, ndistest.CMScript{OidRequest: ndistest.Pend}, testclient.Options{})
+	req := &ndis.OidRequest{Oid: 0x00010101}
+	if st := c.OidRequest(c.Af(), nil, true, req); st != ndis.StatusPending {
+		t.Fatalf("first NdisCoOidRequest = %s, want NDIS_STATUS_PENDING", st)
+	}
+	c.OidRequest(c.Af(), nil, true, req)
+	expect(t, sys, rules.RuleBadParameter, "NdisCoOidRequest", "still in flight")
+	sys.Run()
+}
+
+func TestHaltedAdapterHandle(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	drv, _ := current().RegisterMiniportDriver("failing", nil, func(h, ctx ndis.Handle) ndis.Status {
+		return ndis.SetOptionalHandlers(h, &ndis.MiniportCoCharacteristics{})
+	})
+	var saved ndis.Handle
+	if _, err := current().AddAdapter(drv, "co0", ndis.MediumCoWan, func(h ndis.Handle) (ndis.Handle, ndis.Status) {
+		saved = h
+		return nil, ndis.StatusFailure
+	}); err == nil {
+		t.Fatal("AddAdapter succeeded though MiniportInitializeEx failed")
+	}
+	ndis.MCmRegisterAddressFamilyEx(saved, &q2931)
+	expect(t, sys, rules.RuleBadHandle, "NdisMCmRegisterAddressFamilyEx", "which was halted")
+}
