@@ -56,9 +56,55 @@
 // three TAPI/WMI helpers whose pages write a bare DISPATCH_LEVEL
 // (NdisClGetProtocolVcContextFromTapiCallId, NdisCoAssignInstanceName,
 // NdisCoGetTapiCallId): read as max DISPATCH_LEVEL, like every other CoNDIS
-// function. Where a requirement depends on an argument (KeWaitForSingleObject,
-// NdisCancelTimerObject, NdisFreeMemory) the catalogue keeps the
-// unconditional bound and says so in the reason.
+// function.
+//
+// # Value-dependent IRQL bounds
+//
+// Where a page makes the requirement depend on an argument's value,
+// Irql.Kind/Level is the bound that holds whatever the value, and
+// Irql.When lists the narrower bounds (IrqlWhen), each holding in addition
+// when its condition holds:
+//
+//   - KeSetEvent: Wait == TRUE, max APC_LEVEL, and not from pageable code
+//     (NotPageable; SDV IrqlKeSetEvent);
+//   - KeWaitForSingleObject: Timeout == NULL, max APC_LEVEL; *Timeout != 0
+//     (Deref), max APC_LEVEL;
+//   - NdisCancelTimerObject: the MillisecondsPeriod of the latest
+//     NdisSetTimerObject on the same TimerObject != 0 (Of), max
+//     PASSIVE_LEVEL (SDV PeriodicTimer).
+//
+// A condition compares one value with one constant: TRUE, FALSE, NULL or a
+// decimal integer as the page writes it (Value), which the generator
+// spells in Go (GoValue: true, false, nil, the integer; GoConstant). They
+// are written by hand in overlay.json's irqlWhen with the page's sentences
+// (Quotes), because no page says it in a form a parser could read safely;
+// the generator fails when the page does not have a quote word for word
+// once markup is removed, and the pages test checks the same with its own
+// reading and that the quotes name the parameter and the level. Load
+// checks that the parameters exist (for Of, that the earlier DDI's Match
+// parameter carries the same kind of handle), that Value is a constant of
+// the Go type compared, and that the bound narrows the unconditional one;
+// the exports test type-checks GoValue in the model. A checker applies a
+// bound only when it can tell its condition holds (IrqlWhen.Holds): with
+// an argument it cannot evaluate, only the unconditional bound applies.
+// Not encoded: the "nonarbitrary thread context" both wdm pages add (no
+// IRQL), the IRQL KeSetEvent leaves raised for the KeWaitXxx call that
+// must follow it with Wait = TRUE (an effect), and NdisFreeMemory's bounds
+// for contiguous and noncached memory, which depend on MemoryFlags bits the
+// model has no constants for and which its page says are zero for the
+// memory NdisAllocateMemoryWithTagPriority returns, the model's only
+// allocator.
+//
+// # Exports of the model
+//
+// Every function package wdm or package ndis exports is a DDI of the
+// catalogue, or is listed in Catalogue.Uncatalogued (overlay.json's
+// uncatalogued) with the reason it is not: today only wdm.IrqlByName, a
+// Go-model helper with no page. The exports test finds the exports with
+// go/types and fails on any that is neither; it also checks each DDI's Go
+// parameters (names, types, page order) and result against the model's
+// function. Methods (Status.String, Irql.String...) are not functions of
+// the model's API and are not listed.
 //
 // Go types are written package-qualified (ndis.Handle, *wdm.Irql) by the
 // table of docs/model.md; the overlay's goTypes extend it by the naming rule

@@ -147,6 +147,42 @@ func checkIrql(t *testing.T, entry string, q rules.Irql, page string, role bool)
 	}
 }
 
+// renderRe matches the markup checkWhen drops: emphasis, HTML tags, the
+// URL part of Markdown links, escaped underscores and white space.
+var renderRe = regexp.MustCompile(`\*+|</?[a-zA-Z][^>]*>|\]\([^)]*\)|\[|\\|\s+`)
+
+// rendered is text with its markup dropped and no white space at all, so a
+// quote and the page compare however either is wrapped or marked up.
+func rendered(text string) string {
+	text = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(text)
+	return renderRe.ReplaceAllString(text, "")
+}
+
+// checkWhen checks a DDI's value-dependent bounds against its page: every
+// quote is the page's, the quotes name the parameter the condition is on
+// (and the earlier DDI, for Of) and the bound's level.
+func checkWhen(t *testing.T, d *rules.DDI, p *refPage) {
+	t.Helper()
+	page := rendered(p.text)
+	for _, w := range d.Irql.When {
+		all := strings.Join(w.Quotes, " ")
+		for _, q := range w.Quotes {
+			if !strings.Contains(page, rendered(q)) {
+				t.Errorf("%s: when %s: the page has no sentence %q", d.Name, w.Param, q)
+			}
+		}
+		names := []string{w.Param, w.Level}
+		if w.Of != nil {
+			names = []string{w.Of.DDI, w.Of.Param, w.Level}
+		}
+		for _, n := range names {
+			if !strings.Contains(all, n) {
+				t.Errorf("%s: when %s: its quotes never name %s", d.Name, w.Param, n)
+			}
+		}
+	}
+}
+
 // checkParams compares an entry's parameters with its page's headings.
 func checkParams(t *testing.T, entry string, params []rules.Param, page []refParam) {
 	t.Helper()
@@ -191,6 +227,7 @@ func TestCatalogueMatchesPages(t *testing.T) {
 		}
 		checkIrql(t, d.Name, d.Irql, p.irql, false)
 		checkParams(t, d.Name, d.Params, p.params)
+		checkWhen(t, &d, p)
 	}
 	for _, r := range c.Roles {
 		p := readRefPage(t, pagePath(ref, "ndis", r.Page))

@@ -16,6 +16,11 @@ type Catalogue struct {
 	// not of that family, each with the reason (and where the entry lives
 	// instead, if anywhere).
 	Exclusions []Exclusion `json:"exclusions"`
+	// Uncatalogued are the functions package wdm or ndis exports that are
+	// no DDI (Go-model helpers with no page), each with the reason. Every
+	// other exported function of those packages is a DDI of the catalogue
+	// (the exports test checks it).
+	Uncatalogued []Uncatalogued `json:"uncatalogued,omitempty"`
 
 	ddiByName  map[string]*DDI
 	ddiByGo    map[string]*DDI
@@ -106,6 +111,11 @@ type Irql struct {
 	// Reason explains a requirement resolved by hand (pages that say "See
 	// Remarks", or where the catalogue reads the page differently).
 	Reason string `json:"reason,omitempty"`
+	// When are the narrower bounds the page makes depend on an argument's
+	// constant value (KeSetEvent's Wait = TRUE: <= APC_LEVEL), each holding
+	// in addition to Kind/Level when its condition holds (IrqlWhen). DDIs
+	// only; from the overlay's irqlWhen, with the page's sentences.
+	When []IrqlWhen `json:"when,omitempty"`
 }
 
 // IrqlEffect is what a DDI does to the current IRQL.
@@ -297,6 +307,17 @@ type Exclusion struct {
 	// CoveredAs is the family the entry is catalogued under instead, or
 	// empty when it is out of scope.
 	CoveredAs string `json:"coveredAs,omitempty"`
+}
+
+// Uncatalogued is an exported function of package wdm or ndis that the
+// catalogue deliberately has no DDI entry for.
+type Uncatalogued struct {
+	// Package is wdm or ndis.
+	Package string `json:"package"`
+	// GoName is the exported function's name (IrqlByName).
+	GoName string `json:"goName"`
+	// Reason says why it is not a DDI.
+	Reason string `json:"reason"`
 }
 
 // HandlerStruct is a structure of handler slots.

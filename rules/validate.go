@@ -27,6 +27,9 @@ func (c *Catalogue) Validate() error {
 			return errors.Wrapf(err, "struct %q", c.Structs[i].Name)
 		}
 	}
+	if err := c.validateUncatalogued(); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	for i := range c.Lifetimes {
 		l := &c.Lifetimes[i]
@@ -56,6 +59,9 @@ func (c *Catalogue) validateDDI(d *DDI) error {
 	}
 	if err := d.Irql.validate(); err != nil {
 		return errors.Wrap(err, "irql")
+	}
+	if err := c.validateWhen(d); err != nil {
+		return err
 	}
 	if err := validateEffect(d); err != nil {
 		return err
@@ -138,6 +144,9 @@ func (c *Catalogue) validateRole(r *Role) error {
 	}
 	if err := r.Irql.validate(); err != nil {
 		return errors.Wrap(err, "irql")
+	}
+	if len(r.Irql.When) > 0 {
+		return errors.New("irql: when: given for a role (value-dependent bounds are for DDIs)")
 	}
 	switch r.Driver {
 	case DriverAny, DriverProtocol, DriverMiniport:
@@ -316,20 +325,51 @@ func (c *Catalogue) validateLifetime(l *Lifetime) error {
 // defers to the remarks (or is empty) must carry the reason it was
 // resolved by hand.
 func (q Irql) validate() error {
-	switch q.Kind {
-	case IrqlAny:
-		if q.Level != "" {
-			return errors.Errorf("level: %q given for kind any", q.Level)
-		}
-	case IrqlMax, IrqlMin, IrqlExact:
-		if _, ok := LevelValue(q.Level); !ok {
-			return errors.Errorf("level: unknown IRQL %q", q.Level)
-		}
-	default:
-		return errors.Errorf("kind: unknown %q", q.Kind)
+	if err := validateBound(q.Kind, q.Level); err != nil {
+		return err
 	}
 	if q.Reason == "" && (q.Page == "" || strings.Contains(strings.ToLower(q.Page), "remarks")) {
 		return errors.Errorf("reason: empty, but the page says %q", q.Page)
+	}
+	return nil
+}
+
+// validateBound checks an IRQL bound's kind and level.
+func validateBound(kind IrqlKind, level string) error {
+	switch kind {
+	case IrqlAny:
+		if level != "" {
+			return errors.Errorf("level: %q given for kind any", level)
+		}
+	case IrqlMax, IrqlMin, IrqlExact:
+		if _, ok := LevelValue(level); !ok {
+			return errors.Errorf("level: unknown IRQL %q", level)
+		}
+	default:
+		return errors.Errorf("kind: unknown %q", kind)
+	}
+	return nil
+}
+
+// validateUncatalogued checks the list of exports that are no DDI: each is
+// an exported name of wdm or ndis, listed once, with a reason, and no DDI.
+func (c *Catalogue) validateUncatalogued() error {
+	seen := map[string]bool{}
+	for _, u := range c.Uncatalogued {
+		key := u.Package + "." + u.GoName
+		switch {
+		case u.Package != "wdm" && u.Package != "ndis":
+			return errors.Errorf("uncatalogued %s: package: %q is not wdm or ndis", key, u.Package)
+		case !token.IsIdentifier(u.GoName) || !token.IsExported(u.GoName):
+			return errors.Errorf("uncatalogued %s: goName: not an exported Go identifier", key)
+		case u.Reason == "":
+			return errors.Errorf("uncatalogued %s: reason: empty", key)
+		case seen[key]:
+			return errors.Errorf("uncatalogued %s: duplicate entry", key)
+		case c.DDIByGo(u.Package, u.GoName) != nil:
+			return errors.Errorf("uncatalogued %s: it is also the DDI %s", key, c.DDIByGo(u.Package, u.GoName).Name)
+		}
+		seen[key] = true
 	}
 	return nil
 }

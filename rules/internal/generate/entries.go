@@ -33,6 +33,9 @@ func (g *gen) ddi(ref pageRef, p *Page, same *signature) (rules.DDI, error) {
 		return d, err
 	}
 	d.Irql = q
+	if d.Irql.When, err = pageWhens(p, ov.IrqlWhen); err != nil {
+		return d, err
+	}
 	protoName := name
 	if ov.Proto != "" {
 		protoName = ov.Proto
@@ -71,6 +74,9 @@ func (g *gen) role(ref pageRef, p *Page) (rules.Role, error) {
 		return r, err
 	}
 	r.Irql = q
+	if len(ov.IrqlWhen) > 0 {
+		return r, errors.New("overlay irqlWhen on a role: value-dependent bounds are for DDIs")
+	}
 	protoName := ov.Proto
 	if protoName == "" {
 		protoName = ndis5Typedef(name)
@@ -170,6 +176,9 @@ func (g *gen) irql(p *Page, override *rules.Irql, role bool) (rules.Irql, error)
 	if override != nil {
 		if override.Reason == "" {
 			return q, errors.New("overlay irql without a reason")
+		}
+		if len(override.When) > 0 {
+			return q, errors.New("overlay irql with when: write value-dependent bounds in irqlWhen")
 		}
 		r := *override
 		r.Page = raw

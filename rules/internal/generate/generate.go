@@ -47,12 +47,15 @@ func Generate(ddiDir, overlayPath string) ([]byte, error) {
 
 // build assembles the catalogue.
 func (g *gen) build() (*rules.Catalogue, error) {
-	c := &rules.Catalogue{Source: g.o.Source, Exclusions: g.o.Scope.Exclusions}
+	c := &rules.Catalogue{Source: g.o.Source, Exclusions: g.o.Scope.Exclusions, Uncatalogued: g.o.Uncatalogued}
 	ddiRefs, roleRefs, err := g.scopePages()
 	if err != nil {
 		return nil, err
 	}
 	if c.DDIs, err = g.ddis(ddiRefs); err != nil {
+		return nil, err
+	}
+	if err := deriveGoValues(c.DDIs); err != nil {
 		return nil, err
 	}
 	if c.Roles, err = g.roles(roleRefs); err != nil {
@@ -212,6 +215,10 @@ func sortCatalogue(c *rules.Catalogue) {
 	sort.Slice(c.Roles, func(i, j int) bool { return c.Roles[i].Name < c.Roles[j].Name })
 	sort.Slice(c.Structs, func(i, j int) bool { return c.Structs[i].Name < c.Structs[j].Name })
 	sort.Slice(c.Exclusions, func(i, j int) bool { return c.Exclusions[i].Page < c.Exclusions[j].Page })
+	sort.Slice(c.Uncatalogued, func(i, j int) bool {
+		a, b := c.Uncatalogued[i], c.Uncatalogued[j]
+		return a.Package+"."+a.GoName < b.Package+"."+b.GoName
+	})
 	for i := range c.Roles {
 		sort.Strings(c.Roles[i].Completes)
 	}

@@ -36,6 +36,9 @@ type Overlay struct {
 	Structs map[string]StructOverlay `json:"structs"`
 	// Lifetimes are hand-written from ../shared/condis.
 	Lifetimes []rules.Lifetime `json:"lifetimes"`
+	// Uncatalogued are the exported functions of wdm and ndis that are no
+	// DDI, each with the reason (Catalogue.Uncatalogued).
+	Uncatalogued []rules.Uncatalogued `json:"uncatalogued"`
 }
 
 // Scope lists the pages in scope.
@@ -74,6 +77,9 @@ type EntryOverlay struct {
 	GoNameReason string `json:"goNameReason,omitempty"`
 	// Irql replaces the parsed requirement; Reason is required.
 	Irql *rules.Irql `json:"irql,omitempty"`
+	// IrqlWhen are the value-dependent bounds (DDIs only; Irql.When), each
+	// with the page's sentences; GoValue is derived, not written.
+	IrqlWhen []rules.IrqlWhen `json:"irqlWhen,omitempty"`
 	// Proto names the prototypes.tsv row (roles: the NDIS 5 typedef).
 	Proto string `json:"proto,omitempty"`
 	// SameAs takes the C types, positionally, from another entry's
