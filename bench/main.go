@@ -186,6 +186,7 @@ func execute(ctx context.Context, cfg config) (*report, error) {
 	rep := newReport(root, cfg)
 	r := runner{bins: bins, tools: cfg.tools, rounds: cfg.rounds, tmp: tmp}
 	if cfg.std {
+		r.std = true
 		res, err := r.runStd(ctx, root)
 		if err != nil {
 			return nil, err

@@ -15,6 +15,10 @@ type runner struct {
 	tools  []string
 	rounds int
 	tmp    string
+	// std is set for -std: both tools then run with -test=false (go list
+	// -test -export std builds every test of the standard library, tens
+	// of minutes on 2 cores, the same for both tools).
+	std bool
 }
 
 // result is what one size (or std) gave.
@@ -78,6 +82,9 @@ func (r runner) runRounds(ctx context.Context, res *result, dir, pattern string,
 // runOne runs one tool once and fails on an unexpected exit status.
 func (r runner) runOne(ctx context.Context, t tool, dir, pattern string, round int) (measurement, error) {
 	in := invocation{Dir: dir, Argv: t.argv(r.bins, pattern, round)}
+	if r.std {
+		in.Argv = append([]string{in.Argv[0], "-test=false"}, in.Argv[1:]...)
+	}
 	if t.freshCache {
 		c, err := os.MkdirTemp(r.tmp, "staticcheck-cache-")
 		if err != nil {
