@@ -93,7 +93,17 @@
 // for contiguous and noncached memory, which depend on MemoryFlags bits the
 // model has no constants for and which its page says are zero for the
 // memory NdisAllocateMemoryWithTagPriority returns, the model's only
-// allocator.
+// allocator. Nor are the DISPATCH_LEVEL flags (NDIS_SEND_FLAGS_DISPATCH_LEVEL
+// of NdisCoSendNetBufferLists, NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL of
+// NdisMCoSendNetBufferListsComplete, NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL of
+// NdisMCoIndicateReceiveNetBufferLists: set, they say the IRQL is
+// DISPATCH_LEVEL): a condition on one bit of a flags argument needs a bit
+// test that IrqlWhen.Op does not have, and the model has no constants for
+// those flags (the parameters are uint32).
+//
+// A simulator with the run-time arguments reads a bound as
+// w.Holds(ValueOf(arg)) (ValueOf(*arg) with Deref); a static pass builds
+// the ArgValue from the argument's constant value or nilness.
 //
 // # Exports of the model
 //

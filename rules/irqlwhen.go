@@ -3,6 +3,7 @@ package rules
 import (
 	"go/constant"
 	"go/token"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -90,6 +91,28 @@ type ArgValue struct {
 	// Nil and NonNil say the value is, or is not, nil (a pointer or
 	// interface); neither when it is not known.
 	Nil, NonNil bool
+}
+
+// ValueOf is the ArgValue of a run-time value (how the simulator sees an
+// argument): a bool or an integer is a constant; a nil pointer, interface
+// or the nil any is Nil, any other pointer NonNil. Other values say
+// nothing.
+func ValueOf(v any) ArgValue {
+	if v == nil {
+		return ArgValue{Nil: true}
+	}
+	r := reflect.ValueOf(v)
+	switch r.Kind() {
+	case reflect.Bool:
+		return ArgValue{Const: constant.MakeBool(r.Bool())}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return ArgValue{Const: constant.MakeInt64(r.Int())}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return ArgValue{Const: constant.MakeUint64(r.Uint())}
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return ArgValue{Nil: r.IsNil(), NonNil: !r.IsNil()}
+	}
+	return ArgValue{}
 }
 
 // Holds reports whether the condition holds for v; known is false when v

@@ -132,3 +132,36 @@ func TestLoadRejectsBrokenWhens(t *testing.T) {
 		}
 	}
 }
+
+// TestValueOfWithHolds checks run-time values against the catalogue's
+// bounds, as the simulator would.
+func TestValueOfWithHolds(t *testing.T) {
+	c, err := Load(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setEvent := c.DDI("KeSetEvent").Irql.When[0]
+	wait := c.DDI("KeWaitForSingleObject").Irql.When
+	zero, ten := int64(0), int64(-10)
+	cases := []struct {
+		name         string
+		w            IrqlWhen
+		v            any
+		holds, known bool
+	}{
+		{"KeSetEvent wait true", setEvent, true, true, true},
+		{"KeSetEvent wait false", setEvent, false, false, true},
+		{"timeout nil", wait[0], (*int64)(nil), true, true},
+		{"timeout set", wait[0], &zero, false, true},
+		{"*timeout 0", wait[1], zero, false, true},
+		{"*timeout -10", wait[1], ten, true, true},
+		{"*timeout as uint32", wait[1], uint32(5), true, true},
+		{"a string says nothing", setEvent, "TRUE", false, false},
+	}
+	for _, tc := range cases {
+		holds, known := tc.w.Holds(ValueOf(tc.v))
+		if holds != tc.holds || known != tc.known {
+			t.Errorf("%s: Holds(ValueOf(%v)) = %v, %v; want %v, %v", tc.name, tc.v, holds, known, tc.holds, tc.known)
+		}
+	}
+}
