@@ -406,3 +406,36 @@ func TestHaltedAdapterHandle(t *testing.T) {
 	ndis.MCmRegisterAddressFamilyEx(saved, &q2931)
 	expect(t, sys, rules.RuleBadHandle, "NdisMCmRegisterAddressFamilyEx", "which was halted")
 }
+
+// TestOidCompletedByWrongSide: an OID request the client sent to the call
+// manager, completed by the client itself or by the adapter's miniport.
+func TestOidCompletedByWrongSide(t *testing.T) {
+	sys, ad, _, c := world(t, ndistest.CMScript{OidRequest: ndistest.Pend}, testclient.Options{})
+	req := &ndis.OidRequest{Oid: 0x00010101}
+	if st := c.OidRequest(c.Af(), nil, true, req); st != ndis.StatusPending {
+		t.Fatalf("NdisCoOidRequest = %s, want NDIS_STATUS_PENDING", st)
+	}
+	ndis.CoOidRequestComplete(c.Af().Handle(), nil, nil, req, ndis.StatusSuccess)
+	expect(t, sys, rules.RuleBadHandle, "NdisCoOidRequestComplete", "was not sent to the client")
+	ndis.MCoOidRequestComplete(ad.Handle(), nil, req, ndis.StatusSuccess)
+	expect(t, sys, rules.RuleBadHandle, "NdisMCoOidRequestComplete", "was not sent to adapter")
+	sys.Run()
+}
+
+func TestReceiveOnInactiveVc(t *testing.T) {
+	sys, mcm, _, c := mcmWorld(t)
+	if _, st := c.CreateVc(c.Af()); st != ndis.StatusSuccess {
+		t.Fatalf("NdisCoCreateVc = %s", st)
+	}
+	var inactive *ndistest.VC
+	for _, v := range mcm.VCs() {
+		if !v.CreatedByCallManager() {
+			inactive = v
+		}
+	}
+	if inactive == nil {
+		t.Fatal("the miniport call manager does not know the client's VC")
+	}
+	ndis.MCoIndicateReceiveNetBufferLists(inactive.Handle(), &ndis.NetBufferList{SourceHandle: inactive.Handle()}, 1, 0)
+	expect(t, sys, rules.RuleVcState, "NdisMCoIndicateReceiveNetBufferLists", "not active")
+}

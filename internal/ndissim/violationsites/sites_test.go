@@ -75,12 +75,15 @@ func coverProfile(t *testing.T) violationsites.Profile {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOFLAGS=")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
+	b, runErr := cmd.CombinedOutput()
+	if runErr != nil {
+		// A failing runtime test fails its own package; the profile of the
+		// tests that ran still says which sites they reached.
+		t.Logf("go %s: %v\n%s", strings.Join(args, " "), runErr, b)
 	}
 	prof, err := violationsites.ReadProfile(out)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("no coverage profile (go test: %v): %v", runErr, err)
 	}
 	return prof
 }
