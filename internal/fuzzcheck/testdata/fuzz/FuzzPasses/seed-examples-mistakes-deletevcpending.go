@@ -1,0 +1,2 @@
+go test fuzz v1
+[]byte("package mistakes\n\nimport \"github.com/ndislint/ndislint/ndis\"\n\n// pendingClDeleteVc is a ProtocolCoDeleteVc that means to free the VC\n// context later, from a worker, and says so by pending.\n//\n// MISTAKE: ProtocolCoDeleteVc is synchronous; its page\n// (nc-ndis-protocol_co_delete_vc) says it cannot return\n// NDIS_STATUS_PENDING. The verifier reports status-forbidden.\n//\n//ndis:role PROTOCOL_CO_DELETE_VC\nfunc pendingClDeleteVc(protocolVcContext ndis.Handle) ndis.Status {\n\treturn ndis.StatusPending\n}\n")
