@@ -17,11 +17,42 @@ type edit struct {
 	text       []byte
 }
 
-// fixAndReport applies the first suggested fix of every finding that has
-// one, when its edits overlap no edit already taken, and prints the
-// findings it did not fix. The status is 1 on errors (load, type, or a file
-// that could not be rewritten), 3 when findings are left, else 0.
-func fixAndReport(r *runResult, stderr io.Writer, hadErrors bool) int {
+// maxFixRounds bounds -fix's rounds: a fix that conflicted with another
+// is taken in a later round, on the file as the earlier round left it.
+const maxFixRounds = 5
+
+// fixLoop runs the analysis, applies the first suggested fix of every
+// finding whose edits overlap no edit already taken, and runs again, until
+// a round has no fix to take (or maxFixRounds). Then it prints the findings
+// left, at their positions in the fixed files. The status is 1 on errors
+// (load, type, or a file that could not be rewritten), 3 when findings are
+// left, else 0.
+func fixLoop(run func() (*runResult, bool), stderr io.Writer) int {
+	for round := 0; ; round++ {
+		r, hadErrors := run()
+		if r == nil || hadErrors {
+			return exitError
+		}
+		edits, left := r.takeFixes()
+		if len(edits) == 0 || round == maxFixRounds {
+			(&runResult{fset: r.fset, diags: left}).printText(stderr, -1)
+			if len(left) > 0 {
+				return exitFindings
+			}
+			return exitClean
+		}
+		for _, name := range sortedKeys(edits) {
+			if err := applyEdits(name, edits[name]); err != nil {
+				fmt.Fprintf(stderr, "-fix: %v\n", err)
+				return exitError
+			}
+		}
+	}
+}
+
+// takeFixes returns the edits of the fixes taken, by file, and the
+// findings not fixed.
+func (r *runResult) takeFixes() (map[string][]edit, []driver.Diagnostic) {
 	edits := map[string][]edit{}
 	var left []driver.Diagnostic
 	for _, d := range r.diags {
@@ -29,22 +60,7 @@ func fixAndReport(r *runResult, stderr io.Writer, hadErrors bool) int {
 			left = append(left, d)
 		}
 	}
-	failed := false
-	for _, name := range sortedKeys(edits) {
-		if err := applyEdits(name, edits[name]); err != nil {
-			fmt.Fprintf(stderr, "-fix: %v\n", err)
-			failed = true
-		}
-	}
-	unfixed := &runResult{fset: r.fset, diags: left}
-	unfixed.printText(stderr, -1)
-	switch {
-	case hadErrors || failed:
-		return exitError
-	case len(left) > 0:
-		return exitFindings
-	}
-	return exitClean
+	return edits, left
 }
 
 // take adds d's first fix to edits when it has one and none of its edits
@@ -72,11 +88,16 @@ func (r *runResult) take(d driver.Diagnostic, edits map[string][]edit) bool {
 	return true
 }
 
-// overlaps reports whether e overlaps one of es (two insertions at one
-// offset overlap: their order would be arbitrary).
+// overlaps reports whether e overlaps one of es: their ranges intersect,
+// or one is an insertion at the start of the other's range. Insertions
+// at one offset do not overlap: they are applied in the order taken (the
+// findings' order), as go/analysis's checker applies them.
 func overlaps(es []edit, e edit) bool {
 	for _, o := range es {
-		if e.start < o.end && o.start < e.end || e.start == o.start {
+		if e.start < o.end && o.start < e.end {
+			return true
+		}
+		if e.start == o.start && (e.start != e.end) != (o.start != o.end) {
 			return true
 		}
 	}
@@ -90,7 +111,7 @@ func applyEdits(name string, es []edit) error {
 	if err != nil {
 		return err
 	}
-	sort.Slice(es, func(i, j int) bool { return es[i].start < es[j].start })
+	sort.SliceStable(es, func(i, j int) bool { return es[i].start < es[j].start })
 	var b bytes.Buffer
 	last := 0
 	for _, e := range es {

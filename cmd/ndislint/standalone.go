@@ -48,7 +48,7 @@ func newFlagSet(progname string, o *options) *flag.FlagSet {
 	fs.StringVar(&o.format, "f", "text", "output format: text (go vet style, on stderr), json or sarif (SARIF 2.1.0), both on stdout")
 	fs.BoolVar(&o.legacyJSON, "json", false, "print findings as go/analysis JSON on stdout (the shape multichecker and go vet -json print); findings alone leave the exit status 0")
 	fs.IntVar(&o.context, "c", -1, "with text output, print `N` lines of source around each finding")
-	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of each finding; print the findings left unfixed, exit 3 if any")
+	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of each finding (conflicting ones in later rounds); print the findings left, exit 3 if any")
 	fs.BoolVar(&o.tests, "test", true, "also check the packages' tests")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags` for loading the packages")
 	checks.RegisterFlags(fs)
@@ -129,17 +129,23 @@ func analyse(progname string, o *options, fail *checks.Selection, patterns []str
 		cfg.Analyzers = append(cfg.Analyzers, inventory.Analyzer)
 		cfg.OnRoot = inv.add
 	}
-	out, err := driver.Run(cfg, patterns)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", progname, oneLine(err.Error()))
-		return exitError
-	}
-	res := newRun(out)
-	for _, e := range out.Errors {
-		fmt.Fprintln(stderr, e.String())
+	runOnce := func() (*runResult, bool) {
+		out, err := driver.Run(cfg, patterns)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, oneLine(err.Error()))
+			return nil, true
+		}
+		for _, e := range out.Errors {
+			fmt.Fprintln(stderr, e.String())
+		}
+		return newRun(out), len(out.Errors) > 0
 	}
 	if o.fix {
-		return fixAndReport(res, stderr, len(out.Errors) > 0)
+		return fixLoop(runOnce, stderr)
+	}
+	res, hadErrors := runOnce()
+	if res == nil {
+		return exitError
 	}
 	var sum *summary
 	if o.summary {
@@ -150,7 +156,7 @@ func analyse(progname string, o *options, fail *checks.Selection, patterns []str
 		return exitError
 	}
 	switch {
-	case len(out.Errors) > 0:
+	case hadErrors:
 		return exitError
 	case o.legacyJSON:
 		return exitClean
