@@ -171,7 +171,7 @@ func writeSeedCorpus(t *testing.T, ss []seed) {
 		t.Fatal(err)
 	}
 	for _, s := range ss {
-		name := "seed-" + strings.NewReplacer("/", "-", " ", "-", "(", "", ")", "").Replace(s.name)
+		name := "seed-" + strings.NewReplacer("/", "-", " ", "-", ".", "_", "(", "", ")", "").Replace(s.name)
 		data := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", s.src)
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
