@@ -104,9 +104,7 @@ func pruneCustom(t *testing.T, cache, keep string) {
 func runCustom(t *testing.T, bin, root, config string) []finding {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "issues.json")
-	cmd := exec.Command(bin, "run", "--config", config, "--output.json.path", out, "./examples/...")
-	cmd.Dir = root
-	cmd.Env = append(goEnv(t), "GOLANGCI_LINT_CACHE="+t.TempDir())
+	cmd := lintCommand(t, bin, root, "--config", config, "--output.json.path", out, "./examples/...")
 	start := time.Now()
 	log, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
@@ -119,6 +117,23 @@ func runCustom(t *testing.T, bin, root, config string) []finding {
 		t.Fatalf("%v\n%s", err, log)
 	}
 	return parseIssues(t, data)
+}
+
+// runFailing runs the custom golangci-lint as runCustom does and returns
+// its combined output and error, for a configuration it should refuse.
+func runFailing(t *testing.T, bin, root, config string) (string, error) {
+	t.Helper()
+	out, err := lintCommand(t, bin, root, "--config", config, "./examples/...").CombinedOutput()
+	return string(out), err
+}
+
+// lintCommand is `bin run ARGS` in root, with a new golangci-lint cache.
+func lintCommand(t *testing.T, bin, root string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"run"}, args...)...)
+	cmd.Dir = root
+	cmd.Env = append(goEnv(t), "GOLANGCI_LINT_CACHE="+t.TempDir())
+	return cmd
 }
 
 // customVersion reads the golangci-lint version (the top-level version

@@ -53,6 +53,17 @@ func TestCustomGolangciLint(t *testing.T) {
 		}
 		compareFindings(t, got, rest)
 	})
+
+	t.Run("bad checks", func(t *testing.T) {
+		cfg := withChecks(t, "all,-no-such-rule")
+		out, err := runFailing(t, bin, root, cfg)
+		if err == nil {
+			t.Fatalf("golangci-lint ran with checks \"all,-no-such-rule\":\n%s", out)
+		}
+		if want := `no rule matches "no-such-rule"`; !strings.Contains(out, want) {
+			t.Errorf("the error does not say %s:\n%s", want, out)
+		}
+	})
 }
 
 // finding is one issue, as golangci-lint prints it.
