@@ -32,4 +32,11 @@
 // ...), which Expect and ViolationsOf take. The verifier reads the embedded
 // rule catalogue; UseCatalogue runs a System with another one, to test a
 // catalogue entry before it is generated.
+//
+// A driver's test drives the call manager and the miniport with their steps
+// and never needs the handles NDIS gave them. Tests of the verifier itself,
+// which pass such a handle where a page forbids it, get them from
+// CallManager.AfHandles, SapHandles, Binding and AdapterHandle and from
+// Adapter.VcHandle (the miniport's own NdisVcHandle of a VC); the test
+// client's Afs lists its address families whose open is still pending too.
 package ndistest

@@ -191,6 +191,17 @@ func (c *Client) IncomingVCs() []*VC {
 	return out
 }
 
+// Afs returns every address family the client opened, in order: those
+// whose open is still pending, failed or closed too (Af returns only an
+// open one).
+func (c *Client) Afs() []*Af {
+	var out []*Af
+	for _, b := range c.bindings {
+		out = append(out, b.afs...)
+	}
+	return out
+}
+
 // Af returns the first open address family, nil if none.
 func (c *Client) Af() *Af {
 	for _, b := range c.bindings {
