@@ -2,6 +2,7 @@ package violationsites
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -49,11 +50,13 @@ type reporter struct {
 }
 
 // Find loads the packages named by patterns (from directory dir) and
-// returns their violation sites, sorted by position.
-func Find(dir string, patterns ...string) ([]Site, error) {
+// returns their violation sites, sorted by position. The load (go list,
+// which may build export data) stops with ctx.
+func Find(ctx context.Context, dir string, patterns ...string) ([]Site, error) {
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
-		Dir:  dir,
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
+		Dir:     dir,
+		Context: ctx,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
