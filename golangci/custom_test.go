@@ -40,6 +40,7 @@ func TestCustomGolangciLint(t *testing.T) {
 
 	t.Run("checks", func(t *testing.T) {
 		off := ruleToDrop(want)
+		t.Logf("checks: all,-%s", off)
 		cfg := withChecks(t, "all,-"+off)
 		got := runCustom(t, bin, root, cfg)
 		var rest []finding
