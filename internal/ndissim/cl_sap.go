@@ -16,6 +16,8 @@ func (w *world) ClRegisterSap(ndisAfHandle ndis.Handle, protocolSapContext ndis.
 		return ndis.StatusFailure
 	}
 	af := ah.af
+	// The af lifetime reports a closed or failed AF first (afArg); an AF
+	// whose open still pends has a live handle in it, and comes here.
 	if af.state != afOpen {
 		w.report(rules.RuleBadHandle, "%s: %s is not open", ddi, af)
 		return ndis.StatusFailure

@@ -47,6 +47,8 @@ func (w *world) CoCreateVc(ndisBindingHandle ndis.Handle, ndisAfHandle ndis.Hand
 // afOnBinding checks that an AF handle belongs to the caller's binding.
 func (w *world) afOnBinding(ddi string, ah *afHandle, o *openBlock) bool {
 	af := ah.af
+	// As in NdisClRegisterSap: the lifetimes leave this to report an AF
+	// whose open still pends.
 	if af.state != afOpen {
 		w.report(rules.RuleBadHandle, "%s: %s is not open", ddi, af)
 		return false
