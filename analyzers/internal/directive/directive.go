@@ -100,6 +100,10 @@ func parseComment(c *ast.Comment) (Directive, *Malformed, bool) {
 		return d, &Malformed{Pos: c.Pos(), End: c.End(), Msg: "malformed directive //" + d.Key() + ": missing argument"}, true
 	case !needsArgs && d.Args != "":
 		return d, &Malformed{Pos: c.Pos(), End: c.End(), Msg: "malformed directive //" + d.Key() + ": takes no argument"}, true
+	case d.Key() == KeyIgnore:
+		if _, _, problem := ParseIgnore(d); problem != "" {
+			return d, &Malformed{Pos: c.Pos(), End: c.End(), Msg: "malformed directive //" + d.Key() + ": " + problem}, true
+		}
 	}
 	return d, nil, true
 }
