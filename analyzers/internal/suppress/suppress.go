@@ -7,6 +7,13 @@
 // on the line below it. Each pass reports, for its own rules, suppressions
 // that matched nothing (rule "unused-ignore"); the directives pass reports
 // malformed ones and those with no reason.
+//
+// A directive whose rule list is malformed (it names no rule, or has a
+// leading, trailing or doubled comma) suppresses nothing. No directive
+// suppresses a finding about itself: not its missing reason, not an unknown
+// rule ID in its list, not its being unused (unused-ignore findings are
+// never suppressed). It may suppress a finding about another directive on
+// the line below it.
 package suppress
 
 import (
@@ -37,18 +44,19 @@ type Ignore struct {
 	used   map[string]bool
 }
 
-// ParseIgnore reads the arguments of an ignore directive.
+// ParseIgnore reads the arguments of an ignore directive (see
+// directive.ParseIgnore). A directive whose rule list is malformed (no
+// rule, an empty element) names no rule: it suppresses nothing, and the
+// directives pass reports it as directive-malformed.
 func ParseIgnore(d directive.Directive) (ids []string, reason string) {
-	fields := strings.Fields(d.Args)
-	if len(fields) == 0 {
-		return nil, ""
+	rs, reason, problem := directive.ParseIgnore(d)
+	if problem != "" {
+		return nil, reason
 	}
-	for _, r := range strings.Split(fields[0], ",") {
-		if r = strings.TrimSpace(r); r != "" {
-			ids = append(ids, r)
-		}
+	for _, r := range rs {
+		ids = append(ids, r.ID)
 	}
-	return ids, strings.TrimSpace(strings.TrimPrefix(d.Args, fields[0]))
+	return ids, reason
 }
 
 // Reporter reports a pass's diagnostics through the ignore directives. It
@@ -77,10 +85,13 @@ type lineKey struct {
 func Ignores(fset *token.FileSet, ds []directive.Directive) []Ignore {
 	var out []Ignore
 	for _, d := range ds {
-		if d.Key() != "ndislint:ignore" {
+		if d.Key() != directive.KeyIgnore {
 			continue
 		}
 		ids, reason := ParseIgnore(d)
+		if len(ids) == 0 {
+			continue // malformed: suppresses nothing
+		}
 		p := fset.Position(d.Pos)
 		out = append(out, Ignore{Rules: ids, Reason: reason, Pos: d.Pos, End: d.End, File: p.Filename, Line: p.Line})
 	}
@@ -129,6 +140,9 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 
 // covering returns the first ignore directive (in source order) that
 // covers d: one naming its rule on the line above d or on d's own line.
+// An ignore never covers a finding about itself, one positioned inside its
+// own comment (its missing reason, an unknown rule ID in its list): a
+// suppression cannot excuse its own defects.
 func (r *Reporter) covering(d analysis.Diagnostic) *Ignore {
 	if len(r.byLine) == 0 {
 		return nil
@@ -136,7 +150,7 @@ func (r *Reporter) covering(d analysis.Diagnostic) *Ignore {
 	p := r.pass.Fset.Position(d.Pos)
 	for _, line := range [2]int{p.Line - 1, p.Line} {
 		for _, ig := range r.byLine[lineKey{p.Filename, line}] {
-			if contains(ig.Rules, d.Category) {
+			if contains(ig.Rules, d.Category) && !(ig.Pos <= d.Pos && d.Pos < ig.End) {
 				return ig
 			}
 		}
