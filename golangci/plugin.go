@@ -35,12 +35,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/checks"
-	"github.com/ndislint/ndislint/analyzers/completion"
-	"github.com/ndislint/ndislint/analyzers/directives"
-	"github.com/ndislint/ndislint/analyzers/irql"
-	"github.com/ndislint/ndislint/analyzers/roles"
-	"github.com/ndislint/ndislint/analyzers/typestate"
-	"github.com/ndislint/ndislint/analyzers/vclifetime"
+	"github.com/ndislint/ndislint/analyzers/suite"
 )
 
 // Name is the plugin's name: the key under linters.settings.custom and the
@@ -102,16 +97,7 @@ func New(conf any) (register.LinterPlugin, error) {
 }
 
 // Passes returns ndislint's own analyzers, as cmd/ndislint runs them.
-func Passes() []*analysis.Analyzer {
-	return []*analysis.Analyzer{
-		directives.Analyzer,
-		roles.Analyzer,
-		irql.Analyzer,
-		vclifetime.Analyzer,
-		completion.Analyzer,
-		typestate.Analyzer,
-	}
-}
+func Passes() []*analysis.Analyzer { return suite.Passes() }
 
 // BuildAnalyzers returns the passes, each wrapped by FoldRelated.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
