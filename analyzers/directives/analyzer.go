@@ -37,7 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, f := range pass.Files {
 		for _, d := range front.Directives[f] {
-			if d.Key() == directive.ToolNdislint+":ignore" {
+			if d.Key() == directive.KeyIgnore {
 				checkIgnore(rep, d)
 			}
 		}

@@ -1,7 +1,6 @@
 package directives
 
 import (
-	"go/token"
 	"strings"
 
 	"github.com/ndislint/ndislint/analyzers/internal/directive"
@@ -9,55 +8,33 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// checkIgnore reports the unknown rule IDs of one //ndislint:ignore
-// directive, each at its own place in the comment, and a missing reason.
+// checkIgnore reports the unknown rule IDs of one well-formed
+// //ndislint:ignore directive, each at its own place in the comment, and a
+// missing reason. A directive whose rule list is malformed never gets here:
+// the parser returns it as malformed, and run reports it so.
 func checkIgnore(rep *suppress.Reporter, d directive.Directive) {
-	ids, reason := suppress.ParseIgnore(d)
-	for _, id := range idSpans(d) {
-		if rules.LookupRule(id.name) != nil {
+	ids, reason, problem := directive.ParseIgnore(d)
+	if problem != "" {
+		return
+	}
+	var names []string
+	for _, id := range ids {
+		names = append(names, id.ID)
+		if rules.LookupRule(id.ID) != nil {
 			continue
 		}
-		msg := "//ndislint:ignore names unknown rule " + quote(id.name)
-		if near := nearestRule(id.name); near != "" {
+		msg := "//ndislint:ignore names unknown rule " + quote(id.ID)
+		if near := nearestRule(id.ID); near != "" {
 			msg += "; did you mean " + near + "?"
 		} else {
 			msg += "; run 'ndislint help' for the rule IDs"
 		}
-		rep.Reportf(rules.RuleDirectiveUnknownRule, id.pos, id.end, nil, "%s", msg)
+		rep.Reportf(rules.RuleDirectiveUnknownRule, id.Pos, id.End, nil, "%s", msg)
 	}
-	if reason == "" && len(ids) > 0 {
+	if reason == "" {
 		rep.Reportf(rules.RuleIgnoreMissingReason, d.Pos, d.End, nil,
-			"//ndislint:ignore %s has no reason: say why after the rule IDs", strings.Join(ids, ","))
+			"//ndislint:ignore %s has no reason: say why after the rule IDs", strings.Join(names, ","))
 	}
-}
-
-// span is one rule ID of an ignore directive and where it is written.
-type span struct {
-	name     string
-	pos, end token.Pos
-}
-
-// idSpans returns the rule IDs of d's first argument (comma-separated), the
-// way suppress.ParseIgnore reads them, with their positions.
-func idSpans(d directive.Directive) []span {
-	fields := strings.Fields(d.Args)
-	if len(fields) == 0 {
-		return nil
-	}
-	list := fields[0]
-	base := strings.Index(d.Args, list)
-	var out []span
-	off := 0
-	for _, part := range strings.Split(list, ",") {
-		name := strings.TrimSpace(part)
-		if name != "" {
-			at := base + off + strings.Index(part, name)
-			p := d.ArgsPos + token.Pos(at)
-			out = append(out, span{name: name, pos: p, end: p + token.Pos(len(name))})
-		}
-		off += len(part) + 1
-	}
-	return out
 }
 
 // quote puts a rule ID in double quotes, as go vet quotes names.

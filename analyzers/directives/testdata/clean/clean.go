@@ -42,6 +42,19 @@ func suppressed() {
 
 	//ndislint:ignore unused-ignore the rule every pass reports is a known ID
 	_ = 0
+
+	// One ignore suppresses two findings about the directive below it
+	// (another directive, not itself).
+	//ndislint:ignore directive-unknown-rule,ignore-missing-reason the line below is kept for an old tool
+	//ndislint:ignore no-such-rule
+	_ = 0
+
+	// Rules of other passes: well-formed, known, with a reason. The reason
+	// may hold commas; only the first word is the rule list.
+	//ndislint:ignore vc-use-after-close,vc-delete-cm-vc reason
+	_ = 0
+	//ndislint:ignore vc-delete-cm-vc the CM, not this client, created the VC
+	_ = 0
 }
 
 // A line like the one below is documentation, not a directive:
