@@ -61,6 +61,9 @@ type checker struct {
 	// of its function literals, both on first use.
 	files []*ast.File
 	lits  map[*ast.FuncLit]*ssa.Function
+	// ofsBy lists, by DDI name, the value-dependent bounds' ArgOfs that
+	// look back to calls of that DDI (ofs).
+	ofsBy map[string][]*rules.ArgOf
 }
 
 // finding is a diagnostic waiting to be reported.

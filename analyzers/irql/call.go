@@ -24,11 +24,12 @@ func (fa *fnAnalysis) call(st *state, c *ssa.CallCommon, pos token.Pos, value ss
 	ci := fa.c.calleeOf(callee)
 	switch {
 	case ci.ddi != nil:
-		fa.ddi(st, ci, c.Args, pos, value)
+		fa.ddi(st, ci, c, pos, value)
 		return
 	case ci.runtime:
 		return // the simulator's own functions
 	}
+	fa.forgetPassed(st, c.Args)
 	args := c.Args
 	if len(callee.FreeVars) > 0 {
 		if mc, ok := c.Value.(*ssa.MakeClosure); ok {
@@ -119,12 +120,14 @@ type ddiCall struct {
 // requirement, then its lock operation, then its IRQL effect. No DDI is
 // known by its name: a DDI added to the catalogue with an effect, a lock
 // operation or a requirement is followed as the entry says.
-func (fa *fnAnalysis) ddi(st *state, ci *calleeInfo, args []ssa.Value, pos token.Pos, value ssa.Value) {
-	d := ci.ddi
+func (fa *fnAnalysis) ddi(st *state, ci *calleeInfo, call *ssa.CallCommon, pos token.Pos, value ssa.Value) {
+	d, args := ci.ddi, call.Args
+	dc := ddiCall{d: d, args: args, pos: pos, value: value, io: ci.io}
 	if !fa.releasesUnheld(st, d, args) {
 		fa.needDDI(st, d, pos) // a release of a lock not held is reported as that
+		fa.needWhen(st, dc, call)
 	}
-	dc := ddiCall{d: d, args: args, pos: pos, value: value, io: ci.io}
+	fa.recordSets(st, dc, call)
 	if d.Lock != nil {
 		lk, ok := fa.lockDDI(st, dc)
 		if !ok {

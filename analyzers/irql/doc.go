@@ -64,6 +64,21 @@
 //	                   raise it
 //	at-dispatch        nothing changes (NdisDprAcquireSpinLock)
 //
+// An entry may also narrow its bound when an argument has a given value
+// (irql.when in the catalogue: KeSetEvent with Wait = TRUE needs <=
+// APC_LEVEL, KeWaitForSingleObject with a NULL or nonzero *Timeout too,
+// NdisCancelTimerObject on a timer whose latest NdisSetTimerObject on this
+// path passed a nonzero MillisecondsPeriod needs PASSIVE_LEVEL). The value
+// is read from the call: a constant, nil or a pointer that cannot be nil,
+// the value last stored in a local variable the argument points to, or the
+// argument of the latest earlier call the entry names whose object
+// argument is the same one (loaded from the same place, not stored to
+// since). Where the condition holds, the narrower bound is checked as the
+// unconditional one is, and reported with the condition ("KeSetEvent with
+// Wait = TRUE may be called at DISPATCH_LEVEL"); where the page also
+// forbids the call from pageable code, a //ndis:pageable function that
+// makes it is reported (irql-pageable-at-dispatch).
+//
 // A raise stores the IRQL it found through its IRQL out-parameter, or
 // returns it, and the saved IRQL is tracked through locals and fields.
 // Which parameter is the new IRQL and which the saved one comes from the
@@ -120,10 +135,15 @@
 //   - a DDI whose effect needs an IRQL parameter its entry lacks (a raise
 //     with no wdm.Irql in-parameter, a restore with neither one nor a lock):
 //     the IRQL after it is unknown, and the checks after it say nothing;
-//   - requirements that depend on an argument's value (KeWaitForSingleObject's
-//     Timeout, KeSetEvent's Wait): the catalogue keeps the unconditional
-//     bound, and so does the pass; NDIS_LOWER_IRQL's _CurIrql_ is not
+//   - a value-dependent bound whose condition it cannot evaluate (an
+//     argument that is no constant, a timeout variable whose value depends
+//     on the path or that escapes, a timer handle replaced or passed to a
+//     helper since it was set, a set in another function): only the
+//     unconditional bound applies then; NDIS_LOWER_IRQL's _CurIrql_ is not
 //     compared with the current IRQL;
+//   - a call that pageable code must not make (KeSetEvent with Wait = TRUE)
+//     made by a helper of a //ndis:pageable function: only the pageable
+//     function's own calls are checked;
 //   - a recursive call, inside its cycle: the callee's summary is not yet
 //     known there and counts as saying nothing;
 //   - a function whose data flow does not settle within the iteration

@@ -134,6 +134,7 @@ func (fa *fnAnalysis) instr(st *state, instr ssa.Instruction) {
 			fa.setVal(in, fa.load(st, in.X))
 		}
 	case *ssa.Store:
+		fa.forgetStored(st, in.Addr)
 		if fa.isIrql(in.Val.Type()) {
 			if k, ok := keyOf(fa.fn, in.Addr); ok {
 				st.saved[k] = fa.irqlOf(in.Val)

@@ -30,26 +30,10 @@ type need struct {
 	sum irqlsum.Req
 }
 
-// needDDI checks a DDI's IRQL requirement from the catalogue.
+// needDDI checks a DDI's unconditional IRQL requirement from the
+// catalogue.
 func (fa *fnAnalysis) needDDI(st *state, d *rules.DDI, pos token.Pos) {
-	bottom, top, ok := irqlsum.LevelBounds(d.Irql.Level)
-	if !ok {
-		return
-	}
-	base := need{subject: d.Name, req: "its page requires " + d.Irql.Page, pos: pos,
-		sum: irqlsum.Req{What: d.Name, Page: d.Irql.Page, Where: fa.c.where(pos), Pos: pos}}
-	if d.Irql.Kind == rules.IrqlMax || d.Irql.Kind == rules.IrqlExact {
-		n := base
-		n.max, n.lvl, n.rule = true, top, rules.RuleIrqlAboveMax
-		n.sum.Level, n.sum.Rule = top, rules.RuleIrqlAboveMax
-		fa.need(st, n)
-	}
-	if d.Irql.Kind == rules.IrqlMin || d.Irql.Kind == rules.IrqlExact {
-		n := base
-		n.lvl, n.rule = bottom, rules.RuleIrqlBelowMin
-		n.sum.Level, n.sum.Rule = bottom, rules.RuleIrqlBelowMin
-		fa.need(st, n)
-	}
+	fa.needBound(st, d.Irql, d.Irql.Page, d.Name, pos, nil)
 }
 
 // need checks a bound against the current IRQL: its absolute part against

@@ -54,6 +54,9 @@ type state struct {
 	// defers are the deferred calls pending, in order.
 	defers    []*ssa.Defer
 	deferLost bool
+	// sets are the arguments of the latest calls that value-dependent
+	// bounds look back to, by setKey.
+	sets map[string]setArg
 }
 
 // clone returns a copy that shares nothing mutable with s.
@@ -63,6 +66,7 @@ func (s *state) clone() *state {
 	c.saved = maps.Clone(s.saved)
 	c.released = slices.Clone(s.released)
 	c.defers = slices.Clone(s.defers)
+	c.sets = maps.Clone(s.sets)
 	return &c
 }
 
@@ -125,6 +129,11 @@ func joinStates(s, t *state) *state {
 		out.deferLost = true
 	}
 	out.deferLost = out.deferLost || t.deferLost
+	for k, v := range out.sets {
+		if w, ok := t.sets[k]; !ok || w.v != v.v {
+			delete(out.sets, k)
+		}
+	}
 	return out
 }
 
@@ -157,7 +166,7 @@ func sameState(s, t *state) bool {
 	if s.cur != t.cur || s.eLo != t.eLo || s.eHi != t.eHi || s.lost != t.lost || s.deferLost != t.deferLost {
 		return false
 	}
-	if len(s.locks) != len(t.locks) || !maps.Equal(s.saved, t.saved) || !slices.Equal(s.released, t.released) || !slices.Equal(s.defers, t.defers) {
+	if len(s.locks) != len(t.locks) || !maps.Equal(s.saved, t.saved) || !slices.Equal(s.released, t.released) || !slices.Equal(s.defers, t.defers) || !maps.Equal(s.sets, t.sets) {
 		return false
 	}
 	for i := range s.locks {
