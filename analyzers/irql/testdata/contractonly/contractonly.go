@@ -21,3 +21,21 @@ func Poke() {} // want Poke:`irql\{max=DISPATCH_LEVEL\(Poke\) contract\}`
 //
 //ndis:irql max=BOGUS
 func Bogus() {}
+
+// Reset settles the hardware but promises DISPATCH_LEVEL: its body breaks
+// its contract, found through the contract of Settle alone.
+//
+//ndis:irql max=DISPATCH_LEVEL
+func Reset() { // want Reset:`irql\{max=DISPATCH_LEVEL\(Reset\) contract\}`
+	Settle() // want `^Settle may be called at DISPATCH_LEVEL here: its //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and its //ndis:irql max=DISPATCH_LEVEL contract lets callers call it at <= DISPATCH_LEVEL \(irql-contract-broken\)$`
+}
+
+// Both states contradictory keys.
+// want +2 `invalid //ndis:irql on Both: min=DISPATCH_LEVEL is above max=PASSIVE_LEVEL: no IRQL satisfies both`
+//
+//ndis:irql max=PASSIVE_LEVEL min=DISPATCH_LEVEL
+func Both() {}
+
+// want +1 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration`
+//ndis:irql max=PASSIVE_LEVEL
+var Level = 0

@@ -26,3 +26,14 @@ func clOpenAfCompleteEx(protocolAfContext, ndisAfHandle ndis.Handle, status ndis
 var handlers = ndis.CoClientOptionalHandlers{
 	ClOpenAfCompleteHandlerEx: clOpenAfCompleteEx,
 }
+
+// timerFired runs at DISPATCH_LEVEL: Reset's contract is trusted (it is
+// reported at Reset's body), Bogus's unreadable contract says nothing.
+func timerFired(systemSpecific1, functionContext, systemSpecific2, systemSpecific3 ndis.Handle) {
+	contractonly.Reset()
+	contractonly.Bogus()
+	contractonly.Both()
+	contractonly.Settle() // want `^contractonly.Settle may be called at DISPATCH_LEVEL here: its //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and timerFired runs as NdisTimerFunction, which NDIS calls at DISPATCH_LEVEL \(irql-above-max\)$`
+}
+
+var timer = ndis.TimerCharacteristics{TimerFunction: timerFired}
