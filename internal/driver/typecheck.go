@@ -38,7 +38,10 @@ type checked struct {
 }
 
 // check parses and type-checks p from source. Its source dependencies
-// must have been checked (see setTypes).
+// must have been checked (see setTypes). A file the parser gave up on (it
+// nests deeper than go/parser's limit) is left out of the type check: the
+// parser returns it with no package name, which the type checker would
+// report as a second, positionless error ("package ; expected package x").
 func (u *universe) check(p *packages.Package) *checked {
 	c := &checked{info: newInfo()}
 	for _, name := range p.CompiledGoFiles {
@@ -46,7 +49,7 @@ func (u *universe) check(p *packages.Package) *checked {
 		if err != nil {
 			c.errors = append(c.errors, err)
 		}
-		if f != nil {
+		if f != nil && f.Name.Name != "" {
 			c.files = append(c.files, f)
 		}
 	}
