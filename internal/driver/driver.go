@@ -100,10 +100,12 @@ type run struct {
 // could not start (the go command failed); trouble with single packages is
 // in Output.Errors, and the others are still analysed.
 func Run(cfg *Config, patterns []string) (*Output, error) {
+	clock := newPhases()
 	roots, all, err := loadGraph(cfg, patterns)
 	if err != nil {
 		return nil, err
 	}
+	clock.done("go list")
 	source := sourceSet(roots, all)
 	d := &run{
 		cfg:    cfg,
@@ -116,9 +118,11 @@ func Run(cfg *Config, patterns []string) (*Output, error) {
 	g := newGraph(roots, all, source)
 	d.loadErrors(roots, all)
 	g.execute(d.workers(), func(n *node) { d.do(g, n) })
+	clock.done(fmt.Sprintf("analysis (%d from source, %d from export data)", len(source), len(all)-len(source)))
 	out := &Output{Fset: d.fset, Diagnostics: sortDiagnostics(d, d.diags), Analysed: len(source), Exported: len(all) - len(source)}
 	out.Errors = d.sortedErrors(g)
 	out.Roots = rootPaths(roots)
+	clock.print()
 	if len(roots) == 0 && len(out.Errors) == 0 {
 		out.Errors = append(out.Errors, Error{Msg: fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))})
 	}
