@@ -32,9 +32,11 @@ var directivesRules = []*Rule{
 A comment that starts with "// ndis:role" (a space after the slashes) is not
 a directive for Go, and every pass ignores it; so are a directive name that
 ndislint does not know (//ndis:rol), a directive that needs an argument
-written without one, and //ndis:pageable with an argument. The contract the
-author meant to state is then silently not checked, so each such comment is
-reported. Only the shape is checked here; the role and IRQL passes check
+written without one, //ndis:pageable with an argument, and an
+//ndislint:ignore whose rule list has an empty entry ("//ndislint:ignore ,
+reason", a leading, trailing or doubled comma), which suppresses nothing.
+The contract the author meant to state is then silently not checked, so each
+such comment is reported. Only the shape is checked here; the role and IRQL passes check
 what a well-formed //ndis:role or //ndis:irql says.
 
 Malformed directives are reported only in packages that use the runtime
