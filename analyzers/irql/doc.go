@@ -115,11 +115,32 @@
 //	//ndis:irql restores=p             returns at the IRQL held by p, or by the
 //	                                   spin lock reached through p (an unlock
 //	                                   wrapper)
+//	//ndis:irql level=DISPATCH_LEVEL   callers at exactly that level: min= and
+//	                                   max= in one key (_IRQL_requires_)
+//	//ndis:irql always_max=APC_LEVEL   the IRQL stays at or below the level for
+//	                                   the whole body, raises included
+//	                                   (_IRQL_always_function_max_); callers
+//	                                   too must be at or below it
+//	//ndis:irql always_min=DISPATCH_LEVEL  the IRQL stays at or above the level
+//	                                   for the whole body, lowers included
+//	                                   (_IRQL_always_function_min_)
 //	//ndis:pageable                    pageable code (PAGED_CODE): <= APC_LEVEL
 //
-// A contract is checked against the body and trusted at call sites. Levels
-// are wdm.h's names (rules/levels.go); DIRQL, the device range, is read as
-// its top in max= and its bottom in min=, and raises=DIRQL is refused.
+// A contract is checked against the body and trusted at call sites: a raise
+// (a DDI, a lock, a helper's exit) that surely takes the IRQL above
+// always_max=, or a lower that surely takes it below always_min=, breaks
+// the contract (irql-contract-broken). Levels are wdm.h's names
+// (rules/levels.go) or decimal IRQL values from 0 to 15 (max=5, as wdm.h's
+// x64 values: DISPATCH_LEVEL is 2, HIGH_LEVEL 15). DIRQL, the device
+// range, lies above DISPATCH_LEVEL and below CLOCK_LEVEL and HIGH_LEVEL
+// (the wdm pages: device interrupts run at DIRQL, above DISPATCH_LEVEL,
+// where DPCs run; KeRaiseIrql may go up to HIGH_LEVEL, which masks all);
+// it is read as its top (12) in max= and always_max=, as its bottom (3) in
+// min= and always_min=, as that range in level=, and raises=DIRQL is
+// refused. Messages spell a device level by its value (IRQL(5)). Keys that
+// contradict each other (level= with max= or min=, max= above always_max=,
+// raises= above always_max=, min= below always_min=) make the directive
+// invalid (irql-directive-invalid), and an invalid contract is not trusted.
 //
 // Findings are reported in file, line, column and rule order, and neither
 // they nor the facts depend on the order the files were parsed in.

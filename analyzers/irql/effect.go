@@ -195,14 +195,23 @@ func (fa *fnAnalysis) badLevel(d *rules.DDI, l level, pos token.Pos) {
 }
 
 // afterChange checks what a change of the IRQL may break: a min= contract
-// (the IRQL lowered below it) and pageable code (raised to
-// DISPATCH_LEVEL).
+// (the IRQL lowered below it), an always_max= or always_min= contract (the
+// IRQL surely raised above it, or lowered below it), and pageable code
+// (raised to DISPATCH_LEVEL).
 func (fa *fnAnalysis) afterChange(st *state, pos token.Pos) {
 	if !fa.final {
 		return
 	}
 	if ct := fa.ent.contract; ct != nil && ct.HasMin && st.cur.isAbs() && st.cur.hi < ct.Min {
 		fa.report(rules.RuleIrqlContractBroken, pos, fmt.Sprintf("%s lowers the IRQL to %s, below its //ndis:irql min=%s", fnName(fa.fn), rules.LevelName(st.cur.hi), rules.LevelName(ct.Min)),
+			related(fa.ent.contractPos, "the contract"))
+	}
+	if ct := fa.ent.contract; ct != nil && ct.HasAlwaysMax && st.cur.abs && st.cur.lo > ct.AlwaysMax {
+		fa.report(rules.RuleIrqlContractBroken, pos, fmt.Sprintf("%s raises the IRQL to %s, above its //ndis:irql always_max=%s: %s", fnName(fa.fn), rules.LevelName(st.cur.lo), rules.LevelName(ct.AlwaysMax), st.why.text),
+			related(fa.ent.contractPos, "the contract"))
+	}
+	if ct := fa.ent.contract; ct != nil && ct.HasAlwaysMin && st.cur.abs && st.cur.hi < ct.AlwaysMin {
+		fa.report(rules.RuleIrqlContractBroken, pos, fmt.Sprintf("%s lowers the IRQL to %s, below its //ndis:irql always_min=%s", fnName(fa.fn), rules.LevelName(st.cur.hi), rules.LevelName(ct.AlwaysMin)),
 			related(fa.ent.contractPos, "the contract"))
 	}
 	if fa.ent.pageable && !fa.pageableDone && st.cur.abs && st.cur.hi >= rules.DispatchLevel {

@@ -228,7 +228,7 @@ func (c *checker) settle(fn *ssa.Function, e *entryInfo) {
 		}
 	case e.contract != nil:
 		ct := e.contract
-		e.knownMax, e.knownMin = ct.HasMax || ct.HasRaises, ct.HasMin
+		e.knownMax, e.knownMin = ct.BoundsMax(), ct.BoundsMin()
 		e.lo, e.hi = ct.EntryMin(), ct.EntryMax()
 		e.why = cause{pos: e.contractPos, text: fmt.Sprintf("its //ndis:irql %s contract lets callers call it at %s", e.contract, rangeText(e.lo, e.hi)), kind: boundEntry}
 	}

@@ -249,13 +249,13 @@ func (fa *fnAnalysis) contractSummary(s *irqlsum.Summary, ct *irqlsum.Contract) 
 	s.Contract = ct.String()
 	name := fnName(fa.fn)
 	where := fa.c.where(fa.ent.contractPos)
-	if ct.HasMax || ct.HasRaises {
+	if ct.BoundsMax() {
 		if s.Max == nil || s.Max.Rule != rules.RuleIrqlPageableAtDispatch || s.Max.Level > ct.EntryMax() {
 			s.Max = &irqlsum.Req{Level: ct.EntryMax(), Rule: rules.RuleIrqlAboveMax, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 		}
 	}
-	if ct.HasMin {
-		s.Min = &irqlsum.Req{Level: ct.Min, Rule: rules.RuleIrqlBelowMin, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
+	if ct.BoundsMin() {
+		s.Min = &irqlsum.Req{Level: ct.EntryMin(), Rule: rules.RuleIrqlBelowMin, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 	}
 	switch {
 	case ct.HasRaises:

@@ -26,6 +26,23 @@ func TestParseContract(t *testing.T) {
 		{"min=DISPATCH_LEVEL max=PASSIVE_LEVEL", "", "no IRQL satisfies both"},
 		{"raises=APC_LEVEL max=DISPATCH_LEVEL", "", "a raise cannot lower"},
 		{"raises=DISPATCH_LEVEL same", "", "raises and same contradict"},
+		{"max=5", "max=IRQL(5)", ""},
+		{"max=DIRQL", "max=IRQL(12)", ""},
+		{"min=DIRQL", "min=IRQL(3)", ""},
+		{"max=16", "", `"16" is not an IRQL`},
+		{"max=-1", "", `"-1" is not an IRQL`},
+		{"max=02", "", `"02" is not an IRQL`},
+		{"level=DISPATCH_LEVEL", "level=DISPATCH_LEVEL", ""},
+		{"level=DIRQL", "level=IRQL(3)..IRQL(12)", ""},
+		{"level=DISPATCH_LEVEL max=HIGH_LEVEL", "", "max and level given together"},
+		{"max=HIGH_LEVEL level=DISPATCH_LEVEL", "", "level and max or min given together"},
+		{"always_max=DISPATCH_LEVEL", "always_max=DISPATCH_LEVEL", ""},
+		{"max=APC_LEVEL always_max=DISPATCH_LEVEL always_min=PASSIVE_LEVEL", "max=APC_LEVEL always_max=DISPATCH_LEVEL always_min=PASSIVE_LEVEL", ""},
+		{"always_max=BOGUS", "", `"BOGUS" is not an IRQL`},
+		{"always_min=DISPATCH_LEVEL always_max=APC_LEVEL", "", "no IRQL satisfies both"},
+		{"max=DISPATCH_LEVEL always_max=APC_LEVEL", "", "above always_max"},
+		{"raises=DISPATCH_LEVEL always_max=APC_LEVEL", "", "return above it"},
+		{"min=PASSIVE_LEVEL always_min=APC_LEVEL", "", "below always_min"},
 	}
 	for _, tt := range tests {
 		c, problems := ParseContract(tt.args)
@@ -48,6 +65,14 @@ func TestEntryBounds(t *testing.T) {
 	c, _ := ParseContract("raises=DISPATCH_LEVEL")
 	if c.EntryMax() != rules.DispatchLevel || c.EntryMin() != rules.PassiveLevel {
 		t.Errorf("raises=DISPATCH_LEVEL: entry %d..%d, want PASSIVE..DISPATCH", c.EntryMin(), c.EntryMax())
+	}
+	c, _ = ParseContract("always_max=APC_LEVEL always_min=APC_LEVEL")
+	if c.EntryMax() != rules.ApcLevel || c.EntryMin() != rules.ApcLevel || !c.BoundsMax() || !c.BoundsMin() {
+		t.Errorf("always_max=always_min=APC_LEVEL: entry %d..%d, want APC..APC", c.EntryMin(), c.EntryMax())
+	}
+	c, _ = ParseContract("level=APC_LEVEL")
+	if c.EntryMax() != rules.ApcLevel || c.EntryMin() != rules.ApcLevel {
+		t.Errorf("level=APC_LEVEL: entry %d..%d, want APC..APC", c.EntryMin(), c.EntryMax())
 	}
 	c, _ = ParseContract("saves=p")
 	if c.EntryMax() != rules.HighLevel {

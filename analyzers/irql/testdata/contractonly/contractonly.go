@@ -36,6 +36,8 @@ func Reset() { // want Reset:`irql\{max=DISPATCH_LEVEL\(Reset\) contract\}`
 //ndis:irql max=PASSIVE_LEVEL min=DISPATCH_LEVEL
 func Both() {}
 
-// want +1 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration`
+// A directive on a variable applies to nothing.
+// want +2 `//ndis:irql applies to nothing: put it in the doc comment of a function declaration`
+//
 //ndis:irql max=PASSIVE_LEVEL
 var Level = 0

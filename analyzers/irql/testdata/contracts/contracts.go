@@ -117,12 +117,12 @@ func tested() {
 
 // Directives the pass cannot honour.
 
-// want +2 `invalid //ndis:irql on bad1: max=DISPATCH: "DISPATCH" is not an IRQL \(want PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL\) \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad1: max=DISPATCH: "DISPATCH" is not an IRQL \(want PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL, DIRQL, or a number from 0 to 15\) \(irql-directive-invalid\)`
 //
 //ndis:irql max=DISPATCH
 func bad1() {}
 
-// want +2 `invalid //ndis:irql on bad2: unknown key "maximum" \(want max, min, raises, restores, same, saves\) \(irql-directive-invalid\)`
+// want +2 `invalid //ndis:irql on bad2: unknown key "maximum" \(want always_max, always_min, level, max, min, raises, restores, same, saves\) \(irql-directive-invalid\)`
 //
 //ndis:irql maximum=DISPATCH_LEVEL
 func bad2() {}
