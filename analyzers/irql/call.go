@@ -36,7 +36,12 @@ func (fa *fnAnalysis) call(st *state, c *ssa.CallCommon, pos token.Pos, value ss
 			args = append(append([]ssa.Value(nil), c.Args...), mc.Bindings...)
 		}
 	}
-	fa.apply(st, fa.c.calleeSummary(callee, ci), callee, args, pos)
+	s := fa.c.calleeSummary(callee, ci)
+	pre := st.cur
+	fa.apply(st, s, callee, args, pos)
+	if s.ReturnsEntry && value != nil {
+		fa.setVal(value, pre) // the callee returns the IRQL it was called at
+	}
 }
 
 // calleeInfo is what the pass knows of a callee before applying a call to

@@ -126,6 +126,18 @@
 //	                                   (_IRQL_always_function_min_)
 //	//ndis:pageable                    pageable code (PAGED_CODE): <= APC_LEVEL
 //
+// A function with no contract that stores the IRQL it was called at through
+// a parameter on every path (*old = wdm.KeGetCurrentIrql()) saves it for
+// its callers as saves= would, and one whose IRQL result is, on every
+// path, the IRQL it was called at passes that on (old := current() then
+// KeLowerIrql(old) restores it). A restores= function that releases its
+// lock on some paths only is reported (irql-save-restore), and so is a
+// //ndis:pageable function whose contract puts it at DISPATCH_LEVEL or
+// above (irql-contradiction). A same contract the body shows false (a
+// return at another IRQL) is reported once, at the contract
+// (irql-contract-broken), and its callers stop tracking the IRQL after the
+// call rather than trust it.
+//
 // A contract is checked against the body and trusted at call sites: a raise
 // (a DDI, a lock, a helper's exit) that surely takes the IRQL above
 // always_max=, or a lower that surely takes it below always_min=, breaks

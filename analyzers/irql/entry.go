@@ -232,6 +232,11 @@ func (c *checker) settle(fn *ssa.Function, e *entryInfo) {
 		e.lo, e.hi = ct.EntryMin(), ct.EntryMax()
 		e.why = cause{pos: e.contractPos, text: fmt.Sprintf("its //ndis:irql %s contract lets callers call it at %s", e.contract, rangeText(e.lo, e.hi)), kind: boundEntry}
 	}
+	if ct := e.contract; ct != nil && e.pageable && ct.EntryMin() >= rules.DispatchLevel {
+		c.findings = append(c.findings, finding{rule: rules.RuleIrqlContradiction, pos: e.contractPos, end: e.contractEnd,
+			msg:     fmt.Sprintf("%s is marked //ndis:pageable, but its //ndis:irql %s contract says it runs at >= %s", fnName(fn), ct, rules.LevelName(ct.EntryMin())),
+			related: related(e.pageablePos, "marked pageable here")})
+	}
 }
 
 // roleVsContract reports a contract that the role's IRQL contradicts.

@@ -17,9 +17,15 @@ import (
 // contract kept.
 func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 	fa.exits = append(fa.exits, st.clone())
+	fa.countResult(r)
 	pos := fa.returnPos(r)
 	ct := fa.ent.contract
 	raises := ct != nil && ct.HasRaises
+	if st.relSplit != "" && ct != nil && ct.Restores != "" && paramUnder(st.relSplit, "$"+itoa(fa.ent.params[ct.Restores])) {
+		fa.reportAt(rules.RuleIrqlSaveRestore, pos, fmt.Sprintf("%s releases spin lock %s on some paths only, but its //ndis:irql restores=%s says it restores the IRQL held by %s", fnName(fa.fn), fa.paramPathName(st.relSplit), ct.Restores, ct.Restores),
+			related(fa.ent.contractPos, "the contract"))
+		return
+	}
 	if st.lost || fa.fn.Parent() != nil && !fa.ent.hasRole {
 		// A function literal cannot carry a contract; what it leaves
 		// behind is checked in the function that calls it (a deferred
@@ -43,6 +49,18 @@ func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 	}
 	fa.exitIrql(st, pos)
 	fa.exitSaves(st, pos)
+}
+
+// countResult notes whether a return's IRQL result is the entry IRQL.
+func (fa *fnAnalysis) countResult(r *ssa.Return) {
+	if len(r.Results) != 1 || !fa.isIrql(r.Results[0].Type()) {
+		return
+	}
+	if fa.irqlOf(r.Results[0]) == entryVal {
+		fa.retEntry++
+	} else {
+		fa.retOther++
+	}
 }
 
 // exitIrql checks the IRQL at a return.
@@ -78,6 +96,9 @@ func (fa *fnAnalysis) exitSame(st *state, pos token.Pos) {
 		if !fa.ent.hasRole && !cur.entry && fa.returns() == 1 {
 			hint = fmt.Sprintf("; if raising is its job, say so with //ndis:irql raises=%s", rules.LevelName(cur.hi))
 		}
+		if fa.sameFalse(st, pos, rules.LevelName(cur.hi)) {
+			return
+		}
 		fa.reportAt(rules.RuleIrqlNotRestored, pos, fmt.Sprintf("%s may return at %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), rules.LevelName(cur.hi), st.why.text, hint),
 			related(st.why.pos, relatedText(st.why)))
 		return
@@ -89,9 +110,30 @@ func (fa *fnAnalysis) exitSame(st *state, pos token.Pos) {
 				hint = fmt.Sprintf("; if that is its job, say so with //ndis:irql restores=%s", name)
 			}
 		}
+		if fa.sameFalse(st, pos, "the IRQL held by "+fa.paramPathName(cur.param)) {
+			return
+		}
 		fa.reportAt(rules.RuleIrqlNotRestored, pos, fmt.Sprintf("%s returns at the IRQL held by %s, not at the IRQL it was called at: %s%s", fnName(fa.fn), fa.paramPathName(cur.param), st.why.text, hint),
 			related(st.why.pos, relatedText(st.why)))
 	}
+}
+
+// sameFalse reports, once, an explicit same contract that a return at
+// another IRQL (at) shows false: at the contract, which callers trust no
+// more (the summary's exit becomes unknown). It returns false when the
+// function has no same contract.
+func (fa *fnAnalysis) sameFalse(st *state, pos token.Pos, at string) bool {
+	ct := fa.ent.contract
+	if ct == nil || !ct.Same {
+		return false
+	}
+	if !fa.sameBroken.IsValid() {
+		fa.sameBroken = pos
+		fa.findings = append(fa.findings, finding{rule: rules.RuleIrqlContractBroken, pos: fa.ent.contractPos, end: fa.ent.contractEnd,
+			msg:     fmt.Sprintf("%s's //ndis:irql same contract is false: it may return at %s (%s): %s", fnName(fa.fn), at, fa.c.line(pos, fa.ent.contractPos), st.why.text),
+			related: append(related(pos, "returns here"), related(st.why.pos, relatedText(st.why))...)})
+	}
+	return true
 }
 
 // exitSaves checks a saves= contract at a return.
@@ -176,6 +218,8 @@ func (fa *fnAnalysis) valText(st *state, v val) string {
 func (fa *fnAnalysis) summary() irqlsum.Summary {
 	s := irqlsum.Summary{Max: fa.max, Min: fa.min}
 	fa.exitSummary(&s)
+	s.ReturnsEntry = fa.retEntry > 0 && fa.retOther == 0
+	s.Saves = fa.inferSaves()
 	if fa.ent.pageable && (s.Max == nil || s.Max.Level >= rules.ApcLevel) {
 		s.Max = &irqlsum.Req{Level: rules.ApcLevel, Rule: rules.RuleIrqlPageableAtDispatch, What: fnName(fa.fn), Page: "//ndis:pageable",
 			Where: fa.c.where(fa.ent.pageablePos), Pos: fa.ent.pageablePos}
@@ -230,6 +274,28 @@ func (fa *fnAnalysis) exitSummary(s *irqlsum.Summary) {
 	}
 }
 
+// inferSaves returns the parameter-rooted location through which the
+// function stores the IRQL it was called at on every return (a helper
+// doing *old = KeGetCurrentIrql()), or "".
+func (fa *fnAnalysis) inferSaves() string {
+	if len(fa.exits) == 0 {
+		return ""
+	}
+	var keys []string
+	for k, v := range fa.exits[0].saved {
+		if _, _, ok := splitRoot(k); ok && v == entryVal {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !slices.ContainsFunc(fa.exits, func(e *state) bool { return e.lost || e.saved[k] != entryVal }) {
+			return k
+		}
+	}
+	return ""
+}
+
 // sameHeld reports whether two exits hold the same locks.
 func sameHeld(a, b *state) bool {
 	if len(a.locks) != len(b.locks) {
@@ -262,6 +328,8 @@ func (fa *fnAnalysis) contractSummary(s *irqlsum.Summary, ct *irqlsum.Contract) 
 		s.Exit = irqlsum.Exit{Kind: irqlsum.ExitLevel, Level: ct.Raises}
 	case ct.Restores != "":
 		s.Exit = irqlsum.Exit{Kind: irqlsum.ExitParam, Path: "$" + itoa(fa.ent.params[ct.Restores])}
+	case fa.sameBroken.IsValid():
+		s.Exit = irqlsum.Exit{Kind: irqlsum.ExitUnknown} // reported at the contract: callers say nothing
 	default:
 		s.Exit = irqlsum.Exit{Kind: irqlsum.ExitSame, Level: 0}
 	}

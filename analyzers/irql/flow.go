@@ -31,6 +31,11 @@ type fnAnalysis struct {
 	pageableDone bool
 	// takes are the caller-visible locks acquired anywhere in the body.
 	takes map[string]bool
+	// retEntry and retOther count the returns whose IRQL result is, and
+	// is not surely, the IRQL the function was called at.
+	retEntry, retOther int
+	// sameBroken is the first return where a same contract is shown false.
+	sameBroken token.Pos
 }
 
 // maxIterations bounds the fixed point per block.

@@ -54,6 +54,9 @@ type state struct {
 	// defers are the deferred calls pending, in order.
 	defers    []*ssa.Defer
 	deferLost bool
+	// relSplit is the path of a lock released without being acquired on
+	// some of the paths merged here only ("" for none).
+	relSplit string
 	// sets are the arguments of the latest calls that value-dependent
 	// bounds look back to, by setKey.
 	sets map[string]setArg
@@ -124,6 +127,12 @@ func joinStates(s, t *state) *state {
 	if !slices.Equal(s.released, t.released) {
 		out.lost = true
 		out.released = nil
+		if out.relSplit == "" {
+			out.relSplit = splitRelease(s.released, t.released)
+		}
+	}
+	if out.relSplit == "" {
+		out.relSplit = t.relSplit
 	}
 	if !slices.Equal(s.defers, t.defers) {
 		out.deferLost = true
@@ -135,6 +144,21 @@ func joinStates(s, t *state) *state {
 		}
 	}
 	return out
+}
+
+// splitRelease returns the path of a lock released on one side only.
+func splitRelease(a, b []irqlsum.LockOp) string {
+	for _, op := range a {
+		if !slices.Contains(b, op) {
+			return op.Path
+		}
+	}
+	for _, op := range b {
+		if !slices.Contains(a, op) {
+			return op.Path
+		}
+	}
+	return ""
 }
 
 // joinLocks keeps the locks held on both sides, and marks the ones held on
@@ -163,7 +187,7 @@ func joinLocks(a, b []held) []held {
 // sameState reports whether s and t say the same (causes aside), for the
 // fixed point.
 func sameState(s, t *state) bool {
-	if s.cur != t.cur || s.eLo != t.eLo || s.eHi != t.eHi || s.lost != t.lost || s.deferLost != t.deferLost {
+	if s.cur != t.cur || s.eLo != t.eLo || s.eHi != t.eHi || s.lost != t.lost || s.deferLost != t.deferLost || s.relSplit != t.relSplit {
 		return false
 	}
 	if len(s.locks) != len(t.locks) || !maps.Equal(s.saved, t.saved) || !slices.Equal(s.released, t.released) || !slices.Equal(s.defers, t.defers) || !maps.Equal(s.sets, t.sets) {

@@ -79,12 +79,16 @@ type Summary struct {
 	// Contract is the //ndis:irql directive the summary is taken from,
 	// trusted at call sites, or "" when it is inferred from the body.
 	Contract string
+	// ReturnsEntry is true when the function's IRQL result is, on every
+	// path, the IRQL it was called at (a helper returning
+	// KeGetCurrentIrql()).
+	ReturnsEntry bool
 }
 
 // Trivial reports whether s says nothing a caller would use.
 func (s *Summary) Trivial() bool {
 	return s.Max == nil && s.Min == nil && (s.Exit.Kind == ExitSame || s.Exit.Kind == "") &&
-		s.Saves == "" && len(s.Locks) == 0 && len(s.Takes) == 0 && s.Contract == ""
+		s.Saves == "" && len(s.Locks) == 0 && len(s.Takes) == 0 && s.Contract == "" && !s.ReturnsEntry
 }
 
 // Fact is the exported form of a Summary.
@@ -113,6 +117,9 @@ func (f *Fact) String() string {
 	}
 	if f.Saves != "" {
 		parts = append(parts, "saves="+f.Saves)
+	}
+	if f.ReturnsEntry {
+		parts = append(parts, "returns=entry")
 	}
 	for _, l := range f.Locks {
 		parts = append(parts, l.Op+"("+l.Path+")")
