@@ -136,7 +136,11 @@
 // above (irql-contradiction). A same contract the body shows false (a
 // return at another IRQL) is reported once, at the contract
 // (irql-contract-broken), and its callers stop tracking the IRQL after the
-// call rather than trust it.
+// call rather than trust it. Likewise a max= or min= contract the body
+// needs more than is reported at the call inside the function that breaks
+// it (irql-contract-broken), and its callers are held to the body's bound,
+// so that callback -> helper -> annotated helper -> DDI is reported at the
+// call in the callback too.
 //
 // A contract is checked against the body and trusted at call sites: a raise
 // (a DDI, a lock, a helper's exit) that surely takes the IRQL above

@@ -315,12 +315,16 @@ func (fa *fnAnalysis) contractSummary(s *irqlsum.Summary, ct *irqlsum.Contract) 
 	s.Contract = ct.String()
 	name := fnName(fa.fn)
 	where := fa.c.where(fa.ent.contractPos)
+	// A bound of the body tighter than the contract's breaks the contract
+	// (reported in the body): callers are held to the body's, so that the
+	// call that reaches the DDI is reported where the chain starts too.
 	if ct.BoundsMax() {
-		if s.Max == nil || s.Max.Rule != rules.RuleIrqlPageableAtDispatch || s.Max.Level > ct.EntryMax() {
+		keep := s.Max != nil && (s.Max.Level < ct.EntryMax() || s.Max.Rule == rules.RuleIrqlPageableAtDispatch && s.Max.Level == ct.EntryMax())
+		if !keep {
 			s.Max = &irqlsum.Req{Level: ct.EntryMax(), Rule: rules.RuleIrqlAboveMax, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 		}
 	}
-	if ct.BoundsMin() {
+	if ct.BoundsMin() && (s.Min == nil || s.Min.Level <= ct.EntryMin()) {
 		s.Min = &irqlsum.Req{Level: ct.EntryMin(), Rule: rules.RuleIrqlBelowMin, What: name, Page: "//ndis:irql " + ct.String(), Where: where, Pos: fa.ent.contractPos}
 	}
 	switch {

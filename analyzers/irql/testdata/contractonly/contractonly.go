@@ -23,10 +23,11 @@ func Poke() {} // want Poke:`irql\{max=DISPATCH_LEVEL\(Poke\) contract\}`
 func Bogus() {}
 
 // Reset settles the hardware but promises DISPATCH_LEVEL: its body breaks
-// its contract, found through the contract of Settle alone.
+// its contract, found through the contract of Settle alone; callers are
+// held to Settle's bound (its fact), not to the broken contract.
 //
 //ndis:irql max=DISPATCH_LEVEL
-func Reset() { // want Reset:`irql\{max=DISPATCH_LEVEL\(Reset\) contract\}`
+func Reset() { // want Reset:`irql\{max=PASSIVE_LEVEL\(Settle\) contract\}`
 	Settle() // want `^Settle may be called at DISPATCH_LEVEL here: its //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and its //ndis:irql max=DISPATCH_LEVEL contract lets callers call it at <= DISPATCH_LEVEL \(irql-contract-broken\)$`
 }
 

@@ -27,10 +27,11 @@ var handlers = ndis.CoClientOptionalHandlers{
 	ClOpenAfCompleteHandlerEx: clOpenAfCompleteEx,
 }
 
-// timerFired runs at DISPATCH_LEVEL: Reset's contract is trusted (it is
-// reported at Reset's body), Bogus's unreadable contract says nothing.
+// timerFired runs at DISPATCH_LEVEL: Reset's broken contract is not
+// trusted (the sleep it reaches is reported here too), Bogus's unreadable
+// contract says nothing.
 func timerFired(systemSpecific1, functionContext, systemSpecific2, systemSpecific3 ndis.Handle) {
-	contractonly.Reset()
+	contractonly.Reset() // want `^Settle \(through contractonly.Reset -> Settle\) may be called at DISPATCH_LEVEL here: Settle's //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and timerFired runs as NdisTimerFunction, which NDIS calls at DISPATCH_LEVEL \(irql-above-max\)$`
 	contractonly.Bogus()
 	contractonly.Both()
 	contractonly.Settle() // want `^contractonly.Settle may be called at DISPATCH_LEVEL here: its //ndis:irql max=PASSIVE_LEVEL requires <= PASSIVE_LEVEL, and timerFired runs as NdisTimerFunction, which NDIS calls at DISPATCH_LEVEL \(irql-above-max\)$`
