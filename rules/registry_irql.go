@@ -359,10 +359,13 @@ func readConfig(c *client) {
 		Pass:  PassIrql,
 		Title: "an //ndis:irql or //ndis:pageable directive that cannot be honoured",
 		Text: `The directives pass checks the shape of a directive; this rule checks what an //ndis:irql says:
-its keys (max, min, raises, same, saves, restores), its levels (wdm.h names: PASSIVE_LEVEL, APC_LEVEL,
-DISPATCH_LEVEL, ..., HIGH_LEVEL), keys that contradict each other (min above max, raises with same),
-saves=/restores= naming a parameter the function has; and that //ndis:irql and //ndis:pageable sit in a
-function declaration's doc comment. A contract that cannot be read is not trusted.`,
+its keys (max, min, level for an exact level, always_max and always_min for a bound that holds for the
+whole body even after raises, raises, same, saves, restores), its levels (wdm.h names: PASSIVE_LEVEL,
+APC_LEVEL, DISPATCH_LEVEL, ..., HIGH_LEVEL; DIRQL, between DISPATCH_LEVEL and CLOCK_LEVEL; numbers 0 to
+15), keys that contradict each other (min above max, raises with same, level with max or min, max above
+always_max), saves=/restores= naming a parameter the function has; and that //ndis:irql and
+//ndis:pageable sit in a function declaration's doc comment. A contract that cannot be read is not
+trusted.`,
 		Page:   "go/ast ParseDirective; SAL IRQL annotations (driver IRQL annotations in the WDK)",
 		Wrong:  "//ndis:irql max=DISPATCH\nfunc helper() {}",
 		Right:  "//ndis:irql max=DISPATCH_LEVEL\nfunc helper() {}",
