@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"os/exec"
 	"runtime"
 	"sort"
 	"strings"
@@ -124,7 +125,7 @@ func Run(cfg *Config, patterns []string) (*Output, error) {
 	out.Roots = rootPaths(roots)
 	clock.print()
 	if len(roots) == 0 && len(out.Errors) == 0 {
-		out.Errors = append(out.Errors, Error{Msg: fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))})
+		out.Errors = append(out.Errors, Error{Msg: noPackages(cfg, patterns)})
 	}
 	return out, nil
 }
@@ -284,13 +285,51 @@ func rootPaths(roots []*packages.Package) []string {
 	return out
 }
 
-// oneLine keeps the first line of msg.
+// oneLine keeps the first line of msg that says something: not the
+// "# package" header the go command puts before a package's errors.
 func oneLine(msg string) string {
-	msg = strings.TrimSpace(msg)
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		return strings.TrimSpace(msg[:i])
+	for _, l := range strings.Split(strings.TrimSpace(msg), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "# ") {
+			return l
+		}
 	}
-	return msg
+	return strings.TrimSpace(msg)
+}
+
+// goError is the go command's error on one line: its first line, and the
+// next one when the first announces it ("to update it:" / "go mod tidy").
+func goError(stderr string) string {
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "# ") {
+			lines = append(lines, l)
+		}
+	}
+	switch {
+	case len(lines) == 0:
+		return ""
+	case len(lines) > 1 && strings.HasSuffix(lines[0], ":"):
+		return lines[0] + " " + lines[1]
+	}
+	return lines[0]
+}
+
+// noPackages explains why the patterns gave no package. go/packages
+// reports nothing when the go command itself failed (go.mod needs
+// updates, a module is missing): go list without -e says why, and its
+// first line is the error; otherwise the patterns matched nothing.
+func noPackages(cfg *Config, patterns []string) string {
+	args := append([]string{"list"}, cfg.BuildFlags...)
+	cmd := exec.Command("go", append(append(args, "--"), patterns...)...)
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil && stderr.Len() > 0 {
+		if line := goError(stderr.String()); !strings.Contains(line, "matched no packages") {
+			return line
+		}
+	}
+	return fmt.Sprintf("%s matched no packages", strings.Join(patterns, " "))
 }
 
 // parsePos reads a "file:line:col" position as the go command writes it.

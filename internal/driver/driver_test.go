@@ -223,3 +223,40 @@ func write(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestGoCommandFails: when the go command itself fails (go.mod needs
+// updates), go/packages returns nothing; the driver says what the go
+// command said, on one line, not that the patterns matched nothing.
+func TestGoCommandFails(t *testing.T) {
+	dir := t.TempDir()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "go.mod", "module example.com/f\n\ngo 1.26\n\nrequire github.com/ndislint/ndislint v0.0.0\n\nreplace github.com/ndislint/ndislint => "+root+"\n")
+	write(t, dir, "a/a.go", "package a\n\nimport _ \"github.com/ndislint/ndislint/ndis\"\n")
+	out, err := Run(&Config{Dir: dir, Env: append(os.Environ(), "GOFLAGS=-mod=readonly"), Analyzers: passes()}, []string{"./..."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Errors) != 1 || !strings.Contains(out.Errors[0].Msg, "go.mod") || strings.Contains(out.Errors[0].Msg, "matched no packages") {
+		t.Errorf("want the go command's error about go.mod, got %v", out.Errors)
+	}
+}
+
+// TestOneLine: the go command's "# package" header is not the error.
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"# example.com/x\nx.go:1:1: illegal character NUL\n": "x.go:1:1: illegal character NUL",
+		"undefined: y":  "undefined: y",
+		"first\nsecond": "first",
+		"go: updates needed; to update it:\n\tgo mod tidy\n": "go: updates needed; to update it:",
+	} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := goError("go: updates needed; to update it:\n\tgo mod tidy\n"); got != "go: updates needed; to update it: go mod tidy" {
+		t.Errorf("goError: %q", got)
+	}
+}
