@@ -117,7 +117,7 @@ func Run(cfg *Config, patterns []string) (*Output, error) {
 	}
 	d.uni = newUniverse(d.fset, source)
 	g := newGraph(roots, all, source)
-	d.loadErrors(roots, all)
+	d.loadErrors(all, source)
 	g.execute(d.workers(), func(n *node) { d.do(g, n) })
 	clock.done(fmt.Sprintf("analysis (%d from source, %d from export data)", len(source), len(all)-len(source)))
 	out := &Output{Fset: d.fset, Diagnostics: sortDiagnostics(d, d.diags), Analysed: len(source), Exported: len(all) - len(source)}
@@ -186,11 +186,17 @@ func (d *run) depTypes(n *node) []*types.Package {
 }
 
 // loadErrors records the go command's errors about the packages (a bad
-// pattern, a missing import, a file that does not parse), once each.
-func (d *run) loadErrors(roots []*packages.Package, all map[string]*packages.Package) {
+// pattern, a missing import, an import cycle), once each. The compiler's
+// output for a package type-checked from source (an error starting with
+// the "# package" header) is left out: the driver's own type check reports
+// the same errors, with full positions.
+func (d *run) loadErrors(all map[string]*packages.Package, source map[string]bool) {
 	seen := map[string]bool{}
 	for _, p := range all {
 		for _, e := range p.Errors {
+			if source[p.ID] && strings.HasPrefix(strings.TrimSpace(e.Msg), "# ") {
+				continue
+			}
 			msg := oneLine(e.Msg)
 			key := e.Pos + "\x00" + msg
 			if seen[key] {
@@ -209,9 +215,10 @@ func (d *run) typeErrors(n *node, c *checked) {
 		limit = 10
 	}
 	var errs []Error
-	for i, e := range c.errors {
+	all := consequences(n, c.errors)
+	for i, e := range all {
 		if i == limit {
-			errs = append(errs, Error{Package: n.meta.PkgPath, Msg: fmt.Sprintf("%d more errors in %s", len(c.errors)-limit, n.meta.PkgPath)})
+			errs = append(errs, Error{Package: n.meta.PkgPath, Msg: fmt.Sprintf("%d more errors in %s", len(all)-limit, n.meta.PkgPath)})
 			break
 		}
 		errs = append(errs, d.errorOf(n, e))
@@ -219,6 +226,22 @@ func (d *run) typeErrors(n *node, c *checked) {
 	d.mu.Lock()
 	d.errors[n.meta.ID] = append(d.errors[n.meta.ID], errs...)
 	d.mu.Unlock()
+}
+
+// consequences drops, for a package the go command already reported an
+// error about (an import cycle, a missing package), the type errors that
+// follow from it: the imports that could not be resolved.
+func consequences(n *node, errs []error) []error {
+	if len(n.meta.Errors) == 0 {
+		return errs
+	}
+	var out []error
+	for _, e := range errs {
+		if !strings.Contains(e.Error(), "could not import") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // errorOf converts a parse or type error.

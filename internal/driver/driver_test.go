@@ -260,3 +260,29 @@ func TestOneLine(t *testing.T) {
 		t.Errorf("goError: %q", got)
 	}
 }
+
+// TestOneLinePerProblem: a package that does not compile gives the type
+// checker's errors once each (not the compiler's copy too), and an import
+// cycle one line (not its consequence, an import that cannot be resolved).
+func TestOneLinePerProblem(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "go.mod", "module example.com/s\n\ngo 1.26\n")
+	write(t, dir, "broken/broken.go", "package broken\n\nfunc F() int { return undefinedThing }\n\nfunc G() int { return \"s\" }\n")
+	write(t, dir, "cyc1/a.go", "package cyc1\n\nimport _ \"example.com/s/cyc2\"\n")
+	write(t, dir, "cyc2/a.go", "package cyc2\n\nimport _ \"example.com/s/cyc1\"\n")
+	out, err := Run(&Config{Dir: dir, Analyzers: passes()}, []string{"./..."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range out.Errors {
+		lines = append(lines, e.String())
+	}
+	text := strings.Join(lines, "\n")
+	if strings.Count(text, "undefinedThing") != 1 || strings.Count(text, "cannot use") != 1 {
+		t.Errorf("want each type error once, got:\n%s", text)
+	}
+	if strings.Count(text, "import cycle") != 1 || strings.Contains(text, "could not import") {
+		t.Errorf("want the import cycle once and nothing that follows from it, got:\n%s", text)
+	}
+}
