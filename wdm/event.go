@@ -73,12 +73,14 @@ func KeInitializeEvent(event *KEvent, eventType EventType, state bool) {
 // are accepted and ignored (the simulation has no other thread to boost
 // or hand over to).
 // IRQL: See Remarks section: <= DISPATCH_LEVEL with wait false, <=
-// APC_LEVEL with wait true; the catalogue (and so the verifier) checks the
-// unconditional <= DISPATCH_LEVEL. Page: nf-wdm-kesetevent.
+// APC_LEVEL with wait true (the catalogue's Irql.When, checked by
+// kernel.State.CheckWhen). Page: nf-wdm-kesetevent.
 func KeSetEvent(event *KEvent, increment KPriority, wait bool) int32 {
 	s := kernel.Current()
+	mark := s.Mark()
 	st, arg := eventArg(s, event)
 	defer s.EnterDDI("KeSetEvent", arg)()
+	s.CheckWhen("KeSetEvent", mark, event, increment, wait)
 	if st == nil {
 		s.BadParameter("KeSetEvent", "Event", "is NULL")
 		return 0

@@ -125,3 +125,21 @@ func TestResetAndReadNullEvent(t *testing.T) {
 	}
 	expectRules(t, s, rules.RuleBadParameter, rules.RuleBadParameter)
 }
+
+// TestKeSetEventWaitTrueAboveApc: with Wait = TRUE, KeSetEvent's page
+// bounds the caller at APC_LEVEL (the catalogue's Irql.When); the same call
+// with Wait = FALSE at DISPATCH_LEVEL is clean
+// (TestEventRoutinesAtDispatchAreClean).
+func TestKeSetEventWaitTrueAboveApc(t *testing.T) {
+	s := kernel.Reset()
+	var ev wdm.KEvent
+	wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	wdm.KeSetEvent(&ev, 0, true)
+	expectRules(t, s, rules.RuleIrqlAboveMax)
+	s = kernel.Reset()
+	wdm.KeInitializeEvent(&ev, wdm.NotificationEvent, false)
+	s.SetIrql(uint8(wdm.ApcLevel))
+	wdm.KeSetEvent(&ev, 0, true)
+	expectClean(t, s)
+}

@@ -19,16 +19,15 @@ import (
 // synchronization event clears it. Nothing alerts the thread, so
 // STATUS_ALERTED and STATUS_USER_APC are never returned.
 // IRQL: See Remarks section: <= DISPATCH_LEVEL with a zero timeout,
-// otherwise <= APC_LEVEL (checked here).
+// otherwise <= APC_LEVEL (the catalogue's Irql.When, checked by
+// kernel.State.CheckWhen).
 // Page: nf-wdm-kewaitforsingleobject.
 func KeWaitForSingleObject(object any, waitReason KWaitReason, waitMode KProcessorMode, alertable bool, timeout *int64) NtStatus {
 	s := kernel.Current()
 	mark := s.Mark()
 	st, arg, problem := objectArg(s, object)
 	defer s.EnterDDI("KeWaitForSingleObject", fmt.Sprintf("%s, %s, %s", arg, modeName(waitMode), timeoutName(timeout)))()
-	if timeout == nil || *timeout != 0 {
-		s.RequireMax("KeWaitForSingleObject", uint8(ApcLevel), "a wait with a non-zero timeout", mark)
-	}
+	s.CheckWhen("KeWaitForSingleObject", mark, object, waitReason, waitMode, alertable, timeout)
 	if st == nil {
 		s.BadParameter("KeWaitForSingleObject", "Object", problem)
 		return StatusTimeout
