@@ -25,7 +25,7 @@ type plan struct {
 
 // newPlan orders the analyzers and their requirements.
 func newPlan(analyzers []*analysis.Analyzer) *plan {
-	p := &plan{root: order(analyzers), factTypes: map[reflect.Type]bool{}}
+	p := &plan{root: Order(analyzers), factTypes: map[reflect.Type]bool{}}
 	var producers []*analysis.Analyzer
 	for _, a := range p.root {
 		if len(a.FactTypes) > 0 {
@@ -35,13 +35,14 @@ func newPlan(analyzers []*analysis.Analyzer) *plan {
 			p.factTypes[reflect.TypeOf(f)] = true
 		}
 	}
-	p.dep = order(producers)
+	p.dep = Order(producers)
 	return p
 }
 
-// order returns the analyzers and everything they require, each after
-// its requirements, in a deterministic order.
-func order(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+// Order returns the analyzers and everything they require, each after
+// its requirements, in a deterministic order (how a driver runs them on
+// one package).
+func Order(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(a *analysis.Analyzer)

@@ -43,7 +43,7 @@ type checked struct {
 // parser returns it with no package name, which the type checker would
 // report as a second, positionless error ("package ; expected package x").
 func (u *universe) check(p *packages.Package) *checked {
-	c := &checked{info: newInfo()}
+	c := &checked{info: NewInfo()}
 	for _, name := range p.CompiledGoFiles {
 		f, err := parseFile(u.fset, name)
 		if err != nil {
@@ -75,8 +75,8 @@ func parseFile(fset *token.FileSet, name string) (*ast.File, error) {
 	return parser.ParseFile(fset, name, src, parser.ParseComments|parser.AllErrors|parser.SkipObjectResolution)
 }
 
-// newInfo returns a types.Info recording everything analyzers may ask.
-func newInfo() *types.Info {
+// NewInfo returns a types.Info recording everything analyzers may ask.
+func NewInfo() *types.Info {
 	return &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
 		Instances:    map[*ast.Ident]types.Instance{},

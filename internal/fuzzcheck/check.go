@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/ndislint/ndislint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -62,16 +63,7 @@ func (e *Env) typeCheck(fset *token.FileSet, f *ast.File) (*types.Package, *type
 		GoVersion: GoVersion,
 		Error:     func(error) { n++ },
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := driver.NewInfo()
 	pkg := types.NewPackage("fuzz.example/"+f.Name.Name, f.Name.Name)
 	_ = types.NewChecker(conf, fset, pkg, info).Files([]*ast.File{f}) // errors counted
 	return pkg, info, n

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"reflect"
 
+	"github.com/ndislint/ndislint/internal/driver"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -41,33 +42,12 @@ func (r *runner) run(analyzers []*analysis.Analyzer) ([]analysis.Diagnostic, err
 	r.results = map[*analysis.Analyzer]any{}
 	r.objs = map[objKey]analysis.Fact{}
 	r.pkgs = map[reflect.Type]analysis.Fact{}
-	for _, a := range order(analyzers) {
+	for _, a := range driver.Order(analyzers) {
 		if err := r.runOne(a); err != nil {
 			return r.diags, err
 		}
 	}
 	return r.diags, nil
-}
-
-// order returns the analyzers and their requirements, each after those
-// it requires.
-func order(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	var out []*analysis.Analyzer
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if !seen[a] {
-			seen[a] = true
-			for _, req := range a.Requires {
-				visit(req)
-			}
-			out = append(out, a)
-		}
-	}
-	for _, a := range analyzers {
-		visit(a)
-	}
-	return out
 }
 
 // runOne runs a and checks its result, facts and diagnostics.
