@@ -45,6 +45,11 @@ type Rule struct {
 	Wrong, Right string
 	// Analog names the SDV rule or Code Analysis warning, if any.
 	Analog string
+	// SDV lists the Static Driver Verifier NDIS rules (and Driver
+	// Verifier's NDIS rules) this rule replaces, fully or in part, by
+	// their SDV names; docs/sdv.md says how much of each, and
+	// TestSDVMapping checks that the page and this list agree.
+	SDV []string
 	// Needs says when the rule applies to a run (ndislint -summary's "not
 	// applicable"): when a package calls one of these DDIs or implements
 	// one of these roles (NDIS names: NdisCoDeleteVc,
@@ -140,6 +145,9 @@ func (r *Rule) Explain() string {
 	}
 	if r.Analog != "" {
 		fmt.Fprintf(&b, "Analog: %s\n", r.Analog)
+	}
+	if len(r.SDV) > 0 {
+		fmt.Fprintf(&b, "Replaces SDV: %s (docs/sdv.md)\n", strings.Join(r.SDV, ", "))
 	}
 	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(r.Text))
 	if r.Wrong != "" {

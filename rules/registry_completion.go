@@ -20,6 +20,7 @@ const (
 var completionRules = []*Rule{
 	{
 		ID:    RuleCompletionWithoutPending,
+		SDV:   []string{"DoubleComplete"},
 		Pass:  PassCompletion,
 		Title: "a completion for a request the handler did not pend",
 		Text: `A handler that may pend (ProtocolCmMakeCall, ProtocolClIncomingCall, ProtocolCoOidRequest, ...)
@@ -51,6 +52,7 @@ func clIncomingCall(protocolSapContext, protocolVcContext ndis.Handle, callParam
 	},
 	{
 		ID:    RuleCompletedTwice,
+		SDV:   []string{"DoubleComplete", "DoubleCompleteWorkItem", "NdisOidDoubleComplete"},
 		Pass:  PassCompletion,
 		Title: "a second completion of one pended request",
 		Text: `A pended request is completed exactly once. Reported: two calls of a request's completing DDI
@@ -85,6 +87,7 @@ func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParamet
 	},
 	{
 		ID:    RulePendingNeverCompleted,
+		SDV:   []string{"NdisTimedOidComplete"},
 		Pass:  PassCompletion,
 		Title: "a handler pends a request that nothing completes",
 		Text: `A handler that returns NDIS_STATUS_PENDING owes exactly one call of the DDI the catalogue pairs

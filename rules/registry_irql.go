@@ -28,6 +28,7 @@ const PassIrql = "irql"
 var irqlRules = []*Rule{
 	{
 		ID:    RuleIrqlAboveMax,
+		SDV:   []string{"Irql_CallManager_Function", "Irql_Connection_Function", "Irql_IrqlSetting_Function", "Irql_MCM_Function", "Irql_MCO_Function", "Irql_Miniport_Driver_Function", "Irql_Miscellaneous_Function", "Irql_Protocol_Driver_Function", "Irql_Synch_Function", "Irql_Timer_Function", "PeriodicTimer"},
 		Pass:  PassIrql,
 		Title: "a DDI or function called where the IRQL may be above its maximum",
 		Text: `Each DDI's page gives the IRQL it may be called at, and NDIS calls each callback role at a
@@ -50,6 +51,7 @@ func clOpenAfCompleteEx(protocolAfContext, ndisAfHandle ndis.Handle, status ndis
 	},
 	{
 		ID:    RuleIrqlBelowMin,
+		SDV:   []string{"Irql_Synch_Function"},
 		Pass:  PassIrql,
 		Title: "a DDI or function called where the IRQL may be below its minimum",
 		Text: `NdisDprAcquireSpinLock, NdisDprReleaseSpinLock, KeAcquireSpinLockAtDpcLevel and
@@ -127,6 +129,7 @@ says so with //ndis:irql restores=PARAM.`,
 	},
 	{
 		ID:    RuleSpinlockHeldOnReturn,
+		SDV:   []string{"SpinLock", "SpinLockBalanced", "SpinLockDpr", "SpinLockDprRelease"},
 		Needs: []string{"NdisAcquireSpinLock", "NdisDprAcquireSpinLock"},
 		Pass:  PassIrql,
 		Title: "a function returns with a spin lock held",
@@ -160,6 +163,7 @@ func clCallConnected(protocolVcContext ndis.Handle) {
 	},
 	{
 		ID:    RuleSpinlockReleaseNotHeld,
+		SDV:   []string{"SpinLockBalanced", "SpinLockRelease"},
 		Needs: []string{"NdisReleaseSpinLock", "NdisDprReleaseSpinLock"},
 		Pass:  PassIrql,
 		Title: "a spin lock released where it is not held",
@@ -187,6 +191,7 @@ func clCallConnected(protocolVcContext ndis.Handle) {
 	},
 	{
 		ID:    RuleSpinlockDoubleAcquire,
+		SDV:   []string{"SpinLock", "SpinLockDpr", "SpinLockDprRelease"},
 		Needs: []string{"NdisAcquireSpinLock", "NdisDprAcquireSpinLock"},
 		Pass:  PassIrql,
 		Title: "a spin lock acquired while the same path already holds it",
@@ -221,6 +226,7 @@ func (c *client) close() {
 	},
 	{
 		ID:    RuleSpinlockDprMismatch,
+		SDV:   []string{"SpinLockDpr", "SpinLockDprRelease"},
 		Needs: []string{"NdisDprAcquireSpinLock", "NdisDprReleaseSpinLock"},
 		Pass:  PassIrql,
 		Title: "Dpr and normal spin-lock forms mixed on one acquisition",

@@ -191,6 +191,7 @@ func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *
 	},
 	{
 		ID:    RuleRoleOptionalUnchecked,
+		SDV:   []string{"NullCheck"},
 		Pass:  PassRoles,
 		Title: "optional parameter type-asserted or dereferenced without a nil check",
 		Text: `A parameter the page marks [in, optional] may be NULL: ProtocolPartyContext in

@@ -263,6 +263,7 @@ first pending completed: the simulated NDIS lost track of one completion.`,
 	},
 	{
 		ID:    RuleWorkItemLeak,
+		SDV:   []string{"Init_NdisAllocateIoWorkItem"},
 		Pass:  PassVerifier,
 		Title: "a work item not freed when the driver unloads",
 		Text:  `Every NdisAllocateIoWorkItem is matched by an NdisFreeIoWorkItem.`,

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -73,10 +74,13 @@ func sdvRuleSets(t *testing.T) []sdvRuleRow {
 
 // sdvDocRow is one row of docs/sdv.md's tables.
 type sdvDocRow struct {
-	set   string   // the "## " heading the row is under
-	line  string   // the whole row
-	ids   []string // the rule IDs written as code in the row
-	cells []string
+	set  string   // the "## " heading the row is under
+	line string   // the whole row
+	ids  []string // the rule IDs written as code in the row
+	// checks are the rule IDs of its static and run-time cells: the rules
+	// that check the SDV rule (the coverage note may name others).
+	checks []string
+	cells  []string
 }
 
 // readSDVDoc reads docs/sdv.md's table rows, keyed by their first cell.
@@ -110,6 +114,11 @@ func readSDVDoc(t *testing.T) map[string]sdvDocRow {
 		r := sdvDocRow{set: set, line: l, cells: cells}
 		for _, m := range ruleIDCell.FindAllStringSubmatch(l, -1) {
 			r.ids = append(r.ids, m[1])
+		}
+		if len(cells) >= 3 {
+			for _, m := range ruleIDCell.FindAllStringSubmatch(cells[1]+" "+cells[2], -1) {
+				r.checks = append(r.checks, m[1])
+			}
 		}
 		rows[name] = r
 	}
@@ -165,6 +174,7 @@ func TestSDVMapping(t *testing.T) {
 		}
 	}
 
+	checkSDVField(t, doc, known)
 	for _, rule := range rules.AllRules() {
 		for _, w := range analogWord.FindAllString(rule.Analog, -1) {
 			if !known[w] {
@@ -180,6 +190,32 @@ func TestSDVMapping(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("%s's Analog names SDV %s, but docs/sdv.md's row for %s does not list %s: %s", rule.ID, w, w, rule.ID, r.line)
+			}
+		}
+	}
+}
+
+// checkSDVField checks that each rule's SDV list and docs/sdv.md agree:
+// every SDV rule a rule lists is a known SDV rule whose row names the rule,
+// and every rule a row names lists that SDV rule.
+func checkSDVField(t *testing.T, doc map[string]sdvDocRow, known map[string]bool) {
+	t.Helper()
+	for _, rule := range rules.AllRules() {
+		for _, name := range rule.SDV {
+			r, ok := doc[name]
+			if !known[name] || !ok {
+				t.Errorf("%s's SDV lists %q, which is no SDV NDIS rule of docs/sdv.md", rule.ID, name)
+				continue
+			}
+			if !slices.Contains(r.checks, rule.ID) {
+				t.Errorf("%s's SDV lists %s, but docs/sdv.md's row for %s does not name %s as a rule that checks it", rule.ID, name, name, rule.ID)
+			}
+		}
+	}
+	for name, r := range doc {
+		for _, id := range r.checks {
+			if rule := rules.LookupRule(id); rule != nil && !slices.Contains(rule.SDV, name) {
+				t.Errorf("docs/sdv.md's row for %s names %s, whose SDV list does not have %s", name, id, name)
 			}
 		}
 	}

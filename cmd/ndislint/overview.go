@@ -42,9 +42,10 @@ Passes and their rules ('%[1]s help RULE' explains one):
 	}
 	tw.Flush()
 	fmt.Fprintf(w, `
-Every finding ends with its rule ID in parentheses, which is also the
-diagnostic's category (the "category" field of -json output). Suppress one
-finding with //ndislint:ignore RULE reason, on its line or the line above.
+docs/sdv.md maps every SDV NDIS rule to the rules above. Every finding
+ends with its rule ID in parentheses, which is also the diagnostic's
+category (the "category" field of -json output). Suppress one finding
+with //ndislint:ignore RULE reason, on its line or the line above.
 
 `)
 	vetNote(w, progname, withVet)
@@ -58,7 +59,8 @@ func listRules(tw io.Writer, pass string, listed map[string]bool) {
 		fmt.Fprintf(tw, "      (no rules registered)\n")
 	}
 	for _, id := range ids {
-		fmt.Fprintf(tw, "      %s\t%s\n", id, rules.LookupRule(id).Title)
+		r := rules.LookupRule(id)
+		fmt.Fprintf(tw, "      %s\t%s%s\n", id, r.Title, sdvNote(r))
 		listed[id] = true
 	}
 }
@@ -99,4 +101,17 @@ func wrap(text string, width int) string {
 		n += len(word)
 	}
 	return b.String()
+}
+
+// sdvNote names the SDV rules r replaces, the first three and how many
+// more ("; replaces SDV SpinLock, SpinLockDpr"), or "" for none.
+func sdvNote(r *rules.Rule) string {
+	switch n := len(r.SDV); {
+	case n == 0:
+		return ""
+	case n > 3:
+		return fmt.Sprintf("; replaces SDV %s and %d more", strings.Join(r.SDV[:3], ", "), n-3)
+	default:
+		return "; replaces SDV " + strings.Join(r.SDV, ", ")
+	}
 }
