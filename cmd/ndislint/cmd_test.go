@@ -51,8 +51,8 @@ func TestHelpRule(t *testing.T) {
 	}
 }
 
-// TestHelpPass: 'ndislint help PASS' keeps multichecker's behaviour: the
-// pass's doc.
+// TestHelpPass: 'ndislint help PASS' prints the pass's doc, title first,
+// as multichecker did.
 func TestHelpPass(t *testing.T) {
 	for _, a := range passes() {
 		r := ndislint(t, ".", "help", a.Name)

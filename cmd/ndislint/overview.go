@@ -11,9 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// overview prints what "ndislint help" says before multichecker's own
-// summary: the usage, ndislint's passes each with its rules, the -vet flag
-// and the exit status.
+// overview prints what "ndislint help" says before the flags: the usage,
+// ndislint's passes each with its rules, and the -vet flag.
 func overview(w io.Writer, progname string, analyzers []*analysis.Analyzer, withVet bool) {
 	fmt.Fprintf(w, `%[1]s checks Go-modelled Windows NDIS drivers (CoNDIS clients and call
 managers written against the ndis and wdm packages) for the NDIS contract.

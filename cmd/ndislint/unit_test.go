@@ -26,7 +26,7 @@ func TestVetRequested(t *testing.T) {
 }
 
 // TestVetSuiteNames checks that the suite has no duplicate and no name that
-// clashes with an ndislint pass (multichecker registers a flag per name).
+// clashes with an ndislint pass (unitchecker registers a flag per name).
 func TestVetSuiteNames(t *testing.T) {
 	seen := map[string]bool{}
 	for _, a := range append(passes(), vetSuite()...) {
