@@ -80,12 +80,8 @@ func TestCompletionParity(t *testing.T) {
 // pass: each scenario's rule is reported in its wrong handler, and no
 // completion rule anywhere else in this file. It type-checks the package's
 // whole dependency tree from source (about 20 s on a loaded machine) and
-// runs no driver, so it is skipped with -short (violationsites' coverage
-// run uses -short).
+// runs no driver, so violationsites' coverage run skips it by name.
 func TestCompletionParityStatic(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the package and its dependencies from source; skipped with -short")
-	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: true, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {

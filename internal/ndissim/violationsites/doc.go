@@ -17,7 +17,7 @@
 // when a coverage block that spans the call ran. The examples' tests are
 // not part of that run: a site is reached by the runtime's own tests or it
 // fails the check. The coverage run is skipped with -short; it runs the
-// runtime's tests with -short and -vet=off, and is stopped (failing the
+// runtime's tests with -vet=off, but for the one that only analyses sources,, and is stopped (failing the
 // test with the end of its output) if it has not finished within 110 s or
 // before the test binary's own -timeout.
 package violationsites
