@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"go/token"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/ndislint/ndislint/analyzers/checks"
 	"github.com/ndislint/ndislint/internal/driver"
+	"github.com/ndislint/ndislint/internal/report"
 )
 
 // runResult is one run's output as the command prints it.
@@ -50,54 +49,10 @@ func (r *runResult) failing(fail *checks.Selection) int {
 	return n
 }
 
-// printText prints the findings go vet style: "file:line:col: message",
-// each related position on a line of its own starting with a tab, and
-// with -c N the source lines around the finding.
+// printText prints the findings go vet style (report.WriteText): with
+// context >= 0, the source lines around each position too (-c).
 func (r *runResult) printText(w io.Writer, context int) {
-	lines := newLineCache()
-	for _, d := range r.diags {
-		pos := r.fset.Position(d.Pos)
-		fmt.Fprintf(w, "%s: %s\n", pos, d.Message)
-		if context >= 0 {
-			lines.print(w, pos, context)
-		}
-		for _, rel := range d.Related {
-			fmt.Fprintf(w, "%s: \t%s\n", r.fset.Position(rel.Pos), rel.Message)
-		}
-	}
-}
-
-// lineCache reads source files once for -c.
-type lineCache map[string][]string
-
-func newLineCache() lineCache { return lineCache{} }
-
-// print writes the lines within context of pos, numbered.
-func (c lineCache) print(w io.Writer, pos token.Position, context int) {
-	lines, ok := c[pos.Filename]
-	if !ok {
-		lines = readLines(pos.Filename)
-		c[pos.Filename] = lines
-	}
-	for i := max(pos.Line-context, 1); i <= pos.Line+context && i <= len(lines); i++ {
-		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
-	}
-}
-
-// readLines returns a file's lines (none if it cannot be read).
-func readLines(name string) []string {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out []string
-	s := bufio.NewScanner(f)
-	s.Buffer(make([]byte, 64<<10), 16<<20)
-	for s.Scan() {
-		out = append(out, s.Text())
-	}
-	return out
+	report.WriteText(w, r.report(nil), report.TextOptions{Source: context >= 0, Context: context})
 }
 
 // legacyDiagnostic is a finding in go/analysis's JSON output (the shape of

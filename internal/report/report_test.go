@@ -296,3 +296,20 @@ func TestRulesDocUpToDate(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTextSource: with Source, each position is followed by its
+// lines and Context lines around them, numbered, as go vet -c prints.
+func TestWriteTextSource(t *testing.T) {
+	src := map[string]string{"a.go": "l1\nl2\nl3\nl4\nl5\n"}
+	res := &report.Result{Findings: []report.Finding{{
+		Rule: "r-x", Pos: report.Position{File: "a.go", Line: 3, Col: 1}, Message: "m (r-x)",
+		Related: []report.Related{{Pos: report.Position{File: "a.go", Line: 1, Col: 1}, Message: "rel"}},
+	}}}
+	var b strings.Builder
+	read := func(name string) ([]byte, error) { return []byte(src[name]), nil }
+	must(t, report.WriteText(&b, res, report.TextOptions{Source: true, Context: 1, ReadFile: read}))
+	want := "a.go:3:1: m (r-x)\n2\tl2\n3\tl3\n4\tl4\na.go:1:1: \trel\n1\tl1\n2\tl2\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
