@@ -8,11 +8,11 @@
 //
 // The inventory analyzer reports nothing. Its result, an *Inventory, is
 // what `ndislint -summary` prints per package, and what tells a rule that
-// found nothing apart from a rule that never applied: a rule whose NDIS
-// page is a role's applies where a function has that role, one whose page
-// is a DDI's where that DDI is called, and every other rule wherever a
-// package is analysed (rules.Applies decides). A driver with no role found
-// cannot pass silently.
+// found nothing apart from a rule that never applied: a rule whose Needs
+// (rules.Rule) lists DDIs or roles applies where one of those DDIs is
+// called or a function has one of those roles, and every other rule
+// wherever a package is analysed. A driver with no role found cannot pass
+// silently.
 package inventory
 
 import (
