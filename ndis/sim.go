@@ -134,6 +134,46 @@ type simulator interface {
 	AllocateIoWorkItem(ndisObjectHandle Handle) Handle
 	FreeIoWorkItem(ndisIoWorkItemHandle Handle)
 	QueueIoWorkItem(ndisIoWorkItemHandle Handle, routine IoWorkitemFunction, workItemContext Handle)
+
+	// NDIS 6 miniport drivers (NdisM*, issue 13).
+	MDeregisterMiniportDriver(ndisMiniportDriverHandle Handle)
+	MDirectOidRequestComplete(miniportAdapterHandle Handle, oidRequest *OidRequest, status Status)
+	MIndicateReceiveNetBufferLists(miniportAdapterHandle Handle, netBufferList *NetBufferList, portNumber PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32)
+	MIndicateStatusEx(miniportAdapterHandle Handle, statusIndication *StatusIndication)
+	MOidRequestComplete(miniportAdapterHandle Handle, oidRequest *OidRequest, status Status)
+	MPauseComplete(miniportAdapterHandle Handle)
+	MRegisterMiniportDriver(driverObject *DriverObject, registryPath *String, miniportDriverContext Handle, miniportDriverCharacteristics *MiniportDriverCharacteristics, ndisMiniportDriverHandle *Handle) Status
+	MResetComplete(miniportAdapterHandle Handle, status Status, addressingReset bool)
+	MRestartComplete(miniportAdapterHandle Handle, status Status)
+	MSendNetBufferListsComplete(miniportAdapterHandle Handle, netBufferList *NetBufferList, sendCompleteFlags uint32)
+	MSetMiniportAttributes(ndisMiniportHandle Handle, miniportAttributes *MiniportAdapterAttributes) Status
+
+	// NDIS 6 filter drivers (NdisF*).
+	FDeregisterFilterDriver(ndisFilterDriverHandle Handle)
+	FDirectOidRequest(ndisFilterHandle Handle, oidRequest *OidRequest) Status
+	FDirectOidRequestComplete(ndisFilterHandle Handle, oidRequest *OidRequest, status Status)
+	FIndicateReceiveNetBufferLists(ndisFilterHandle Handle, netBufferLists *NetBufferList, portNumber PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32)
+	FIndicateStatus(ndisFilterHandle Handle, statusIndication *StatusIndication)
+	FOidRequest(ndisFilterHandle Handle, oidRequest *OidRequest) Status
+	FOidRequestComplete(ndisFilterHandle Handle, oidRequest *OidRequest, status Status)
+	FPauseComplete(ndisFilterHandle Handle)
+	FRegisterFilterDriver(driverObject *DriverObject, filterDriverContext Handle, filterDriverCharacteristics *FilterDriverCharacteristics, ndisFilterDriverHandle *Handle) Status
+	FRestartComplete(ndisFilterHandle Handle, status Status)
+	FReturnNetBufferLists(ndisFilterHandle Handle, netBufferLists *NetBufferList, returnFlags uint32)
+	FSendNetBufferLists(ndisFilterHandle Handle, netBufferList *NetBufferList, portNumber PortNumber, sendFlags uint32)
+	FSendNetBufferListsComplete(ndisFilterHandle Handle, netBufferList *NetBufferList, sendCompleteFlags uint32)
+	FSetAttributes(ndisFilterHandle Handle, filterModuleContext Handle, filterAttributes *FilterAttributes) Status
+
+	// NDIS 6 protocol drivers: sends, receives and OID requests on a binding.
+	NdisOidRequest(ndisBindingHandle Handle, oidRequest *OidRequest) Status
+	ReturnNetBufferLists(ndisBindingHandle Handle, netBufferLists *NetBufferList, returnFlags uint32)
+	SendNetBufferLists(ndisBindingHandle Handle, netBufferLists *NetBufferList, portNumber PortNumber, sendFlags uint32)
+
+	// NET_BUFFER_LIST pools and lists (nblapi).
+	AllocateNetBufferAndNetBufferList(poolHandle Handle, contextSize uint16, contextBackFill uint16, mdlChain *Mdl, dataOffset uint32, dataLength uint64) *NetBufferList
+	AllocateNetBufferListPool(ndisHandle Handle, parameters *NetBufferListPoolParameters) Handle
+	FreeNetBufferList(netBufferList *NetBufferList)
+	FreeNetBufferListPool(poolHandle Handle)
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -150,7 +150,7 @@ var knownKinds = []HandleKind{
 	KindDriverHandle, KindAdapterHandle, KindObjectHandle, KindBindContext, KindUnbindContext,
 	KindWorkItemHandle, KindTimerHandle, KindVcContext, KindAfContext, KindSapContext,
 	KindPartyContext, KindBindingContext, KindDriverContext, KindAdapterContext, KindOwnContext,
-	KindStatus,
+	KindStatus, KindFilterHandle, KindFilterContext,
 }
 
 // knownKind reports whether k is one of knownKinds.

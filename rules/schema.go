@@ -64,6 +64,8 @@ const (
 	KindBindingContext HandleKind = "binding-context"
 	KindDriverContext  HandleKind = "driver-context"
 	KindAdapterContext HandleKind = "adapter-context"
+	KindFilterHandle   HandleKind = "filter-handle"  // NdisFilterHandle: one filter module
+	KindFilterContext  HandleKind = "filter-context" // FilterModuleContext
 	KindOwnContext     HandleKind = "own-context"
 	KindStatus         HandleKind = "status"
 )
@@ -175,6 +177,9 @@ type DDI struct {
 	Package string `json:"package"`
 	// GoName is the exported Go name: ClCloseCall, KeRaiseIrql.
 	GoName string `json:"goName"`
+	// GoNameReason says why GoName is not the naming rule's (NdisOidRequest
+	// keeps its prefix: ndis.OidRequest is the NDIS_OID_REQUEST type).
+	GoNameReason string `json:"goNameReason,omitempty"`
 	// Page is the reference page (file name without .md).
 	Page string `json:"page"`
 	// Family groups the DDI: condis-client, condis-cm, condis-common,
@@ -294,6 +299,7 @@ const (
 	DriverAny      DriverKind = ""
 	DriverProtocol DriverKind = "protocol"
 	DriverMiniport DriverKind = "miniport"
+	DriverFilter   DriverKind = "filter"
 )
 
 // Exclusion is a page left out of the family its name prefix suggests.

@@ -15,8 +15,8 @@ func TestLoadRejectsBrokenRoleData(t *testing.T) {
 		spoil func(c *Catalogue)
 		wants []string
 	}{
-		{"unknown driver kind", func(c *Catalogue) { c.Role("PROTOCOL_CO_CREATE_VC").Driver = "filter" },
-			[]string{`role "PROTOCOL_CO_CREATE_VC"`, "driver", "filter"}},
+		{"unknown driver kind", func(c *Catalogue) { c.Role("PROTOCOL_CO_CREATE_VC").Driver = "filterx" },
+			[]string{`role "PROTOCOL_CO_CREATE_VC"`, "driver", "filterx"}},
 		{"unknown side", func(c *Catalogue) { c.Struct(client).Side = "peer" },
 			[]string{`struct "` + client + `"`, "side", "peer"}},
 		{"side without a reason", func(c *Catalogue) { c.Struct(client).SideReason = "" },

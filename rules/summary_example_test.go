@@ -22,17 +22,20 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 113 roles 56 structs 5 lifetimes 9 exclusions 10
+	// ddis 145 roles 94 structs 7 lifetimes 9 exclusions 10
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
 	// ddi condis-mcm 22
 	// ddi condis-miniport 6
 	// ddi event 9
+	// ddi filter 14
 	// ddi irql 6
 	// ddi lock 11
 	// ddi memory 2
-	// ddi protocol 8
+	// ddi miniport 11
+	// ddi nbl 4
+	// ddi protocol 11
 	// ddi timer 4
 	// ddi wait 5
 	// ddi workitem 3
@@ -41,8 +44,10 @@ func ExampleCatalogue_Summary() {
 	// role condis-cm 13
 	// role condis-common 8
 	// role condis-miniport 6
+	// role filter 21
+	// role miniport 17
 	// role protocol 12
 	// role timer 1
 	// role workitem 1
-	// struct - 5
+	// struct - 7
 }

@@ -51,8 +51,8 @@ func (c *Catalogue) validateDDI(d *DDI) error {
 	}
 	if want, err := ddiGoName(d.Name, d.Package); err != nil {
 		return err
-	} else if d.GoName != want {
-		return errors.Errorf("goName: %q breaks the naming rule (want %q)", d.GoName, want)
+	} else if d.GoName != want && d.GoNameReason == "" {
+		return errors.Errorf("goName: %q breaks the naming rule (want %q) and gives no goNameReason", d.GoName, want)
 	}
 	if err := validateParams(d.Params); err != nil {
 		return err
@@ -149,7 +149,7 @@ func (c *Catalogue) validateRole(r *Role) error {
 		return errors.New("irql: when: given for a role (value-dependent bounds are for DDIs)")
 	}
 	switch r.Driver {
-	case DriverAny, DriverProtocol, DriverMiniport:
+	case DriverAny, DriverProtocol, DriverMiniport, DriverFilter:
 	default:
 		return errors.Errorf("driver: unknown %q", r.Driver)
 	}

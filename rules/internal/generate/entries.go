@@ -22,7 +22,7 @@ func (g *gen) ddi(ref pageRef, p *Page, same *signature) (rules.DDI, error) {
 		if ov.GoNameReason == "" {
 			return d, errors.New("overlay goName without goNameReason")
 		}
-		d.GoName = ov.GoName
+		d.GoName, d.GoNameReason = ov.GoName, ov.GoNameReason
 	}
 	d.Family = g.family(name, ov)
 	if d.Family == "" {
@@ -205,7 +205,7 @@ func (g *gen) family(name string, ov EntryOverlay) string {
 	return fam
 }
 
-var callbackRe = regexp.MustCompile(`^(Protocol|Miniport|Xxx|Ndis|Net)[A-Z][A-Za-z0-9]*$`)
+var callbackRe = regexp.MustCompile(`^(Protocol|Miniport|Filter|Xxx|Ndis|Net)[A-Z][A-Za-z0-9]*$`)
 
 // callbackName is the first function name a role page's description
 // mentions (The ProtocolClCloseCallComplete function ...).

@@ -26,6 +26,11 @@ func (g *gen) signature(p *Page, name, protoName string, same *signature, ov Ent
 	}
 	pr, found := g.protos[protoName]
 	useProto := found && pr.matches(names)
+	if !useProto {
+		if ex, ok := examplePrototype(p, names); ok {
+			pr, found, useProto = ex, true, true
+		}
+	}
 	if same != nil && len(same.Params) != len(names) {
 		return sig, errors.Errorf("sameAs %s: it has %d parameters, the page %d", ov.SameAs, len(same.Params), len(names))
 	}

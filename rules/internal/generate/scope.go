@@ -46,10 +46,10 @@ func (g *gen) scopePages() (ddis, roles []pageRef, err error) {
 		}
 	}
 	for _, id := range g.o.Scope.ExtraDDIs {
-		add(&ddis, ndisDir, id, "ndis")
+		add(&ddis, g.dir+"/"+pageDir(id), id, "ndis")
 	}
 	for _, id := range g.o.Scope.ExtraRoles {
-		add(&roles, ndisDir, id, "ndis")
+		add(&roles, g.dir+"/"+pageDir(id), id, "ndis")
 	}
 	wdmIDs, err := pageIDs(wdmDir)
 	if err != nil {
@@ -88,4 +88,14 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// pageDir is the reference directory of a page: the header its ID names
+// (nf-nblapi-ndisfreenetbufferlist is in nblapi/). The model keeps every
+// NDIS header's DDIs in package ndis.
+func pageDir(id string) string {
+	if f := strings.SplitN(id, "-", 3); len(f) == 3 {
+		return f[1]
+	}
+	return "ndis"
 }

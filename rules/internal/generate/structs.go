@@ -9,7 +9,10 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-var ncLinkRe = regexp.MustCompile(`/nc-ndis-([a-z0-9_]+)`)
+// ncLinkRe finds the callback page a field links: an nc- page, or one of
+// the few miniport and filter roles documented on nf- pages
+// (nf-ndis-miniport_synchronous_oid_request).
+var ncLinkRe = regexp.MustCompile(`/nc-ndis-([a-z0-9_]+)|nf-ndis-((?:miniport|filter)_[a-z0-9_]+)`)
 
 // handlerStruct builds a handler structure from its ns- page: every field
 // whose text links a callback page is a slot taking that role.
@@ -33,7 +36,7 @@ func (g *gen) handlerStruct(id string, p *Page) (rules.HandlerStruct, error) {
 			}
 			continue
 		}
-		sl := rules.Slot{Field: f.Name, Role: strings.ToUpper(m[1]), Required: ov.Required, Reason: ov.Reason}
+		sl := rules.Slot{Field: f.Name, Role: strings.ToUpper(m[1] + m[2]), Required: ov.Required, Reason: ov.Reason}
 		if so, ok := ov.Slots[f.Name]; ok {
 			sl.Required, sl.Reason = so.Required, so.Reason
 			sl.RequiredWith, sl.RequiredWithReason = so.RequiredWith, so.RequiredWithReason
