@@ -21,6 +21,9 @@ const (
 	StatusNotAccepted Status = 0x00010003
 	// StatusCallActive is NDIS_STATUS_CALL_ACTIVE.
 	StatusCallActive Status = 0x00010007
+	// StatusAlreadyComplete is NDIS_STATUS_ALREADY_COMPLETE
+	// (STATUS_ALREADY_COMPLETE).
+	StatusAlreadyComplete Status = 0x000000FF
 	// StatusIndicationRequired is NDIS_STATUS_INDICATION_REQUIRED.
 	StatusIndicationRequired Status = 0x40230001
 	// StatusOnline is NDIS_STATUS_ONLINE.
@@ -173,6 +176,7 @@ var statusNames = map[Status]string{
 	StatusNotAccepted:             "NDIS_STATUS_NOT_ACCEPTED",
 	StatusCallActive:              "NDIS_STATUS_CALL_ACTIVE",
 	StatusIndicationRequired:      "NDIS_STATUS_INDICATION_REQUIRED",
+	StatusAlreadyComplete:         "NDIS_STATUS_ALREADY_COMPLETE",
 	StatusOnline:                  "NDIS_STATUS_ONLINE",
 	StatusResetStart:              "NDIS_STATUS_RESET_START",
 	StatusResetEnd:                "NDIS_STATUS_RESET_END",

@@ -86,6 +86,10 @@ type Param struct {
 	GoType string `json:"goType"`
 	// Kind is what the parameter carries.
 	Kind HandleKind `json:"kind,omitempty"`
+	// Handoff is what the DDI does with the NET_BUFFER_LISTs this parameter
+	// passes: the caller's ownership ends at the call (nil for every other
+	// parameter). DDIs only; from the overlay, with the page's sentence.
+	Handoff *Handoff `json:"handoff,omitempty"`
 	// Note explains what the catalogue decided by hand for this parameter
 	// (a direction the page does not give, a Go name that is not the
 	// page's name in lowerCamelCase).
@@ -518,3 +522,32 @@ type InvalidUse struct {
 	// NdisClCloseAddressFamily), each cited in Reason.
 	Except []string `json:"except,omitempty"`
 }
+
+// Handoff is the NET_BUFFER_LIST ownership rule of one DDI parameter: once
+// the DDI is called, the lists it passes are not the caller's until Until
+// gives them back, unless KeepIf holds for the call.
+type Handoff struct {
+	// Until is the role through which NDIS gives the lists back to the
+	// caller (PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE), or "" when they
+	// are not the caller's again (returned to their owner, or freed).
+	Until string `json:"until,omitempty"`
+	// KeepIf, when set, is the flag whose presence in another parameter
+	// leaves the lists the caller's on return (NDIS_RECEIVE_FLAGS_RESOURCES).
+	KeepIf *FlagCond `json:"keepIf,omitempty"`
+	// Reason is the page's sentence.
+	Reason string `json:"reason"`
+}
+
+// FlagCond is a flag bit tested in a ULONG parameter.
+type FlagCond struct {
+	// Param is the page name of the flags parameter (ReceiveFlags).
+	Param string `json:"param"`
+	// Flag is the ndis.h name (NDIS_RECEIVE_FLAGS_RESOURCES).
+	Flag string `json:"flag"`
+	// Value is its value in ndis.h; the exports test checks it against the
+	// model's constant.
+	Value uint32 `json:"value"`
+}
+
+// Holds reports whether the flag is set in flags.
+func (f *FlagCond) Holds(flags uint32) bool { return flags&f.Value != 0 }

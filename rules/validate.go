@@ -218,6 +218,37 @@ func validateParams(params []Param) error {
 		if p.CType == "" || p.GoType == "" {
 			return errors.Errorf("param %s: ctype/goType: empty", p.Name)
 		}
+		if err := validateHandoff(p, params); err != nil {
+			return errors.Wrapf(err, "param %s: handoff", p.Name)
+		}
+	}
+	return nil
+}
+
+// validateHandoff checks a parameter's NBL ownership rule: on a
+// NET_BUFFER_LIST parameter, with a reason, and a KeepIf naming a flag
+// parameter of the same DDI.
+func validateHandoff(p Param, params []Param) error {
+	h := p.Handoff
+	if h == nil {
+		return nil
+	}
+	if p.GoType != "*ndis.NetBufferList" {
+		return errors.Errorf("on a %s parameter; only NET_BUFFER_LISTs are handed off", p.GoType)
+	}
+	if h.Reason == "" {
+		return errors.New("reason: empty")
+	}
+	if k := h.KeepIf; k != nil {
+		if k.Flag == "" || k.Value == 0 {
+			return errors.New("keepIf: flag or value missing")
+		}
+		for _, q := range params {
+			if q.Name == k.Param && q.GoType == "uint32" {
+				return nil
+			}
+		}
+		return errors.Errorf("keepIf: %s is not a ULONG parameter of the DDI", k.Param)
 	}
 	return nil
 }

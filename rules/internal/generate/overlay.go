@@ -126,6 +126,8 @@ type ParamOverlay struct {
 	Dir    rules.Direction  `json:"dir,omitempty"`
 	Kind   rules.HandleKind `json:"kind,omitempty"`
 	Note   string           `json:"note,omitempty"`
+	// Handoff is Param.Handoff (NET_BUFFER_LIST ownership).
+	Handoff *rules.Handoff `json:"handoff,omitempty"`
 }
 
 // Synthesized describes a role documented only inside another page.
