@@ -24,3 +24,22 @@ func ReturnNetBufferLists(ndisBindingHandle Handle, netBufferLists *NetBufferLis
 func SendNetBufferLists(ndisBindingHandle Handle, netBufferLists *NetBufferList, portNumber PortNumber, sendFlags uint32) {
 	sim().SendNetBufferLists(ndisBindingHandle, netBufferLists, portNumber, sendFlags)
 }
+
+// QueryBindInstanceName models NdisQueryBindInstanceName. The
+// NdisQueryBindInstanceName function retrieves the friendly name of a
+// physical NIC or a virtual adapter that the calling protocol driver will
+// bind to.
+// NDIS: NdisQueryBindInstanceName. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisquerybindinstancename.
+func QueryBindInstanceName(pAdapterInstanceName *String, bindingContext Handle) Status {
+	return sim().QueryBindInstanceName(pAdapterInstanceName, bindingContext)
+}
+
+// ReEnumerateProtocolBindings models NdisReEnumerateProtocolBindings. The
+// NdisReEnumerateProtocolBindings function causes NDIS to call a protocol
+// driver's ProtocolBindAdapterEx function one time for each miniport
+// adapter for which the driver is configured to bind but to which the
+// driver is not currently bound.
+// NDIS: NdisReEnumerateProtocolBindings. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndisreenumerateprotocolbindings.
+func ReEnumerateProtocolBindings(ndisProtocolHandle Handle) {
+	sim().ReEnumerateProtocolBindings(ndisProtocolHandle)
+}

@@ -174,6 +174,30 @@ type simulator interface {
 	AllocateNetBufferListPool(ndisHandle Handle, parameters *NetBufferListPoolParameters) Handle
 	FreeNetBufferList(netBufferList *NetBufferList)
 	FreeNetBufferListPool(poolHandle Handle)
+
+	// NDIS 6 miniport resources, configuration, generic objects and
+	// NET_BUFFERs (the SDV DDI-usage and memory-usage rules' DDIs).
+	AllocateGenericObject(driverObject *DriverObject, tag uint32, size uint16) *GenericObject
+	AllocateNetBuffer(poolHandle Handle, mdlChain *Mdl, dataOffset uint32, dataLength uint64) *NetBuffer
+	AllocateNetBufferPool(ndisHandle Handle, parameters *NetBufferPoolParameters) Handle
+	CloseConfiguration(configurationHandle Handle)
+	FreeGenericObject(ndisObject *GenericObject)
+	FreeNetBuffer(netBuffer *NetBuffer)
+	FreeNetBufferPool(poolHandle Handle)
+	MAllocateSharedMemory(miniportAdapterHandle Handle, length uint32, cached bool, virtualAddress *[]byte, physicalAddress *PhysicalAddress)
+	MDeregisterInterruptEx(ndisInterruptHandle Handle)
+	MDeregisterIoPortRange(miniportAdapterHandle Handle, initialPort uint32, numberOfPorts uint32, portOffset Handle)
+	MDeregisterScatterGatherDma(ndisMiniportDmaHandle Handle)
+	MFreeSharedMemory(miniportAdapterHandle Handle, length uint32, cached bool, virtualAddress []byte, physicalAddress PhysicalAddress)
+	MMapIoSpace(virtualAddress *[]byte, miniportAdapterHandle Handle, physicalAddress PhysicalAddress, length uint32) Status
+	MNetPnPEvent(miniportAdapterHandle Handle, netPnPEventNotification *NetPnpEventNotification) Status
+	MRegisterInterruptEx(miniportAdapterHandle Handle, miniportInterruptContext Handle, miniportInterruptCharacteristics *MiniportInterruptCharacteristics, ndisInterruptHandle *Handle) Status
+	MRegisterIoPortRange(portOffset *Handle, miniportAdapterHandle Handle, initialPort uint32, numberOfPorts uint32) Status
+	MRegisterScatterGatherDma(miniportAdapterHandle Handle, dmaDescription *SgDmaDescription, ndisMiniportDmaHandle *Handle) Status
+	MUnmapIoSpace(miniportAdapterHandle Handle, virtualAddress []byte, length uint32)
+	OpenConfigurationEx(configObject *ConfigurationObject, configurationHandle *Handle) Status
+	QueryBindInstanceName(pAdapterInstanceName *String, bindingContext Handle) Status
+	ReEnumerateProtocolBindings(ndisProtocolHandle Handle)
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -192,3 +192,61 @@ const (
 	SendCompleteFlagsDispatchLevel uint32 = 0x00000001
 	ReturnFlagsDispatchLevel       uint32 = 0x00000001
 )
+
+// MiniportInterruptCharacteristics models
+// NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS, passed to
+// NdisMRegisterInterruptEx.
+// Page: ns-ndis-_ndis_miniport_interrupt_characteristics.
+type MiniportInterruptCharacteristics struct {
+	Header                         ObjectHeader
+	InterruptHandler               MiniportIsr
+	InterruptDpcHandler            MiniportInterruptDPC
+	DisableInterruptHandler        MiniportDisableInterrupt
+	EnableInterruptHandler         MiniportEnableInterrupt
+	MsiSupported                   bool
+	MsiSyncWithAllMessages         bool
+	MessageInterruptHandler        MiniportMessageInterrupt
+	MessageInterruptDpcHandler     MiniportMessageInterruptDPC
+	DisableMessageInterruptHandler MiniportDisableMessageInterrupt
+	EnableMessageInterruptHandler  MiniportEnableMessageInterrupt
+	InterruptType                  uint32
+}
+
+// SgDmaDescription models NDIS_SG_DMA_DESCRIPTION, reduced to the fields
+// the simulation reads.
+type SgDmaDescription struct {
+	Header                 ObjectHeader
+	Flags                  uint32
+	MaximumPhysicalMapping uint32
+}
+
+// ConfigurationObject models NDIS_CONFIGURATION_OBJECT.
+type ConfigurationObject struct {
+	Header     ObjectHeader
+	NdisHandle Handle
+	Flags      uint32
+}
+
+// GenericObject models NDIS_GENERIC_OBJECT: the object NDIS allocates for a
+// driver with NdisAllocateGenericObject.
+type GenericObject struct {
+	Header ObjectHeader
+	Caller Handle
+	// Reserved is the caller's block of Size bytes.
+	Reserved []byte
+}
+
+// NetBufferPoolParameters models NET_BUFFER_POOL_PARAMETERS.
+type NetBufferPoolParameters struct {
+	Header   ObjectHeader
+	PoolTag  uint32
+	DataSize uint32
+}
+
+// NetBuffer models NET_BUFFER, reduced to its data.
+type NetBuffer struct {
+	Next       *NetBuffer
+	MdlChain   *Mdl
+	DataOffset uint32
+	DataLength uint64
+}

@@ -1,5 +1,7 @@
 package rules
 
+import "fmt"
+
 // Catalogue is the whole NDIS contract ndislint knows.
 type Catalogue struct {
 	// Source says where the data came from (the reference and its commit).
@@ -16,6 +18,9 @@ type Catalogue struct {
 	// not of that family, each with the reason (and where the entry lives
 	// instead, if anywhere).
 	Exclusions []Exclusion `json:"exclusions"`
+	// Pairs are the resources acquired in one role and released in another
+	// (Pair).
+	Pairs []Pair `json:"pairs,omitempty"`
 	// Uncatalogued are the functions package wdm or ndis exports that are
 	// no DDI (Go-model helpers with no page), each with the reason. Every
 	// other exported function of those packages is a DDI of the catalogue
@@ -86,6 +91,13 @@ type Param struct {
 	GoType string `json:"goType"`
 	// Kind is what the parameter carries.
 	Kind HandleKind `json:"kind,omitempty"`
+	// Limit is the bound the page sets on the argument's value (DDIs only;
+	// from the overlay, with the page's sentence).
+	Limit *ArgLimit `json:"limit,omitempty"`
+	// IrqlFlag marks a role's flags parameter that carries a dispatch-level
+	// flag telling the current IRQL (NDIS_SEND_FLAGS_DISPATCH_LEVEL): a
+	// handler with one must not query the IRQL (roles only).
+	IrqlFlag *FlagCond `json:"irqlFlag,omitempty"`
 	// Handoff is what the DDI does with the NET_BUFFER_LISTs this parameter
 	// passes: the caller's ownership ends at the call (nil for every other
 	// parameter). DDIs only; from the overlay, with the page's sentence.
@@ -223,6 +235,47 @@ type DDI struct {
 	SDV []string `json:"sdv,omitempty"`
 	// Notes are contract facts the overlay adds, one sentence each.
 	Notes []string `json:"notes,omitempty"`
+	// Context restricts the roles in whose context the DDI may be called
+	// (nil: anywhere its IRQL allows). From the overlay, with the page's
+	// sentence.
+	Context *CallContext `json:"context,omitempty"`
+}
+
+// CallContext says in which roles' context a DDI may be called: while the
+// driver's handler for the role runs, directly or through the functions it
+// calls before returning (not from work items or timers it queues).
+type CallContext struct {
+	// Only, when set, are the roles the DDI may be called from; elsewhere
+	// it is a defect.
+	Only []string `json:"only,omitempty"`
+	// Never are the roles the DDI must not be called from.
+	Never []string `json:"never,omitempty"`
+	// SDV is the Static Driver Verifier rule that states it, if any.
+	SDV string `json:"sdv,omitempty"`
+	// Reason is the page's sentence.
+	Reason string `json:"reason"`
+}
+
+// Allows reports whether the DDI may be called while role runs (role ""
+// for outside any role).
+func (x *CallContext) Allows(role string) bool {
+	if x == nil {
+		return true
+	}
+	for _, r := range x.Never {
+		if r == role {
+			return false
+		}
+	}
+	if len(x.Only) == 0 {
+		return true
+	}
+	for _, r := range x.Only {
+		if r == role {
+			return true
+		}
+	}
+	return false
 }
 
 // Role is one callback role typedef.
@@ -551,3 +604,56 @@ type FlagCond struct {
 
 // Holds reports whether the flag is set in flags.
 func (f *FlagCond) Holds(flags uint32) bool { return flags&f.Value != 0 }
+
+// ArgLimit bounds an integer argument.
+type ArgLimit struct {
+	// Max, when set, is the largest value allowed.
+	Max *uint64 `json:"max,omitempty"`
+	// NonZero says 0 is not allowed.
+	NonZero bool `json:"nonZero,omitempty"`
+	// SDV is the Static Driver Verifier rule that states it, if any.
+	SDV string `json:"sdv,omitempty"`
+	// Reason is the page's sentence.
+	Reason string `json:"reason"`
+}
+
+// Admits reports whether v is within the limit.
+func (l *ArgLimit) Admits(v uint64) bool {
+	if l == nil {
+		return true
+	}
+	if l.NonZero && v == 0 {
+		return false
+	}
+	return l.Max == nil || v <= *l.Max
+}
+
+// Describe says the limit in words ("at most 50", "nonzero").
+func (l *ArgLimit) Describe() string {
+	switch {
+	case l.Max != nil && l.NonZero:
+		return fmt.Sprintf("nonzero and at most %d", *l.Max)
+	case l.Max != nil:
+		return fmt.Sprintf("at most %d", *l.Max)
+	case l.NonZero:
+		return "nonzero"
+	}
+	return "any value"
+}
+
+// Pair is a resource a driver acquires in one role and must release by
+// the end of another: what MiniportInitializeEx registers (an interrupt, a
+// scatter/gather DMA channel), MiniportHaltEx deregisters.
+type Pair struct {
+	// Acquire and Release are DDI names.
+	Acquire string `json:"acquire"`
+	Release string `json:"release"`
+	// In is the role whose context the acquisition is checked in; By is
+	// the role that must release what In acquired.
+	In string `json:"in"`
+	By string `json:"by"`
+	// SDV are the Static Driver Verifier rules that state it.
+	SDV []string `json:"sdv,omitempty"`
+	// Reason is the page's sentence.
+	Reason string `json:"reason"`
+}

@@ -30,6 +30,9 @@ func (c *Catalogue) Validate() error {
 	if err := c.validateUncatalogued(); err != nil {
 		return err
 	}
+	if err := c.validatePairs(); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	for i := range c.Lifetimes {
 		l := &c.Lifetimes[i]
@@ -55,6 +58,9 @@ func (c *Catalogue) validateDDI(d *DDI) error {
 		return errors.Errorf("goName: %q breaks the naming rule (want %q) and gives no goNameReason", d.GoName, want)
 	}
 	if err := validateParams(d.Params); err != nil {
+		return err
+	}
+	if err := c.validateUsage(d); err != nil {
 		return err
 	}
 	if err := d.Irql.validate(); err != nil {
@@ -132,6 +138,9 @@ func validateEffect(d *DDI) error {
 func (c *Catalogue) validateRole(r *Role) error {
 	if r.Page == "" {
 		return errors.New("page: empty")
+	}
+	if err := validateRoleFlags(r); err != nil {
+		return err
 	}
 	if r.GoName != camelTypedef(r.Name) && r.GoName != r.Callback {
 		return errors.Errorf("goName: %q breaks the naming rule (want %q or the documented callback)", r.GoName, camelTypedef(r.Name))

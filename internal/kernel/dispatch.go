@@ -44,6 +44,7 @@ func (s *State) EnterDDI(name, args string) (exit func()) {
 	}
 	if d != nil {
 		s.checkIrql(name, d.Irql)
+		s.checkUsage(d)
 	}
 	s.Push()
 	entry, mark := s.irql, len(s.violations)
@@ -165,7 +166,9 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	heldBefore := len(s.held)
 	s.Tracef("-> %s's %s(%s) at %s", who, role, args, rules.LevelName(lvl))
 	s.Push()
+	s.roles = append(s.roles, role)
 	fn()
+	s.roles = s.roles[:len(s.roles)-1]
 	s.Pop()
 	if len(s.held) > heldBefore {
 		l := s.held[len(s.held)-1]

@@ -28,6 +28,7 @@ type State struct {
 	attach     func(*State) any // WithNDIS's constructor, run once the options are applied
 	ndis       any              // the simulated NDIS of the run (WithNDIS); nil without one
 	local      map[string]any   // the kernel's other per-run tables, by key
+	roles      []string         // the roles whose handlers run, innermost last (Callback)
 }
 
 var (

@@ -21,5 +21,6 @@ func (w *world) MSleep(microsecondsToSleep uint32) {
 func (w *world) StallExecution(microSecondsToStall uint32) {
 	s := w.st
 	defer s.EnterDDI("NdisStallExecution", fmt.Sprintf("%dus", microSecondsToStall))()
+	s.CheckArgs("NdisStallExecution", microSecondsToStall)
 	s.Advance(int64(microSecondsToStall) * 10)
 }

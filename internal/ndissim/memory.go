@@ -65,6 +65,7 @@ func poolTagString(tag uint32) string {
 func (w *world) AllocateMemoryWithTagPriority(ndisHandle ndis.Handle, length uint32, tag uint32, priority ndis.ExPoolPriority) []byte {
 	s := w.st
 	defer s.EnterDDI("NdisAllocateMemoryWithTagPriority", fmt.Sprintf("%s, %d, %s, %d", describeServiceHandle(ndisHandle), length, poolTagString(tag), priority))()
+	s.CheckArgs("NdisAllocateMemoryWithTagPriority", ndisHandle, length, tag, priority)
 	if !w.checkIssuedHandle("NdisAllocateMemoryWithTagPriority", "NdisHandle", ndisHandle) {
 		return nil
 	}
@@ -196,7 +197,9 @@ func describeServiceHandle(h ndis.Handle) string {
 // ReportServiceLeaks reports, as violations of the run, what the driver
 // still holds of the kernel services: memory blocks not freed
 // (memory-leak), work items not freed (workitem-leak) and timer objects
-// not freed (timer-leak). The harness calls it when the driver has
+// not freed (timer-leak), and the resources of the catalogue's
+// acquire/release pairs not released (resource-not-released). The harness
+// calls it when the driver has
 // unloaded. It returns how many it reported.
 func (s *Sim) ReportServiceLeaks() int { return s.w.reportServiceLeaks() }
 
@@ -220,5 +223,5 @@ func (w *world) reportServiceLeaks() int {
 			n++
 		}
 	}
-	return n
+	return n + w.reportResourceLeaks()
 }

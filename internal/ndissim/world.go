@@ -34,6 +34,7 @@ type world struct {
 	workItems []*ioWorkItemObject        // NdisAllocateIoWorkItem's, in allocation order
 	timers    []*timerObject             // NdisAllocateTimerObject's, in allocation order
 	spinLocks map[*kernel.LockState]bool // the NDIS spin locks NdisAllocateSpinLock initialized
+	resources resourceTable              // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
 }
 
 // Attach creates the simulated NDIS of the run s: the kernel.Option

@@ -55,6 +55,7 @@ func (g *gen) ddi(ref pageRef, p *Page, same *signature) (rules.DDI, error) {
 	d.SDV = splitList(p.First("req.ddi-compliance"))
 	d.Effect, d.Lock, d.Pends, d.CompletedBy = ov.Effect, ov.Lock, ov.Pends, ov.CompletedBy
 	d.Invokes, d.Delivers, d.Notes = ov.Invokes, ov.Delivers, ov.Notes
+	d.Context = ov.Context
 	return d, nil
 }
 

@@ -39,6 +39,8 @@ type Overlay struct {
 	// Uncatalogued are the exported functions of wdm and ndis that are no
 	// DDI, each with the reason (Catalogue.Uncatalogued).
 	Uncatalogued []rules.Uncatalogued `json:"uncatalogued"`
+	// Pairs are Catalogue.Pairs.
+	Pairs []rules.Pair `json:"pairs,omitempty"`
 }
 
 // Scope lists the pages in scope.
@@ -116,6 +118,8 @@ type EntryOverlay struct {
 	// Request ties a pended request to its completion (roles only;
 	// Role.Request).
 	Request *rules.Request `json:"request,omitempty"`
+	// Context is DDI.Context (DDIs only).
+	Context *rules.CallContext `json:"context,omitempty"`
 }
 
 // ParamOverlay adds to one parameter.
@@ -128,6 +132,9 @@ type ParamOverlay struct {
 	Note   string           `json:"note,omitempty"`
 	// Handoff is Param.Handoff (NET_BUFFER_LIST ownership).
 	Handoff *rules.Handoff `json:"handoff,omitempty"`
+	// Limit and IrqlFlag are Param's.
+	Limit    *rules.ArgLimit `json:"limit,omitempty"`
+	IrqlFlag *rules.FlagCond `json:"irqlFlag,omitempty"`
 }
 
 // Synthesized describes a role documented only inside another page.

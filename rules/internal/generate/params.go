@@ -70,7 +70,7 @@ func (g *gen) signature(p *Page, name, protoName string, same *signature, ov Ent
 // param builds one parameter.
 func (g *gen) param(pp PageParam, i int, protoCType string, same *rules.Param, ov EntryOverlay) (rules.Param, error) {
 	po := ov.Params[pp.Name]
-	prm := rules.Param{Name: pp.Name, GoName: lowerCamel(pp.Name), Dir: pp.Dir, Optional: pp.Optional, Note: po.Note, Handoff: po.Handoff}
+	prm := rules.Param{Name: pp.Name, GoName: lowerCamel(pp.Name), Dir: pp.Dir, Optional: pp.Optional, Note: po.Note, Handoff: po.Handoff, Limit: po.Limit, IrqlFlag: po.IrqlFlag}
 	switch {
 	case po.CType != "":
 		prm.CType = po.CType

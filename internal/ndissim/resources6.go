@@ -1,0 +1,381 @@
+package ndissim
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// The NDIS 6 miniport's resources (interrupts, scatter/gather DMA, I/O
+// space and ports, shared memory), configuration handles, generic objects
+// and NET_BUFFERs: each acquire hands out an object the simulation
+// records, each release must name one it recorded and not yet released, and
+// what the driver still holds when it unloads is reported with the rule of
+// the catalogue's acquire/release pair (resource-not-released).
+
+// resource is one object an acquire DDI handed out.
+type resource struct {
+	seq      int
+	acquire  string // the DDI that handed it out
+	what     string // how reports name it
+	released bool
+}
+
+// resourceHandle is the opaque handle of a resource NDIS returns as an
+// NDIS_HANDLE (an interrupt, a DMA channel, a configuration handle, a pool,
+// an I/O port range).
+type resourceHandle struct{ r *resource }
+
+// resourceTable is the run's record: live and released resources by key
+// (a *resourceHandle, the first byte of a mapping, a *ndis.GenericObject,
+// a *ndis.NetBuffer).
+type resourceTable struct {
+	byKey map[any]*resource
+	// ports are the InitialPort and NumberOfPorts of each I/O port range.
+	ports map[*resourceHandle][2]uint32
+	seq   int
+}
+
+// res returns the run's table.
+func (w *world) res() *resourceTable {
+	if w.resources.byKey == nil {
+		w.resources.byKey = map[any]*resource{}
+		w.resources.ports = map[*resourceHandle][2]uint32{}
+	}
+	return &w.resources
+}
+
+// acquired records a new resource under key.
+func (w *world) acquired(key any, ddi, what string) *resource {
+	t := w.res()
+	t.seq++
+	r := &resource{seq: t.seq, acquire: ddi, what: fmt.Sprintf("%s #%d", what, t.seq)}
+	t.byKey[key] = r
+	return r
+}
+
+// newResourceHandle records a resource and returns its handle.
+func (w *world) newResourceHandle(ddi, what string) *resourceHandle {
+	h := &resourceHandle{}
+	h.r = w.acquired(h, ddi, what)
+	return h
+}
+
+// release marks the resource under key released by ddi; a key it never
+// handed out, one another acquire DDI handed out, or one already released
+// is reported as a bad handle and nothing is released.
+func (w *world) release(key any, ddi, param string) bool {
+	r := w.res().byKey[key]
+	want := w.pairedAcquire(ddi)
+	switch {
+	case r == nil:
+		w.report(rules.RuleBadHandle, "%s: %s was not handed out by %s", ddi, param, orUnknown(want))
+		return false
+	case want != "" && r.acquire != want:
+		w.report(rules.RuleBadHandle, "%s: %s is %s from %s, not from %s", ddi, param, r.what, r.acquire, want)
+		return false
+	case r.released:
+		w.report(rules.RuleBadHandle, "%s: %s is %s, already released", ddi, param, r.what)
+		return false
+	}
+	r.released = true
+	return true
+}
+
+// pairedAcquire is the acquire DDI the catalogue pairs with release ddi.
+func (w *world) pairedAcquire(ddi string) string {
+	if c := w.st.Catalogue(); c != nil {
+		for _, p := range c.Pairs {
+			if p.Release == ddi {
+				return p.Acquire
+			}
+		}
+	}
+	return ""
+}
+
+// orUnknown names an acquire DDI or says none is known.
+func orUnknown(s string) string {
+	if s == "" {
+		return "NDIS"
+	}
+	return s
+}
+
+// reportResourceLeaks reports each resource of a catalogue pair the driver
+// never released (resource-not-released) and returns how many.
+func (w *world) reportResourceLeaks() int {
+	c := w.st.Catalogue()
+	if c == nil {
+		return 0
+	}
+	release := map[string]string{}
+	for _, p := range c.Pairs {
+		release[p.Acquire] = p.Release
+	}
+	var left []*resource
+	for _, r := range w.res().byKey {
+		if !r.released && release[r.acquire] != "" {
+			left = append(left, r)
+		}
+	}
+	sort.Slice(left, func(i, j int) bool { return left[i].seq < left[j].seq })
+	for _, r := range left {
+		w.report(rules.RuleResourceNotReleased, "%s from %s was never released with %s", r.what, r.acquire, release[r.acquire])
+	}
+	return len(left)
+}
+
+// describeResource renders a resource key for traces.
+func describeResource(key any) string {
+	switch x := key.(type) {
+	case nil:
+		return "NULL"
+	case *resourceHandle:
+		if x == nil {
+			return "NULL"
+		}
+		return x.r.what
+	}
+	return "object"
+}
+
+// MRegisterInterruptEx runs NdisMRegisterInterruptEx in the simulated NDIS.
+func (w *world) MRegisterInterruptEx(miniportAdapterHandle ndis.Handle, miniportInterruptContext ndis.Handle, miniportInterruptCharacteristics *ndis.MiniportInterruptCharacteristics, ndisInterruptHandle *ndis.Handle) ndis.Status {
+	const ddi = "NdisMRegisterInterruptEx"
+	defer w.st.EnterDDI(ddi, args(miniportAdapterHandle, miniportInterruptContext, "MiniportInterruptCharacteristics", "NdisInterruptHandle"))()
+	if !w.needPtr(ddi, "MiniportInterruptCharacteristics", miniportInterruptCharacteristics == nil) || !w.needPtr(ddi, "NdisInterruptHandle", ndisInterruptHandle == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	ch := miniportInterruptCharacteristics
+	if ch.InterruptHandler == nil && ch.MessageInterruptHandler == nil {
+		w.report(rules.RuleBadParameter, "%s: MiniportInterruptCharacteristics has neither InterruptHandler nor MessageInterruptHandler", ddi)
+		return ndis.StatusInvalidParameter
+	}
+	*ndisInterruptHandle = w.newResourceHandle(ddi, "interrupt")
+	return ndis.StatusSuccess
+}
+
+// MDeregisterInterruptEx runs NdisMDeregisterInterruptEx in the simulated NDIS.
+func (w *world) MDeregisterInterruptEx(ndisInterruptHandle ndis.Handle) {
+	defer w.st.EnterDDI("NdisMDeregisterInterruptEx", args(describeResource(ndisInterruptHandle)))()
+	w.release(ndisInterruptHandle, "NdisMDeregisterInterruptEx", "NdisInterruptHandle")
+}
+
+// MRegisterScatterGatherDma runs NdisMRegisterScatterGatherDma in the simulated NDIS.
+func (w *world) MRegisterScatterGatherDma(miniportAdapterHandle ndis.Handle, dmaDescription *ndis.SgDmaDescription, ndisMiniportDmaHandle *ndis.Handle) ndis.Status {
+	const ddi = "NdisMRegisterScatterGatherDma"
+	defer w.st.EnterDDI(ddi, args(miniportAdapterHandle, "DmaDescription", "NdisMiniportDmaHandle"))()
+	if !w.needPtr(ddi, "DmaDescription", dmaDescription == nil) || !w.needPtr(ddi, "NdisMiniportDmaHandle", ndisMiniportDmaHandle == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	*ndisMiniportDmaHandle = w.newResourceHandle(ddi, "scatter/gather DMA channel")
+	return ndis.StatusSuccess
+}
+
+// MDeregisterScatterGatherDma runs NdisMDeregisterScatterGatherDma in the simulated NDIS.
+func (w *world) MDeregisterScatterGatherDma(ndisMiniportDmaHandle ndis.Handle) {
+	defer w.st.EnterDDI("NdisMDeregisterScatterGatherDma", args(describeResource(ndisMiniportDmaHandle)))()
+	w.release(ndisMiniportDmaHandle, "NdisMDeregisterScatterGatherDma", "NdisMiniportDmaHandle")
+}
+
+// MMapIoSpace runs NdisMMapIoSpace in the simulated NDIS: the mapping is a
+// block of Length bytes.
+func (w *world) MMapIoSpace(virtualAddress *[]byte, miniportAdapterHandle ndis.Handle, physicalAddress ndis.PhysicalAddress, length uint32) ndis.Status {
+	const ddi = "NdisMMapIoSpace"
+	defer w.st.EnterDDI(ddi, args("VirtualAddress", miniportAdapterHandle, fmt.Sprintf("%#x", int64(physicalAddress)), length))()
+	if !w.needPtr(ddi, "VirtualAddress", virtualAddress == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	if length == 0 {
+		w.report(rules.RuleBadParameter, "%s: Length is 0", ddi)
+		return ndis.StatusInvalidParameter
+	}
+	b := make([]byte, length)
+	w.acquired(&b[0], ddi, fmt.Sprintf("I/O space mapping of %d bytes", length))
+	*virtualAddress = b
+	return ndis.StatusSuccess
+}
+
+// MUnmapIoSpace runs NdisMUnmapIoSpace in the simulated NDIS.
+func (w *world) MUnmapIoSpace(miniportAdapterHandle ndis.Handle, virtualAddress []byte, length uint32) {
+	defer w.st.EnterDDI("NdisMUnmapIoSpace", args(miniportAdapterHandle, "VirtualAddress", length))()
+	w.releaseBlock(virtualAddress, length, "NdisMUnmapIoSpace")
+}
+
+// releaseBlock releases a block-shaped resource (a mapping, shared memory)
+// by its first byte, checking the length it was handed out with.
+func (w *world) releaseBlock(b []byte, length uint32, ddi string) {
+	if len(b) == 0 {
+		w.report(rules.RuleBadParameter, "%s: VirtualAddress is NULL", ddi)
+		return
+	}
+	if uint32(len(b)) != length {
+		w.report(rules.RuleBadParameter, "%s: Length is %d; the block was handed out with %d bytes", ddi, length, len(b))
+		return
+	}
+	w.release(&b[0], ddi, "VirtualAddress")
+}
+
+// MRegisterIoPortRange runs NdisMRegisterIoPortRange in the simulated NDIS.
+func (w *world) MRegisterIoPortRange(portOffset *ndis.Handle, miniportAdapterHandle ndis.Handle, initialPort uint32, numberOfPorts uint32) ndis.Status {
+	const ddi = "NdisMRegisterIoPortRange"
+	defer w.st.EnterDDI(ddi, args("PortOffset", miniportAdapterHandle, initialPort, numberOfPorts))()
+	if !w.needPtr(ddi, "PortOffset", portOffset == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	h := w.newResourceHandle(ddi, fmt.Sprintf("I/O port range %#x+%d", initialPort, numberOfPorts))
+	w.res().ports[h] = [2]uint32{initialPort, numberOfPorts}
+	*portOffset = h
+	return ndis.StatusSuccess
+}
+
+// MDeregisterIoPortRange runs NdisMDeregisterIoPortRange in the simulated
+// NDIS; the page requires the InitialPort and NumberOfPorts of the
+// registration.
+func (w *world) MDeregisterIoPortRange(miniportAdapterHandle ndis.Handle, initialPort uint32, numberOfPorts uint32, portOffset ndis.Handle) {
+	const ddi = "NdisMDeregisterIoPortRange"
+	defer w.st.EnterDDI(ddi, args(miniportAdapterHandle, initialPort, numberOfPorts, describeResource(portOffset)))()
+	if h, ok := portOffset.(*resourceHandle); ok {
+		if r, known := w.res().ports[h]; known && r != [2]uint32{initialPort, numberOfPorts} {
+			w.report(rules.RuleBadParameter, "%s: InitialPort and NumberOfPorts are %#x+%d; the range was registered as %#x+%d", ddi, initialPort, numberOfPorts, r[0], r[1])
+			return
+		}
+	}
+	w.release(portOffset, ddi, "PortOffset")
+}
+
+// MAllocateSharedMemory runs NdisMAllocateSharedMemory in the simulated NDIS.
+func (w *world) MAllocateSharedMemory(miniportAdapterHandle ndis.Handle, length uint32, cached bool, virtualAddress *[]byte, physicalAddress *ndis.PhysicalAddress) {
+	const ddi = "NdisMAllocateSharedMemory"
+	defer w.st.EnterDDI(ddi, args(miniportAdapterHandle, length, cached, "VirtualAddress", "PhysicalAddress"))()
+	if !w.needPtr(ddi, "VirtualAddress", virtualAddress == nil) || !w.needPtr(ddi, "PhysicalAddress", physicalAddress == nil) {
+		return
+	}
+	if length == 0 {
+		*virtualAddress = nil
+		return
+	}
+	b := make([]byte, length)
+	r := w.acquired(&b[0], ddi, fmt.Sprintf("shared memory of %d bytes", length))
+	*virtualAddress = b
+	*physicalAddress = ndis.PhysicalAddress(0x100000 * int64(r.seq))
+}
+
+// MFreeSharedMemory runs NdisMFreeSharedMemory in the simulated NDIS.
+func (w *world) MFreeSharedMemory(miniportAdapterHandle ndis.Handle, length uint32, cached bool, virtualAddress []byte, physicalAddress ndis.PhysicalAddress) {
+	defer w.st.EnterDDI("NdisMFreeSharedMemory", args(miniportAdapterHandle, length, cached, "VirtualAddress", fmt.Sprintf("%#x", int64(physicalAddress))))()
+	w.releaseBlock(virtualAddress, length, "NdisMFreeSharedMemory")
+}
+
+// OpenConfigurationEx runs NdisOpenConfigurationEx in the simulated NDIS.
+func (w *world) OpenConfigurationEx(configObject *ndis.ConfigurationObject, configurationHandle *ndis.Handle) ndis.Status {
+	const ddi = "NdisOpenConfigurationEx"
+	defer w.st.EnterDDI(ddi, args("ConfigObject", "ConfigurationHandle"))()
+	if !w.needPtr(ddi, "ConfigObject", configObject == nil) || !w.needPtr(ddi, "ConfigurationHandle", configurationHandle == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	*configurationHandle = w.newResourceHandle(ddi, "configuration handle")
+	return ndis.StatusSuccess
+}
+
+// CloseConfiguration runs NdisCloseConfiguration in the simulated NDIS.
+func (w *world) CloseConfiguration(configurationHandle ndis.Handle) {
+	defer w.st.EnterDDI("NdisCloseConfiguration", args(describeResource(configurationHandle)))()
+	w.release(configurationHandle, "NdisCloseConfiguration", "ConfigurationHandle")
+}
+
+// AllocateGenericObject runs NdisAllocateGenericObject in the simulated NDIS.
+func (w *world) AllocateGenericObject(driverObject *ndis.DriverObject, tag uint32, size uint16) *ndis.GenericObject {
+	defer w.st.EnterDDI("NdisAllocateGenericObject", args("DriverObject", poolTagString(tag), uint32(size)))()
+	o := &ndis.GenericObject{Reserved: make([]byte, size)}
+	w.acquired(o, "NdisAllocateGenericObject", "generic object")
+	return o
+}
+
+// FreeGenericObject runs NdisFreeGenericObject in the simulated NDIS.
+func (w *world) FreeGenericObject(ndisObject *ndis.GenericObject) {
+	defer w.st.EnterDDI("NdisFreeGenericObject", args("NdisObject"))()
+	if !w.needPtr("NdisFreeGenericObject", "NdisObject", ndisObject == nil) {
+		return
+	}
+	w.release(ndisObject, "NdisFreeGenericObject", "NdisObject")
+}
+
+// AllocateNetBufferPool runs NdisAllocateNetBufferPool in the simulated NDIS.
+func (w *world) AllocateNetBufferPool(ndisHandle ndis.Handle, parameters *ndis.NetBufferPoolParameters) ndis.Handle {
+	const ddi = "NdisAllocateNetBufferPool"
+	defer w.st.EnterDDI(ddi, args(ndisHandle, "Parameters"))()
+	if !w.needPtr(ddi, "Parameters", parameters == nil) {
+		return nil
+	}
+	return w.newResourceHandle(ddi, "NET_BUFFER pool")
+}
+
+// FreeNetBufferPool runs NdisFreeNetBufferPool in the simulated NDIS.
+func (w *world) FreeNetBufferPool(poolHandle ndis.Handle) {
+	defer w.st.EnterDDI("NdisFreeNetBufferPool", args(describeResource(poolHandle)))()
+	w.release(poolHandle, "NdisFreeNetBufferPool", "PoolHandle")
+}
+
+// AllocateNetBuffer runs NdisAllocateNetBuffer in the simulated NDIS.
+func (w *world) AllocateNetBuffer(poolHandle ndis.Handle, mdlChain *ndis.Mdl, dataOffset uint32, dataLength uint64) *ndis.NetBuffer {
+	const ddi = "NdisAllocateNetBuffer"
+	defer w.st.EnterDDI(ddi, args(describeResource(poolHandle), "MdlChain", dataOffset, dataLength))()
+	if h, ok := poolHandle.(*resourceHandle); !ok || h.r.acquire != "NdisAllocateNetBufferPool" || h.r.released {
+		w.report(rules.RuleBadHandle, "%s: PoolHandle is not a live pool from NdisAllocateNetBufferPool", ddi)
+		return nil
+	}
+	nb := &ndis.NetBuffer{MdlChain: mdlChain, DataOffset: dataOffset, DataLength: dataLength}
+	w.acquired(nb, ddi, "NET_BUFFER")
+	return nb
+}
+
+// FreeNetBuffer runs NdisFreeNetBuffer in the simulated NDIS.
+func (w *world) FreeNetBuffer(netBuffer *ndis.NetBuffer) {
+	defer w.st.EnterDDI("NdisFreeNetBuffer", args("NetBuffer"))()
+	if !w.needPtr("NdisFreeNetBuffer", "NetBuffer", netBuffer == nil) {
+		return
+	}
+	w.release(netBuffer, "NdisFreeNetBuffer", "NetBuffer")
+}
+
+// MNetPnPEvent runs NdisMNetPnPEvent in the simulated NDIS: NDIS passes the
+// event to the protocols bound to the adapter; with none bound here, it
+// succeeds.
+func (w *world) MNetPnPEvent(miniportAdapterHandle ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {
+	const ddi = "NdisMNetPnPEvent"
+	defer w.st.EnterDDI(ddi, args(miniportAdapterHandle, "NetPnPEventNotification"))()
+	if !w.needPtr(ddi, "NetPnPEventNotification", netPnPEventNotification == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	return ndis.StatusSuccess
+}
+
+// ReEnumerateProtocolBindings runs NdisReEnumerateProtocolBindings in the
+// simulated NDIS. The simulation has no bindings pending in the registry to
+// re-offer, so it only checks the call.
+func (w *world) ReEnumerateProtocolBindings(ndisProtocolHandle ndis.Handle) {
+	defer w.st.EnterDDI("NdisReEnumerateProtocolBindings", args(ndisProtocolHandle))()
+	if isNullHandle(ndisProtocolHandle) {
+		w.report(rules.RuleBadHandle, "NdisReEnumerateProtocolBindings: NdisProtocolHandle is NULL")
+	}
+}
+
+// QueryBindInstanceName runs NdisQueryBindInstanceName in the simulated
+// NDIS: the friendly name of the adapter the binding context's bind is for.
+func (w *world) QueryBindInstanceName(pAdapterInstanceName *ndis.String, bindingContext ndis.Handle) ndis.Status {
+	const ddi = "NdisQueryBindInstanceName"
+	defer w.st.EnterDDI(ddi, args("pAdapterInstanceName", bindingContext))()
+	if !w.needPtr(ddi, "pAdapterInstanceName", pAdapterInstanceName == nil) {
+		return ndis.StatusInvalidParameter
+	}
+	if isNullHandle(bindingContext) {
+		w.report(rules.RuleBadHandle, "%s: BindingContext is NULL", ddi)
+		return ndis.StatusInvalidParameter
+	}
+	*pAdapterInstanceName = fmt.Sprintf("adapter of %s", describe(bindingContext))
+	return ndis.StatusSuccess
+}

@@ -1,0 +1,136 @@
+package rules
+
+// PassDDIUsage is the name of the DDI-usage pass (analyzers/ddiusage).
+const PassDDIUsage = "ddiusage"
+
+// The rule IDs of the DDI-usage pass. The run-time verifier reports the
+// same IDs.
+const (
+	RuleDDIWrongContext     = "ddi-wrong-context"
+	RuleDDIArgumentLimit    = "ddi-argument-limit"
+	RuleIrqlFlagQuery       = "irql-flag-query"
+	RuleResourceNotReleased = "resource-not-released"
+)
+
+// The rules of the DDI-usage pass: SDV's DDI usage, memory usage and
+// miscellaneous rules that say where a DDI may be called (DDI.Context),
+// what an argument may be (Param.Limit), that a handler told its IRQL by a
+// dispatch-level flag does not query it (Param.IrqlFlag), and that what
+// MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs).
+var ddiusageRules = []*Rule{
+	{
+		ID:    RuleDDIWrongContext,
+		SDV:   []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEventInOIDRequest"},
+		Pass:  PassDDIUsage,
+		Title: "a DDI called in the context of a role its page forbids",
+		Text: `Some DDIs may be called only while certain handlers run (NdisMMapIoSpace only from
+MiniportInitializeEx; NdisMUnmapIoSpace and NdisMDeregisterIoPortRange only from MiniportInitializeEx or
+MiniportHaltEx), others never from some (NdisMFreeSharedMemory not from MiniportShutdownEx,
+NdisReEnumerateProtocolBindings not from ProtocolBindAdapterEx or ProtocolUnbindAdapterEx,
+NdisMNetPnPEvent not in the context of MiniportOidRequest). The catalogue's DDI.Context says which.
+Reported: a call in a handler of a known role, or in a function such a handler calls (through the
+call graph of the package and of the packages it imports, by facts), that the DDI's context does not
+allow. Not seen: calls through function values and interfaces, and functions no handler reaches (their
+context is unknown: silent). The verifier reports the same ID at run time, for the handler on the
+simulated call stack.`,
+		Page: "nf-ndis-ndismmapiospace",
+		Wrong: `//ndis:role MINIPORT_RESTART
+func miniportRestart(miniportAdapterContext ndis.Handle, restartParameters *ndis.MiniportRestartParameters) ndis.Status {
+	var va []byte
+	ndis.MMapIoSpace(&va, nil, 0, 16) // only MiniportInitializeEx may map I/O space
+	return ndis.StatusSuccess
+}`,
+		Right: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var va []byte
+	return ndis.MMapIoSpace(&va, ndisMiniportHandle, 0, 16)
+}`,
+		Analog: "SDV NdisMMapIoSpace, NdisMRegisterIoPortRange, NdisMFreeSharedMemory, NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest",
+		Needs:  []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEvent", "NdisMUnmapIoSpace", "NdisMDeregisterIoPortRange"},
+	},
+	{
+		ID:    RuleDDIArgumentLimit,
+		SDV:   []string{"NdisStallExecution_Delay", "NdisAllocateMemoryWithTagPriority"},
+		Pass:  PassDDIUsage,
+		Title: "an argument outside the bound its page sets",
+		Text: `Some pages bound an argument's value: NdisStallExecution stalls at most 50 microseconds
+(longer waits belong to NdisMSleep at PASSIVE_LEVEL), and NdisAllocateMemoryWithTagPriority takes a
+nonzero pool tag. The catalogue's Param.Limit says which. Reported: a call whose argument is a constant
+outside the bound. Not seen: values that are not constants (silent). The verifier reports the same ID
+at run time, for every value.`,
+		Page:   "nf-ndis-ndisstallexecution",
+		Wrong:  `ndis.StallExecution(500) // 500 µs busy-waits the processor; the limit is 50`,
+		Right:  `ndis.StallExecution(50)`,
+		Analog: "SDV NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority",
+		Needs:  []string{"NdisStallExecution", "NdisAllocateMemoryWithTagPriority"},
+	},
+	{
+		ID:    RuleIrqlFlagQuery,
+		SDV:   []string{"Flags_Irql"},
+		Pass:  PassDDIUsage,
+		Title: "a handler told its IRQL by a dispatch-level flag queries it",
+		Text: `The send and receive handlers (MiniportSendNetBufferLists, FilterReceiveNetBufferLists,
+ProtocolSendNetBufferListsComplete, ...) get a flags parameter whose dispatch-level flag
+(NDIS_SEND_FLAGS_DISPATCH_LEVEL, NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL, ...) tells the current IRQL; the
+Dispatch IRQL Tracking page asks drivers to use it rather than test the IRQL. The catalogue's
+Param.IrqlFlag marks those parameters. Reported: a call of a DDI that queries the IRQL
+(KeGetCurrentIrql) in such a handler or a function it calls. The verifier reports the same ID at run
+time.`,
+		Page: "nc-ndis-miniport_send_net_buffer_lists",
+		Wrong: `//ndis:role MINIPORT_SEND_NET_BUFFER_LISTS
+func miniportSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
+	if wdm.KeGetCurrentIrql() == wdm.DispatchLevel { // SendFlags says it
+		sendFlags |= ndis.SendFlagsDispatchLevel
+	}
+	ndis.MSendNetBufferListsComplete(miniportAdapterContext, netBufferList, 0)
+}`,
+		Right: `//ndis:role MINIPORT_SEND_NET_BUFFER_LISTS
+func miniportSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
+	var flags uint32
+	if sendFlags&ndis.SendFlagsDispatchLevel != 0 {
+		flags = ndis.SendCompleteFlagsDispatchLevel
+	}
+	ndis.MSendNetBufferListsComplete(miniportAdapterContext, netBufferList, flags)
+}`,
+		Analog: "SDV Flags_Irql",
+		Needs:  []string{"KeGetCurrentIrql"},
+	},
+	{
+		ID:    RuleResourceNotReleased,
+		SDV:   []string{"Init_RegisterInterrupt", "Init_DeRegisterInterrupt", "Init_RegisterSG", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisOpenConfigurationEx", "CancelTimerObject"},
+		Pass:  PassDDIUsage,
+		Title: "what MiniportInitializeEx acquires, MiniportHaltEx does not release",
+		Text: `An interrupt registered, a scatter/gather DMA channel, an I/O mapping or port range, shared
+memory, a configuration handle, a generic object, a NET_BUFFER or a set timer acquired while a miniport
+initializes an adapter is released by the time MiniportHaltEx returns. The catalogue's Pairs say which
+DDI releases what (NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx, NdisSetTimerObject /
+NdisCancelTimerObject, ...). Reported: a package whose MiniportInitializeEx handler (or a function it
+calls) calls an acquire DDI while no MiniportHaltEx handler of the package (nor a function it calls)
+calls the release DDI; reported at the acquire. Not seen: release calls behind function values or
+interfaces (the pass then stays silent), a release on only some halt paths, and packages with no
+MiniportHaltEx handler. At run time the verifier reports, with the same ID, each such resource still
+held when the driver unloads.`,
+		Page: "nc-ndis-miniport_halt",
+		Wrong: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var h ndis.Handle
+	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &h)
+}
+
+//ndis:role MINIPORT_HALT
+func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {} // never deregisters it`,
+		Right: `var interrupt ndis.Handle
+
+//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &interrupt)
+}
+
+//ndis:role MINIPORT_HALT
+func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
+	ndis.MDeregisterInterruptEx(interrupt)
+}`,
+		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisOpenConfigurationEx, CancelTimerObject",
+		Needs:  []string{"MINIPORT_INITIALIZE", "MINIPORT_HALT"},
+	},
+}

@@ -1,0 +1,87 @@
+package rules
+
+import "github.com/pkg/errors"
+
+// This file validates the DDI-usage contracts the SDV DDI usage, memory
+// usage and miscellaneous rule sets state: where a DDI may be called
+// (DDI.Context), the values an argument may take (Param.Limit), the
+// dispatch-level flags of the send and receive roles (Param.IrqlFlag), and
+// the resources one role acquires and another releases (Catalogue.Pairs).
+
+// validateUsage checks a DDI's context and argument limits.
+func (c *Catalogue) validateUsage(d *DDI) error {
+	if x := d.Context; x != nil {
+		if x.Reason == "" {
+			return errors.New("context: reason: empty")
+		}
+		if len(x.Only) == 0 && len(x.Never) == 0 {
+			return errors.New("context: neither only nor never")
+		}
+		for _, r := range append(append([]string(nil), x.Only...), x.Never...) {
+			if c.Role(r) == nil {
+				return errors.Errorf("context: unknown role %q", r)
+			}
+		}
+	}
+	for _, p := range d.Params {
+		if p.IrqlFlag != nil {
+			return errors.Errorf("param %s: irqlFlag: on a DDI; it marks role parameters", p.Name)
+		}
+		l := p.Limit
+		if l == nil {
+			continue
+		}
+		if l.Reason == "" {
+			return errors.Errorf("param %s: limit: reason: empty", p.Name)
+		}
+		if l.Max == nil && !l.NonZero {
+			return errors.Errorf("param %s: limit: neither max nor nonZero", p.Name)
+		}
+		if !isInteger(p.GoType) {
+			return errors.Errorf("param %s: limit: on a %s parameter; limits bound integers", p.Name, p.GoType)
+		}
+	}
+	return nil
+}
+
+// validateRoleFlags checks a role's dispatch-level flag parameters.
+func validateRoleFlags(r *Role) error {
+	for _, p := range r.Params {
+		if p.Limit != nil || p.Handoff != nil {
+			return errors.Errorf("param %s: limit/handoff: on a role; they are DDI contracts", p.Name)
+		}
+		f := p.IrqlFlag
+		if f == nil {
+			continue
+		}
+		if p.GoType != "uint32" || f.Param != p.Name || f.Flag == "" || f.Value == 0 {
+			return errors.Errorf("param %s: irqlFlag: want a ULONG flags parameter naming itself, its flag and value", p.Name)
+		}
+	}
+	return nil
+}
+
+// validatePairs checks the acquire/release pairs.
+func (c *Catalogue) validatePairs() error {
+	for _, p := range c.Pairs {
+		switch {
+		case c.DDI(p.Acquire) == nil || c.DDI(p.Release) == nil:
+			return errors.Errorf("pair %s/%s: unknown DDI", p.Acquire, p.Release)
+		case c.Role(p.In) == nil || c.Role(p.By) == nil:
+			return errors.Errorf("pair %s/%s: unknown role %q or %q", p.Acquire, p.Release, p.In, p.By)
+		case p.Reason == "":
+			return errors.Errorf("pair %s/%s: reason: empty", p.Acquire, p.Release)
+		}
+	}
+	return nil
+}
+
+// isInteger reports whether a model Go type is an unsigned or signed
+// integer.
+func isInteger(goType string) bool {
+	switch goType {
+	case "uint8", "uint16", "uint32", "uint64", "int32", "int64":
+		return true
+	}
+	return false
+}
