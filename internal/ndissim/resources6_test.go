@@ -1,0 +1,153 @@
+package ndissim
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
+	"github.com/ndislint/ndislint/wdm"
+)
+
+// inRole runs fn as the handler of role, the way NDIS calls it.
+func inRole(s interface {
+	Callback(role, who, args string, fn func())
+}, role string, fn func()) {
+	s.Callback(role, "test driver", "", fn)
+}
+
+func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
+	s := reset()
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		var irq, dma, cfg, ports ndis.Handle
+		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+		if st := ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq); st != ndis.StatusSuccess {
+			t.Fatalf("NdisMRegisterInterruptEx = %s", st)
+		}
+		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
+		ndis.OpenConfigurationEx(&ndis.ConfigurationObject{}, &cfg)
+		ndis.CloseConfiguration(cfg)
+		var regs, shared []byte
+		var pa ndis.PhysicalAddress
+		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 64)
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
+		ndis.MAllocateSharedMemory(ksDriver(), 128, false, &shared, &pa)
+		if len(regs) != 64 || len(shared) != 128 || pa == 0 {
+			t.Fatalf("mapping %d bytes, shared %d bytes at %#x", len(regs), len(shared), int64(pa))
+		}
+		o := ndis.AllocateGenericObject(nil, ksTag, 16)
+		pool := ndis.AllocateNetBufferPool(ksDriver(), &ndis.NetBufferPoolParameters{PoolTag: ksTag})
+		nb := ndis.AllocateNetBuffer(pool, nil, 0, 64)
+		inRole(s, "MINIPORT_HALT", func() {
+			ndis.MDeregisterInterruptEx(irq)
+			ndis.MDeregisterScatterGatherDma(dma)
+			ndis.MUnmapIoSpace(ksDriver(), regs, 64)
+			ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
+			ndis.MFreeSharedMemory(ksDriver(), 128, false, shared, pa)
+			ndis.FreeGenericObject(o)
+			ndis.FreeNetBuffer(nb)
+			ndis.FreeNetBufferPool(pool)
+		})
+	})
+	if n := Of(s).ReportServiceLeaks(); n != 0 {
+		t.Fatalf("ReportServiceLeaks = %d", n)
+	}
+	ksExpect(t, s)
+}
+
+func TestResourceLeftAtUnload(t *testing.T) {
+	s := reset()
+	var irq ndis.Handle
+	ch := &ndis.MiniportInterruptCharacteristics{MessageInterruptHandler: func(ndis.Handle, uint32, *bool, *uint32) bool { return true }}
+	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq) })
+	if n := Of(s).ReportServiceLeaks(); n != 1 {
+		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
+	}
+	ksExpect(t, s, rules.RuleResourceNotReleased)
+}
+
+func TestResourceReleaseMistakes(t *testing.T) {
+	s := reset()
+	var irq, dma ndis.Handle
+	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
+		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
+	})
+	inRole(s, "MINIPORT_HALT", func() {
+		ndis.MDeregisterInterruptEx(dma)        // a DMA channel, not an interrupt
+		ndis.MDeregisterInterruptEx(ksDriver()) // never handed out
+		ndis.MDeregisterInterruptEx(irq)
+		ndis.MDeregisterInterruptEx(irq) // twice
+		ndis.MDeregisterScatterGatherDma(dma)
+	})
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
+}
+
+func TestResourceBadParameters(t *testing.T) {
+	s := reset()
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		var irq, ports ndis.Handle
+		var regs, shared []byte
+		var pa ndis.PhysicalAddress
+		ndis.MRegisterInterruptEx(ksDriver(), nil, &ndis.MiniportInterruptCharacteristics{}, &irq) // no handler
+		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 0)                                             // Length 0
+		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 16)
+		ndis.MUnmapIoSpace(ksDriver(), nil, 16)  // NULL
+		ndis.MUnmapIoSpace(ksDriver(), regs, 8)  // not the mapped length
+		ndis.MUnmapIoSpace(ksDriver(), regs, 16) // clean
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
+		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 4, ports) // not the registered range
+		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
+		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no report
+		if shared != nil {
+			t.Errorf("zero-length shared memory = %d bytes, want NULL", len(shared))
+		}
+		if nb := ndis.AllocateNetBuffer(ksDriver(), nil, 0, 8); nb != nil { // not a pool
+			t.Errorf("NdisAllocateNetBuffer from a bad pool returned a NET_BUFFER")
+		}
+	})
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadHandle)
+}
+
+func TestProtocolMiscDDIs(t *testing.T) {
+	s := reset()
+	var name ndis.String
+	if st := ndis.QueryBindInstanceName(&name, ksDriver()); st != ndis.StatusSuccess || name == "" {
+		t.Fatalf("NdisQueryBindInstanceName = %s, %q", st, name)
+	}
+	ndis.QueryBindInstanceName(&name, nil)
+	ndis.ReEnumerateProtocolBindings(ksDriver())
+	ndis.ReEnumerateProtocolBindings(nil)
+	if st := ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}); st != ndis.StatusSuccess {
+		t.Fatalf("NdisMNetPnPEvent = %s", st)
+	}
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle)
+}
+
+func TestDDIContextAtRunTime(t *testing.T) {
+	s := reset()
+	var regs []byte
+	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) }) // allowed
+	inRole(s, "MINIPORT_RESTART", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) })    // only in MiniportInitializeEx
+	inRole(s, "MINIPORT_OID_REQUEST", func() {
+		ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}) // never in MiniportOidRequest
+	})
+	ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) // outside any handler
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+}
+
+func TestIrqlFlagQueryAtRunTime(t *testing.T) {
+	s := reset()
+	inRole(s, "MINIPORT_RESTART", func() { wdm.KeGetCurrentIrql() }) // no flag: clean
+	inRole(s, "MINIPORT_SEND_NET_BUFFER_LISTS", func() { wdm.KeGetCurrentIrql() })
+	ksExpect(t, s, rules.RuleIrqlFlagQuery)
+}
+
+func TestArgumentLimitsAtRunTime(t *testing.T) {
+	s := reset()
+	ndis.StallExecution(50)
+	ndis.StallExecution(51)
+	b := ndis.AllocateMemoryWithTagPriority(ksDriver(), 8, 0, ndis.NormalPoolPriority)
+	ndis.FreeMemory(b, 8, 0)
+	ksExpect(t, s, rules.RuleDDIArgumentLimit, rules.RuleDDIArgumentLimit)
+}
