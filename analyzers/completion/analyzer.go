@@ -55,6 +55,9 @@ type checker struct {
 	staticMemo map[ssa.Value]*staticSt
 	// reported keeps one report per rule and position.
 	reported map[string]bool
+	// pendMemo memoises whether a helper may return NDIS_STATUS_PENDING
+	// on some path (callMayPend).
+	pendMemo map[*ssa.Function]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -75,6 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		readMemo:   map[ssa.Value]*reads{},
 		staticMemo: map[ssa.Value]*staticSt{},
 		reported:   map[string]bool{},
+		pendMemo:   map[*ssa.Function]bool{},
 	}
 	used := c.exportPackageFact()
 	if c.pairs.empty() || front.API.Ndis == nil {

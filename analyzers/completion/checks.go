@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/rolebind"
+	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -174,11 +175,10 @@ func (c *checker) checkNeverCompleted(hs []*handler, used *PackageFact) {
 		if !h.registered || anyUsed(h.pair, uses) {
 			continue
 		}
-		rets := c.sts.MayReturn(h.fn, rules.StatusPending)
-		if len(rets) == 0 || !rets[0].Pos.IsValid() {
+		r, ok := c.pendingReturn(h.fn)
+		if !ok {
 			continue
 		}
-		r := rets[0]
 		related := []analysis.RelatedInformation{bindingInfo(h.b, funcName(h.fn))}
 		via := ""
 		if r.Via != "" {
@@ -192,6 +192,32 @@ func (c *checker) checkNeverCompleted(hs []*handler, used *PackageFact) {
 			"%s may return NDIS_STATUS_PENDING here%s, but %s is used nowhere in this package or the packages it imports: the pended %s request is never completed (%s)",
 			funcName(h.fn), via, h.pair.names(), h.pair.role.Callback, h.pair.role.Page)
 	}
+}
+
+// pendingReturn returns the first return of fn where the status engine
+// says NDIS_STATUS_PENDING may be returned and a path to it agrees: the
+// engine joins every way a status is made, so "st := NdisOpenAdapterEx(...);
+// if st == NDIS_STATUS_PENDING { wait; st = b.openStatus }; return st" may
+// return PENDING to it, while no path does (pendingReturns decides the
+// comparisons on the way). When fn's paths are too many to walk, the
+// engine's first return stands.
+func (c *checker) pendingReturn(fn *ssa.Function) (statuses.Return, bool) {
+	rets := c.sts.MayReturn(fn, rules.StatusPending)
+	if len(rets) == 0 || !rets[0].Pos.IsValid() {
+		return statuses.Return{}, false
+	}
+	pends, judged := c.pendingReturns(fn)
+	if !judged {
+		return rets[0], true
+	}
+	for _, r := range rets {
+		for ret := range pends {
+			if ret.Pos() == r.Pos {
+				return r, true
+			}
+		}
+	}
+	return statuses.Return{}, false
 }
 
 // anyUsed reports whether one of p's completing DDIs is in uses.

@@ -69,7 +69,13 @@
 // !v.completed") is not reported: the guard may be what keeps it from
 // running. The shared status engine
 // (analyzers/internal/statuses) says which returns may carry
-// NDIS_STATUS_PENDING for pending-never-completed.
+// NDIS_STATUS_PENDING for pending-never-completed, joining every way a
+// status is made; the pass then walks the handler's paths and reports a
+// return only if a path to it may carry PENDING, deciding the comparisons
+// on the way: "st := NdisOpenAdapterEx(...); if st == NDIS_STATUS_PENDING {
+// NdisWaitEvent(...); st = b.openStatus }; if st != NDIS_STATUS_SUCCESS {
+// return st }" (ndisprot's bind) never returns PENDING, and neither does a
+// helper of the package written that way.
 //
 // What is allowed: a completion before the PENDING return (nested: NDIS
 // accepts it, the CoNDIS notes' first rule); a completion later from another

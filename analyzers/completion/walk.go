@@ -2,8 +2,11 @@ package completion
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 // The walk enumerates the paths of one function from its entry to its
@@ -100,6 +103,10 @@ type walk struct {
 	// twice are the completed-twice findings of the walk, reported once
 	// it ends within its budget.
 	twice []twice
+	// pends, when not nil, makes the walk one of pendingReturns: it
+	// collects the returns that may return NDIS_STATUS_PENDING and no
+	// outcomes.
+	pends map[*ssa.Return]bool
 }
 
 // twice is a second completion of a request on a path, and the first.
@@ -133,6 +140,23 @@ func (c *checker) walked(fn *ssa.Function) *funcResult {
 		return &funcResult{fn: fn}
 	}
 	c.busy[fn] = true
+	w := c.newWalk(fn)
+	if w.mayComplete() {
+		w.visit(fn.Blocks[0])
+		w.res.effects = w.summarize()
+		if w.res.judged {
+			for i := range w.twice {
+				c.reportTwice(fn, &w.twice[i].first, &w.twice[i].second)
+			}
+		}
+	}
+	delete(c.busy, fn)
+	c.funcs[fn] = w.res
+	return w.res
+}
+
+// newWalk prepares the walk of fn (which has a body).
+func (c *checker) newWalk(fn *ssa.Function) *walk {
 	w := &walk{
 		c: c, fn: fn, res: &funcResult{fn: fn, judged: true},
 		storedFields: storedFields(fn),
@@ -151,18 +175,121 @@ func (c *checker) walked(fn *ssa.Function) *funcResult {
 		w.budget += workPerInstr * len(b.Instrs)
 	}
 	w.budget = min(w.budget, maxWork)
-	if w.mayComplete() {
-		w.visit(fn.Blocks[0])
-		w.res.effects = w.summarize()
-		if w.res.judged {
-			for i := range w.twice {
-				c.reportTwice(fn, &w.twice[i].first, &w.twice[i].second)
-			}
+	return w
+}
+
+// pendingReturns walks every path of fn, whether or not it completes
+// anything, and returns the returns where NDIS_STATUS_PENDING may be
+// returned on some path (mayPendOnPath), and whether the walk stayed within
+// its budget. It reports nothing and is not memoised: checkNeverCompleted
+// asks it only of a handler the status engine says may pend.
+func (c *checker) pendingReturns(fn *ssa.Function) (map[*ssa.Return]bool, bool) {
+	if fn.Blocks == nil || c.busy[fn] {
+		return nil, false
+	}
+	c.busy[fn] = true
+	defer delete(c.busy, fn)
+	w := c.newWalk(fn)
+	w.pends = map[*ssa.Return]bool{}
+	w.visit(fn.Blocks[0])
+	return w.pends, w.res.judged
+}
+
+// mayPendOnPath reports whether the status v may be NDIS_STATUS_PENDING on
+// the walk's path: a comparison with a constant decided on the way says so
+// first (after "if st == NDIS_STATUS_PENDING { ...; st = ... }" the
+// fall-through edge carries a status that is not PENDING); then a constant,
+// the edge of a phi the path came by, a conversion, and a call as the
+// status engine sees it (a DDI that pends, a helper that may return
+// PENDING). What the engine lists nothing for (a field, a parameter) adds
+// nothing here either; what this does not follow (a captured variable, a
+// tuple) is taken to pend, so the engine's answer stands.
+func (w *walk) mayPendOnPath(v ssa.Value, depth int) bool {
+	if depth > depthLimit {
+		return true
+	}
+	p := w.c.api.StatusConst(rules.StatusPending)
+	if p == nil {
+		return true
+	}
+	pend := p.Val().ExactString()
+	if _, isConst := v.(*ssa.Const); !isConst {
+		k := w.valKey(v)
+		if e, ok := w.eq[k]; ok {
+			return e == pend
+		}
+		if w.ne[k][pend] {
+			return false
 		}
 	}
-	delete(c.busy, fn)
-	c.funcs[fn] = w.res
-	return w.res
+	switch x := v.(type) {
+	case *ssa.Const:
+		return x.Value != nil && x.Value.ExactString() == pend
+	case *ssa.Phi:
+		pred := w.predecessor(x.Block())
+		for i, p := range x.Block().Preds {
+			if p == pred && i < len(x.Edges) {
+				return w.mayPendOnPath(x.Edges[i], depth+1)
+			}
+		}
+		return true
+	case *ssa.ChangeType:
+		return w.mayPendOnPath(x.X, depth+1)
+	case *ssa.Convert:
+		return w.mayPendOnPath(x.X, depth+1)
+	case *ssa.Call:
+		return w.c.callMayPend(x.Common(), 0)
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return w.c.callMayPend(call.Common(), x.Index)
+		}
+		return true
+	case *ssa.UnOp:
+		if _, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			return true // a local set elsewhere: the engine follows its stores
+		}
+		return false
+	}
+	return false
+}
+
+// callMayPend reports whether result index of a call may be
+// NDIS_STATUS_PENDING: for a DDI, whether it pends; for a helper of this
+// package whose status is that result, whether a path of it returns PENDING
+// (pendingReturns, memoised); otherwise what the status engine says.
+func (c *checker) callMayPend(call *ssa.CallCommon, index int) bool {
+	callee := call.StaticCallee()
+	if callee == nil {
+		return false // the engine lists nothing for a dynamic call
+	}
+	if obj, ok := callee.Object().(*types.Func); ok {
+		if d := c.api.DDI(obj); d != nil {
+			return d.Pends
+		}
+	}
+	engine := len(c.sts.MayReturn(callee, rules.StatusPending)) > 0
+	if !engine || callee.Blocks == nil || firstStatusResult(c, callee) != index {
+		return engine
+	}
+	if v, ok := c.pendMemo[callee]; ok {
+		return v
+	}
+	pends, judged := c.pendingReturns(callee)
+	v := !judged || len(pends) > 0
+	c.pendMemo[callee] = v
+	return v
+}
+
+// firstStatusResult returns the index of fn's first NDIS_STATUS result (the
+// one statusResult reads), or -1.
+func firstStatusResult(c *checker, fn *ssa.Function) int {
+	res := fn.Signature.Results()
+	for i := 0; i < res.Len(); i++ {
+		if c.api.IsStatus(res.At(i).Type()) {
+			return i
+		}
+	}
+	return -1
 }
 
 // mayComplete reports whether any block of the function has a completion.
@@ -347,6 +474,12 @@ func (w *walk) guarded(from int) bool {
 // finish records the path that ends at ret.
 func (w *walk) finish(ret *ssa.Return) {
 	if !w.charge(len(w.events)) {
+		return
+	}
+	if w.pends != nil {
+		if v := w.c.statusResult(ret); v != nil && w.mayPendOnPath(v, 0) {
+			w.pends[ret] = true
+		}
 		return
 	}
 	o := outcome{events: append([]event(nil), w.events...), ret: ret}
