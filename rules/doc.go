@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 113 DDIs, 56 roles, 5 handler structures and 9
+// The catalogue holds 166 DDIs, 103 roles, 8 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -38,6 +38,17 @@
 //   - the handler structures NDIS_PROTOCOL_DRIVER_CHARACTERISTICS,
 //     NDIS_PROTOCOL_CO_CHARACTERISTICS, NDIS_CO_CLIENT_OPTIONAL_HANDLERS,
 //     NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS and NDIS_MINIPORT_CO_CHARACTERISTICS;
+//   - NDIS 6 miniport, filter and protocol drivers (issue 13): every
+//     nc-ndis-filter_* role page, the roles of the miniport's driver and
+//     interrupt characteristics, the NdisM*, NdisF* and binding DDIs of
+//     their lifecycle, sends, receives, OIDs and resources, and the nblapi
+//     pool and allocation DDIs (Catalogue.Summary counts them: miniport 22
+//     DDIs and 26 roles, filter 14 and 21, nbl 8, config 2); role C types
+//     from the Examples prototype of each page;
+//   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
+//     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
+//     (Param.IrqlFlag) and init/halt resource pairs (Catalogue.Pairs), from
+//     the overlay with the sentences of the pages and SDV rule pages;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
 //     and SAPs, and the call manager's view of AFs, SAPs and parties, from
 //     ../shared/condis and the pages of their DDIs and roles.

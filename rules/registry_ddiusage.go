@@ -97,7 +97,7 @@ func miniportSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLis
 	},
 	{
 		ID:    RuleResourceNotReleased,
-		SDV:   []string{"Init_RegisterInterrupt", "Init_DeRegisterInterrupt", "Init_RegisterSG", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisOpenConfigurationEx", "CancelTimerObject"},
+		SDV:   []string{"Init_RegisterInterrupt", "Init_DeRegisterInterrupt", "Init_RegisterSG", "Init_NdisAllocateIoWorkItem", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisOpenConfigurationEx", "CancelTimerObject"},
 		Pass:  PassDDIUsage,
 		Title: "what MiniportInitializeEx acquires, MiniportHaltEx does not release",
 		Text: `An interrupt registered, a scatter/gather DMA channel, an I/O mapping or port range, shared
@@ -130,7 +130,7 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
 	ndis.MDeregisterInterruptEx(interrupt)
 }`,
-		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisOpenConfigurationEx, CancelTimerObject",
+		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, Init_NdisAllocateIoWorkItem, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisOpenConfigurationEx, CancelTimerObject",
 		Needs:  []string{"MINIPORT_INITIALIZE", "MINIPORT_HALT"},
 	},
 }

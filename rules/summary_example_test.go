@@ -22,20 +22,21 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 145 roles 94 structs 7 lifetimes 9 exclusions 10
+	// ddis 166 roles 103 structs 8 lifetimes 9 exclusions 10
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
 	// ddi condis-mcm 22
 	// ddi condis-miniport 6
+	// ddi config 2
 	// ddi event 9
 	// ddi filter 14
 	// ddi irql 6
 	// ddi lock 11
-	// ddi memory 2
-	// ddi miniport 11
-	// ddi nbl 4
-	// ddi protocol 11
+	// ddi memory 4
+	// ddi miniport 22
+	// ddi nbl 8
+	// ddi protocol 13
 	// ddi timer 4
 	// ddi wait 5
 	// ddi workitem 3
@@ -45,9 +46,9 @@ func ExampleCatalogue_Summary() {
 	// role condis-common 8
 	// role condis-miniport 6
 	// role filter 21
-	// role miniport 17
+	// role miniport 26
 	// role protocol 12
 	// role timer 1
 	// role workitem 1
-	// struct - 7
+	// struct - 8
 }
