@@ -15,7 +15,8 @@ import (
 // ndislint's passes each with its rules, and the -vet flag.
 func overview(w io.Writer, progname string, analyzers []*analysis.Analyzer, withVet bool) {
 	fmt.Fprintf(w, `%[1]s checks Go-modelled Windows NDIS drivers (CoNDIS clients and call
-managers written against the ndis and wdm packages) for the NDIS contract.
+managers, NDIS 6 miniport, filter and protocol drivers, written against the ndis
+and wdm packages) for the NDIS contract.
 
 Usage:
 	%[1]s [-flag] [package...]                        exit 0 clean, 1 error, 3 findings
