@@ -1,6 +1,6 @@
-// Package mistakes is a small CoNDIS client that makes the classic
-// mistakes, one per file, for the simulator's verifier (and later ndislint)
-// to find. Its base (driver.go) binds, opens the address family, registers
+// Package mistakes is a small CoNDIS client (and a small NDIS 6 miniport)
+// that makes the classic mistakes, one per file, for the simulator's
+// verifier and ndislint to find. Its base (driver.go) binds, opens the address family, registers
 // a SAP and accepts incoming calls correctly; DriverEntry's Mistake picks
 // which wrong handler or routine replaces the right one:
 //
@@ -16,6 +16,22 @@
 //   - deletevcpending.go: ProtocolCoDeleteVc returns NDIS_STATUS_PENDING;
 //   - unanswered.go: ProtocolClIncomingCloseCall never calls
 //     NdisClCloseCall.
+//
+// The NDIS 6 mistakes are made by a small virtual miniport (miniport.go, its
+// correct base, registered by MiniportDriverEntry, whose mistake picks the
+// wrong handler or routine) and by a send routine on the client's binding:
+//
+//   - pausefailure.go: MiniportPause returns NDIS_STATUS_FAILURE while
+//     sends are outstanding, where only NDIS_STATUS_SUCCESS or
+//     NDIS_STATUS_PENDING is allowed;
+//   - oidsync.go: NdisMOidRequestComplete for a request MiniportOidRequest
+//     answers synchronously;
+//   - oidtwice.go: NdisMOidRequestComplete twice for one request (a missing
+//     return on an error path);
+//   - registerirql.go: NdisMRegisterMiniportDriver, a PASSIVE_LEVEL
+//     service, called with a spin lock held (DISPATCH_LEVEL);
+//   - nblaftersend.go: a NET_BUFFER_LIST read after NdisSendNetBufferLists
+//     gave it to NDIS.
 //
 // Each mistake is written plainly, as a driver author would, with a comment
 // naming the page that forbids it. Nothing here is an example to follow:

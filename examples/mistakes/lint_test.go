@@ -13,16 +13,20 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// TestLint runs ndislint's passes over the examples: the client and the
-// call manager must be clean, and the mistakes must be reported, each by
-// its rule in its file.
+// TestLint runs ndislint's passes over the examples: the CoNDIS client and
+// call manager and the NDIS 6 miniport, filter and protocol drivers must be
+// clean, and the mistakes must be reported, each by its rule in its file.
 func TestLint(t *testing.T) {
-	got := lint(t, "./examples/client", "./examples/callmanager", "./examples/mistakes")
-	for _, d := range got["client"] {
-		t.Errorf("examples/client is not lint clean: %s", d)
+	clean := []string{"client", "callmanager", "miniport", "filter", "protocol"}
+	patterns := []string{"./examples/mistakes"}
+	for _, p := range clean {
+		patterns = append(patterns, "./examples/"+p)
 	}
-	for _, d := range got["callmanager"] {
-		t.Errorf("examples/callmanager is not lint clean: %s", d)
+	got := lint(t, patterns...)
+	for _, p := range clean {
+		for _, d := range got[p] {
+			t.Errorf("examples/%s is not lint clean: %s", p, d)
+		}
 	}
 	want := []string{
 		"irql.go: irql-above-max",
@@ -32,6 +36,10 @@ func TestLint(t *testing.T) {
 		"useafterclose.go: vc-use-after-close",
 		"deleteactive.go: vc-delete-call-active",
 		"deleteactive.go: vc-closecall-status-dropped",
+		"pausefailure.go: role-bad-status",
+		"oidsync.go: completion-without-pending",
+		"oidtwice.go: completed-twice",
+		"registerirql.go: irql-above-max",
 	}
 	have := strings.Join(got["mistakes"], "\n")
 	for _, w := range want {
