@@ -39,4 +39,66 @@
 // CallManager.AfHandles, SapHandles, Binding and AdapterHandle and from
 // Adapter.VcHandle (the miniport's own NdisVcHandle of a VC); the test
 // client's Afs lists its address families whose open is still pending too.
+//
+// # NDIS 6 miniport, filter and protocol drivers
+//
+// LoadDriver runs an NDIS 6 driver's DriverEntry (DriverEntry's signature,
+// with a driver object and a registry path the harness makes) and learns
+// what it registered. Each adapter is the bottom of a driver stack (Stack):
+// the miniport adapter, the filter modules attached to it, bottom first,
+// and the protocol bindings on top. The layers the test does not bring are
+// scripted drivers written against package ndis: a scripted NDIS 6
+// miniport (System.AddStack, answering as its MiniportScript says) under a
+// filter or protocol under test, and a scripted protocol
+// (Stack.BindProtocol, ProtocolScript) over a miniport or filter under
+// test. A new stack is Paused; Restart runs MiniportRestart, FilterRestart
+// from the bottom and NetEventRestart, Pause the reverse (NetEventPause,
+// FilterPause from the top, MiniportPause); each layer may complete
+// synchronously or pend and complete later (NdisMPauseComplete, ...). Halt
+// pauses, unbinds, detaches and calls MiniportHaltEx.
+//
+// A miniport under test, with a scripted protocol that sends, receives and
+// makes OID requests:
+//
+//	sys := ndistest.New(t)
+//	drv := sys.LoadDriver("e1000", mydriver.DriverEntry)
+//	st := drv.AddAdapter("eth0")                          // MiniportInitializeEx
+//	p := st.BindProtocol(ndistest.ProtocolScript{})
+//	st.Restart()                                          // MiniportRestart, NetEventRestart
+//	p.Send([]byte("frame"))                               // MiniportSendNetBufferLists
+//	status, done := p.Oid(&ndis.OidRequest{Oid: oid})     // MiniportOidRequest
+//	st.Pause()                                            // MiniportPause
+//	st.Halt()                                             // MiniportHaltEx
+//	drv.Unload(nil)                                       // MiniportDriverUnload
+//
+// A filter under test between a scripted miniport and a scripted protocol:
+//
+//	drv := sys.LoadDriver("myfilter", myfilter.DriverEntry)
+//	st := sys.AddStack("eth0", ndistest.MiniportScript{Oid: ndistest.Pend})
+//	mod := st.Attach(drv)                                 // FilterAttach
+//	p := st.BindProtocol(ndistest.ProtocolScript{})
+//	st.Restart()
+//	p.Send([]byte("frame"))                               // FilterSendNetBufferLists, down to the scripted miniport
+//	st.Receive([]byte("frame"))                           // FilterReceiveNetBufferLists, up to the protocol
+//	mod.Detach()                                          // pauses the stack, FilterDetach
+//	drv.Unload(myfilter.DriverUnload)
+//
+// A protocol under test over a scripted miniport:
+//
+//	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+//	drv := sys.LoadDriver("myproto", myproto.DriverEntry)
+//	st.Bind(drv)                                          // ProtocolBindAdapterEx
+//	st.Restart()
+//	st.Receive([]byte("frame"))                           // ProtocolReceiveNetBufferLists
+//	st.Unbind(drv)                                        // pauses the stack, ProtocolUnbindAdapterEx
+//	drv.Unload(myproto.DriverUnload)
+//
+// The verifier follows every NET_BUFFER_LIST through the stack, by the
+// catalogue's ownership facts (rules.Param.Handoff), and checks the state
+// machines of adapters, filter modules and bindings, the completions of
+// pended requests (NdisMPauseComplete only after MiniportPause returned
+// NDIS_STATUS_PENDING, once), the serialization of OID requests to a
+// miniport, and the timed rules of Driver Verifier's NDIS/WIFI
+// verification on the virtual clock (an OID request completed within 12 s,
+// a send within 30 s, a FilterPause within 10 s): Advance moves the clock.
 package ndistest

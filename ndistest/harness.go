@@ -54,6 +54,8 @@ type System struct {
 	adapters  []*Adapter
 	nAdapters int
 	cms       []*CallManager
+	mp6       *scriptedMiniport // the scripted NDIS 6 miniport (AddStack)
+	nProtos   int               // scripted NDIS 6 protocols (BindProtocol)
 }
 
 // Option configures a System.

@@ -49,6 +49,21 @@ const (
 	RuleEventNotInitialized  = "event-not-initialized"
 	RuleWaitDeadlock         = "wait-deadlock"
 
+	// NDIS 6 miniport adapters, filter modules and bindings: their state
+	// machines, NET_BUFFER_LIST ownership, OID serialization and the timed
+	// rules of Driver Verifier's NDIS/WIFI verification.
+	RuleNblNotOwned           = "nbl-not-owned"
+	RuleAdapterState          = "adapter-state"
+	RuleFilterState           = "filter-state"
+	RuleBindingState          = "binding-state"
+	RulePauseWithOutstanding  = "pause-with-outstanding"
+	RuleSetAttributes         = "set-attributes"
+	RuleOidCompleteNotCurrent = "oid-complete-not-current"
+	RuleOidTimeout            = "oid-timeout"
+	RuleSendTimeout           = "send-timeout"
+	RuleSendHang              = "send-hang"
+	RuleFilterPauseTimeout    = "filter-pause-timeout"
+
 	// The verifier itself.
 	RuleCatalogueUnavailable = "catalogue-unavailable"
 	RuleIrqlEffectMismatch   = "irql-effect-mismatch"
@@ -297,6 +312,138 @@ first pending completed: the simulated NDIS lost track of one completion.`,
 		Text: `A wait with no timeout on an event that is not signalled, when nothing left to run (queued
 events, the harness's scripted peers) signals it: the thread would wait for ever.`,
 		Page: "nf-wdm-kewaitforsingleobject",
+	},
+	{
+		ID:    RuleNblNotOwned,
+		Pass:  PassVerifier,
+		Title: "a NET_BUFFER_LIST passed to a DDI by a driver that does not own it",
+		Text: `The catalogue says which parameters of the NDIS 6 DDIs pass NET_BUFFER_LISTs and what
+becomes of them (Param.Handoff): NdisSendNetBufferLists, NdisFSendNetBufferLists,
+NdisMIndicateReceiveNetBufferLists and NdisFIndicateReceiveNetBufferLists hand them on until the role
+Handoff.Until gives them back (unless Handoff.KeepIf's flag, NDIS_RECEIVE_FLAGS_RESOURCES, is set: then
+they are the caller's again when the call returns); NdisMSendNetBufferListsComplete,
+NdisFSendNetBufferListsComplete, NdisReturnNetBufferLists, NdisFReturnNetBufferLists and
+NdisFreeNetBufferList give them back or free them. The verifier follows every list and reports a driver
+that passes one it does not own: a list sent or indicated again before it came back, a completion or
+return of a list NDIS never gave the driver (or gave back already), a list indicated with
+NDIS_RECEIVE_FLAGS_RESOURCES returned later, a list freed while it is out, or used after it was freed.`,
+		Page: "nf-ndis-ndissendnetbufferlists",
+	},
+	{
+		ID:    RuleAdapterState,
+		Pass:  PassVerifier,
+		Title: "a miniport indicates received data while its adapter is not started",
+		Text: `A miniport adapter is Halted, Initializing, Paused, Restarting, Running or Pausing (the Miniport
+Adapter States and Operations page). In the Paused state "the adapter does not indicate received network
+data"; NdisMIndicateReceiveNetBufferLists is allowed from MiniportRestart on (the Starting an Adapter
+page: the driver can resume indicating received data immediately after NDIS calls MiniportRestart), in
+Running and in Pausing. The verifier reports an indication in Initializing or Paused.`,
+		Page: "miniport-adapter-states-and-operations",
+	},
+	{
+		ID:    RuleFilterState,
+		Pass:  PassVerifier,
+		Title: "a filter module sends, indicates or makes a request in a state that forbids it",
+		Text: `A filter module is Detached, Attaching, Paused, Restarting, Running or Pausing (the Filter
+Module States and Operations page). It cannot make send requests, indicate received data, make OID
+requests or status indications from Attaching; it does not originate sends or receive indications in
+Pausing, Paused or Restarting; and in Paused it performs no send or receive operation at all. The
+verifier reports NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists of lists the module
+originated outside Running, of any list in Paused or Attaching, and NdisFOidRequest or
+NdisFIndicateStatus from Attaching.`,
+		Page: "filter-module-states-and-operations",
+	},
+	{
+		ID:    RuleBindingState,
+		Pass:  PassVerifier,
+		Title: "a protocol driver sends on a binding that is pausing or paused",
+		Text: `A binding is Unbound, Opening, Paused, Restarting, Running, Pausing or Closing (the Protocol
+Binding States and Operations page). After NetEventPause the protocol "should not initiate any new send
+requests", and in the Paused state it "must not make any send requests" (Pausing a Binding). The
+verifier reports NdisSendNetBufferLists on a binding in Pausing or Paused; NDIS returns the lists with
+NDIS_STATUS_PAUSED.`,
+		Page: "pausing-a-binding",
+	},
+	{
+		ID:    RulePauseWithOutstanding,
+		Pass:  PassVerifier,
+		Title: "a pause completed while sends or receive indications are outstanding",
+		Text: `A pause is not complete until the driver's outstanding sends are complete and the receive
+indications it made have come back: a miniport completes every list MiniportSendNetBufferLists got and
+waits for MiniportReturnNetBufferLists (Pausing an Adapter); a filter module waits for its own sends and
+indications and returns what it holds (Pausing a Filter Module); a protocol waits for
+ProtocolSendNetBufferListsComplete of its sends (Pausing a Binding). The verifier reports MiniportPause,
+FilterPause or a NetEventPause that returns NDIS_STATUS_SUCCESS, and NdisMPauseComplete,
+NdisFPauseComplete or NdisCompleteNetPnPEvent of a pause, while the driver still has such lists out.`,
+		Page: "pausing-an-adapter",
+	},
+	{
+		ID:    RuleSetAttributes,
+		Pass:  PassVerifier,
+		Title: "NdisMSetMiniportAttributes or NdisFSetAttributes missing from, or called outside, MiniportInitializeEx or FilterAttach",
+		Text: `A miniport calls NdisMSetMiniportAttributes with its registration attributes (its
+MiniportAdapterContext) from MiniportInitializeEx before it returns NDIS_STATUS_SUCCESS (Initializing a
+Miniport Adapter); a filter driver calls NdisFSetAttributes with its FilterModuleContext from FilterAttach
+(Attaching a Filter Module). The verifier reports a successful MiniportInitializeEx or FilterAttach that
+did not, and either DDI called anywhere else.`,
+		Page: "initializing-a-miniport-adapter",
+	},
+	{
+		ID:    RuleOidCompleteNotCurrent,
+		SDV:   []string{"NdisOidDoubleRequest"},
+		Pass:  PassVerifier,
+		Title: "NdisMOidRequestComplete of a request other than the one pending on the adapter",
+		Text: `NDIS serializes OID requests to a miniport adapter: it issues a new one only after the pending
+one completed (Miniport Adapter OID Request Serialization), and the miniport "must complete the
+NDIS_OID_REQUEST that is currently pending" (Driver Verifier's NdisOidDoubleRequest). The verifier reports
+NdisMOidRequestComplete with an OidRequest that is not the one MiniportOidRequest pended on the adapter
+while that one is still pending. A completion with no request pending is completion-without-pending, a
+second completion completed-twice.`,
+		Page: "miniport-adapter-oid-request-serialization",
+	},
+	{
+		ID:    RuleOidTimeout,
+		SDV:   []string{"NdisTimedOidComplete"},
+		Pass:  PassVerifier,
+		Title: "an OID request pended by MiniportOidRequest not completed within 12 seconds",
+		Text: `Driver Verifier's NdisTimedOidComplete: "the NDIS miniport driver completes an OID request
+within 12 seconds". The verifier measures on the simulated clock from the NDIS_STATUS_PENDING return of
+MiniportOidRequest to NdisMOidRequestComplete. A request still pending when the run ends is reported
+here once the end of the run has drained the clock past the bound, instead of as
+pending-never-completed.`,
+		Page: "ndis-ndistimedoidcomplete",
+	},
+	{
+		ID:    RuleSendTimeout,
+		SDV:   []string{"NdisTimedDataSend"},
+		Pass:  PassVerifier,
+		Title: "a NET_BUFFER_LIST given to MiniportSendNetBufferLists not completed within 30 seconds",
+		Text: `Driver Verifier's NdisTimedDataSend: when NDIS calls MiniportSendNetBufferLists, "the miniport
+driver completes the send request within 30 seconds". Measured on the simulated clock, per list, up to
+NdisMSendNetBufferListsComplete.`,
+		Page: "ndis-ndistimeddatasend",
+	},
+	{
+		ID:    RuleSendHang,
+		SDV:   []string{"NdisTimedDataHang"},
+		Pass:  PassVerifier,
+		Title: "sends pending at a miniport and none completed for 22 seconds",
+		Text: `Driver Verifier's NdisTimedDataHang: "violated when there is at least one pending send request
+for a NET_BUFFER_LIST structure and no such send requests have been completed in the past 22 seconds".
+Measured on the simulated clock per adapter; the lists it reports are not reported again by
+send-timeout.`,
+		Page: "ndis-ndistimeddatahang",
+	},
+	{
+		ID:    RuleFilterPauseTimeout,
+		SDV:   []string{"NdisFilterTimedPauseComplete"},
+		Pass:  PassVerifier,
+		Title: "a FilterPause that returned NDIS_STATUS_PENDING not completed within 10 seconds",
+		Text: `Driver Verifier's NdisFilterTimedPauseComplete: "The FilterPause function will be completed in 10
+seconds or less." Measured on the simulated clock from FilterPause's NDIS_STATUS_PENDING to
+NdisFPauseComplete. (The rule's other two checks are role-bad-status, a FilterPause that returns another
+status than NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING, and completed-twice.)`,
+		Page: "ndis-ndisfiltertimedpausecomplete",
 	},
 	{
 		ID:    RuleCatalogueUnavailable,

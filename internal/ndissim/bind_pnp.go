@@ -30,5 +30,7 @@ func (w *world) CompleteNetPnPEvent(ndisBindingHandle ndis.Handle, netPnPEventNo
 	if o == nil || !w.needPtr(ddi, "NetPnPEventNotification", netPnPEventNotification == nil) {
 		return
 	}
-	w.complete(reqKey{"pnp", netPnPEventNotification}, ddi, "PROTOCOL_NET_PNP_EVENT of "+o.who(), status)
+	if w.complete(reqKey{"pnp", netPnPEventNotification}, ddi, "PROTOCOL_NET_PNP_EVENT of "+o.who(), status) {
+		w.pnpCompleted(o, netPnPEventNotification, status)
+	}
 }

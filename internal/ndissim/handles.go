@@ -336,6 +336,8 @@ func describe(h ndis.Handle) string {
 		return "unbind context of " + x.open.who()
 	case ndis.Status:
 		return x.String()
+	case interface{ describe() string }:
+		return x.describe() // the NDIS 6 objects (ndis6_state.go)
 	}
 	return fmt.Sprintf("%T", h)
 }
@@ -365,6 +367,8 @@ func handleKind(h ndis.Handle) string {
 		return "a bind context"
 	case *unbindCtx:
 		return "an unbind context"
+	case interface{ kind() string }:
+		return h.(interface{ kind() string }).kind() // the NDIS 6 objects (ndis6_state.go)
 	}
 	return fmt.Sprintf("a driver's own value of type %T, not a handle NDIS gave out", h)
 }
