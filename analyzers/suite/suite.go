@@ -9,6 +9,7 @@ import (
 	"github.com/ndislint/ndislint/analyzers/completion"
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
+	"github.com/ndislint/ndislint/analyzers/nblown"
 	"github.com/ndislint/ndislint/analyzers/roles"
 	"github.com/ndislint/ndislint/analyzers/typestate"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
@@ -25,5 +26,6 @@ func Passes() []*analysis.Analyzer {
 		vclifetime.Analyzer,
 		completion.Analyzer,
 		typestate.Analyzer,
+		nblown.Analyzer,
 	}
 }
