@@ -91,3 +91,12 @@ func MRegisterScatterGatherDma(miniportAdapterHandle Handle, dmaDescription *SgD
 func MUnmapIoSpace(miniportAdapterHandle Handle, virtualAddress []byte, length uint32) {
 	sim().MUnmapIoSpace(miniportAdapterHandle, virtualAddress, length)
 }
+
+// MSynchronizeWithInterruptEx models NdisMSynchronizeWithInterruptEx. A
+// miniport driver calls NdisMSynchronizeWithInterruptEx to synchronize the
+// execution of a driver-supplied function with the MiniportInterrupt
+// function.
+// NDIS: NdisMSynchronizeWithInterruptEx. IRQL: <= DIRQL. Page: nf-ndis-ndismsynchronizewithinterruptex.
+func MSynchronizeWithInterruptEx(ndisInterruptHandle Handle, messageId uint32, synchronizeFunction MiniportSynchronizeInterrupt, synchronizeContext Handle) bool {
+	return sim().MSynchronizeWithInterruptEx(ndisInterruptHandle, messageId, synchronizeFunction, synchronizeContext)
+}

@@ -379,3 +379,56 @@ func (w *world) QueryBindInstanceName(pAdapterInstanceName *ndis.String, binding
 	*pAdapterInstanceName = fmt.Sprintf("adapter of %s", describe(bindingContext))
 	return ndis.StatusSuccess
 }
+
+// MSynchronizeWithInterruptEx runs NdisMSynchronizeWithInterruptEx in the
+// simulated NDIS: the driver's MiniportSynchronizeInterrupt runs at the
+// interrupt's DIRQL and its result is returned. An interrupt handle that is
+// not live (never registered, or deregistered: SDV NdisMDeregisterInterruptEx)
+// is a bad handle and nothing runs.
+func (w *world) MSynchronizeWithInterruptEx(ndisInterruptHandle ndis.Handle, messageId uint32, synchronizeFunction ndis.MiniportSynchronizeInterrupt, synchronizeContext ndis.Handle) bool {
+	const ddi = "NdisMSynchronizeWithInterruptEx"
+	defer w.st.EnterDDI(ddi, args(describeResource(ndisInterruptHandle), messageId, "SynchronizeFunction", synchronizeContext))()
+	h, ok := ndisInterruptHandle.(*resourceHandle)
+	switch {
+	case !ok || w.res().byKey[h] == nil || !w.handsOut(h.r.acquire, "NdisInterruptHandle"):
+		w.report(rules.RuleBadHandle, "%s: NdisInterruptHandle is not an interrupt handle NDIS handed out", ddi)
+		return false
+	case h.r.released:
+		w.report(rules.RuleBadHandle, "%s: NdisInterruptHandle is %s, deregistered with NdisMDeregisterInterruptEx", ddi, h.r.what)
+		return false
+	case !w.needPtr(ddi, "SynchronizeFunction", synchronizeFunction == nil):
+		return false
+	}
+	result := false
+	for _, role := range w.invokes(ddi) {
+		w.st.Callback(role, "the miniport", args(synchronizeContext), func() { result = synchronizeFunction(synchronizeContext) })
+	}
+	return result
+}
+
+// handsOut reports whether DDI acquire hands out the handle a parameter of
+// that page name carries (NdisMRegisterInterruptEx's NdisInterruptHandle).
+func (w *world) handsOut(acquire, param string) bool {
+	c := w.st.Catalogue()
+	if c == nil {
+		return false
+	}
+	if d := c.DDI(acquire); d != nil {
+		for _, p := range d.Params {
+			if p.Name == param && p.Dir != rules.In {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// invokes returns the roles the catalogue says ddi calls synchronously.
+func (w *world) invokes(ddi string) []string {
+	if c := w.st.Catalogue(); c != nil {
+		if d := c.DDI(ddi); d != nil {
+			return d.Invokes
+		}
+	}
+	return nil
+}

@@ -151,3 +151,27 @@ func TestArgumentLimitsAtRunTime(t *testing.T) {
 	ndis.FreeMemory(b, 8, 0)
 	ksExpect(t, s, rules.RuleDDIArgumentLimit, rules.RuleDDIArgumentLimit)
 }
+
+func TestSynchronizeWithInterrupt(t *testing.T) {
+	s := reset()
+	var irq, dma ndis.Handle
+	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+	ran := 0
+	sync := func(ctx ndis.Handle) bool { ran++; return true }
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
+		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
+		if !ndis.MSynchronizeWithInterruptEx(irq, 0, sync, nil) || ran != 1 {
+			t.Fatalf("the synchronize function ran %d times", ran)
+		}
+		ndis.MSynchronizeWithInterruptEx(dma, 0, sync, nil) // not an interrupt
+		ndis.MSynchronizeWithInterruptEx(irq, 0, nil, nil)  // no function
+		ndis.MDeregisterInterruptEx(irq)
+		ndis.MSynchronizeWithInterruptEx(irq, 0, sync, nil) // after deregistration: SDV NdisMDeregisterInterruptEx
+		ndis.MDeregisterScatterGatherDma(dma)
+	})
+	if ran != 1 {
+		t.Fatalf("the synchronize function ran %d times, want 1", ran)
+	}
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadParameter, rules.RuleBadHandle)
+}
