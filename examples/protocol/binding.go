@@ -18,8 +18,8 @@ const (
 	statePaused
 	// stateRunning: after NetEventRestart.
 	stateRunning
-	// statePausing: ProtocolNetPnPEvent returned NDIS_STATUS_PENDING for
-	// NetEventPause; sends are still outstanding.
+	// statePausing: ProtocolNetPnPEvent is waiting for outstanding sends
+	// to complete for NetEventPause.
 	statePausing
 	// stateClosing: in ProtocolUnbindAdapterEx.
 	stateClosing
@@ -40,17 +40,17 @@ type Binding struct {
 	ndisBindingHandle ndis.Handle
 	// sendPool is the pool of the send lists.
 	sendPool ndis.Handle
-	// pauseWorkItem completes a pended pause at PASSIVE_LEVEL.
-	pauseWorkItem ndis.Handle
 
 	// openDone, closeDone and oidDone are set by the completion handlers
 	// of NdisOpenAdapterEx, NdisCloseAdapterEx and NdisOidRequest when they
-	// pend; openStatus and oidStatus carry the final status.
-	openDone, closeDone, oidDone ndis.Event
-	openStatus                   ndis.Status
-	oidRequest                   ndis.OidRequest
-	oidStatus                    ndis.Status
-	unbindContext                ndis.Handle
+	// pend; openStatus and oidStatus carry the final status. sendsDrained
+	// is set when the last outstanding send of a pausing binding
+	// completes.
+	openDone, closeDone, oidDone, sendsDrained ndis.Event
+	openStatus                                 ndis.Status
+	oidRequest                                 ndis.OidRequest
+	oidStatus                                  ndis.Status
+	unbindContext                              ndis.Handle
 
 	// What the bind read from the adapter.
 	currentAddress [6]byte
@@ -63,8 +63,6 @@ type Binding struct {
 	// and not completed; sendBufs holds the NDIS memory of each.
 	sendsOutstanding int
 	sendBufs         map[*ndis.NetBufferList][]byte
-	// pausing is the NetEventPause notification whose pause pended.
-	pausing *ndis.NetPnpEventNotification
 	// received is the receive queue: copies of the frames received.
 	received    [][]byte
 	mediaStatus ndis.Status
@@ -81,9 +79,9 @@ type Stats struct {
 	// ReceivedWhilePaused those dropped because the binding was not
 	// running.
 	Received, ReceivedResources, ReceivedWhilePaused int
-	// Pauses counts pauses; PausesPended those completed with
-	// NdisCompleteNetPnPEvent.
-	Pauses, PausesPended int
+	// Pauses counts pauses; PausesWaited those that waited for
+	// outstanding sends.
+	Pauses, PausesWaited int
 	// OidsPended counts OID requests completed in
 	// ProtocolOidRequestComplete.
 	OidsPended int
@@ -111,6 +109,7 @@ func ptBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle,
 	ndis.InitializeEvent(&b.openDone)
 	ndis.InitializeEvent(&b.closeDone)
 	ndis.InitializeEvent(&b.oidDone)
+	ndis.InitializeEvent(&b.sendsDrained)
 	poolParams := ndis.NetBufferListPoolParameters{
 		Header: ndis.ObjectHeader{
 			Type:     ndisObjectTypeDefault,
@@ -148,11 +147,6 @@ func ptBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle,
 		return st
 	}
 
-	b.pauseWorkItem = ndis.AllocateIoWorkItem(b.ndisBindingHandle)
-	if b.pauseWorkItem == nil {
-		b.closeInBind()
-		return ndis.StatusResources
-	}
 	if st := b.readAdapterProperties(); st != ndis.StatusSuccess {
 		b.closeInBind()
 		return st
@@ -255,13 +249,9 @@ func ptCloseAdapterCompleteEx(protocolBindingContext ndis.Handle) {
 	ndis.CompleteUnbindAdapterEx(unbindContext)
 }
 
-// free releases the binding's resources: the work item, the pool, the lock
-// and the context. The adapter is closed (or was never opened).
+// free releases the binding's resources: the pool, the lock and the
+// context. The adapter is closed (or was never opened).
 func (b *Binding) free() {
-	if b.pauseWorkItem != nil {
-		ndis.FreeIoWorkItem(b.pauseWorkItem)
-		b.pauseWorkItem = nil
-	}
 	if b.sendPool != nil {
 		ndis.FreeNetBufferListPool(b.sendPool)
 		b.sendPool = nil
@@ -273,11 +263,17 @@ func (b *Binding) free() {
 
 // ptNetPnPEvent handles network PnP events (ProtocolNetPnPEvent).
 // NetEventRestart starts the binding (restarting-a-binding). NetEventPause
-// stops new sends; if sends are outstanding it returns NDIS_STATUS_PENDING
-// and the completion of the last one completes the pause with
-// NdisCompleteNetPnPEvent (pausing-a-binding). Other events need nothing
-// from this protocol. Events that concern no binding come with a NULL
-// ProtocolBindingContext.
+// stops new sends and waits, at PASSIVE_LEVEL, for the outstanding ones to
+// complete before it returns NDIS_STATUS_SUCCESS (pausing-a-binding: "The
+// pause operation is not complete until NDIS calls the
+// ProtocolSendNetBufferListsComplete function for all of the driver's
+// outstanding send requests"), as ndisprot does. It cannot return
+// NDIS_STATUS_PENDING and finish later: NdisCompleteNetPnPEvent must be
+// called at PASSIVE_LEVEL, ProtocolSendNetBufferListsComplete runs at up to
+// DISPATCH_LEVEL, and a protocol driver has no NDIS work item to get back
+// to PASSIVE_LEVEL (nf-ndis-ndisallocateioworkitem). Other events need
+// nothing from this protocol; events that concern no binding come with a
+// NULL ProtocolBindingContext.
 //
 //ndis:role PROTOCOL_NET_PNP_EVENT
 func ptNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {
@@ -290,40 +286,23 @@ func ptNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *
 		ndis.AcquireSpinLock(&b.lock)
 		b.state = stateRunning
 		ndis.ReleaseSpinLock(&b.lock)
-		return ndis.StatusSuccess
 	case ndis.NetEventPause:
 		ndis.AcquireSpinLock(&b.lock)
 		b.stats.Pauses++
-		if b.sendsOutstanding == 0 {
-			b.state = statePaused
-			ndis.ReleaseSpinLock(&b.lock)
-			return ndis.StatusSuccess
-		}
 		b.state = statePausing
-		b.pausing = netPnPEventNotification
-		b.stats.PausesPended++
+		wait := b.sendsOutstanding != 0
+		if wait {
+			b.stats.PausesWaited++
+			ndis.ResetEvent(&b.sendsDrained)
+		} else {
+			b.state = statePaused
+		}
 		ndis.ReleaseSpinLock(&b.lock)
-		return ndis.StatusPending
+		if wait {
+			ndis.WaitEvent(&b.sendsDrained, 0)
+		}
 	}
 	return ndis.StatusSuccess
-}
-
-// ptCompletePause is the binding's work item routine
-// (NDIS_IO_WORKITEM_FUNCTION, at PASSIVE_LEVEL): it completes the pended
-// pause with NdisCompleteNetPnPEvent, which must be called at
-// PASSIVE_LEVEL, so the send-completion path, at up to DISPATCH_LEVEL,
-// cannot call it itself.
-//
-//ndis:role NDIS_IO_WORKITEM_FUNCTION
-func ptCompletePause(workItemContext ndis.Handle, ndisIoWorkItemHandle ndis.Handle) {
-	b := workItemContext.(*Binding)
-	ndis.AcquireSpinLock(&b.lock)
-	notification := b.pausing
-	b.pausing = nil
-	ndis.ReleaseSpinLock(&b.lock)
-	if notification != nil {
-		ndis.CompleteNetPnPEvent(b.ndisBindingHandle, notification, ndis.StatusSuccess)
-	}
 }
 
 // ptStatusEx records the adapter's media status (ProtocolStatusEx).

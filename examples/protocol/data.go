@@ -80,8 +80,8 @@ const statusPaused ndis.Status = 0xC023002A
 // ptSendNetBufferListsComplete takes back the lists of a send
 // (ProtocolSendNetBufferListsComplete): it reads each list's status and
 // Next before it frees the list and its buffer. When these were the last
-// outstanding sends of a pausing binding, it queues the work item that
-// completes the pause at PASSIVE_LEVEL.
+// outstanding sends of a pausing binding, it wakes ProtocolNetPnPEvent,
+// which waits for them.
 //
 //ndis:role PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE
 func ptSendNetBufferListsComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
@@ -110,13 +110,13 @@ func ptSendNetBufferListsComplete(protocolBindingContext ndis.Handle, sendComple
 
 	ndis.AcquireSpinLock(&b.lock)
 	b.sendsOutstanding -= n
-	pauseDone := b.state == statePausing && b.sendsOutstanding == 0
-	if pauseDone {
+	drained := b.state == statePausing && b.sendsOutstanding == 0
+	if drained {
 		b.state = statePaused
 	}
 	ndis.ReleaseSpinLock(&b.lock)
-	if pauseDone {
-		ndis.QueueIoWorkItem(b.pauseWorkItem, ptCompletePause, b)
+	if drained {
+		ndis.SetEvent(&b.sendsDrained)
 	}
 }
 

@@ -11,8 +11,8 @@
 //   - registers with NdisRegisterProtocolDriver from DriverEntry and
 //     deregisters with NdisDeregisterProtocolDriver from DriverUnload;
 //   - binds in ProtocolBindAdapterEx: it allocates the binding context
-//     (NdisAllocateMemoryWithTagPriority), a NET_BUFFER_LIST pool for its
-//     sends and a work item, opens the adapter with NdisOpenAdapterEx
+//     (NdisAllocateMemoryWithTagPriority) and a NET_BUFFER_LIST pool for
+//     its sends, opens the adapter with NdisOpenAdapterEx
 //     (waiting at PASSIVE_LEVEL for ProtocolOpenAdapterCompleteEx when the
 //     open pends, as ndisprot does), and reads the adapter's MAC address
 //     and maximum frame size with NdisOidRequest, waiting for
@@ -20,9 +20,10 @@
 //     then Paused;
 //   - runs and pauses through ProtocolNetPnPEvent: NetEventRestart makes
 //     the binding Running; NetEventPause makes it Pausing and, while sends
-//     are outstanding, returns NDIS_STATUS_PENDING: the last
-//     ProtocolSendNetBufferListsComplete queues the work item, which calls
-//     NdisCompleteNetPnPEvent at PASSIVE_LEVEL;
+//     are outstanding, waits at PASSIVE_LEVEL for the last
+//     ProtocolSendNetBufferListsComplete to signal an event, as ndisprot
+//     does (a protocol driver has no NDIS work item with which to call
+//     NdisCompleteNetPnPEvent at PASSIVE_LEVEL after pending);
 //   - sends frames (Binding.Send) with NdisSendNetBufferLists, on lists
 //     from its pool over NDIS memory, and frees them in
 //     ProtocolSendNetBufferListsComplete, reading each list's Next before it
