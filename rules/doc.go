@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 166 DDIs, 103 roles, 8 handler structures and 9
+// The catalogue holds 167 DDIs, 103 roles, 8 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -42,7 +42,7 @@
 //     nc-ndis-filter_* role page, the roles of the miniport's driver and
 //     interrupt characteristics, the NdisM*, NdisF* and binding DDIs of
 //     their lifecycle, sends, receives, OIDs and resources, and the nblapi
-//     pool and allocation DDIs (Catalogue.Summary counts them: miniport 22
+//     pool and allocation DDIs (Catalogue.Summary counts them: miniport 23
 //     DDIs and 26 roles, filter 14 and 21, nbl 8, config 2); role C types
 //     from the Examples prototype of each page;
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts

@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 166 roles 103 structs 8 lifetimes 9 exclusions 10
+	// ddis 167 roles 103 structs 8 lifetimes 9 exclusions 10
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -34,7 +34,7 @@ func ExampleCatalogue_Summary() {
 	// ddi irql 6
 	// ddi lock 11
 	// ddi memory 4
-	// ddi miniport 22
+	// ddi miniport 23
 	// ddi nbl 8
 	// ddi protocol 13
 	// ddi timer 4

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ndislint/ndislint/analyzers/completion"
+	"github.com/ndislint/ndislint/analyzers/ddiusage"
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/nblown"
@@ -27,5 +28,6 @@ func Passes() []*analysis.Analyzer {
 		completion.Analyzer,
 		typestate.Analyzer,
 		nblown.Analyzer,
+		ddiusage.Analyzer,
 	}
 }
