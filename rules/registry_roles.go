@@ -165,6 +165,7 @@ func setOptions(ndisDriverHandle, driverContext ndis.Handle) ndis.Status {
 	},
 	{
 		ID:    RuleRoleBadStatus,
+		SDV:   []string{"MiniportPause_Return"},
 		Pass:  PassRoles,
 		Title: "handler may return a status its page does not allow",
 		Text: `A role's page lists what it may return. Reported on any path, through variables, phis and

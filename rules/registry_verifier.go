@@ -75,7 +75,7 @@ const (
 var verifierRules = []*Rule{
 	{
 		ID:    RuleBadHandle,
-		SDV:   []string{"NdisMDeregisterInterruptEx"},
+		SDV:   []string{"NdisMDeregisterInterruptEx", "NdisMIndicateStatusEx"},
 		Pass:  PassVerifier,
 		Title: "a handle argument is NULL where required, of the wrong kind, of the other side, or of another driver or run",
 		Text: `Each DDI's page names the handle each parameter takes (NdisVcHandle, NdisAfHandle, an
