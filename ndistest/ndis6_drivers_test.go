@@ -15,6 +15,7 @@ type testMiniport struct {
 	pausePends, restartPends, oidPends bool
 	noAttributes                       bool
 	holdSends                          bool
+	noPause                            bool
 	pauseStatus                        ndis.Status
 	// State.
 	adapters []*tmAdapter
@@ -46,6 +47,9 @@ func (mp *testMiniport) entry() func(*ndis.DriverObject, *ndis.String) ndis.Stat
 			SendNetBufferListsHandler:   tmSend,
 			ReturnNetBufferListsHandler: tmReturn,
 			ShutdownHandlerEx:           func(ndis.Handle, ndis.ShutdownAction) {},
+		}
+		if mp.noPause {
+			chars.PauseHandler = nil
 		}
 		return ndis.MRegisterMiniportDriver(driverObject, registryPath, mp, chars, &mp.handle)
 	}
@@ -124,8 +128,12 @@ func (a *tmAdapter) completeSends() {
 type testFilter struct {
 	handle ndis.Handle
 	// Knobs.
-	pausePends   bool
-	noAttributes bool
+	pausePends     bool
+	noAttributes   bool
+	holdReceives   bool
+	dropResources  bool
+	statusInAttach bool
+	oidInAttach    bool
 	// State.
 	modules []*tfModule
 }
@@ -138,6 +146,8 @@ type tfModule struct {
 	got     int
 	oids    int
 	running bool
+	held    []*ndis.NetBufferList
+	own     map[*ndis.NetBufferList]bool // lists the module sent itself
 }
 
 func (f *testFilter) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status {
@@ -165,6 +175,12 @@ func tfAttach(ndisFilterHandle ndis.Handle, filterDriverContext ndis.Handle, att
 	f := filterDriverContext.(*testFilter)
 	m := &tfModule{f: f, h: ndisFilterHandle}
 	f.modules = append(f.modules, m)
+	if f.statusInAttach {
+		ndis.FIndicateStatus(ndisFilterHandle, &ndis.StatusIndication{})
+	}
+	if f.oidInAttach {
+		ndis.FOidRequest(ndisFilterHandle, &ndis.OidRequest{Oid: 1})
+	}
 	if f.noAttributes {
 		return ndis.StatusSuccess
 	}
@@ -193,12 +209,22 @@ func tfSend(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferList, 
 
 func tfSendComplete(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	m := filterModuleContext.(*tfModule)
+	if m.own[netBufferList] {
+		return
+	}
 	ndis.FSendNetBufferListsComplete(m.h, netBufferList, sendCompleteFlags)
 }
 
 func tfReceive(filterModuleContext ndis.Handle, netBufferLists *ndis.NetBufferList, portNumber ndis.PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32) {
 	m := filterModuleContext.(*tfModule)
 	m.got += int(numberOfNetBufferLists)
+	if m.f.holdReceives {
+		m.held = append(m.held, netBufferLists)
+		return
+	}
+	if m.f.dropResources {
+		receiveFlags &^= ndis.ReceiveFlagsResources
+	}
 	ndis.FIndicateReceiveNetBufferLists(m.h, netBufferLists, portNumber, numberOfNetBufferLists, receiveFlags)
 }
 
@@ -231,6 +257,8 @@ type testProtocol struct {
 	oidDone   bool
 	// Knobs.
 	sendWhilePaused bool
+	holdReceives    bool
+	held            []*ndis.NetBufferList
 }
 
 func (p *testProtocol) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status {
@@ -253,7 +281,7 @@ func (p *testProtocol) entry() func(*ndis.DriverObject, *ndis.String) ndis.Statu
 func tpBind(protocolDriverContext ndis.Handle, bindContext ndis.Handle, bindParameters *ndis.BindParameters) ndis.Status {
 	p := protocolDriverContext.(*testProtocol)
 	var idx uint32
-	op := &ndis.OpenParameters{AdapterName: bindParameters.AdapterName, MediumArray: []ndis.Medium{ndis.Medium802_3}, SelectedMediumIndex: &idx}
+	op := &ndis.OpenParameters{AdapterName: bindParameters.AdapterName, MediumArray: []ndis.Medium{bindParameters.MediaType}, SelectedMediumIndex: &idx}
 	return ndis.OpenAdapterEx(p.handle, p, op, bindContext, &p.binding)
 }
 
@@ -278,6 +306,10 @@ func tpOidComplete(protocolBindingContext ndis.Handle, oidRequest *ndis.OidReque
 func tpReceive(protocolBindingContext ndis.Handle, netBufferLists *ndis.NetBufferList, portNumber ndis.PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32) {
 	p := protocolBindingContext.(*testProtocol)
 	p.received += int(numberOfNetBufferLists)
+	if p.holdReceives {
+		p.held = append(p.held, netBufferLists)
+		return
+	}
 	if receiveFlags&ndis.ReceiveFlagsResources == 0 {
 		ndis.ReturnNetBufferLists(p.binding, netBufferLists, ndis.ReturnFlagsDispatchLevel)
 	}

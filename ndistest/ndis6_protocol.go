@@ -177,7 +177,7 @@ func spPnP(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.Net
 		a = p.script.Restart
 	}
 	return p.stack.sys.answer(a, fmt.Sprintf("scripted protocol completes a PnP event on %q", p.stack.name), func(st ndis.Status) {
-		ndis.CompleteNetPnPEvent(p.binding, netPnPEventNotification, st)
+		p.stack.sys.sim.CompleteNetPnPEvent(p.binding, netPnPEventNotification, st)
 	})
 }
 
@@ -191,7 +191,7 @@ func spSendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32
 	if p.pausing != nil && p.out == 0 {
 		n := p.pausing
 		p.pausing = nil
-		ndis.CompleteNetPnPEvent(p.binding, n, ndis.StatusSuccess)
+		p.stack.sys.sim.CompleteNetPnPEvent(p.binding, n, ndis.StatusSuccess)
 	}
 }
 

@@ -268,3 +268,14 @@ func (s *Sim) Attached6(module ndis.Handle) bool {
 	m, ok := module.(*module6)
 	return ok && m != nil && m.issuer() == s.w && m.attached()
 }
+
+// CompleteNetPnPEvent runs NdisCompleteNetPnPEvent for a scripted protocol
+// of the harness, exactly as the DDI does (traced, checked). The harness
+// calls it rather than ndis.CompleteNetPnPEvent so that package ndistest
+// uses no completion DDI of the PnP event: the completion pass would count
+// such a use in every package that imports ndistest (a driver's test
+// package, where a handler that pends PnP events and never completes them
+// must still be reported).
+func (s *Sim) CompleteNetPnPEvent(ndisBindingHandle ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification, status ndis.Status) {
+	s.w.CompleteNetPnPEvent(ndisBindingHandle, netPnPEventNotification, status)
+}

@@ -1,0 +1,443 @@
+package ndistest_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// Each test makes one NDIS 6 mistake and expects the verifier to report
+// it with its rule ID, and nothing else (Expect fails the test on any
+// other violation).
+
+// miniportStack loads mp, adds adapter eth0 under a scripted protocol and
+// restarts the stack.
+func miniportStack(t *testing.T, sys *ndistest.System, mp *testMiniport, ps ndistest.ProtocolScript) (*ndistest.Stack, *ndistest.Protocol, *tmAdapter) {
+	t.Helper()
+	st := sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	p := st.BindProtocol(ps)
+	st.Restart()
+	if mp.restartPends {
+		ndis.MRestartComplete(mp.adapters[0].h, ndis.StatusSuccess)
+		sys.Run()
+	}
+	return st, p, mp.adapters[0]
+}
+
+// filterStack loads f and attaches it over a scripted miniport, under a
+// scripted protocol, and restarts the stack.
+func filterStack(t *testing.T, sys *ndistest.System, f *testFilter, ms ndistest.MiniportScript, ps ndistest.ProtocolScript) (*ndistest.Stack, *ndistest.FilterModule, *ndistest.Protocol) {
+	t.Helper()
+	drv := sys.LoadDriver("tfilter", f.entry())
+	st := sys.AddStack("eth0", ms)
+	m := st.Attach(drv)
+	p := st.BindProtocol(ps)
+	st.Restart()
+	return st, m, p
+}
+
+func TestNdis6MissingHandler(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	mp := &testMiniport{noPause: true}
+	if st := mp.entry()(&ndis.DriverObject{DriverName: "x"}, nil); st != ndis.StatusBadCharacteristics {
+		t.Errorf("NdisMRegisterMiniportDriver returned %s, want NDIS_STATUS_BAD_CHARACTERISTICS", st)
+	}
+	if len(sys.ViolationsOf(rules.RuleMissingHandler)) != 1 {
+		t.Errorf("want one missing-handler: %v", sys.Violations())
+	}
+}
+
+func TestNdis6DeregisterTwice(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadHandle))
+	mp := &testMiniport{}
+	sys.LoadDriver("tmini", mp.entry())
+	ndis.MDeregisterMiniportDriver(mp.handle)
+	ndis.MDeregisterMiniportDriver(mp.handle)
+	f := &testFilter{}
+	sys.LoadDriver("tfilter", f.entry())
+	ndis.FDeregisterFilterDriver(f.handle)
+	ndis.FDeregisterFilterDriver(f.handle)
+	if n := len(sys.ViolationsOf(rules.RuleBadHandle)); n != 2 {
+		t.Errorf("%d bad-handle, want 2", n)
+	}
+}
+
+func TestNdis6InitializeWithoutAttributes(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSetAttributes))
+	sys.LoadDriver("tmini", (&testMiniport{noAttributes: true}).entry()).AddAdapter("eth0")
+}
+
+func TestNdis6AttributesOutsideInitialize(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSetAttributes))
+	mp := &testMiniport{}
+	sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	if st := ndis.MSetMiniportAttributes(mp.adapters[0].h, &ndis.MiniportAdapterAttributes{}); st == ndis.StatusSuccess {
+		t.Errorf("NdisMSetMiniportAttributes outside MiniportInitializeEx succeeded")
+	}
+}
+
+func TestNdis6AttachWithoutAttributes(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSetAttributes))
+	sys.AddStack("eth0", ndistest.MiniportScript{}).Attach(sys.LoadDriver("tfilter", (&testFilter{noAttributes: true}).entry()))
+}
+
+func TestNdis6FilterAttributesOutsideAttach(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSetAttributes))
+	f := &testFilter{}
+	_, m, _ := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	ndis.FSetAttributes(m.Handle(), f.modules[0], &ndis.FilterAttributes{})
+}
+
+func TestNdis6FilterStatusAndOidInAttach(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleFilterState))
+	sys.AddStack("eth0", ndistest.MiniportScript{}).Attach(sys.LoadDriver("tfilter", (&testFilter{statusInAttach: true, oidInAttach: true}).entry()))
+	if n := len(sys.ViolationsOf(rules.RuleFilterState)); n != 2 {
+		t.Errorf("%d filter-state, want 2 (status, OID)", n)
+	}
+}
+
+func TestNdis6PauseBadStatus(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleRoleBadStatus))
+	st, _, _ := miniportStack(t, sys, &testMiniport{pauseStatus: ndis.StatusFailure}, ndistest.ProtocolScript{})
+	st.Pause()
+}
+
+func TestNdis6IndicateWhilePaused(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleAdapterState))
+	mp := &testMiniport{}
+	sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	ndis.MIndicateReceiveNetBufferLists(mp.adapters[0].h, &ndis.NetBufferList{}, 0, 1, 0)
+}
+
+func TestNdis6IndicateCountMismatch(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadParameter))
+	_, _, a := miniportStack(t, sys, &testMiniport{}, ndistest.ProtocolScript{})
+	ndis.MIndicateReceiveNetBufferLists(a.h, &ndis.NetBufferList{}, 0, 2, 0)
+}
+
+func TestNdis6IndicateAfterHalt(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadHandle))
+	st, _, a := miniportStack(t, sys, &testMiniport{}, ndistest.ProtocolScript{})
+	st.Halt()
+	ndis.MIndicateStatusEx(a.h, &ndis.StatusIndication{})
+}
+
+func TestNdis6SendTwiceBeforeComplete(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	mp := &testMiniport{holdSends: true}
+	st, _, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	_ = st
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Pause()
+	st.Bind(drv)
+	st.Restart()
+	n := &ndis.NetBufferList{Data: []byte("once")}
+	ndis.SendNetBufferLists(tp.binding, n, 0, 0)
+	ndis.SendNetBufferLists(tp.binding, n, 0, 0)
+	a.completeSends()
+	sys.Run()
+	if tp.completed != 1 {
+		t.Errorf("%d completions, want 1", tp.completed)
+	}
+}
+
+func TestNdis6CompleteNeverGiven(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	_, _, a := miniportStack(t, sys, &testMiniport{}, ndistest.ProtocolScript{})
+	ndis.MSendNetBufferListsComplete(a.h, &ndis.NetBufferList{}, 0)
+}
+
+func TestNdis6ReturnTwice(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	st.Restart()
+	st.Receive([]byte("x"))
+	// tpReceive returned the list already; a second return is not the
+	// protocol's to make.
+	ndis.ReturnNetBufferLists(tp.binding, firstHeld(t, st, tp), 0)
+}
+
+// firstHeld indicates one more list to a holding protocol and returns it
+// after the protocol returned it.
+func firstHeld(t *testing.T, st *ndistest.Stack, tp *testProtocol) *ndis.NetBufferList {
+	t.Helper()
+	tp.holdReceives = true
+	st.Receive([]byte("y"))
+	n := tp.held[0]
+	ndis.ReturnNetBufferLists(tp.binding, n, 0)
+	return n
+}
+
+func TestNdis6ReturnResourcesIndication(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	st := sys.AddStack("eth0", ndistest.MiniportScript{ReceiveFlags: ndis.ReceiveFlagsResources})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	st.Restart()
+	tp.holdReceives = true
+	st.Receive([]byte("x"))
+	ndis.ReturnNetBufferLists(tp.binding, tp.held[0], 0)
+	if st.Returned() != 0 {
+		t.Errorf("a list indicated with NDIS_RECEIVE_FLAGS_RESOURCES reached MiniportReturnNetBufferLists")
+	}
+}
+
+func TestNdis6FilterKeepsResourcesIndication(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	f := &testFilter{dropResources: true}
+	st, _, _ := filterStack(t, sys, f, ndistest.MiniportScript{ReceiveFlags: ndis.ReceiveFlagsResources}, ndistest.ProtocolScript{HoldReceives: true})
+	st.Receive([]byte("x"))
+}
+
+func TestNdis6FilterSendWhilePaused(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleFilterState))
+	f := &testFilter{}
+	st, m, _ := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	st.Pause()
+	n := &ndis.NetBufferList{}
+	f.modules[0].own = map[*ndis.NetBufferList]bool{n: true}
+	ndis.FSendNetBufferLists(m.Handle(), n, 0, 0)
+	sys.Run()
+}
+
+func TestNdis6FilterUseAfterDetach(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadHandle))
+	_, m, _ := filterStack(t, sys, &testFilter{}, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	m.Detach()
+	ndis.FSendNetBufferLists(m.Handle(), &ndis.NetBufferList{}, 0, 0)
+}
+
+func TestNdis6ProtocolSendWhilePausing(t *testing.T) {
+	// The protocol also completes its pause before the refused send came
+	// back.
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBindingState, rules.RulePauseWithOutstanding))
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{sendWhilePaused: true}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	st.Restart()
+	st.Pause()
+	if tp.completed != 1 {
+		t.Errorf("the refused send was not returned (%d completions)", tp.completed)
+	}
+}
+
+func TestNdis6SendOnCoNdisBinding(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadHandle))
+	sys.AddAdapter("atm0", ndis.MediumCoWan)
+	tp := &testProtocol{}
+	sys.Load(func() ndis.Status { return tp.entry()(&ndis.DriverObject{DriverName: "tproto"}, nil) })
+	sys.Bind()
+	ndis.SendNetBufferLists(tp.binding, &ndis.NetBufferList{}, 0, 0)
+}
+
+func TestNdis6MiniportPauseWithSendsOut(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RulePauseWithOutstanding))
+	st, p, a := miniportStack(t, sys, &testMiniport{holdSends: true}, ndistest.ProtocolScript{})
+	_ = p
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Pause()
+	st.Bind(drv)
+	st.Restart()
+	tp.send("x")
+	// The scripted protocol waits for its sends; the test protocol does
+	// not, and the miniport pauses with the send still held.
+	st.Pause()
+	a.completeSends()
+	sys.Run()
+}
+
+func TestNdis6FilterPauseHoldingReceives(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RulePauseWithOutstanding))
+	f := &testFilter{holdReceives: true}
+	st, m, _ := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	st.Receive([]byte("x"))
+	st.Pause()
+	ndis.FReturnNetBufferLists(m.Handle(), f.modules[0].held[0], 0) // the scripted miniport waits for it
+	sys.Run()
+}
+
+func TestNdis6BindingPauseHoldingReceives(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RulePauseWithOutstanding))
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{holdReceives: true}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	st.Restart()
+	st.Receive([]byte("x"))
+	st.Pause()
+	ndis.ReturnNetBufferLists(tp.binding, tp.held[0], 0)
+	sys.Run()
+}
+
+func TestNdis6PauseCompleteWithoutPending(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletionWithoutPending, rules.RuleCompletedTwice))
+	mp := &testMiniport{pausePends: true}
+	st, _, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	ndis.MPauseComplete(a.h) // nothing pends
+	st.Pause()
+	ndis.MPauseComplete(a.h)
+	ndis.MPauseComplete(a.h) // twice
+	sys.Run()
+	if st.State() != "Paused" {
+		t.Errorf("adapter is %s", st.State())
+	}
+}
+
+func TestNdis6OidDoubleComplete(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletedTwice))
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 5}
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
+}
+
+func TestNdis6OidCompleteNotCurrent(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleOidCompleteNotCurrent))
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 5}
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, &ndis.OidRequest{Oid: 6}, ndis.StatusSuccess)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
+}
+
+func TestNdis6OidSerialized(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	r1, r2 := &ndis.OidRequest{Oid: 1}, &ndis.OidRequest{Oid: 2}
+	p.Oid(r1)
+	p.Oid(r2)
+	if a.oid != r1 {
+		t.Fatalf("the miniport has %v, want the first request only", a.oid)
+	}
+	ndis.MOidRequestComplete(a.h, r1, ndis.StatusSuccess)
+	sys.Run()
+	if a.oid != r2 {
+		t.Fatalf("the second request did not follow the first")
+	}
+	ndis.MOidRequestComplete(a.h, r2, ndis.StatusSuccess)
+}
+
+func TestNdis6OidReusedInFlight(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleBadParameter))
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 1}
+	p.Oid(req)
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
+}
+
+func TestNdis6OidTimeout(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleOidTimeout))
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 1}
+	p.Oid(req)
+	sys.Advance(13 * time.Second)
+	if len(sys.ViolationsOf(rules.RuleOidTimeout)) != 1 {
+		t.Errorf("no oid-timeout after 13 s")
+	}
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess) // late, not a second report
+}
+
+func TestNdis6OidInTime(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 1}
+	p.Oid(req)
+	sys.Advance(11 * time.Second)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
+	sys.Advance(time.Minute)
+}
+
+func TestNdis6SendHang(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSendHang))
+	_, p, a := miniportStack(t, sys, &testMiniport{holdSends: true}, ndistest.ProtocolScript{})
+	p.Send([]byte("x"))
+	sys.Advance(23 * time.Second)
+	if len(sys.ViolationsOf(rules.RuleSendHang)) != 1 {
+		t.Errorf("no send-hang after 23 s")
+	}
+	sys.Advance(10 * time.Second) // the 30 s send bound is not reported again
+	a.completeSends()
+}
+
+func TestNdis6SendTimeout(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleSendTimeout))
+	mp := &testMiniport{holdSends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	p.Send([]byte("stuck"))
+	sys.Advance(15 * time.Second)
+	p.Send([]byte("quick"))
+	sys.Advance(time.Second)
+	ndis.MSendNetBufferListsComplete(a.h, a.sends[1], 0) // a completion: no hang
+	sys.Advance(15 * time.Second)
+	if len(sys.ViolationsOf(rules.RuleSendTimeout)) != 1 {
+		t.Errorf("no send-timeout 31 s after the first send: %v", sys.Violations())
+	}
+	ndis.MSendNetBufferListsComplete(a.h, a.sends[0], 0)
+}
+
+func TestNdis6FilterPauseTimeout(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleFilterPauseTimeout))
+	st, m, _ := filterStack(t, sys, &testFilter{pausePends: true}, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	if st.Pause() {
+		t.Fatalf("the pause completed while FilterPause pends")
+	}
+	sys.Advance(11 * time.Second)
+	ndis.FPauseComplete(m.Handle())
+	sys.Run()
+	if st.State() != "Paused" {
+		t.Errorf("adapter is %s after the late NdisFPauseComplete", st.State())
+	}
+}
+
+func TestNdis6NblPool(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned, rules.RuleBadHandle, rules.RuleBadParameter))
+	mp := &testMiniport{holdSends: true}
+	st, _, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Pause()
+	st.Bind(drv)
+	st.Restart()
+	pool := ndis.AllocateNetBufferListPool(tp.handle, &ndis.NetBufferListPoolParameters{})
+	n := ndis.AllocateNetBufferAndNetBufferList(pool, 0, 0, &ndis.Mdl{Data: []byte("hello")}, 1, 3)
+	if string(n.Data) != "ell" {
+		t.Errorf("data %q", n.Data)
+	}
+	if ndis.AllocateNetBufferAndNetBufferList(pool, 0, 0, &ndis.Mdl{Data: []byte("hi")}, 1, 3) != nil {
+		t.Errorf("a list past the MDL's end was allocated")
+	}
+	ndis.SendNetBufferLists(tp.binding, n, 0, 0)
+	ndis.FreeNetBufferList(n) // still at the miniport
+	ndis.FreeNetBufferListPool(pool)
+	a.completeSends()
+	sys.Run()
+	ndis.FreeNetBufferList(n)
+	ndis.FreeNetBufferList(n)                    // twice
+	ndis.SendNetBufferLists(tp.binding, n, 0, 0) // freed
+	ndis.FreeNetBufferListPool(pool)             // twice
+	ndis.AllocateNetBufferAndNetBufferList(pool, 0, 0, nil, 0, 1)
+	for _, id := range []string{rules.RuleNblNotOwned, rules.RuleBadHandle, rules.RuleBadParameter} {
+		t.Logf("%s: %d", id, len(sys.ViolationsOf(id)))
+	}
+	if n := len(sys.ViolationsOf(rules.RuleNblNotOwned)); n != 3 {
+		t.Errorf("%d nbl-not-owned, want 3 (free in flight, free twice, send freed): %v", n, sys.Violations())
+	}
+}
