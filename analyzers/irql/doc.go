@@ -79,6 +79,18 @@
 // forbids the call from pageable code, a //ndis:pageable function that
 // makes it is reported (irql-pageable-at-dispatch).
 //
+// A role whose page gives it a dispatch-level flag (the catalogue's
+// Param.IrqlFlag: SendFlags with NDIS_SEND_FLAGS_DISPATCH_LEVEL,
+// ReturnFlags, ReceiveFlags, SendCompleteFlags) tells the IRQL through it:
+// on the side of a branch where the flag is known set (flags & F != 0,
+// flags & F == F, or their negations, directly or through a local boolean)
+// the function was called at DISPATCH_LEVEL, so NdisDprAcquireSpinLock is
+// right there (dispatch-irql-tracking: "If the caller is NDIS, the called
+// function should test this flag to avoid changing the IRQL"). The flag
+// clear says nothing. A flag passed on to a helper as a boolean (ndislwf's
+// FILTER_ACQUIRE_LOCK(lock, bDispatchLevel)) is not followed: the helper's
+// Dpr form is reported where the helper may be called below DISPATCH_LEVEL.
+//
 // A raise stores the IRQL it found through its IRQL out-parameter, or
 // returns it, and the saved IRQL is tracked through locals and fields.
 // Which parameter is the new IRQL and which the saved one comes from the

@@ -40,6 +40,11 @@ type entryInfo struct {
 	// params maps parameter (and receiver) names to SSA parameter indexes.
 	params map[string]int
 	decl   *ast.FuncDecl
+	// flags are the role's dispatch-level flags parameters
+	// (rules.Param.IrqlFlag), by SSA parameter index: a branch on the flag
+	// tells the IRQL NDIS called the function at. Only the flags every
+	// role of the function agrees on are kept.
+	flags map[int]*rules.FlagCond
 }
 
 // entry returns fn's entry information, creating an empty one.
@@ -179,6 +184,16 @@ func (c *checker) readRoles() {
 			continue
 		}
 		e := c.entry(fn)
+		flags := roleFlags(fn, b.Role)
+		if !e.hasRole {
+			e.flags = flags
+		} else {
+			for i, f := range e.flags {
+				if g := flags[i]; g == nil || *g != *f {
+					delete(e.flags, i)
+				}
+			}
+		}
 		if !e.hasRole || hi > e.roleHi {
 			e.why = cause{pos: b.Pos, text: fmt.Sprintf("%s runs as %s, which NDIS calls at %s", c.qual(fn), b.Role.Callback, roleIrqlText(b.Role)), kind: boundEntry}
 			e.role = b.Role.Callback
@@ -192,6 +207,27 @@ func (c *checker) readRoles() {
 	for _, fn := range c.entryFuncs() {
 		c.settle(fn, c.entries[fn])
 	}
+}
+
+// roleFlags returns the dispatch-level flags parameters of role r
+// (rules.Param.IrqlFlag) by fn's SSA parameter index (after a receiver), or
+// nil.
+func roleFlags(fn *ssa.Function, r *rules.Role) map[int]*rules.FlagCond {
+	off := len(fn.Params) - len(r.Params)
+	if off < 0 {
+		return nil
+	}
+	var out map[int]*rules.FlagCond
+	for i, p := range r.Params {
+		if p.IrqlFlag == nil {
+			continue
+		}
+		if out == nil {
+			out = map[int]*rules.FlagCond{}
+		}
+		out[off+i] = p.IrqlFlag
+	}
+	return out
 }
 
 // entryFuncs returns the functions with entry information, sorted by name

@@ -256,6 +256,14 @@ func (fa *fnAnalysis) edge(b *ssa.BasicBlock, i int, out *state) *state {
 	if !ok {
 		return st
 	}
+	if by, set := fa.flagSet(iff.Cond, i == 0); set {
+		// NDIS called the function at DISPATCH_LEVEL on this edge
+		// (dispatch-irql-tracking); the flag clear says nothing.
+		if !refineEntry(st, rules.DispatchLevel, cause{pos: iff.Pos(), text: "the test of " + by, kind: boundCheck}) {
+			return nil
+		}
+		return st
+	}
 	lo, hi, at, by, ok := fa.condRange(iff.Cond, i == 0)
 	if !ok || at != st.cur {
 		return st // not a test of the IRQL, or the IRQL changed since it was read
@@ -264,6 +272,100 @@ func (fa *fnAnalysis) edge(b *ssa.BasicBlock, i int, out *state) *state {
 		return nil
 	}
 	return st
+}
+
+// refineEntry narrows st to paths where the function was called at level
+// l (a dispatch-level flag says so): the entry range, and the current IRQL
+// while it is still the entry IRQL. False when no path is left.
+func refineEntry(st *state, l level, why cause) bool {
+	if st.eLo > l || st.eHi < l {
+		return false
+	}
+	if st.cur.entry {
+		return refine(st, l, l, why)
+	}
+	if st.eLo < l {
+		st.eLo, st.loWhy = l, why
+	}
+	if st.eHi > l {
+		st.eHi, st.hiWhy = l, why
+	}
+	return true
+}
+
+// flagSet reports whether, on the edge where cond is want, a dispatch-level
+// flag of the function's role is known set (flags & F != 0 true, flags & F
+// == 0 false, flags & F == F true, flags & F != F false, also through a
+// negation), and names the test for messages.
+func (fa *fnAnalysis) flagSet(cond ssa.Value, want bool) (string, bool) {
+	if len(fa.ent.flags) == 0 {
+		return "", false
+	}
+	for {
+		u, ok := cond.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		cond, want = u.X, !want
+	}
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.NEQ && bin.Op != token.EQL) {
+		return "", false
+	}
+	x, y := bin.X, bin.Y
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, y = y, x
+	}
+	k, isConst := y.(*ssa.Const)
+	and, isAnd := x.(*ssa.BinOp)
+	if !isConst || !isAnd || and.Op != token.AND {
+		return "", false
+	}
+	p, m := and.X, and.Y
+	if _, isConst := p.(*ssa.Const); isConst {
+		p, m = m, p
+	}
+	mask, isConst := m.(*ssa.Const)
+	if !isConst {
+		return "", false
+	}
+	f := fa.flagOf(p)
+	mv, ok1 := constUint(mask)
+	kv, ok2 := constUint(k)
+	if f == nil || !ok1 || !ok2 || mv != uint64(f.Value) {
+		return "", false
+	}
+	var setWhen bool // the value of the comparison when the flag is set
+	switch kv {
+	case 0:
+		setWhen = bin.Op == token.NEQ
+	case mv:
+		setWhen = bin.Op == token.EQL
+	default:
+		return "", false
+	}
+	if want != setWhen {
+		return "", false
+	}
+	return f.Param + " & " + f.Flag, true
+}
+
+// flagOf returns the dispatch-level flag v carries: v is (a conversion of)
+// a flags parameter of the function's role.
+func (fa *fnAnalysis) flagOf(v ssa.Value) *rules.FlagCond {
+	switch x := v.(type) {
+	case *ssa.ChangeType:
+		return fa.flagOf(x.X)
+	case *ssa.Convert:
+		return fa.flagOf(x.X)
+	case *ssa.Parameter:
+		for i, p := range fa.fn.Params {
+			if p == x {
+				return fa.ent.flags[i]
+			}
+		}
+	}
+	return nil
 }
 
 // refine narrows st to paths where the current IRQL is in [lo, hi]; false
