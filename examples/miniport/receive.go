@@ -92,7 +92,9 @@ func chainRcbs(rs []*rcb) *ndis.NetBufferList {
 // mpReturnNetBufferLists takes back lists NDIS indicated up
 // (MiniportReturnNetBufferLists). It reads each list's Next before it puts
 // the list's buffer back on the free list, and completes a pending pause
-// when these were the last outstanding receives.
+// when these were the last outstanding receives. When NDIS says it calls
+// at DISPATCH_LEVEL (NDIS_RETURN_FLAGS_DISPATCH_LEVEL) the lock is taken
+// with NdisDprAcquireSpinLock, as netvmini does (dispatch-irql-tracking).
 //
 //ndis:role MINIPORT_RETURN_NET_BUFFER_LISTS
 func mpReturnNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLists *ndis.NetBufferList, returnFlags uint32) {
@@ -106,21 +108,38 @@ func mpReturnNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLists *
 			rs = append(rs, r)
 		}
 	}
-	a.returnRcbs(rs)
-}
-
-// returnRcbs puts receive buffers back on the free list and, if they were
-// the last outstanding receives of a pausing adapter, completes the pause
-// with NdisMPauseComplete. It runs at DISPATCH_LEVEL from the receive DPC
-// and at <= DISPATCH_LEVEL from MiniportReturnNetBufferLists, so it takes
-// the lock with NdisAcquireSpinLock.
-func (a *Adapter) returnRcbs(rs []*rcb) {
-	ndis.AcquireSpinLock(&a.lock)
-	a.freeRcbs = append(a.freeRcbs, rs...)
-	a.recvsOutstanding -= len(rs)
-	pauseDone := a.pauseDoneLocked()
-	ndis.ReleaseSpinLock(&a.lock)
+	var pauseDone bool
+	if returnFlags&ndis.ReturnFlagsDispatchLevel != 0 {
+		ndis.DprAcquireSpinLock(&a.lock)
+		pauseDone = a.putBackLocked(rs)
+		ndis.DprReleaseSpinLock(&a.lock)
+	} else {
+		ndis.AcquireSpinLock(&a.lock)
+		pauseDone = a.putBackLocked(rs)
+		ndis.ReleaseSpinLock(&a.lock)
+	}
 	if pauseDone {
 		ndis.MPauseComplete(a.miniportAdapterHandle)
 	}
+}
+
+// returnRcbs puts receive buffers the driver took back from an indication
+// with NDIS_RECEIVE_FLAGS_RESOURCES on the free list, from the receive DPC
+// (DISPATCH_LEVEL), and completes a pending pause if they were the last
+// outstanding receives.
+func (a *Adapter) returnRcbs(rs []*rcb) {
+	ndis.DprAcquireSpinLock(&a.lock)
+	pauseDone := a.putBackLocked(rs)
+	ndis.DprReleaseSpinLock(&a.lock)
+	if pauseDone {
+		ndis.MPauseComplete(a.miniportAdapterHandle)
+	}
+}
+
+// putBackLocked puts receive buffers back on the free list and says
+// whether that completed a pause. The caller holds a.lock.
+func (a *Adapter) putBackLocked(rs []*rcb) bool {
+	a.freeRcbs = append(a.freeRcbs, rs...)
+	a.recvsOutstanding -= len(rs)
+	return a.pauseDoneLocked()
 }
