@@ -16,6 +16,7 @@ type testMiniport struct {
 	noAttributes                       bool
 	holdSends                          bool
 	noPause                            bool
+	withReset, direct                  bool
 	pauseStatus                        ndis.Status
 	// State.
 	adapters []*tmAdapter
@@ -24,12 +25,13 @@ type testMiniport struct {
 
 // tmAdapter is the miniport's adapter context.
 type tmAdapter struct {
-	mp       *testMiniport
-	h        ndis.Handle
-	sends    []*ndis.NetBufferList
-	oid      *ndis.OidRequest
-	returned int
-	halted   bool
+	mp        *testMiniport
+	h         ndis.Handle
+	sends     []*ndis.NetBufferList
+	oid       *ndis.OidRequest
+	directReq *ndis.OidRequest
+	returned  int
+	halted    bool
 }
 
 // entry returns the miniport's DriverEntry.
@@ -50,6 +52,15 @@ func (mp *testMiniport) entry() func(*ndis.DriverObject, *ndis.String) ndis.Stat
 		}
 		if mp.noPause {
 			chars.PauseHandler = nil
+		}
+		if mp.withReset {
+			chars.ResetHandlerEx = func(ndis.Handle, *bool) ndis.Status { return ndis.StatusPending }
+		}
+		if mp.direct {
+			chars.DirectOidRequestHandler = func(ctx ndis.Handle, req *ndis.OidRequest) ndis.Status {
+				ctx.(*tmAdapter).directReq = req
+				return ndis.StatusPending
+			}
 		}
 		return ndis.MRegisterMiniportDriver(driverObject, registryPath, mp, chars, &mp.handle)
 	}
@@ -140,14 +151,15 @@ type testFilter struct {
 
 // tfModule is the filter's module context.
 type tfModule struct {
-	f       *testFilter
-	h       ndis.Handle
-	sent    int
-	got     int
-	oids    int
-	running bool
-	held    []*ndis.NetBufferList
-	own     map[*ndis.NetBufferList]bool // lists the module sent itself
+	f          *testFilter
+	h          ndis.Handle
+	sent       int
+	got        int
+	oids       int
+	running    bool
+	held       []*ndis.NetBufferList
+	own        map[*ndis.NetBufferList]bool // lists the module sent itself
+	directDone ndis.Status
 }
 
 func (f *testFilter) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status {
@@ -166,6 +178,12 @@ func (f *testFilter) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status 
 			ReturnNetBufferListsHandler:       tfReturn,
 			OidRequestHandler:                 tfOid,
 			OidRequestCompleteHandler:         tfOidComplete,
+			StatusHandler: func(ctx ndis.Handle, si *ndis.StatusIndication) {
+				ndis.FIndicateStatus(ctx.(*tfModule).h, si)
+			},
+			DirectOidRequestCompleteHandler: func(ctx ndis.Handle, req *ndis.OidRequest, st ndis.Status) {
+				ctx.(*tfModule).directDone = st
+			},
 		}
 		return ndis.FRegisterFilterDriver(driverObject, f, chars, &f.handle)
 	}

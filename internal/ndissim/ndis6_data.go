@@ -43,9 +43,7 @@ func (w *world) above(a *adapter6, from layer, has func(*module6) bool) []layer 
 	}
 	var out []layer
 	for _, b := range w.bindings(a) {
-		if b.state != stStarting {
-			out = append(out, b)
-		}
+		out = append(out, b)
 	}
 	return out
 }

@@ -91,6 +91,12 @@ func (w *world) oidDown(ddi string, a *adapter6, from layer, req *ndis.OidReques
 		}
 		return st
 	}
+	if direct && a.drv.chars.DirectOidRequestHandler == nil {
+		// A miniport that registered no MiniportDirectOidRequest takes no
+		// direct requests: NDIS fails them.
+		w.oidEnd(o)
+		return ndis.StatusNotSupported
+	}
 	if !direct && (a.oidBusy != nil || a.resetting || !w.st.CanCall(roles.miniport)) {
 		// NDIS serializes the requests, and calls MiniportOidRequest at its
 		// role's IRQL: from a worker when the caller is above it.
@@ -114,10 +120,6 @@ func (w *world) oid6ToMiniport(a *adapter6, o *oid6, now bool) ndis.Status {
 	st := w.forward(o.key, o.what, w.completer(roles.miniport, false), func() ndis.Status {
 		return w.callStatus6(roles.miniport, a.drv, args(a.ctx, oidArg(o.req)), func() ndis.Status {
 			if o.direct {
-				if a.drv.chars.DirectOidRequestHandler == nil {
-					w.noHandler(a.drv, roles.miniport)
-					return ndis.StatusNotSupported
-				}
 				return a.drv.chars.DirectOidRequestHandler(a.ctx, o.req)
 			}
 			return a.drv.chars.OidRequestHandler(a.ctx, o.req)

@@ -204,10 +204,11 @@ func (w *world) binding6Of(o *openBlock) *binding6 {
 	if a == nil {
 		return nil
 	}
+	// A binding is Paused from the moment NdisOpenAdapterEx opened it
+	// (Binding to an Adapter: "After the driver successfully opens the
+	// binding to the adapter, the binding is in the Paused state"), even
+	// before its bind completes.
 	b := &binding6{open: o, adapter: a, state: stPaused}
-	if o.bind != nil && o.bind.state != bindDone {
-		b.state = stStarting
-	}
 	s.bindings[o] = b
 	return b
 }

@@ -1,0 +1,152 @@
+package ndistest_test
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// What the simulated NDIS 6 stack does, run with correct drivers: nothing
+// is reported.
+
+func TestNdis6StatusIndicationsReachTheTop(t *testing.T) {
+	sys := ndistest.New(t)
+	f := &testFilter{}
+	st, m, _ := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	st.IndicateStatus(ndis.StatusSuccess)
+	ndis.FIndicateStatus(m.Handle(), &ndis.StatusIndication{StatusCode: ndis.StatusSuccess})
+	sys.Run()
+}
+
+func TestNdis6ReceiveFansOutToEveryBinding(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	p1 := st.BindProtocol(ndistest.ProtocolScript{})
+	p2 := st.BindProtocol(ndistest.ProtocolScript{HoldReceives: true})
+	st.Restart()
+	st.Receive([]byte("x"))
+	if len(p1.Received()) != 1 || len(p2.Received()) != 1 {
+		t.Fatalf("received %d and %d, want 1 and 1", len(p1.Received()), len(p2.Received()))
+	}
+	if st.Returned() != 0 {
+		t.Fatalf("the list came back before both bindings returned it")
+	}
+	p2.ReturnReceived()
+	if st.Returned() != 1 {
+		t.Errorf("the list did not come back after both returned it")
+	}
+}
+
+func TestNdis6RestartFails(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{Restart: ndistest.Fail(ndis.StatusResources)})
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	if st.Restart() {
+		t.Fatalf("the restart succeeded")
+	}
+	for _, l := range st.Layers() {
+		if l.State != "Paused" {
+			t.Errorf("%s is %s after a failed restart", l.Who, l.State)
+		}
+	}
+	_ = p
+}
+
+func TestNdis6PendedLayers(t *testing.T) {
+	sys := ndistest.New(t)
+	f := &testFilter{pausePends: true}
+	st, m, p := filterStack(t, sys, f, ndistest.MiniportScript{Pause: ndistest.Pend, Restart: ndistest.Pend}, ndistest.ProtocolScript{Pause: ndistest.Pend, Restart: ndistest.Nested})
+	if st.State() != "Running" {
+		t.Fatalf("not running: %v", st.Layers())
+	}
+	p.Send([]byte("a"))
+	if st.Pause() {
+		t.Fatalf("the pause completed while FilterPause pends")
+	}
+	ndis.FPauseComplete(m.Handle())
+	sys.Run()
+	if st.State() != "Paused" {
+		t.Fatalf("not paused: %v", st.Layers())
+	}
+}
+
+func TestNdis6ProtocolOidDuringBind(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	if s := ndis.NdisOidRequest(tp.binding, &ndis.OidRequest{Oid: 9}); s != ndis.StatusSuccess {
+		t.Errorf("OID on a paused binding: %s", s)
+	}
+	if len(st.Oids()) != 1 {
+		t.Errorf("the miniport got %d OID requests", len(st.Oids()))
+	}
+}
+
+func TestNdis6ResetPends(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletedTwice))
+	mp := &testMiniport{}
+	drv := sys.LoadDriver("tmini", mp.resetEntry())
+	st := drv.AddAdapter("eth0")
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	if s := st.Reset(); s != ndis.StatusPending {
+		t.Fatalf("reset: %s", s)
+	}
+	// NDIS holds OID requests while a reset pends.
+	if _, ok := p.Oid(&ndis.OidRequest{Oid: 1}); ok {
+		t.Errorf("an OID request reached the miniport during its reset")
+	}
+	a := mp.adapters[0]
+	ndis.MResetComplete(a.h, ndis.StatusSuccess, false)
+	sys.Run()
+	ndis.MResetComplete(a.h, ndis.StatusSuccess, false)
+}
+
+// resetEntry is entry with a MiniportResetEx that pends.
+func (mp *testMiniport) resetEntry() func(*ndis.DriverObject, *ndis.String) ndis.Status {
+	base := mp.entry()
+	return func(driverObject *ndis.DriverObject, registryPath *ndis.String) ndis.Status {
+		mp.withReset = true
+		return base(driverObject, registryPath)
+	}
+}
+
+func TestNdis6DirectOid(t *testing.T) {
+	sys := ndistest.New(t)
+	f := &testFilter{}
+	drv := sys.LoadDriver("tfilter", f.entry())
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	m := st.Attach(drv)
+	st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	// The scripted miniport has no MiniportDirectOidRequest: NDIS fails
+	// direct requests for it.
+	if s := ndis.FDirectOidRequest(m.Handle(), &ndis.OidRequest{Oid: 4}); s != ndis.StatusNotSupported {
+		t.Errorf("direct OID: %s", s)
+	}
+}
+
+func TestNdis6DirectOidPends(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletionWithoutPending))
+	mp := &testMiniport{direct: true}
+	st := sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	f := &testFilter{}
+	m := st.Attach(sys.LoadDriver("tfilter", f.entry()))
+	st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	req := &ndis.OidRequest{Oid: 4}
+	if s := ndis.FDirectOidRequest(m.Handle(), req); s != ndis.StatusPending {
+		t.Fatalf("direct OID: %s", s)
+	}
+	a := mp.adapters[0]
+	f.modules[0].directDone = ndis.StatusPending
+	ndis.MDirectOidRequestComplete(a.h, req, ndis.StatusSuccess)
+	if f.modules[0].directDone != ndis.StatusSuccess {
+		t.Errorf("FilterDirectOidRequestComplete got %s", f.modules[0].directDone)
+	}
+	ndis.MDirectOidRequestComplete(a.h, &ndis.OidRequest{}, ndis.StatusSuccess) // never pended
+}
