@@ -150,3 +150,18 @@ func TestNdis6DirectOidPends(t *testing.T) {
 	}
 	ndis.MDirectOidRequestComplete(a.h, &ndis.OidRequest{}, ndis.StatusSuccess) // never pended
 }
+
+func TestNdis6ScriptedProtocolPauseWaitsForSends(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{HoldSends: true})
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	p.Send([]byte("a"))
+	if st.Pause() {
+		t.Fatalf("the pause completed with a send out")
+	}
+	st.CompleteSends(ndis.StatusSuccess)
+	if st.State() != "Paused" || p.Outstanding() != 0 {
+		t.Errorf("after the send came back: %v, %d out", st.Layers(), p.Outstanding())
+	}
+}

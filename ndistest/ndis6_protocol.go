@@ -189,9 +189,13 @@ func spSendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32
 		p.out--
 	}
 	if p.pausing != nil && p.out == 0 {
+		// NdisCompleteNetPnPEvent runs at PASSIVE_LEVEL: the protocol
+		// completes the pause from a worker, not from this handler.
 		n := p.pausing
 		p.pausing = nil
-		p.stack.sys.sim.CompleteNetPnPEvent(p.binding, n, ndis.StatusSuccess)
+		p.stack.sys.st.Enqueue(fmt.Sprintf("scripted protocol completes its pause on %q", p.stack.name), 0, func() {
+			p.stack.sys.sim.CompleteNetPnPEvent(p.binding, n, ndis.StatusSuccess)
+		})
 	}
 }
 

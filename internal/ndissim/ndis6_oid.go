@@ -154,7 +154,7 @@ func (w *world) startQueuedOid(a *adapter6) {
 	if a.oidBusy != nil || a.resetting || len(a.oidQueue) == 0 || a.state == stOff {
 		return
 	}
-	if len(w.running) > 0 || !w.st.CanCall(oidRolesOf(false).miniport) {
+	if w.current() != nil || !w.st.CanCall(oidRolesOf(false).miniport) {
 		w.st.Enqueue("NDIS issues the next queued OID request to "+a.describe(), 0, func() { w.startQueuedOid(a) })
 		return
 	}

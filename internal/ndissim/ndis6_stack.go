@@ -88,7 +88,7 @@ func (w *world) stepDone(a *adapter6, ok bool) {
 	case op == nil:
 	case op.inStep:
 		op.nested = &ok
-	case len(w.running) > 0:
+	case w.current() != nil:
 		w.st.Enqueue("NDIS goes on with the "+op.kind+" of "+a.describe(), 0, func() {
 			if a.op == op {
 				w.stepDone(a, ok)
