@@ -56,6 +56,7 @@ type System struct {
 	cms       []*CallManager
 	mp6       *scriptedMiniport // the scripted NDIS 6 miniport (AddStack)
 	nProtos   int               // scripted NDIS 6 protocols (BindProtocol)
+	loaded    int               // drivers LoadDriver loaded and Unload did not unload
 }
 
 // Option configures a System.

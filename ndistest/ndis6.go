@@ -44,6 +44,7 @@ func (s *System) LoadDriver(name string, entry DriverEntry) *Driver {
 		s.t.Fatalf("ndistest: LoadDriver(%q, nil)", name)
 	}
 	d := &Driver{sys: s, name: name, obj: &ndis.DriverObject{DriverName: name}}
+	s.loaded++
 	mps, fds, prs := len(s.sim.Miniports6()), len(s.sim.FilterDrivers()), s.sim.Protocols()
 	path := ndis.String(`\Registry\Machine\System\CurrentControlSet\Services\` + name)
 	if st := entry(d.obj, &path); st != ndis.StatusSuccess {
@@ -112,8 +113,11 @@ func (d *Driver) AddAdapter(name string) *Stack {
 // (pausing running stacks first) and calls its MiniportDriverUnload; for
 // a filter or protocol driver it calls unload, the driver's DriverUnload
 // (NdisFDeregisterFilterDriver, NdisDeregisterProtocolDriver), which may be
-// nil for a miniport. Then it runs the queue and reports what the drivers
-// still hold of the kernel services (memory, work items, timers).
+// nil for a miniport. Then it runs the queue and, when this was the last
+// driver LoadDriver loaded that is still loaded, reports what the drivers
+// still hold of the kernel services (memory, work items, timers, NDIS 6
+// resources): the kernel cannot tell whose a block is, so the leaks are
+// counted once every driver under test is gone.
 func (d *Driver) Unload(unload func(driverObject *ndis.DriverObject)) {
 	d.sys.t.Helper()
 	if d.unloaded {
@@ -138,7 +142,10 @@ func (d *Driver) Unload(unload func(driverObject *ndis.DriverObject)) {
 		unload(d.obj)
 	}
 	d.sys.Run()
-	d.sys.sim.ReportServiceLeaks()
+	d.sys.loaded--
+	if d.sys.loaded == 0 {
+		d.sys.sim.ReportServiceLeaks()
+	}
 }
 
 // Layer is the state of one layer of a driver stack (Stack.Layers).

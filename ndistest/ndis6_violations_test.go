@@ -441,3 +441,27 @@ func TestNdis6NblPool(t *testing.T) {
 		t.Errorf("%d nbl-not-owned, want 3 (free in flight, free twice, send freed): %v", n, sys.Violations())
 	}
 }
+
+// TestNdis6LeakReportedWhenTheLastDriverUnloads: a miniport's block not
+// freed in MiniportHaltEx is reported when the last driver the test loaded
+// unloads, not before.
+func TestNdis6LeakReportedWhenTheLastDriverUnloads(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleMemoryLeak))
+	mp := &testMiniport{}
+	mdrv := sys.LoadDriver("tmini", mp.entry())
+	st := mdrv.AddAdapter("eth0")
+	ndis.AllocateMemoryWithTagPriority(mp.adapters[0].h, 64, 0x74736554, ndis.NormalPoolPriority)
+	tp := &testProtocol{}
+	pdrv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(pdrv)
+	st.Unbind(pdrv)
+	st.Halt()
+	mdrv.Unload(nil)
+	if n := len(sys.ViolationsOf(rules.RuleMemoryLeak)); n != 0 {
+		t.Errorf("leaks reported while the protocol is still loaded")
+	}
+	pdrv.Unload(func(*ndis.DriverObject) { ndis.DeregisterProtocolDriver(tp.handle) })
+	if n := len(sys.ViolationsOf(rules.RuleMemoryLeak)); n != 1 {
+		t.Errorf("%d memory-leak, want 1", n)
+	}
+}
