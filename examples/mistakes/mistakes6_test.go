@@ -1,0 +1,90 @@
+package mistakes_test
+
+import (
+	"testing"
+
+	"github.com/ndislint/ndislint/examples/mistakes"
+	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// oidGenCurrentPacketFilter is OID_GEN_CURRENT_PACKET_FILTER, the OID the
+// small miniport answers.
+const oidGenCurrentPacketFilter ndis.Oid = 0x0001010E
+
+// run6 loads the small NDIS 6 miniport with one mistake, keeping the
+// verifier's violations instead of failing the test.
+func run6(t *testing.T, m mistakes.Mistake) (*ndistest.System, *ndistest.Driver) {
+	t.Helper()
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	drv := sys.LoadDriver("mistakes6", func(driverObject *ndis.DriverObject, registryPath *ndis.String) ndis.Status {
+		return mistakes.MiniportDriverEntry(m, driverObject, registryPath)
+	})
+	return sys, drv
+}
+
+// running adds an adapter with a scripted protocol on top and runs it.
+func running(t *testing.T, drv *ndistest.Driver) (*ndistest.Stack, *ndistest.Protocol) {
+	t.Helper()
+	st := drv.AddAdapter("eth0")
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	if !st.Restart() {
+		t.Fatalf("the stack did not restart")
+	}
+	return st, p
+}
+
+// filterQuery is a query of the packet filter.
+func filterQuery() *ndis.OidRequest {
+	return &ndis.OidRequest{RequestType: ndis.RequestQueryInformation, Oid: oidGenCurrentPacketFilter, InformationBuffer: make([]byte, 4)}
+}
+
+// TestMiniportNoMistake: the base miniport runs an OID, a send, a pause,
+// a halt and an unload with no violation.
+func TestMiniportNoMistake(t *testing.T) {
+	sys, drv := run6(t, mistakes.None)
+	st, p := running(t, drv)
+	if s, ok := p.Oid(filterQuery()); !ok || s != ndis.StatusSuccess {
+		t.Errorf("the packet filter query: %v", s)
+	}
+	p.Send([]byte("frame"))
+	st.Halt()
+	drv.Unload(nil)
+	expect(t, sys, nil)
+}
+
+// TestOidCompletedSynchronously: oidsync.go.
+func TestOidCompletedSynchronously(t *testing.T) {
+	sys, drv := run6(t, mistakes.OidCompletedSynchronously)
+	_, p := running(t, drv)
+	p.Oid(filterQuery())
+	expect(t, sys, map[string][]string{
+		rules.RuleCompletionWithoutPending: {"NdisMOidRequestComplete", "NDIS_STATUS_SUCCESS", "NDIS_STATUS_PENDING"},
+	})
+}
+
+// TestOidCompletedTwice: oidtwice.go.
+func TestOidCompletedTwice(t *testing.T) {
+	sys, drv := run6(t, mistakes.OidCompletedTwice)
+	_, p := running(t, drv)
+	// A short buffer takes the error path that completes the request
+	// and goes on to complete it again.
+	p.Oid(&ndis.OidRequest{RequestType: ndis.RequestQueryInformation, Oid: oidGenCurrentPacketFilter, InformationBuffer: make([]byte, 2)})
+	expect(t, sys, map[string][]string{
+		rules.RuleCompletedTwice: {"NdisMOidRequestComplete"},
+	})
+}
+
+// TestRegisterUnderSpinLock: registerirql.go.
+func TestRegisterUnderSpinLock(t *testing.T) {
+	sys, _ := run6(t, mistakes.RegisterUnderSpinLock)
+	expect(t, sys, map[string][]string{
+		rules.RuleIrqlAboveMax: {"NdisMRegisterMiniportDriver", "DISPATCH_LEVEL"},
+	})
+}
+
+// pausefailure.go is not run: NDIS pauses the adapter after the bindings
+// above it, whose pause waits for their sends, and the base miniport
+// completes every send at once, so stubbornPause never finds one
+// outstanding; ndislint reports it statically (TestLint).
