@@ -181,6 +181,10 @@ func TestProtocolOverFilter(t *testing.T) {
 	if got := b.Received(); len(got) != 1 {
 		t.Errorf("the protocol received %d frames through the filter, want 1", len(got))
 	}
+	st.IndicateStatus(ndis.StatusMediaDisconnect)
+	if got := b.MediaStatus(); got != ndis.StatusMediaDisconnect {
+		t.Errorf("the protocol saw media status %v through the filter, want NDIS_STATUS_MEDIA_DISCONNECT", got)
+	}
 	st.Unbind(pdrv)
 	detach(t, sys, drv, fm, func() { pdrv.Unload(protocol.DriverUnload) })
 }

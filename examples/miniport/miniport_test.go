@@ -265,3 +265,20 @@ func TestPauseWithSendsOutstanding(t *testing.T) {
 	}
 	stop(t, sys, drv, st)
 }
+
+// TestReset: MiniportResetEx completes at once and the adapter keeps
+// running.
+func TestReset(t *testing.T) {
+	sys, drv, st, p, a := start(t, ndistest.ProtocolScript{})
+	if s := st.Reset(); s != ndis.StatusSuccess {
+		t.Errorf("MiniportResetEx returned %v, want NDIS_STATUS_SUCCESS", s)
+	}
+	sys.Run()
+	p.Send(frames(1)...)
+	sys.Advance(dpc)
+	if got := p.Completed(); len(got) != 1 || got[0] != ndis.StatusSuccess || a.State() != "Running" {
+		t.Errorf("after the reset: send completions %v, adapter %s", got, a.State())
+	}
+	sys.Advance(dpc)
+	stop(t, sys, drv, st)
+}

@@ -328,6 +328,16 @@ func (b *Binding) CurrentAddress() [6]byte { return b.currentAddress }
 // it.
 func (b *Binding) MaxFrameSize() uint32 { return b.maxFrameSize }
 
+// MediaStatus returns the last media status the adapter indicated
+// (NDIS_STATUS_MEDIA_CONNECT or NDIS_STATUS_MEDIA_DISCONNECT), or
+// NDIS_STATUS_SUCCESS if none yet.
+func (b *Binding) MediaStatus() ndis.Status {
+	ndis.AcquireSpinLock(&b.lock)
+	s := b.mediaStatus
+	ndis.ReleaseSpinLock(&b.lock)
+	return s
+}
+
 // State returns the binding's state as the pages name it.
 func (b *Binding) State() string {
 	ndis.AcquireSpinLock(&b.lock)
