@@ -57,6 +57,7 @@ type System struct {
 	mp6       *scriptedMiniport // the scripted NDIS 6 miniport (AddStack)
 	nProtos   int               // scripted NDIS 6 protocols (BindProtocol)
 	loaded    int               // drivers LoadDriver loaded and Unload did not unload
+	stacks6   []*Stack          // the NDIS 6 stacks, in creation order
 }
 
 // Option configures a System.

@@ -104,6 +104,7 @@ func (d *Driver) AddAdapter(name string) *Stack {
 	}
 	st := &Stack{sys: d.sys, name: name, handle: h}
 	d.stacks = append(d.stacks, st)
+	d.sys.stacks6 = append(d.sys.stacks6, st)
 	d.sys.nAdapters++
 	d.sys.Run()
 	return st
@@ -131,6 +132,14 @@ func (d *Driver) Unload(unload func(driverObject *ndis.DriverObject)) {
 		}
 		if err := d.sys.sim.UnloadMiniport6(d.miniport); err != nil {
 			d.sys.t.Errorf("ndistest: %v", err)
+		}
+	}
+	// NDIS pauses a stack before it unbinds a protocol from it.
+	for _, st := range d.sys.stacks6 {
+		for _, p := range d.protocols {
+			if d.sys.sim.Bound6(p, st.handle) {
+				st.pauseIfRunning()
+			}
 		}
 	}
 	for _, m := range d.modules {

@@ -165,3 +165,39 @@ func TestNdis6ScriptedProtocolPauseWaitsForSends(t *testing.T) {
 		t.Errorf("after the send came back: %v, %d out", st.Layers(), p.Outstanding())
 	}
 }
+
+// TestNdis6DispatchFlags: NDIS sets the dispatch-level flag of a handler it
+// calls at DISPATCH_LEVEL (the catalogue's Param.IrqlFlag), whatever the
+// caller passed, and keeps the other flags.
+func TestNdis6DispatchFlags(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{}
+	st := sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	tp := &testProtocol{}
+	st.Bind(sys.LoadDriver("tproto", tp.entry()))
+	st.Restart()
+	tp.send("x")
+	if a := mp.adapters[0]; a.sendFlags&ndis.SendFlagsDispatchLevel == 0 {
+		t.Errorf("MiniportSendNetBufferLists ran at DISPATCH_LEVEL without NDIS_SEND_FLAGS_DISPATCH_LEVEL (flags %#x)", a.sendFlags)
+	}
+	ndis.MIndicateReceiveNetBufferLists(mp.adapters[0].h, &ndis.NetBufferList{}, 0, 1, ndis.ReceiveFlagsResources)
+	if tp.recvFlags != ndis.ReceiveFlagsResources|ndis.ReceiveFlagsDispatchLevel {
+		t.Errorf("ProtocolReceiveNetBufferLists got flags %#x", tp.recvFlags)
+	}
+	sys.Run()
+}
+
+// TestNdis6UnloadRunningProtocol: unloading a protocol bound in a running
+// stack pauses the stack before ProtocolUnbindAdapterEx.
+func TestNdis6UnloadRunningProtocol(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	st.Restart()
+	drv.Unload(func(*ndis.DriverObject) { ndis.DeregisterProtocolDriver(tp.handle) })
+	if st.State() != "Paused" {
+		t.Errorf("the stack is %s after the unload", st.State())
+	}
+}

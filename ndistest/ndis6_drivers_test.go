@@ -30,6 +30,7 @@ type tmAdapter struct {
 	sends     []*ndis.NetBufferList
 	oid       *ndis.OidRequest
 	directReq *ndis.OidRequest
+	sendFlags uint32
 	returned  int
 	halted    bool
 }
@@ -110,6 +111,7 @@ func tmOid(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis
 
 func tmSend(miniportAdapterContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
 	a := miniportAdapterContext.(*tmAdapter)
+	a.sendFlags = sendFlags
 	if a.mp.holdSends {
 		a.sends = append(a.sends, netBufferList)
 		return
@@ -273,6 +275,7 @@ type testProtocol struct {
 	received  int
 	oidStatus ndis.Status
 	oidDone   bool
+	recvFlags uint32
 	// Knobs.
 	sendWhilePaused bool
 	holdReceives    bool
@@ -324,6 +327,7 @@ func tpOidComplete(protocolBindingContext ndis.Handle, oidRequest *ndis.OidReque
 func tpReceive(protocolBindingContext ndis.Handle, netBufferLists *ndis.NetBufferList, portNumber ndis.PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32) {
 	p := protocolBindingContext.(*testProtocol)
 	p.received += int(numberOfNetBufferLists)
+	p.recvFlags = receiveFlags
 	if p.holdReceives {
 		p.held = append(p.held, netBufferLists)
 		return

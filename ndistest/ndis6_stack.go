@@ -230,6 +230,7 @@ func (s *System) AddStack(name string, script MiniportScript) *Stack {
 	}
 	st.handle = h
 	s.nAdapters++
+	s.stacks6 = append(s.stacks6, st)
 	return st
 }
 

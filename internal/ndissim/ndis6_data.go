@@ -64,6 +64,36 @@ func receivesThrough(m *module6) bool { return m.drv.chars.ReceiveNetBufferLists
 func oidsThrough(m *module6) bool     { return m.drv.chars.OidRequestHandler != nil }
 func statusThrough(m *module6) bool   { return m.drv.chars.StatusHandler != nil }
 
+// dispatchFlag returns flags with the dispatch-level flag of role's
+// parameter param (the catalogue's Param.IrqlFlag) set when NDIS calls the
+// role at DISPATCH_LEVEL and cleared when below: NDIS tells the handler the
+// IRQL it runs at (Dispatch IRQL Tracking), whatever the caller's flag said.
+// The other bits (NDIS_RECEIVE_FLAGS_RESOURCES, ...) pass unchanged.
+func (w *world) dispatchFlag(role, param string, flags uint32) uint32 {
+	c := w.st.Catalogue()
+	if c == nil {
+		return flags
+	}
+	r := c.Role(role)
+	if r == nil {
+		return flags
+	}
+	for _, p := range r.Params {
+		if p.Name != param || p.IrqlFlag == nil {
+			continue
+		}
+		lvl := w.st.RoleLevel(role)
+		if w.st.Irql() > lvl {
+			lvl = w.st.Irql() // deferred: it runs no lower than now
+		}
+		if lvl >= rules.DispatchLevel {
+			return flags | p.IrqlFlag.Value
+		}
+		return flags &^ p.IrqlFlag.Value
+	}
+	return flags
+}
+
 // sendDown hands lists layer from passed down to the layer under it.
 func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, port ndis.PortNumber, flags uint32) {
 	for _, n := range lists {
@@ -77,8 +107,9 @@ func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, p
 	}
 	head := chainOf(lists)
 	if m, ok := to.(*module6); ok {
-		w.call("FILTER_SEND_NET_BUFFER_LISTS", m.drv, args(m.ctx, nblArg(head), port, flags), func() {
-			m.drv.chars.SendNetBufferListsHandler(m.ctx, head, port, flags)
+		f := w.dispatchFlag("FILTER_SEND_NET_BUFFER_LISTS", "SendFlags", flags)
+		w.call("FILTER_SEND_NET_BUFFER_LISTS", m.drv, args(m.ctx, nblArg(head), port, f), func() {
+			m.drv.chars.SendNetBufferListsHandler(m.ctx, head, port, f)
 		})
 		return
 	}
@@ -94,8 +125,9 @@ func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, p
 	for _, n := range lists {
 		w.atMiniport(a, n)
 	}
-	w.call("MINIPORT_SEND_NET_BUFFER_LISTS", a.drv, args(a.ctx, nblArg(head), port, flags), func() {
-		a.drv.chars.SendNetBufferListsHandler(a.ctx, head, port, flags)
+	f := w.dispatchFlag("MINIPORT_SEND_NET_BUFFER_LISTS", "SendFlags", flags)
+	w.call("MINIPORT_SEND_NET_BUFFER_LISTS", a.drv, args(a.ctx, nblArg(head), port, f), func() {
+		a.drv.chars.SendNetBufferListsHandler(a.ctx, head, port, f)
 	})
 }
 
@@ -190,21 +222,23 @@ func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint
 		head := chainOf(groups[to])
 		switch x := to.(type) {
 		case *module6:
-			w.call("FILTER_SEND_NET_BUFFER_LISTS_COMPLETE", x.drv, args(x.ctx, nblArg(head), flags), func() {
+			f := w.dispatchFlag("FILTER_SEND_NET_BUFFER_LISTS_COMPLETE", "SendCompleteFlags", flags)
+			w.call("FILTER_SEND_NET_BUFFER_LISTS_COMPLETE", x.drv, args(x.ctx, nblArg(head), f), func() {
 				if x.drv.chars.SendNetBufferListsCompleteHandler == nil {
 					w.noHandler(x.drv, "FILTER_SEND_NET_BUFFER_LISTS_COMPLETE")
 					return
 				}
-				x.drv.chars.SendNetBufferListsCompleteHandler(x.ctx, head, flags)
+				x.drv.chars.SendNetBufferListsCompleteHandler(x.ctx, head, f)
 			})
 		case *binding6:
 			p := x.open.protocol
-			w.call("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", p, args(x.open.ctx, flags, nblArg(head)), func() {
+			f := w.dispatchFlag("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", "SendCompleteFlags", flags)
+			w.call("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", p, args(x.open.ctx, f, nblArg(head)), func() {
 				if p.chars.SendNetBufferListsCompleteHandler == nil {
 					w.noHandler(p, "PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE")
 					return
 				}
-				p.chars.SendNetBufferListsCompleteHandler(x.open.ctx, flags, head)
+				p.chars.SendNetBufferListsCompleteHandler(x.open.ctx, f, head)
 			})
 		}
 	}
@@ -354,12 +388,14 @@ func (w *world) indicateUp(a *adapter6, from layer, lists []*ndis.NetBufferList,
 	for _, l := range to {
 		switch x := l.(type) {
 		case *module6:
-			w.call("FILTER_RECEIVE_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), port, count, flags), func() {
-				x.drv.chars.ReceiveNetBufferListsHandler(x.ctx, head, port, count, flags)
+			f := w.dispatchFlag("FILTER_RECEIVE_NET_BUFFER_LISTS", "ReceiveFlags", flags)
+			w.call("FILTER_RECEIVE_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), port, count, f), func() {
+				x.drv.chars.ReceiveNetBufferListsHandler(x.ctx, head, port, count, f)
 			})
 		case *binding6:
 			p := x.open.protocol
-			w.call("PROTOCOL_RECEIVE_NET_BUFFER_LISTS", p, args(x.open.ctx, nblArg(head), port, count, flags), func() {
+			f := w.dispatchFlag("PROTOCOL_RECEIVE_NET_BUFFER_LISTS", "ReceiveFlags", flags)
+			w.call("PROTOCOL_RECEIVE_NET_BUFFER_LISTS", p, args(x.open.ctx, nblArg(head), port, count, f), func() {
 				if p.chars.ReceiveNetBufferListsHandler == nil {
 					w.noHandler(p, "PROTOCOL_RECEIVE_NET_BUFFER_LISTS")
 					if !keep {
@@ -367,7 +403,7 @@ func (w *world) indicateUp(a *adapter6, from layer, lists []*ndis.NetBufferList,
 					}
 					return
 				}
-				p.chars.ReceiveNetBufferListsHandler(x.open.ctx, head, port, count, flags)
+				p.chars.ReceiveNetBufferListsHandler(x.open.ctx, head, port, count, f)
 			})
 		}
 	}
@@ -447,16 +483,18 @@ func (w *world) returnDown(lists []*ndis.NetBufferList, flags uint32) {
 		head := chainOf(groups[to])
 		switch x := to.(type) {
 		case *module6:
-			w.call("FILTER_RETURN_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), flags), func() {
+			f := w.dispatchFlag("FILTER_RETURN_NET_BUFFER_LISTS", "ReturnFlags", flags)
+			w.call("FILTER_RETURN_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), f), func() {
 				if x.drv.chars.ReturnNetBufferListsHandler == nil {
 					w.noHandler(x.drv, "FILTER_RETURN_NET_BUFFER_LISTS")
 					return
 				}
-				x.drv.chars.ReturnNetBufferListsHandler(x.ctx, head, flags)
+				x.drv.chars.ReturnNetBufferListsHandler(x.ctx, head, f)
 			})
 		case *adapter6:
-			w.call("MINIPORT_RETURN_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), flags), func() {
-				x.drv.chars.ReturnNetBufferListsHandler(x.ctx, head, flags)
+			f := w.dispatchFlag("MINIPORT_RETURN_NET_BUFFER_LISTS", "ReturnFlags", flags)
+			w.call("MINIPORT_RETURN_NET_BUFFER_LISTS", x.drv, args(x.ctx, nblArg(head), f), func() {
+				x.drv.chars.ReturnNetBufferListsHandler(x.ctx, head, f)
 			})
 		}
 	}

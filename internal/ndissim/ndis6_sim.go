@@ -279,3 +279,18 @@ func (s *Sim) Attached6(module ndis.Handle) bool {
 func (s *Sim) CompleteNetPnPEvent(ndisBindingHandle ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification, status ndis.Status) {
 	s.w.CompleteNetPnPEvent(ndisBindingHandle, netPnPEventNotification, status)
 }
+
+// Bound6 reports whether a protocol driver has an open binding to an NDIS 6
+// adapter.
+func (s *Sim) Bound6(protocol, adapter ndis.Handle) bool {
+	a, err := s.adapter6("Bound6", adapter)
+	if err != nil {
+		return false
+	}
+	for _, b := range s.w.bindings(a) {
+		if ndis.Handle(b.open.protocol) == protocol {
+			return true
+		}
+	}
+	return false
+}
