@@ -10,9 +10,11 @@ const maxReceiveQueue = 64
 // write path). Each frame is copied into NDIS memory and described by a
 // list from the binding's pool; the chain goes down in one
 // NdisSendNetBufferLists call, and ProtocolSendNetBufferListsComplete
-// frees it. A binding that is not running sends nothing
-// (NDIS_STATUS_PAUSED: pausing-a-binding, "must not make any send
-// requests"). Send runs at PASSIVE_LEVEL.
+// frees it. It returns NDIS_STATUS_PENDING when the chain went down (the
+// sends complete later), NDIS_STATUS_RESOURCES when memory or lists ran
+// out, and NDIS_STATUS_PAUSED, sending nothing, when the binding is not
+// running (pausing-a-binding: "must not make any send requests"). Send runs
+// at PASSIVE_LEVEL.
 func (b *Binding) Send(frames ...[]byte) ndis.Status {
 	if len(frames) == 0 {
 		return ndis.StatusSuccess
