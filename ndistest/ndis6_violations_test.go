@@ -465,3 +465,31 @@ func TestNdis6LeakReportedWhenTheLastDriverUnloads(t *testing.T) {
 		t.Errorf("%d memory-leak, want 1", n)
 	}
 }
+
+// TestNdis6MiniportSetOptions: an NDIS 6 miniport registers optional
+// handlers from its MiniportSetOptions, and only there.
+func TestNdis6MiniportSetOptions(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleOptionalHandlersContext))
+	var h ndis.Handle
+	chars := &ndis.MiniportDriverCharacteristics{
+		MajorNdisVersion: 6,
+		SetOptionsHandler: func(ndisDriverHandle ndis.Handle, driverContext ndis.Handle) ndis.Status {
+			return ndis.SetOptionalHandlers(ndisDriverHandle, &ndis.MiniportCoCharacteristics{})
+		},
+		InitializeHandlerEx:         tmInitialize,
+		HaltHandlerEx:               tmHalt,
+		PauseHandler:                tmPause,
+		RestartHandler:              tmRestart,
+		OidRequestHandler:           tmOid,
+		SendNetBufferListsHandler:   tmSend,
+		ReturnNetBufferListsHandler: tmReturn,
+		ShutdownHandlerEx:           func(ndis.Handle, ndis.ShutdownAction) {},
+	}
+	if st := ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "mco"}, nil, nil, chars, &h); st != ndis.StatusSuccess {
+		t.Fatalf("register: %s", st)
+	}
+	if len(sys.Violations()) != 0 {
+		t.Fatalf("NdisSetOptionalHandlers from MiniportSetOptions: %v", sys.Violations())
+	}
+	ndis.SetOptionalHandlers(h, &ndis.MiniportCoCharacteristics{})
+}

@@ -60,15 +60,32 @@ func (w *world) MRegisterMiniportDriver(driverObject *ndis.DriverObject, registr
 		return ndis.StatusBadCharacteristics
 	}
 	if chars.SetOptionsHandler != nil {
+		d.inSetOptions = true
 		st := w.callStatus6("SET_OPTIONS", d, args(d, miniportDriverContext), func() ndis.Status {
 			return chars.SetOptionsHandler(d, miniportDriverContext)
 		})
+		d.inSetOptions = false
 		if st != ndis.StatusSuccess {
 			return st
 		}
 	}
 	w.six().miniports = append(w.six().miniports, d)
 	*ndisMiniportDriverHandle = d
+	return ndis.StatusSuccess
+}
+
+// setMiniport6Handlers records the optional handlers an NDIS 6 miniport
+// driver registers with NdisSetOptionalHandlers, which it may do only from
+// its MiniportSetOptions. The NDIS 6 simulation does not run CoNDIS VCs on
+// an NDIS 6 miniport (the harness's scripted CoNDIS miniports do), so the
+// structures are kept, not used.
+func (w *world) setMiniport6Handlers(d *mp6Driver, h ndis.DriverOptionalHandlers) ndis.Status {
+	const ddi = "NdisSetOptionalHandlers"
+	if !d.inSetOptions {
+		w.report(rules.RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), handlersName(h))
+		return ndis.StatusFailure
+	}
+	d.optional = append(d.optional, h)
 	return ndis.StatusSuccess
 }
 

@@ -88,6 +88,10 @@ type mp6Driver struct {
 	chars        ndis.MiniportDriverCharacteristics
 	adapters     []*adapter6
 	deregistered bool
+	// inSetOptions is true while MiniportSetOptions runs; optional are
+	// the structures it registered there.
+	inSetOptions bool
+	optional     []ndis.DriverOptionalHandlers
 }
 
 func (d *mp6Driver) driverName() string { return fmt.Sprintf("miniport %q", d.name) }

@@ -97,6 +97,11 @@ func (w *world) SetOptionalHandlers(ndisHandle ndis.Handle, optionalHandlers ndi
 			break
 		}
 		return w.setMiniportHandlers(d, optionalHandlers)
+	case *mp6Driver:
+		if d == nil {
+			break
+		}
+		return w.setMiniport6Handlers(d, optionalHandlers)
 	case *openBlock:
 		w.report(rules.RuleOptionalHandlersContext, "%s: %s is passed with a binding handle; CoNDIS drivers register it with the NdisDriverHandle their SetOptions handler receives", ddi, handlersName(optionalHandlers))
 		return ndis.StatusFailure
