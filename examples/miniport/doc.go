@@ -37,10 +37,14 @@
 //     one completes or comes back; MiniportPause returns only
 //     NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING;
 //   - frees everything in MiniportHaltEx, and in MiniportInitializeEx when
-//     initialization fails part way.
+//     initialization fails part way;
+//   - takes its spin lock with NdisDprAcquireSpinLock where it knows it
+//     runs at DISPATCH_LEVEL: in its DPCs, and in
+//     MiniportReturnNetBufferLists when NDIS_RETURN_FLAGS_DISPATCH_LEVEL
+//     says so (dispatch-irql-tracking), with NdisAcquireSpinLock elsewhere.
 //
 // It follows the pages of ../shared/ndis6: initializing-a-miniport-adapter,
-// starting-an-adapter, pausing-an-adapter, halting-a-miniport-adapter,
+// starting-an-adapter, dispatch-irql-tracking, pausing-an-adapter, halting-a-miniport-adapter,
 // sending-data-from-a-miniport-driver, indicating-received-data-from-a-miniport-driver,
 // handling-oid-requests-in-a-miniport-adapter and
 // miniport-adapter-oid-request-serialization, and the reference pages of
