@@ -201,3 +201,27 @@ func TestNdis6UnloadRunningProtocol(t *testing.T) {
 		t.Errorf("the stack is %s after the unload", st.State())
 	}
 }
+
+// TestNdis6ScriptedMiniportAnswers: the scripted miniport's OidStatus and
+// a pended restart that fails.
+func TestNdis6ScriptedMiniportAnswers(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{
+		Restart:   ndistest.Pend.With(ndis.StatusResources),
+		Oid:       ndistest.Nested,
+		OidStatus: func(req *ndis.OidRequest) ndis.Status { return ndis.StatusInvalidOid },
+	})
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	if s, ok := p.Oid(&ndis.OidRequest{Oid: 0x99}); !ok || s != ndis.StatusInvalidOid {
+		t.Errorf("OID: %s %v", s, ok)
+	}
+	if st.Restart() {
+		t.Errorf("a restart the miniport failed succeeded")
+	}
+	if st.State() != "Paused" {
+		t.Errorf("adapter %s after a failed restart", st.State())
+	}
+	if len(st.Oids()) != 1 {
+		t.Errorf("%d OIDs", len(st.Oids()))
+	}
+}

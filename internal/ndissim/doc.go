@@ -34,6 +34,23 @@
 // QoS changes, the activation of a VC in the miniport, who may delete a VC,
 // how many parties a call has) is this package's own bookkeeping.
 //
+// NDIS 6 drivers (ndis6_*.go) run in driver stacks: a miniport adapter,
+// its filter modules, bottom first, and the protocol bindings on top, each
+// in the states of its page (Miniport Adapter States and Operations, Filter
+// Module States and Operations, Protocol Binding States and Operations;
+// the catalogue has no lifetime for them yet). NDIS pauses a stack top down
+// and restarts it bottom up, one layer at a time, going on when a layer
+// completes by its handler's return or, after NDIS_STATUS_PENDING, by its
+// completion DDI. Sends go down and come back up the way they went; receive
+// indications go up and are returned down; every NET_BUFFER_LIST is
+// followed by the catalogue's ownership facts (Param.Handoff). OID requests
+// to a miniport are serialized and issued at PASSIVE_LEVEL from a worker
+// when the caller is above it; NDIS sets the dispatch-level flag of the
+// send, receive and return handlers it calls by the IRQL it calls them at.
+// Driver Verifier's timed rules run on the virtual clock: their watchdogs
+// are queued events, cancelled when the request completes, and a request
+// they report is not reported again as pending-never-completed.
+//
 // The package is internal: drivers import ndis and their tests import
 // ndistest, the only harness users see.
 package ndissim
