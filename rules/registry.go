@@ -70,7 +70,7 @@ type RoleStatus struct {
 
 // passTables lists the rule tables, one per pass; the registry is built
 // from it on first use (no init side effects).
-var passTables = [][]*Rule{vclifetimeRules, irqlRules, rolesRules, directivesRules, completionRules, typestateRules, nblownRules, ddiusageRules, verifierRules}
+var passTables = [][]*Rule{vclifetimeRules, irqlRules, rolesRules, directivesRules, completionRules, typestateRules, nblownRules, pausestateRules, ddiusageRules, verifierRules}
 
 var (
 	registryOnce sync.Once

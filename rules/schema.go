@@ -14,6 +14,9 @@ type Catalogue struct {
 	Structs []HandlerStruct `json:"structs"`
 	// Lifetimes are the state machines of the CoNDIS objects.
 	Lifetimes []Lifetime `json:"lifetimes"`
+	// States are the operational states of NDIS 6 objects in which DDIs
+	// are forbidden or required (StateMachine).
+	States []StateMachine `json:"states,omitempty"`
 	// Exclusions are the pages that match a family's page prefix but are
 	// not of that family, each with the reason (and where the entry lives
 	// instead, if anywhere).

@@ -44,7 +44,7 @@ func (c *Catalogue) Validate() error {
 			return errors.Wrapf(err, "lifetime %q", l.Object)
 		}
 	}
-	return nil
+	return c.validateStates()
 }
 
 // validateDDI checks one DDI.

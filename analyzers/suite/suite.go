@@ -11,6 +11,7 @@ import (
 	"github.com/ndislint/ndislint/analyzers/directives"
 	"github.com/ndislint/ndislint/analyzers/irql"
 	"github.com/ndislint/ndislint/analyzers/nblown"
+	"github.com/ndislint/ndislint/analyzers/pausestate"
 	"github.com/ndislint/ndislint/analyzers/roles"
 	"github.com/ndislint/ndislint/analyzers/typestate"
 	"github.com/ndislint/ndislint/analyzers/vclifetime"
@@ -28,6 +29,7 @@ func Passes() []*analysis.Analyzer {
 		completion.Analyzer,
 		typestate.Analyzer,
 		nblown.Analyzer,
+		pausestate.Analyzer,
 		ddiusage.Analyzer,
 	}
 }

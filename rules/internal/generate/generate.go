@@ -78,6 +78,9 @@ func (g *gen) build() (*rules.Catalogue, error) {
 	if c.Lifetimes, err = g.lifetimes(c); err != nil {
 		return nil, err
 	}
+	if c.States, err = g.states(c); err != nil {
+		return nil, err
+	}
 	if err := g.checkOverlayUsed(c); err != nil {
 		return nil, err
 	}

@@ -36,6 +36,8 @@ type Overlay struct {
 	Structs map[string]StructOverlay `json:"structs"`
 	// Lifetimes are hand-written from ../shared/condis.
 	Lifetimes []rules.Lifetime `json:"lifetimes"`
+	// States are hand-written from ../shared/ndis6 (rules.StateMachine).
+	States []rules.StateMachine `json:"states,omitempty"`
 	// Uncatalogued are the exported functions of wdm and ndis that are no
 	// DDI, each with the reason (Catalogue.Uncatalogued).
 	Uncatalogued []rules.Uncatalogued `json:"uncatalogued"`

@@ -1,0 +1,51 @@
+package rules
+
+// PassPausestate is the name of the pausestate pass (analyzers/pausestate).
+const PassPausestate = "pausestate"
+
+// The rule IDs of the pausestate pass. The verifier reports the same
+// defects at run time as adapter-state and filter-state.
+const (
+	RuleSendReceiveWhilePaused = "send-receive-while-paused"
+)
+
+// The rules of the pausestate pass.
+var pausestateRules = []*Rule{
+	{
+		ID:    RuleSendReceiveWhilePaused,
+		Pass:  PassPausestate,
+		Title: "a send or receive indication while the adapter or filter module is pausing or paused",
+		Text: `The catalogue's state machines (Catalogue.States, from the NDIS 6 pages) say which DDIs a driver
+must not call while its object is in a state, and what puts it there: a miniport adapter is Paused once
+NdisMPauseComplete returns ("In the Paused state, the adapter does not indicate received network data"),
+so NdisMIndicateReceiveNetBufferLists is forbidden after it; a filter module is Pausing from the start of
+FilterPause (it "should not originate any new send requests" or receive indications, so
+NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists of a list it allocated itself are
+forbidden there) and Paused once NdisFPauseComplete returns (no send or receive at all). The pass reports
+a forbidden call in the body of the role that enters the state, and one that every path from the DDI
+that enters it reaches. What the pages require or allow in those states is not reported: a miniport
+indicates receives and completes sends (NdisMSendNetBufferListsComplete) while Pausing; a filter module
+completes new sends with NdisFSendNetBufferListsComplete and returns new receives with
+NdisFReturnNetBufferLists. A state kept in the driver's context and checked in another callback is the
+verifier's (adapter-state, filter-state).`,
+		Page: "miniport-adapter-states-and-operations",
+		Wrong: `type adapter struct {
+	handle ndis.Handle
+	rx     *ndis.NetBufferList
+}
+
+func finishPause(a *adapter) {
+	ndis.MPauseComplete(a.handle)
+	ndis.MIndicateReceiveNetBufferLists(a.handle, a.rx, 0, 1, 0) // the adapter is Paused now
+}`,
+		Right: `type adapter struct {
+	handle ndis.Handle
+	rx     *ndis.NetBufferList
+}
+
+func finishPause(a *adapter) {
+	ndis.MIndicateReceiveNetBufferLists(a.handle, a.rx, 0, 1, 0) // still Pausing: allowed
+	ndis.MPauseComplete(a.handle)
+}`,
+	},
+}
