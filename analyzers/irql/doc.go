@@ -87,9 +87,15 @@
 // the function was called at DISPATCH_LEVEL, so NdisDprAcquireSpinLock is
 // right there (dispatch-irql-tracking: "If the caller is NDIS, the called
 // function should test this flag to avoid changing the IRQL"). The flag
-// clear says nothing. A flag passed on to a helper as a boolean (ndislwf's
-// FILTER_ACQUIRE_LOCK(lock, bDispatchLevel)) is not followed: the helper's
-// Dpr form is reported where the helper may be called below DISPATCH_LEVEL.
+// clear says nothing. Two gaps remain, both reported as irql-below-min: a
+// flag passed on to a helper as a boolean (ndislwf's
+// FILTER_ACQUIRE_LOCK(lock, bDispatchLevel)) is not followed, so the
+// helper's Dpr form is reported where the helper may be called below
+// DISPATCH_LEVEL; and a lock taken under one test of the flag and released
+// under a second test (netvmini's NIC_ACQUIRE_LOCK and NIC_RELEASE_LOCK
+// macros) is not followed either, since the two tests are not correlated
+// once the paths merge in between: write the acquire, the work and the
+// release in each branch of one test.
 //
 // A raise stores the IRQL it found through its IRQL out-parameter, or
 // returns it, and the saved IRQL is tracked through locals and fields.
