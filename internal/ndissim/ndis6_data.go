@@ -163,11 +163,10 @@ func (w *world) armHang(a *adapter6) {
 			return
 		}
 		n := 0
-		for l, r := range w.six().nbls {
+		for _, r := range w.six().nbls {
 			if r.at == a && !r.timedOut {
 				r.timedOut = true
 				w.st.Complete(r.key)
-				_ = l
 				n++
 			}
 		}

@@ -129,7 +129,6 @@ func (a *adapter6) driverName() string { return a.drv.driverName() }
 func (a *adapter6) describe() string   { return fmt.Sprintf("adapter %q", a.name) }
 func (a *adapter6) kind() string       { return "a miniport adapter handle" }
 func (a *adapter6) who() string        { return fmt.Sprintf("%s's adapter %q", a.drv.driverName(), a.name) }
-func (a *adapter6) owner() driverRef   { return a.drv }
 
 // filterDriver6 is a registered filter driver (its NdisFilterDriverHandle).
 type filterDriver6 struct {
@@ -163,9 +162,8 @@ func (m *module6) driverName() string { return m.drv.driverName() }
 func (m *module6) describe() string {
 	return fmt.Sprintf("filter module of %s on %q", m.drv.driverName(), m.adapter.name)
 }
-func (m *module6) kind() string     { return "a filter module handle" }
-func (m *module6) who() string      { return m.describe() }
-func (m *module6) owner() driverRef { return m.drv }
+func (m *module6) kind() string { return "a filter module handle" }
+func (m *module6) who() string  { return m.describe() }
 
 // binding6 is the NDIS 6 state of a protocol binding to an NDIS 6 adapter.
 type binding6 struct {
@@ -176,25 +174,12 @@ type binding6 struct {
 	pnp *ndis.NetPnpEventNotification
 }
 
-func (b *binding6) who() string      { return b.open.who() }
-func (b *binding6) owner() driverRef { return b.open.protocol }
+func (b *binding6) who() string { return b.open.who() }
 
 // layer is one level of a driver stack: an adapter (its miniport), a
 // filter module or a binding.
 type layer interface {
 	who() string
-	owner() driverRef
-}
-
-// layerKind names the kind of a layer for stateName.
-func layerKind(l layer) string {
-	switch l.(type) {
-	case *adapter6:
-		return "adapter"
-	case *module6:
-		return "module"
-	}
-	return "binding"
 }
 
 // binding6Of returns the NDIS 6 state of binding o, nil for a binding to
@@ -302,20 +287,13 @@ func (w *world) callStatus6(role string, drv driverRef, args string, fn func() n
 // 100 ns units. The catalogue has no time bounds; each comes from its
 // rule's page in the SDV reference.
 const (
-	second            = int64(10_000_000)
-	oidTimeout        = 12 * second // ndis-ndistimedoidcomplete: "within 12 seconds"
-	sendTimeout       = 30 * second // ndis-ndistimeddatasend: "within 30 seconds"
-	sendHangTimeout   = 22 * second // ndis-ndistimeddatahang: "in the past 22 seconds"
-	filterPauseBound  = 10 * second // ndis-wifi-verification-rule-set: FilterPause "completed in 10 seconds or less"
-	statusPaused      = ndis.Status(0xC023002A)
-	statusPausedNamed = "NDIS_STATUS_PAUSED"
+	second           = int64(10_000_000)
+	oidTimeout       = 12 * second // ndis-ndistimedoidcomplete: "within 12 seconds"
+	sendTimeout      = 30 * second // ndis-ndistimeddatasend: "within 30 seconds"
+	sendHangTimeout  = 22 * second // ndis-ndistimeddatahang: "in the past 22 seconds"
+	filterPauseBound = 10 * second // ndis-wifi-verification-rule-set: FilterPause "completed in 10 seconds or less"
+	// statusPaused is NDIS_STATUS_PAUSED, the status of sends NDIS
+	// returns because their binding or filter module is paused (package
+	// ndis has no constant for it).
+	statusPaused = ndis.Status(0xC023002A)
 )
-
-// statusName names a status, NDIS_STATUS_PAUSED included (package ndis has
-// no constant for it).
-func statusName(st ndis.Status) string {
-	if st == statusPaused {
-		return statusPausedNamed
-	}
-	return st.String()
-}
