@@ -92,10 +92,10 @@
 // FILTER_ACQUIRE_LOCK(lock, bDispatchLevel)) is not followed, so the
 // helper's Dpr form is reported where the helper may be called below
 // DISPATCH_LEVEL; and a lock taken under one test of the flag and released
-// under a second test (netvmini's NIC_ACQUIRE_LOCK and NIC_RELEASE_LOCK
-// macros) is not followed either, since the two tests are not correlated
-// once the paths merge in between: write the acquire, the work and the
-// release in each branch of one test.
+// under a second test (the same macros used inline, FILTER_RELEASE_LOCK
+// after FILTER_ACQUIRE_LOCK) is not followed either, since the two tests
+// are not correlated once the paths merge in between: write the acquire,
+// the work and the release in each branch of one test.
 //
 // A raise stores the IRQL it found through its IRQL out-parameter, or
 // returns it, and the saved IRQL is tracked through locals and fields.

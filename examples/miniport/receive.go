@@ -94,7 +94,8 @@ func chainRcbs(rs []*rcb) *ndis.NetBufferList {
 // the list's buffer back on the free list, and completes a pending pause
 // when these were the last outstanding receives. When NDIS says it calls
 // at DISPATCH_LEVEL (NDIS_RETURN_FLAGS_DISPATCH_LEVEL) the lock is taken
-// with NdisDprAcquireSpinLock, as netvmini does (dispatch-irql-tracking).
+// with NdisDprAcquireSpinLock, as the NDIS 6 samples do
+// (dispatch-irql-tracking).
 //
 //ndis:role MINIPORT_RETURN_NET_BUFFER_LISTS
 func mpReturnNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLists *ndis.NetBufferList, returnFlags uint32) {

@@ -2,7 +2,8 @@
 // their spin lock with NdisDprAcquireSpinLock when NDIS says, through the
 // handler's dispatch-level flag, that it called them at DISPATCH_LEVEL
 // (dispatch-irql-tracking: "If the caller is NDIS, the called function
-// should test this flag to avoid changing the IRQL"), as netvmini does.
+// should test this flag to avoid changing the IRQL"), as the NDIS 6
+// samples do.
 // Those are clean; the Dpr form on the other side of the test, or with
 // another flag, is reported.
 package dispatchflag
