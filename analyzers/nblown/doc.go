@@ -44,8 +44,10 @@
 //
 // KeepIf: when the flags argument is a constant with the flag set, the call
 // hands nothing off; when it is a constant without it, the call hands the
-// lists off; when it is not a constant (a parameter, a computed value), the
-// pass cannot tell and treats the call as handing nothing off.
+// lists off. A variable set to constants on different paths (a phi) counts
+// when every path agrees. When the pass cannot tell (a parameter, a
+// computed value, paths that disagree), it treats the call as handing
+// nothing off.
 //
 // Helpers: a function of the package that hands one of its parameters off on
 // every path to a return (directly or through another such helper) hands off

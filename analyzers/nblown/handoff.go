@@ -68,14 +68,36 @@ func ddiHandoffs(call *ssa.Call, d *rules.DDI) []handoff {
 			if j < 0 {
 				continue
 			}
-			flags, known := constFlags(args[j])
-			if !known || h.KeepIf.Holds(flags) {
+			if holds, known := keepIfHolds(h.KeepIf, args[j], map[ssa.Value]bool{}); !known || holds {
 				continue // the lists may stay the driver's: precision before recall
 			}
 		}
 		out = append(out, handoff{call: call, nbl: args[i], ddi: d.Name, until: h.Until})
 	}
 	return out
+}
+
+// keepIfHolds says whether k's flag is set in the flags argument v, when
+// that is known: v is a constant, or a phi whose every incoming value is
+// known and agrees (flags := F; if low { flags |= RESOURCES } is a phi of
+// two constants that disagree: unknown). seen guards phi cycles.
+func keepIfHolds(k *rules.FlagCond, v ssa.Value, seen map[ssa.Value]bool) (holds, known bool) {
+	if flags, ok := constFlags(v); ok {
+		return k.Holds(flags), true
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || seen[phi] {
+		return false, false
+	}
+	seen[phi] = true
+	for i, e := range phi.Edges {
+		h, ok := keepIfHolds(k, e, seen)
+		if !ok || (i > 0 && h != holds) {
+			return false, false
+		}
+		holds = h
+	}
+	return holds, len(phi.Edges) > 0
 }
 
 // constFlags returns the value of a constant flags argument.

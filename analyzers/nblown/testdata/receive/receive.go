@@ -32,7 +32,40 @@ func completeThenCount(a *adapter, nbl *ndis.NetBufferList) {
 	}
 }
 
+// Flags that differ by path but never have RESOURCES: a handoff on every
+// path.
+func indicatePhi(a *adapter, nbl *ndis.NetBufferList, atDispatch bool) {
+	flags := uint32(0)
+	if atDispatch {
+		flags = ndis.ReceiveFlagsDispatchLevel
+	}
+	ndis.MIndicateReceiveNetBufferLists(a.handle, nbl, 0, 1, flags)
+	nbl.Next = nil // want `used after NdisMIndicateReceiveNetBufferLists handed it to NDIS`
+}
+
 // Clean twins.
+
+// RESOURCES on one path only: the pass cannot tell.
+func indicateMaybeResources(a *adapter, nbl *ndis.NetBufferList, low bool) {
+	flags := ndis.ReceiveFlagsDispatchLevel
+	if low {
+		flags |= ndis.ReceiveFlagsResources
+	}
+	ndis.MIndicateReceiveNetBufferLists(a.handle, nbl, 0, 1, flags)
+	nbl.Next = a.free
+	a.free = nbl
+}
+
+// RESOURCES on every path.
+func indicateAlwaysResources(a *adapter, nbl *ndis.NetBufferList, atDispatch bool) {
+	flags := ndis.ReceiveFlagsResources
+	if atDispatch {
+		flags = ndis.ReceiveFlagsResources | ndis.ReceiveFlagsDispatchLevel
+	}
+	ndis.MIndicateReceiveNetBufferLists(a.handle, nbl, 0, 1, flags)
+	nbl.Next = a.free
+	a.free = nbl
+}
 
 // With RESOURCES the list is the miniport's again when the call returns.
 func indicateResources(a *adapter, nbl *ndis.NetBufferList) {
