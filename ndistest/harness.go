@@ -275,6 +275,9 @@ func (s *System) Bind() {
 // (memory, work items, timers).
 func (s *System) Unload() {
 	s.t.Helper()
+	for _, st := range s.stacks6 {
+		st.pauseIfRunning() // NDIS pauses an NDIS 6 stack before it unbinds
+	}
 	for _, p := range s.sim.Protocols() {
 		ndis.DeregisterProtocolDriver(p)
 	}

@@ -493,3 +493,25 @@ func TestNdis6MiniportSetOptions(t *testing.T) {
 	}
 	ndis.SetOptionalHandlers(h, &ndis.MiniportCoCharacteristics{})
 }
+
+// TestNdis6RestartAndPauseCompletionsWithoutPending: NdisMRestartComplete,
+// NdisFRestartComplete and NdisFPauseComplete when nothing pends.
+func TestNdis6RestartAndPauseCompletionsWithoutPending(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	f := &testFilter{}
+	mp := &testMiniport{}
+	st := sys.LoadDriver("tmini", mp.entry()).AddAdapter("eth0")
+	m := st.Attach(sys.LoadDriver("tfilter", f.entry()))
+	st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	ndis.MRestartComplete(mp.adapters[0].h, ndis.StatusSuccess)
+	ndis.FRestartComplete(m.Handle(), ndis.StatusSuccess)
+	ndis.FPauseComplete(m.Handle())
+	sys.Unload()
+	if n := len(sys.ViolationsOf(rules.RuleCompletionWithoutPending)); n != 3 || len(sys.Violations()) != 3 {
+		t.Errorf("want 3 completion-without-pending and nothing else: %v", sys.Violations())
+	}
+	if st.State() != "Paused" {
+		t.Errorf("sys.Unload left the stack %s", st.State())
+	}
+}
