@@ -200,7 +200,9 @@ type MiniportScript struct {
 	// SendDelay is how long after MiniportSendNetBufferLists the miniport
 	// completes the sends (NdisMSendNetBufferListsComplete, from the queue).
 	SendDelay time.Duration
-	// HoldSends keeps the sends until Stack.CompleteSends.
+	// HoldSends keeps the sends until Stack.CompleteSends. Sends held 22 s
+	// of the virtual clock break Driver Verifier's NdisTimedDataHang, also
+	// when the end of the run drains the queue: complete them.
 	HoldSends bool
 	// ReceiveFlags are the ReceiveFlags of Stack.Receive's indications
 	// (ndis.ReceiveFlagsResources: the lists are the miniport's again when
