@@ -80,15 +80,16 @@ func (w *world) endOp(a *adapter6, ok bool) {
 
 // stepDone ends the current step of a's operation, which had pended, with
 // ok false for a layer that failed (a restart): inside the step's own
-// handler it is the step's result; inside another handler NDIS goes on
-// from the queue; at top level at once.
+// handler it is the step's result; inside another handler, or above
+// PASSIVE_LEVEL (the next layer's handler runs at PASSIVE_LEVEL), NDIS
+// goes on from the queue; at top level at once.
 func (w *world) stepDone(a *adapter6, ok bool) {
 	op := a.op
 	switch {
 	case op == nil:
 	case op.inStep:
 		op.nested = &ok
-	case w.current() != nil:
+	case w.current() != nil || w.st.Irql() > 0:
 		w.st.Enqueue("NDIS goes on with the "+op.kind+" of "+a.describe(), 0, func() {
 			if a.op == op {
 				w.stepDone(a, ok)
