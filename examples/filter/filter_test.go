@@ -158,8 +158,8 @@ func TestProtocolOverFilter(t *testing.T) {
 		t.Fatalf("the protocol made %d bindings, want 1", len(bs))
 	}
 	b := bs[0]
-	if m.Stats().OidsForwarded != 2 {
-		t.Errorf("the filter forwarded %d of the bind's OID requests, want 2", m.Stats().OidsForwarded)
+	if m.Stats().OidsForwarded != 3 {
+		t.Errorf("the filter forwarded %d of the bind's OID requests, want 3", m.Stats().OidsForwarded)
 	}
 	if !st.Restart() || m.State() != "Running" || b.State() != "Running" {
 		t.Fatalf("the stack did not restart: module %s, binding %s", m.State(), b.State())

@@ -82,6 +82,8 @@ type Stats struct {
 	// RcvDiscards counts frames dropped: no free receive buffer, or the
 	// adapter not running.
 	RcvDiscards uint64
+	// RcvFiltered counts frames the packet filter did not pass.
+	RcvFiltered uint64
 	// Pauses counts pauses; PausesPended those that returned
 	// NDIS_STATUS_PENDING and completed with NdisMPauseComplete.
 	Pauses, PausesPended int

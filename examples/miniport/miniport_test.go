@@ -16,7 +16,9 @@ import (
 // timer) to run.
 const dpc = 2 * time.Millisecond
 
-// frames are distinct Ethernet-sized payloads.
+// frames are distinct Ethernet-sized payloads (their first six bytes, the
+// destination address, are a multicast address: the tests that use them
+// run the adapter in promiscuous mode).
 func frames(n int) [][]byte {
 	var out [][]byte
 	for i := 0; i < n; i++ {
@@ -24,6 +26,23 @@ func frames(n int) [][]byte {
 		out = append(out, f)
 	}
 	return out
+}
+
+// frameTo is a 60-byte Ethernet frame to dst.
+func frameTo(dst [6]byte, fill byte) []byte {
+	f := bytes.Repeat([]byte{fill}, 60)
+	copy(f, dst[:])
+	return f
+}
+
+// setFilter sets the adapter's packet filter through the protocol.
+func setFilter(t *testing.T, p *ndistest.Protocol, filter uint32) {
+	t.Helper()
+	buf := binary.LittleEndian.AppendUint32(nil, filter)
+	req := &ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: miniport.OidGenCurrentPacketFilter, InformationBuffer: buf}
+	if s, ok := p.Oid(req); !ok || s != ndis.StatusSuccess {
+		t.Fatalf("OID_GEN_CURRENT_PACKET_FILTER set: %v", s)
+	}
 }
 
 // start loads the miniport, initializes one adapter with a scripted
@@ -48,6 +67,7 @@ func start(t *testing.T, script ndistest.ProtocolScript) (*ndistest.System, *ndi
 	if got := a.State(); got != "Running" {
 		t.Fatalf("after MiniportRestart the adapter is %s, want Running", got)
 	}
+	setFilter(t, p, miniport.PacketTypePromiscuous)
 	return sys, drv, st, p, a
 }
 
@@ -195,7 +215,8 @@ func TestPauseRestart(t *testing.T) {
 		t.Errorf("the protocol read address %x, the adapter has %x", got, a.CurrentAddress())
 	}
 
-	if s := b.Send(frames(2)...); s != ndis.StatusPending {
+	to := a.CurrentAddress()
+	if s := b.Send(frameTo(to, 1), frameTo(to, 2)); s != ndis.StatusPending {
 		t.Fatalf("Send: %v", s)
 	}
 	if a.Stats().XmitOk != 0 {
@@ -220,7 +241,7 @@ func TestPauseRestart(t *testing.T) {
 	if !st.Restart() || a.State() != "Running" || b.State() != "Running" {
 		t.Fatalf("the stack did not restart: adapter %s, binding %s", a.State(), b.State())
 	}
-	b.Send(frames(1)...)
+	b.Send(frameTo(to, 3))
 	sys.Advance(dpc)
 	sys.Advance(dpc)
 	if got := b.Received(); len(got) != 1 {
@@ -280,5 +301,51 @@ func TestReset(t *testing.T) {
 		t.Errorf("after the reset: send completions %v, adapter %s", got, a.State())
 	}
 	sys.Advance(dpc)
+	stop(t, sys, drv, st)
+}
+
+// TestPacketFilter: nothing is indicated before the packet filter is set;
+// then directed frames to the adapter and broadcasts pass, other unicasts
+// and multicasts do not, until the multicast list (pended OID) and
+// NDIS_PACKET_TYPE_MULTICAST let a listed multicast address through.
+func TestPacketFilter(t *testing.T) {
+	sys := ndistest.New(t)
+	drv := sys.LoadDriver("vmini", miniport.DriverEntry)
+	st := drv.AddAdapter("eth0")
+	a := miniport.Adapters()[0]
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	if !st.Restart() {
+		t.Fatalf("the stack did not restart")
+	}
+	me := a.CurrentAddress()
+	other := [6]byte{0x02, 0, 0, 0, 0, 0x99}
+	group := [6]byte{0x01, 0x00, 0x5E, 0x00, 0x00, 0xFB}
+	bcast := [6]byte{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}
+
+	a.Receive(frameTo(me, 1))
+	sys.Advance(dpc)
+	if s := a.Stats(); s.RcvOk != 0 || s.RcvFiltered != 1 {
+		t.Errorf("with no packet filter: %d indicated, %d filtered; want 0, 1", s.RcvOk, s.RcvFiltered)
+	}
+
+	setFilter(t, p, miniport.PacketTypeDirected|miniport.PacketTypeBroadcast)
+	a.Receive(frameTo(me, 2), frameTo(bcast, 3), frameTo(other, 4), frameTo(group, 5))
+	sys.Advance(dpc)
+	if got := p.Received(); len(got) != 2 || got[0][6] != 2 || got[1][6] != 3 {
+		t.Errorf("directed and broadcast: received %d frames, want the 2 to the adapter and to all", len(got))
+	}
+
+	mc := &ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: miniport.Oid8023MulticastList, InformationBuffer: group[:]}
+	p.Oid(mc)
+	sys.Advance(5 * time.Millisecond)
+	setFilter(t, p, miniport.PacketTypeDirected|miniport.PacketTypeMulticast)
+	a.Receive(frameTo(group, 6), frameTo(bcast, 7))
+	sys.Advance(dpc)
+	if got := p.Received(); len(got) != 3 || got[2][6] != 6 {
+		t.Errorf("with the multicast list: received %d frames, want the listed multicast only", len(got))
+	}
+	if s := a.Stats(); s.RcvFiltered != 4 {
+		t.Errorf("%d frames filtered, want 4", s.RcvFiltered)
+	}
 	stop(t, sys, drv, st)
 }

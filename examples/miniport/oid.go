@@ -36,12 +36,29 @@ const (
 	OidGenXmitOk = oidGenXmitOk
 )
 
-// The NDIS_PACKET_TYPE_XXX bits the adapter filters on.
-const supportedPacketFilter uint32 = 0x00000001 | // NDIS_PACKET_TYPE_DIRECTED
-	0x00000002 | // NDIS_PACKET_TYPE_MULTICAST
-	0x00000004 | // NDIS_PACKET_TYPE_ALL_MULTICAST
-	0x00000008 | // NDIS_PACKET_TYPE_BROADCAST
-	0x00000020 // NDIS_PACKET_TYPE_PROMISCUOUS
+// The NDIS_PACKET_TYPE_XXX bits the adapter filters on (ntddndis.h values).
+const (
+	packetTypeDirected     uint32 = 0x00000001
+	packetTypeMulticast    uint32 = 0x00000002
+	packetTypeAllMulticast uint32 = 0x00000004
+	packetTypeBroadcast    uint32 = 0x00000008
+	packetTypePromiscuous  uint32 = 0x00000020
+
+	supportedPacketFilter = packetTypeDirected | packetTypeMulticast | packetTypeAllMulticast | packetTypeBroadcast | packetTypePromiscuous
+)
+
+// The packet filter values exported for tests and the other example
+// drivers (NDIS_PACKET_TYPE_XXX).
+const (
+	// PacketTypeDirected is NDIS_PACKET_TYPE_DIRECTED.
+	PacketTypeDirected = packetTypeDirected
+	// PacketTypeMulticast is NDIS_PACKET_TYPE_MULTICAST.
+	PacketTypeMulticast = packetTypeMulticast
+	// PacketTypeBroadcast is NDIS_PACKET_TYPE_BROADCAST.
+	PacketTypeBroadcast = packetTypeBroadcast
+	// PacketTypePromiscuous is NDIS_PACKET_TYPE_PROMISCUOUS.
+	PacketTypePromiscuous = packetTypePromiscuous
+)
 
 // mpOidRequest handles an OID request (MiniportOidRequest). Queries and
 // sets are answered at once, except a set of OID_802_3_MULTICAST_LIST,

@@ -25,8 +25,9 @@ func (a *Adapter) Receive(frames ...[]byte) {
 // (indicating-received-data-from-a-miniport-driver). Normally the lists
 // stay with NDIS until MiniportReturnNetBufferLists; when the free buffers
 // run low the chain goes up with NDIS_RECEIVE_FLAGS_RESOURCES, and the
-// driver takes the buffers back as soon as the call returns. Frames that
-// find the adapter not running, or no free buffer, are dropped.
+// driver takes the buffers back as soon as the call returns. Frames the
+// packet filter does not pass, and frames that find the adapter not
+// running or no free buffer, are dropped.
 //
 //ndis:role NDIS_TIMER_FUNCTION
 func mpReceiveDpc(systemSpecific1 ndis.Handle, functionContext ndis.Handle, systemSpecific2 ndis.Handle, systemSpecific3 ndis.Handle) {
@@ -43,6 +44,10 @@ func mpReceiveDpc(systemSpecific1 ndis.Handle, functionContext ndis.Handle, syst
 		for len(a.wire) > 0 && len(taken) < maxReceivesPerIndication {
 			frame := a.wire[0]
 			a.wire = a.wire[1:]
+			if !a.acceptsLocked(frame) {
+				a.stats.RcvFiltered++
+				continue
+			}
 			if len(a.freeRcbs) == 0 || len(frame) > frameSize {
 				a.stats.RcvDiscards++
 				continue
@@ -75,6 +80,43 @@ func mpReceiveDpc(systemSpecific1 ndis.Handle, functionContext ndis.Handle, syst
 			ndis.MIndicateReceiveNetBufferLists(a.miniportAdapterHandle, head, 0, n, ndis.ReceiveFlagsDispatchLevel)
 		}
 	}
+}
+
+// broadcastAddress is the Ethernet broadcast address.
+var broadcastAddress = [6]byte{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}
+
+// acceptsLocked reports whether the packet filter the overlying drivers
+// set (OID_GEN_CURRENT_PACKET_FILTER, with OID_802_3_MULTICAST_LIST) lets
+// frame up: a miniport indicates nothing while the filter is zero, every
+// frame when it is promiscuous, and otherwise what the frame's destination
+// address and the filter's bits select. The caller holds a.lock.
+func (a *Adapter) acceptsLocked(frame []byte) bool {
+	f := a.packetFilter
+	switch {
+	case f == 0 || len(frame) < 14:
+		return false
+	case f&packetTypePromiscuous != 0:
+		return true
+	}
+	var dst [6]byte
+	copy(dst[:], frame)
+	switch {
+	case dst == broadcastAddress:
+		return f&packetTypeBroadcast != 0
+	case dst[0]&1 != 0:
+		if f&packetTypeAllMulticast != 0 {
+			return true
+		}
+		if f&packetTypeMulticast != 0 {
+			for _, m := range a.multicast {
+				if m == dst {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return f&packetTypeDirected != 0 && dst == a.currentAddress
 }
 
 // chainRcbs links the lists of rs into one chain and returns its head.

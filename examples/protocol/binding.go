@@ -90,7 +90,8 @@ type Stats struct {
 // ptBindAdapterEx binds to an adapter (ProtocolBindAdapterEx): it
 // allocates the binding context and its resources, opens the adapter with
 // NdisOpenAdapterEx, waiting for ProtocolOpenAdapterCompleteEx when the
-// open pends, and queries the adapter's address and maximum frame size.
+// open pends, queries the adapter's address and maximum frame size and
+// sets its packet filter.
 // It completes the bind before it returns (binding-to-an-adapter); the
 // binding is then Paused until NDIS restarts it.
 //
@@ -162,7 +163,8 @@ func ptBindAdapterEx(protocolDriverContext ndis.Handle, bindContext ndis.Handle,
 }
 
 // readAdapterProperties queries the adapter's current address and maximum
-// frame size with NdisOidRequest.
+// frame size with NdisOidRequest, and sets the packet filter, without
+// which the adapter indicates nothing.
 func (b *Binding) readAdapterProperties() ndis.Status {
 	addr, st := b.QueryOid(oid8023CurrentAddress, 6)
 	if st != ndis.StatusSuccess {
@@ -176,7 +178,8 @@ func (b *Binding) readAdapterProperties() ndis.Status {
 	if len(size) == 4 {
 		b.maxFrameSize = uint32(size[0]) | uint32(size[1])<<8 | uint32(size[2])<<16 | uint32(size[3])<<24
 	}
-	return ndis.StatusSuccess
+	filter := []byte{byte(packetFilter), byte(packetFilter >> 8), byte(packetFilter >> 16), byte(packetFilter >> 24)}
+	return b.SetOid(oidGenCurrentPacketFilter, filter)
 }
 
 // closeInBind closes the adapter when the bind fails after the open

@@ -14,10 +14,11 @@
 //     (NdisAllocateMemoryWithTagPriority) and a NET_BUFFER_LIST pool for
 //     its sends, opens the adapter with NdisOpenAdapterEx
 //     (waiting at PASSIVE_LEVEL for ProtocolOpenAdapterCompleteEx when the
-//     open pends, as ndisprot does), and reads the adapter's MAC address
-//     and maximum frame size with NdisOidRequest, waiting for
-//     ProtocolOidRequestComplete when the request pends; the binding is
-//     then Paused;
+//     open pends, as ndisprot does), reads the adapter's MAC address and
+//     maximum frame size and sets its packet filter (directed and
+//     broadcast frames) with NdisOidRequest, waiting for
+//     ProtocolOidRequestComplete when a request pends; the binding is then
+//     Paused;
 //   - runs and pauses through ProtocolNetPnPEvent: NetEventRestart makes
 //     the binding Running; NetEventPause makes it Pausing and, while sends
 //     are outstanding, waits at PASSIVE_LEVEL for the last

@@ -13,8 +13,9 @@ import (
 
 // The OIDs the protocol queries when it binds.
 const (
-	oidGenMaximumFrameSize ndis.Oid = 0x00010106
-	oid8023CurrentAddress  ndis.Oid = 0x01010102
+	oidGenMaximumFrameSize    ndis.Oid = 0x00010106
+	oidGenCurrentPacketFilter ndis.Oid = 0x0001010E
+	oid8023CurrentAddress     ndis.Oid = 0x01010102
 )
 
 // payloads are distinct frames.
@@ -62,8 +63,9 @@ func unbind(t *testing.T, sys *ndistest.System, drv *ndistest.Driver, st *ndiste
 	}
 }
 
-// TestBindQueries: the bind queries the adapter's address and frame size,
-// whether the miniport answers at once or pends (ProtocolOidRequestComplete).
+// TestBindQueries: the bind queries the adapter's address and frame size
+// and sets its packet filter, whether the miniport answers at once or
+// pends (ProtocolOidRequestComplete).
 func TestBindQueries(t *testing.T) {
 	for _, a := range []ndistest.Action{ndistest.Sync, ndistest.Pend} {
 		t.Run(a.String(), func(t *testing.T) {
@@ -77,6 +79,9 @@ func TestBindQueries(t *testing.T) {
 				return ndis.StatusSuccess
 			}}
 			sys, drv, st, b := bind(t, script)
+			if got := st.Oids(); len(got) != 3 || got[2] != oidGenCurrentPacketFilter {
+				t.Errorf("the miniport saw OIDs %v, want the two queries and the packet filter", got)
+			}
 			if got := b.CurrentAddress(); got != [6]byte{2, 0, 0, 0, 0, 7} {
 				t.Errorf("address %x, want 020000000007", got)
 			}
@@ -85,7 +90,7 @@ func TestBindQueries(t *testing.T) {
 			}
 			wantPended := 0
 			if a == ndistest.Pend {
-				wantPended = 2
+				wantPended = 3 // the two queries and the packet filter
 			}
 			if got := b.Stats().OidsPended; got != wantPended {
 				t.Errorf("%d requests completed in ProtocolOidRequestComplete, want %d", got, wantPended)
