@@ -22,8 +22,11 @@
 //     and loops every sent frame back as a receive; sends that arrive while
 //     the adapter is not running are completed at once with
 //     NDIS_STATUS_PAUSED and the dispatch-level flag the send came with;
-//   - indicates receives with NdisMIndicateReceiveNetBufferLists from its
-//     receive DPC, normally leaving the lists with NDIS until
+//   - indicates the receives its packet filter passes (nothing before an
+//     overlying driver sets OID_GEN_CURRENT_PACKET_FILTER; directed,
+//     broadcast, multicast by the list, promiscuous) with
+//     NdisMIndicateReceiveNetBufferLists from its receive DPC, normally
+//     leaving the lists with NDIS until
 //     MiniportReturnNetBufferLists gives them back, and with
 //     NDIS_RECEIVE_FLAGS_RESOURCES, reclaiming them as soon as the call
 //     returns, when its free receive buffers run low;
