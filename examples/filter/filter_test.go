@@ -10,6 +10,7 @@ import (
 	"github.com/ndislint/ndislint/examples/protocol"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // oidGenMaximumFrameSize is OID_GEN_MAXIMUM_FRAME_SIZE.
@@ -27,9 +28,15 @@ func payloads(n int) [][]byte {
 // attach loads the filter and attaches a module between a scripted
 // miniport (answering as script says) and a scripted protocol, and
 // restarts the stack.
-func attach(t *testing.T, script ndistest.MiniportScript) (*ndistest.System, *ndistest.Driver, *ndistest.Stack, *ndistest.FilterModule, *ndistest.Protocol, *filter.Module) {
+func attach(t *testing.T, script ndistest.MiniportScript, opts ...ndistest.Option) (*ndistest.System, *ndistest.Driver, *ndistest.Stack, *ndistest.FilterModule, *ndistest.Protocol, *filter.Module) {
 	t.Helper()
-	sys := ndistest.New(t)
+	return attachUnder(t, script, ndistest.ProtocolScript{}, opts...)
+}
+
+// attachUnder is attach with the scripted protocol's script.
+func attachUnder(t *testing.T, script ndistest.MiniportScript, pscript ndistest.ProtocolScript, opts ...ndistest.Option) (*ndistest.System, *ndistest.Driver, *ndistest.Stack, *ndistest.FilterModule, *ndistest.Protocol, *filter.Module) {
+	t.Helper()
+	sys := ndistest.New(t, opts...)
 	drv := sys.LoadDriver("ndislwf", filter.DriverEntry)
 	st := sys.AddStack("eth0", script)
 	fm := st.Attach(drv)
@@ -41,7 +48,7 @@ func attach(t *testing.T, script ndistest.MiniportScript) (*ndistest.System, *nd
 	if got := m.State(); got != "Paused" {
 		t.Fatalf("after FilterAttach the module is %s, want Paused", got)
 	}
-	p := st.BindProtocol(ndistest.ProtocolScript{})
+	p := st.BindProtocol(pscript)
 	if !st.Restart() {
 		t.Fatalf("the stack did not restart")
 	}
@@ -212,4 +219,41 @@ func TestPauseWithSendsOutstanding(t *testing.T) {
 		t.Fatalf("the module did not restart (%s)", m.State())
 	}
 	detach(t, sys, drv, fm)
+}
+
+// TestPausePendsForReceives: FilterPause pends while lists the module
+// passed up are out, and the return of the last one completes it with
+// NdisFPauseComplete. Only a protocol that holds its receives through its
+// own pause (the scripted one here, which the verifier reports as
+// pause-with-outstanding, the only violation expected) leaves them out when
+// NDIS pauses the module.
+func TestPausePendsForReceives(t *testing.T) {
+	sys, drv, st, fm, p, m := attachUnder(t, ndistest.MiniportScript{}, ndistest.ProtocolScript{HoldReceives: true}, ndistest.KeepViolations())
+	st.Receive(payloads(2)...)
+	if st.Pause() {
+		t.Fatalf("the pause completed with receives outstanding")
+	}
+	if got := m.State(); got != "Pausing" {
+		t.Fatalf("with receives outstanding the module is %s, want Pausing", got)
+	}
+	p.ReturnReceived()
+	sys.Run()
+	if got := m.State(); got != "Paused" {
+		t.Fatalf("after the last return the module is %s, want Paused", got)
+	}
+	if s := m.Stats(); s.Pauses != 1 || s.PausesPended != 1 {
+		t.Errorf("pauses %d, pended %d; want 1, 1", s.Pauses, s.PausesPended)
+	}
+	if st.Returned() != 2 {
+		t.Errorf("%d lists came back to the miniport, want 2", st.Returned())
+	}
+	detach(t, sys, drv, fm)
+	for _, v := range sys.Violations() {
+		if v.Rule != rules.RulePauseWithOutstanding || !strings.Contains(v.Message, "ndistest-protocol") {
+			t.Errorf("unexpected violation: %s", v)
+		}
+	}
+	if len(sys.ViolationsOf(rules.RulePauseWithOutstanding)) != 1 {
+		t.Errorf("the verifier did not report the scripted protocol's pause with receives held")
+	}
 }

@@ -3,6 +3,7 @@ package miniport_test
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/ndislint/ndislint/examples/protocol"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // dpc is long enough for the adapter's transmit or receive DPC (a 1 ms
@@ -47,9 +49,9 @@ func setFilter(t *testing.T, p *ndistest.Protocol, filter uint32) {
 
 // start loads the miniport, initializes one adapter with a scripted
 // protocol bound on top and restarts the stack.
-func start(t *testing.T, script ndistest.ProtocolScript) (*ndistest.System, *ndistest.Driver, *ndistest.Stack, *ndistest.Protocol, *miniport.Adapter) {
+func start(t *testing.T, script ndistest.ProtocolScript, opts ...ndistest.Option) (*ndistest.System, *ndistest.Driver, *ndistest.Stack, *ndistest.Protocol, *miniport.Adapter) {
 	t.Helper()
-	sys := ndistest.New(t)
+	sys := ndistest.New(t, opts...)
 	drv := sys.LoadDriver("vmini", miniport.DriverEntry)
 	st := drv.AddAdapter("eth0")
 	as := miniport.Adapters()
@@ -348,4 +350,42 @@ func TestPacketFilter(t *testing.T) {
 		t.Errorf("%d frames filtered, want 4", s.RcvFiltered)
 	}
 	stop(t, sys, drv, st)
+}
+
+// TestPausePendsForReceives: MiniportPause pends while indicated lists
+// are out, and the return of the last one completes it with
+// NdisMPauseComplete. A conforming protocol returns its receives before its
+// own pause completes, so NDIS never pauses the adapter with receives out;
+// the scripted protocol holding them through its pause breaks that rule
+// (the verifier's pause-with-outstanding, the only violation expected),
+// which is what lets the adapter's pending pause run here.
+func TestPausePendsForReceives(t *testing.T) {
+	sys, drv, st, p, a := start(t, ndistest.ProtocolScript{HoldReceives: true}, ndistest.KeepViolations())
+	a.Receive(frames(2)...)
+	sys.Advance(dpc)
+	if st.Pause() {
+		t.Fatalf("the pause completed with receives outstanding")
+	}
+	if got := a.State(); got != "Pausing" {
+		t.Fatalf("with receives outstanding the adapter is %s, want Pausing", got)
+	}
+	p.ReturnReceived()
+	if got := a.State(); got != "Paused" {
+		t.Fatalf("after the last return the adapter is %s, want Paused", got)
+	}
+	if s := a.Stats(); s.Pauses != 1 || s.PausesPended != 1 {
+		t.Errorf("pauses %d, pended %d; want 1, 1", s.Pauses, s.PausesPended)
+	}
+	if !st.Restart() || a.State() != "Running" {
+		t.Fatalf("the adapter did not restart (%s)", a.State())
+	}
+	stop(t, sys, drv, st)
+	for _, v := range sys.Violations() {
+		if v.Rule != rules.RulePauseWithOutstanding || !strings.Contains(v.Message, "ndistest-protocol") {
+			t.Errorf("unexpected violation: %s", v)
+		}
+	}
+	if len(sys.ViolationsOf(rules.RulePauseWithOutstanding)) != 1 {
+		t.Errorf("the verifier did not report the scripted protocol's pause with receives held")
+	}
 }
