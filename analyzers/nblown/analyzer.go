@@ -92,7 +92,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 				continue
 			}
 			for _, h := range c.handoffsAt(call) {
-				for _, t := range touchesAfter(b, i, h.nbl) {
+				for _, t := range touchesAfter(b, i, h.nbl, c.isDDI) {
 					c.report(h, t)
 				}
 			}
@@ -112,4 +112,14 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}
+}
+
+// isDDI reports whether a call is a static call of a DDI.
+func (c *checker) isDDI(com *ssa.CallCommon) bool {
+	callee := com.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	return ok && c.front.API.DDI(obj) != nil
 }

@@ -27,7 +27,12 @@
 // The list is followed as an SSA value: the argument of the handoff call and
 // what the function makes of it without going through memory (conversions,
 // interface values, type assertions back, phis that merge it on the path
-// taken). A path ends at the first touch (one report per defect), at a
+// taken). When the argument was loaded from memory in the same block (a
+// field, a.pending or a.q.head; a local variable a closure captures), a
+// later load from the same place holds the list too, until a store may
+// change the place (a store to it, or to the same field of any structure of
+// the same type) or a call may (any call but a DDI's), and not when such a
+// store or call came between the load and the handoff. A path ends at the first touch (one report per defect), at a
 // return, or where the value is defined again: in a loop that moves to the
 // next list (for nbl != nil { next := nbl.Next; ...; send(nbl); nbl = next })
 // the variable names a new list after the back edge, so the loop's own
@@ -57,10 +62,10 @@
 // hands its parameter off on some paths only is not a handoff at its calls.
 //
 // Precision before recall. The pass cannot see: a list reached again through
-// memory (a field, a global, a slice, a map, a variable captured by a
-// closure or whose address is taken: each load is a new value), so
-// "send(h, ctx.nbl); ctx.nbl.Status = s" is not reported; the other lists of
-// a chain; a handoff in a deferred call or a goroutine (reported as a touch
+// memory other than the place it was loaded from (another variable it was
+// stored in, a slice, a map, a queue), or through that place after a helper
+// call (which may have stored another list there); the other lists of a
+// chain; a handoff in a deferred call or a goroutine (reported as a touch
 // when it follows a handoff, never a handoff itself); calls through function
 // values and interfaces (not followed; passing the list to one after a
 // handoff is a touch); a flags argument that is not a constant, at a DDI or

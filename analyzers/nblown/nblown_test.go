@@ -11,7 +11,7 @@ import (
 
 func TestNblown(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), nblown.Analyzer,
-		"example.com/t/send", "example.com/t/receive", "example.com/t/filter", "example.com/t/helpers", "example.com/t/helperlib", "example.com/t/crosspkg")
+		"example.com/t/send", "example.com/t/receive", "example.com/t/filter", "example.com/t/helpers", "example.com/t/helperlib", "example.com/t/crosspkg", "example.com/t/places")
 }
 
 // TestRelated checks the related positions: the handoff call, and for a
