@@ -144,6 +144,7 @@ type testFilter struct {
 	pausePends     bool
 	noAttributes   bool
 	holdReceives   bool
+	holdSends      bool
 	dropResources  bool
 	statusInAttach bool
 	oidInAttach    bool
@@ -224,6 +225,9 @@ func tfPause(filterModuleContext ndis.Handle, pauseParameters *ndis.FilterPauseP
 func tfSend(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
 	m := filterModuleContext.(*tfModule)
 	m.sent++
+	if m.f.holdSends {
+		return
+	}
 	ndis.FSendNetBufferLists(m.h, netBufferList, portNumber, sendFlags)
 }
 

@@ -1,6 +1,7 @@
 package ndistest_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -513,5 +514,20 @@ func TestNdis6RestartAndPauseCompletionsWithoutPending(t *testing.T) {
 	}
 	if st.State() != "Paused" {
 		t.Errorf("sys.Unload left the stack %s", st.State())
+	}
+}
+
+// TestNdis6FilterHoldsAtEnd: a filter module that keeps a send and a
+// receive indication until the end of the run.
+func TestNdis6FilterHoldsAtEnd(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	f := &testFilter{holdReceives: true, holdSends: true}
+	st, _, p := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	p.Send([]byte("s"))
+	st.Receive([]byte("r"))
+	sys.Finish()
+	v := sys.ViolationsOf(rules.RuleNblHeldAtEnd)
+	if len(v) != 1 || !strings.Contains(v[0].Message, "1 sent and 1 received") {
+		t.Errorf("want one nbl-held-at-end for the filter module: %v", sys.Violations())
 	}
 }

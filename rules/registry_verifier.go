@@ -63,6 +63,7 @@ const (
 	RuleSendTimeout           = "send-timeout"
 	RuleSendHang              = "send-hang"
 	RuleFilterPauseTimeout    = "filter-pause-timeout"
+	RuleNblHeldAtEnd          = "nbl-held-at-end"
 
 	// The verifier itself.
 	RuleCatalogueUnavailable = "catalogue-unavailable"
@@ -445,6 +446,21 @@ seconds or less." Measured on the simulated clock from FilterPause's NDIS_STATUS
 NdisFPauseComplete. (The rule's other two checks are role-bad-status, a FilterPause that returns another
 status than NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING, and completed-twice.)`,
 		Page: "ndis-ndisfiltertimedpausecomplete",
+	},
+	{
+		ID:    RuleNblHeldAtEnd,
+		SDV:   []string{"NdisFilterTimedDataReceive", "NdisFilterTimedDataSend"},
+		Pass:  PassVerifier,
+		Title: "a filter module or protocol still holds NET_BUFFER_LISTs NDIS gave it when the run ends",
+		Text: `A filter module completes every send FilterSendNetBufferLists gave it (NdisFSendNetBufferListsComplete)
+or passes it on, and returns every receive indication FilterReceiveNetBufferLists gave it
+(NdisFReturnNetBufferLists) or passes it on; a protocol returns every indication
+ProtocolReceiveNetBufferLists gave it without NDIS_RECEIVE_FLAGS_RESOURCES (NdisReturnNetBufferLists).
+Until they come back the miniport cannot pause. The verifier reports, at the end of the run, each layer
+that still holds lists. Driver Verifier's NdisFilterTimedDataSend and NdisFilterTimedDataReceive check
+that a filter does so in time; their bounds are not in the reference, so only the end of the run is
+checked.`,
+		Page: "pausing-a-filter-module",
 	},
 	{
 		ID:    RuleCatalogueUnavailable,

@@ -77,6 +77,7 @@ func (w *world) nblOf(n *ndis.NetBufferList) *nblState {
 	}
 	r := &nblState{}
 	s.nbls[n] = r
+	s.order = append(s.order, n)
 	return r
 }
 
@@ -277,5 +278,42 @@ func (w *world) FreeNetBufferList(netBufferList *ndis.NetBufferList) {
 		w.report(rules.RuleNblNotOwned, "%s: the NET_BUFFER_LIST is not the caller's to free: %s", ddi, r.whereabouts())
 	default:
 		r.freed = true
+	}
+}
+
+// finish6 reports, at the end of the run, the NET_BUFFER_LISTs a filter
+// module or a binding still holds that NDIS gave it: sends a filter module
+// neither passed on nor completed, receive indications it or a protocol
+// neither passed on nor returned (nbl-held-at-end). Lists the miniport
+// still holds were reported by the timed rules when the end of the run
+// drained the clock.
+func (w *world) finish6() {
+	for _, a := range w.six().adapters {
+		var layers []layer
+		for _, m := range a.filters {
+			layers = append(layers, m)
+		}
+		for _, o := range a.base.opens {
+			if b := w.six().bindings[o]; b != nil {
+				layers = append(layers, b)
+			}
+		}
+		for _, l := range layers {
+			sends, recvs := 0, 0
+			for _, n := range w.six().order {
+				r := w.six().nbls[n]
+				if !r.holds(l) {
+					continue
+				}
+				if len(r.recvPath) > 0 {
+					recvs++
+				} else if len(r.sendPath) > 0 {
+					sends++
+				}
+			}
+			if sends+recvs > 0 {
+				w.report(rules.RuleNblHeldAtEnd, "%s still holds %d sent and %d received NET_BUFFER_LIST(s) NDIS gave it at the end of the run: a driver completes every send it is given (or passes it on) and returns every receive indication", l.who(), sends, recvs)
+			}
+		}
 	}
 }

@@ -34,6 +34,7 @@ type n6 struct {
 	byBase    map[*adapterBlock]*adapter6
 	bindings  map[*openBlock]*binding6
 	nbls      map[*ndis.NetBufferList]*nblState
+	order     []*ndis.NetBufferList // the lists of nbls, first seen first
 	oids      map[oidKey]*oid6
 	pools     []*nblPool
 }

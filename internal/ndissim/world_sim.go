@@ -243,6 +243,7 @@ func (s *Sim) Finish() {
 	for _, p := range w.st.Outstanding() {
 		w.report(rules.RulePendingNeverCompleted, "%s is still pending at the end of the run: %s was never called", p.What, p.CompletedBy)
 	}
+	w.finish6()
 	for _, v := range w.vcs {
 		if v.deleted || !v.remoteClosed || v.clientDead() {
 			continue
