@@ -72,7 +72,7 @@ func (c *checker) checkHandlers() {
 			for _, pos := range r.ddis[name] {
 				if !d.Context.Allows(h.role.Name) {
 					c.report(rules.RuleDDIWrongContext, pos, c.related(h),
-						"%s is called in the context of %s; its page allows it %s", d.Name, h.role.Callback, c.allowed(d.Context))
+						"%s is called in the context of %s; its page %s", d.Name, h.role.Callback, c.allowed(d.Context))
 				}
 				if flag != nil && d.Effect == rules.EffectQuery {
 					c.report(rules.RuleIrqlFlagQuery, pos, c.related(h),
@@ -93,7 +93,8 @@ func irqlFlag(r *rules.Role) *rules.FlagCond {
 	return nil
 }
 
-// allowed says where a context allows its DDI, by callback names.
+// allowed says where a context allows its DDI, by callback names ("allows
+// it only in the context of X", "forbids it in the context of X").
 func (c *checker) allowed(x *rules.CallContext) string {
 	names := func(roles []string) string {
 		var out []string
@@ -107,9 +108,9 @@ func (c *checker) allowed(x *rules.CallContext) string {
 		return strings.Join(out, " or ")
 	}
 	if len(x.Only) > 0 {
-		return "only in the context of " + names(x.Only)
+		return "allows it only in the context of " + names(x.Only)
 	}
-	return "never in the context of " + names(x.Never)
+	return "forbids it in the context of " + names(x.Never)
 }
 
 // checkLimits reports constant arguments outside their parameter's bound,

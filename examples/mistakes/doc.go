@@ -31,7 +31,21 @@
 //   - registerirql.go: NdisMRegisterMiniportDriver, a PASSIVE_LEVEL
 //     service, called with a spin lock held (DISPATCH_LEVEL);
 //   - nblaftersend.go: a NET_BUFFER_LIST read after NdisSendNetBufferLists
-//     gave it to NDIS.
+//     gave it to NDIS;
+//   - leakyinterrupt.go: an interrupt MiniportInitializeEx registers and
+//     MiniportHaltEx never deregisters (SDV Init_RegisterInterrupt);
+//   - sharedshutdown.go: NdisMFreeSharedMemory from MiniportShutdownEx (SDV
+//     NdisMFreeSharedMemory);
+//   - untagged.go: NdisAllocateMemoryWithTagPriority with a zero tag (SDV
+//     NdisAllocateMemoryWithTagPriority);
+//   - longstall.go: NdisStallExecution for 1000 µs (SDV
+//     NdisStallExecution_Delay);
+//   - irqlquery.go: KeGetCurrentIrql in MiniportSendNetBufferLists, whose
+//     SendFlags tells the IRQL (SDV Flags_Irql).
+//
+// With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
+// family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID
+// processing, warning, and Flags_Irql.
 //
 // Each mistake is written plainly, as a driver author would, with a comment
 // naming the page that forbids it. Nothing here is an example to follow:

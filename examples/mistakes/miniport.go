@@ -21,6 +21,15 @@ const (
 	OidCompletedTwice
 	// RegisterUnderSpinLock: registerirql.go.
 	RegisterUnderSpinLock
+	// InterruptNeverDeregistered: leakyinterrupt.go.
+	InterruptNeverDeregistered
+	// SharedMemoryFreedAtShutdown: sharedshutdown.go.
+	SharedMemoryFreedAtShutdown
+	// UntaggedAllocation and LongStall: untagged.go and longstall.go.
+	UntaggedAllocation
+	LongStall
+	// IrqlQueriedInSend: irqlquery.go.
+	IrqlQueriedInSend
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -83,6 +92,16 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.OidRequestHandler = carelessOidRequest
 	case RegisterUnderSpinLock:
 		return registerUnderLock(d, driverObject, registryPath, &chars)
+	case InterruptNeverDeregistered:
+		chars.InitializeHandlerEx = interruptInitializeEx
+	case SharedMemoryFreedAtShutdown:
+		chars.ShutdownHandlerEx = freeingShutdownEx
+	case UntaggedAllocation:
+		chars.InitializeHandlerEx = untaggedInitializeEx
+	case LongStall:
+		chars.RestartHandler = stallingRestart
+	case IrqlQueriedInSend:
+		chars.SendNetBufferListsHandler = queryingSendNetBufferLists
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

@@ -88,3 +88,46 @@ func TestRegisterUnderSpinLock(t *testing.T) {
 // above it, whose pause waits for their sends, and the base miniport
 // completes every send at once, so stubbornPause never finds one
 // outstanding; ndislint reports it statically (TestLint).
+
+// TestInterruptNeverDeregistered: leakyinterrupt.go; the verifier reports
+// the interrupt still registered when the driver unloads.
+func TestInterruptNeverDeregistered(t *testing.T) {
+	sys, drv := run6(t, mistakes.InterruptNeverDeregistered)
+	st, _ := running(t, drv)
+	st.Halt()
+	drv.Unload(nil)
+	expect(t, sys, map[string][]string{
+		rules.RuleResourceNotReleased: {"NdisMRegisterInterruptEx", "NdisMDeregisterInterruptEx"},
+	})
+}
+
+// TestUntaggedAllocation: untagged.go.
+func TestUntaggedAllocation(t *testing.T) {
+	sys, drv := run6(t, mistakes.UntaggedAllocation)
+	running(t, drv)
+	expect(t, sys, map[string][]string{
+		rules.RuleDDIArgumentLimit: {"NdisAllocateMemoryWithTagPriority", "Tag"},
+	})
+}
+
+// TestLongStall: longstall.go.
+func TestLongStall(t *testing.T) {
+	sys, drv := run6(t, mistakes.LongStall)
+	running(t, drv)
+	expect(t, sys, map[string][]string{
+		rules.RuleDDIArgumentLimit: {"NdisStallExecution", "1000"},
+	})
+}
+
+// TestIrqlQueriedInSend: irqlquery.go.
+func TestIrqlQueriedInSend(t *testing.T) {
+	sys, drv := run6(t, mistakes.IrqlQueriedInSend)
+	_, p := running(t, drv)
+	p.Send([]byte("frame"))
+	expect(t, sys, map[string][]string{
+		rules.RuleIrqlFlagQuery: {"KeGetCurrentIrql", "MINIPORT_SEND_NET_BUFFER_LISTS"},
+	})
+}
+
+// sharedshutdown.go is not run: the harness does not shut the system
+// down; ndislint reports it statically (TestLint).

@@ -25,7 +25,7 @@ func (s *State) Role() string {
 func (s *State) checkUsage(d *rules.DDI) {
 	role := s.Role()
 	if !d.Context.Allows(role) {
-		s.Report(rules.RuleDDIWrongContext, "%s called %s; its page allows it %s (%s)", d.Name, contextWhere(role), contextAllowed(d.Context), d.Context.Reason)
+		s.Report(rules.RuleDDIWrongContext, "%s called %s; its page %s (%s)", d.Name, contextWhere(role), contextAllowed(d.Context), d.Context.Reason)
 	}
 	if d.Effect != rules.EffectQuery || role == "" {
 		return
@@ -55,9 +55,9 @@ func contextWhere(role string) string {
 // contextAllowed says where a context allows a DDI.
 func contextAllowed(x *rules.CallContext) string {
 	if len(x.Only) > 0 {
-		return "only in the context of " + strings.Join(x.Only, " or ")
+		return "allows it only in the context of " + strings.Join(x.Only, " or ")
 	}
-	return "never in the context of " + strings.Join(x.Never, " or ")
+	return "forbids it in the context of " + strings.Join(x.Never, " or ")
 }
 
 // CheckArgs reports each integer argument of DDI name outside the bound

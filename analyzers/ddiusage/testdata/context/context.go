@@ -35,7 +35,7 @@ func restart(ctx ndis.Handle, p *ndis.MiniportRestartParameters) ndis.Status {
 
 func shutdown(ctx ndis.Handle, action ndis.ShutdownAction) {
 	a := ctx.(*adapter)
-	ndis.MFreeSharedMemory(a.handle, 64, false, a.shared, 0) // want `NdisMFreeSharedMemory is called in the context of MiniportShutdownEx; its page allows it never in the context of MiniportShutdownEx`
+	ndis.MFreeSharedMemory(a.handle, 64, false, a.shared, 0) // want `NdisMFreeSharedMemory is called in the context of MiniportShutdownEx; its page forbids it in the context of MiniportShutdownEx`
 }
 
 func halt(ctx ndis.Handle, action ndis.HaltAction) {
@@ -53,7 +53,7 @@ func notAHandler(a *adapter) {
 //ndis:role MINIPORT_OID_REQUEST
 func oidRequest(ctx ndis.Handle, r *ndis.OidRequest) ndis.Status {
 	a := ctx.(*adapter)
-	ndis.MNetPnPEvent(a.handle, &ndis.NetPnpEventNotification{}) // want `NdisMNetPnPEvent is called in the context of MiniportOidRequest; its page allows it never in the context of MiniportOidRequest`
+	ndis.MNetPnPEvent(a.handle, &ndis.NetPnpEventNotification{}) // want `NdisMNetPnPEvent is called in the context of MiniportOidRequest; its page forbids it in the context of MiniportOidRequest`
 	// clean: the work item runs later, in no handler's context.
 	ndis.QueueIoWorkItem(a.item, func(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
 		ndis.MNetPnPEvent(a.handle, &ndis.NetPnpEventNotification{})
