@@ -35,17 +35,36 @@ type checker struct {
 	pass  *analysis.Pass
 	front *ndisfacts.Result
 	cat   *rules.Catalogue
+	pkg   *ssa.Package
 	rep   *suppress.Reporter
+	// allocators are the DDIs whose results are lists a driver originated
+	// (every state's OnlyFrom).
+	allocators map[string]bool
+	// calls memoises each function's DDI calls, musts the DDIs each calls
+	// on every path; busy guards recursion.
+	calls map[*ssa.Function][]ddiCall
+	musts map[*ssa.Function][]ddiCall
+	busy  map[*ssa.Function]bool
 	// reported keeps one report per call.
 	reported map[token.Pos]bool
 }
 
-// ddiCall is a call of a DDI in a function.
+// ddiCall is a call in a function that calls a DDI: the DDI itself, or a
+// helper of the package that calls it on every path.
 type ddiCall struct {
 	call  *ssa.Call
 	block *ssa.BasicBlock
 	index int
 	ddi   *rules.DDI
+	// helper is the function called when it is not the DDI, and inner the
+	// call inside it that calls the DDI.
+	helper *ssa.Function
+	inner  token.Pos
+	// alloc is the allocation (one of the allocators) whose result is the
+	// list the DDI passes, with allocPos its call; "" when the list is no
+	// allocation's result (through a helper: on some path).
+	alloc    string
+	allocPos token.Pos
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -55,11 +74,25 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pkg := front.SSA()
 	c := &checker{
-		pass:     pass,
-		front:    front,
-		cat:      front.API.Cat,
-		rep:      front.Reporter(pass, rules.RuleIDs(rules.PassPausestate)),
-		reported: map[token.Pos]bool{},
+		pass:       pass,
+		front:      front,
+		cat:        front.API.Cat,
+		pkg:        pkg.Pkg,
+		rep:        front.Reporter(pass, rules.RuleIDs(rules.PassPausestate)),
+		allocators: map[string]bool{},
+		calls:      map[*ssa.Function][]ddiCall{},
+		musts:      map[*ssa.Function][]ddiCall{},
+		busy:       map[*ssa.Function]bool{},
+		reported:   map[token.Pos]bool{},
+	}
+	for _, m := range c.cat.States {
+		for _, st := range m.States {
+			for _, sd := range st.Forbidden {
+				for _, a := range sd.OnlyFrom {
+					c.allocators[a] = true
+				}
+			}
+		}
 	}
 	roles := roleFuncs(front, pkg)
 	for _, fn := range pkg.SrcFuncs {
@@ -78,8 +111,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// ddiCalls returns the static DDI calls of fn, in block order.
+// ddiCalls returns the static DDI calls of fn, and the calls of helpers of
+// the package with the DDIs they call on every path, in block order.
 func (c *checker) ddiCalls(fn *ssa.Function) []ddiCall {
+	if out, ok := c.calls[fn]; ok {
+		return out
+	}
 	var out []ddiCall
 	for _, b := range fn.Blocks {
 		for i, ins := range b.Instrs {
@@ -88,10 +125,71 @@ func (c *checker) ddiCalls(fn *ssa.Function) []ddiCall {
 				continue
 			}
 			if d := c.ddiOf(call); d != nil {
-				out = append(out, ddiCall{call: call, block: b, index: i, ddi: d})
+				dc := ddiCall{call: call, block: b, index: i, ddi: d}
+				if alloc := c.allocation(call, d); alloc != nil {
+					dc.alloc, dc.allocPos = c.ddiOf(alloc).Name, alloc.Pos()
+				}
+				out = append(out, dc)
+				continue
+			}
+			callee := call.Call.StaticCallee()
+			if callee == nil || callee.Pkg != c.pkg || callee.Blocks == nil {
+				continue
+			}
+			for _, m := range c.mustCalls(callee) {
+				out = append(out, ddiCall{call: call, block: b, index: i, ddi: m.ddi, helper: callee, inner: m.call.Pos(), alloc: m.alloc, allocPos: m.allocPos})
 			}
 		}
 	}
+	c.calls[fn] = out
+	return out
+}
+
+// mustCalls returns the DDIs fn calls on every path from its entry to a
+// return, one call each (the first in block order); a DDI's list counts as
+// an allocation's only when every path passes such a call.
+func (c *checker) mustCalls(fn *ssa.Function) []ddiCall {
+	if out, ok := c.musts[fn]; ok {
+		return out
+	}
+	if c.busy[fn] {
+		return nil // recursion: the first call decides
+	}
+	c.busy[fn] = true
+	defer delete(c.busy, fn)
+	calls := c.ddiCalls(fn)
+	var out []ddiCall
+	done := map[string]bool{}
+	for _, first := range calls {
+		if done[first.ddi.Name] {
+			continue
+		}
+		done[first.ddi.Name] = true
+		all, allocated := map[*ssa.BasicBlock]bool{}, map[*ssa.BasicBlock]bool{}
+		var alloc *ddiCall
+		for i := range calls {
+			if calls[i].ddi != first.ddi {
+				continue
+			}
+			all[calls[i].block] = true
+			if calls[i].alloc != "" {
+				allocated[calls[i].block] = true
+				if alloc == nil {
+					alloc = &calls[i]
+				}
+			}
+		}
+		if !everyPathCrosses(fn, all) {
+			continue
+		}
+		m := first
+		m.alloc, m.allocPos = "", token.NoPos
+		if alloc != nil && everyPathCrosses(fn, allocated) {
+			m.alloc, m.allocPos = alloc.alloc, alloc.allocPos
+		}
+		out = append(out, m)
+	}
+	c.musts[fn] = out
 	return out
 }
 
@@ -116,12 +214,11 @@ func (c *checker) checkHandler(fn *ssa.Function, r *rules.Role, ref rules.StateR
 		if sd == nil {
 			continue
 		}
-		alloc, ok := c.originated(dc, sd)
-		if !ok {
+		if !originated(dc, sd) {
 			continue
 		}
 		related := []analysis.RelatedInformation{{Pos: fn.Pos(), Message: fmt.Sprintf("%s runs while the %s is %s (%s)", r.Callback, object(ref), ref.State.Name, ref.Entry.Page())}}
-		c.report(dc, sd, ref, "in "+r.Callback, related, alloc)
+		c.report(dc, sd, ref, "in "+r.Callback, related)
 	}
 }
 
@@ -132,16 +229,13 @@ func (c *checker) checkAfter(calls []ddiCall) {
 		for _, ref := range c.cat.StatesEnteredBy(enter.ddi.Name) {
 			for _, dc := range calls {
 				sd := ref.State.ForbiddenDDI(dc.ddi.Name)
-				if sd == nil || !mustReach(enter, dc) {
-					continue
-				}
-				alloc, ok := c.originated(dc, sd)
-				if !ok {
+				if sd == nil || dc.call == enter.call || !mustReach(enter, dc) || !originated(dc, sd) {
 					continue
 				}
 				pos, end := c.callRange(enter.call.Pos())
-				related := []analysis.RelatedInformation{{Pos: pos, End: end, Message: fmt.Sprintf("%s puts the %s in the %s state here", enter.ddi.Name, object(ref), ref.State.Name)}}
-				c.report(dc, sd, ref, "after "+enter.ddi.Name, related, alloc)
+				related := []analysis.RelatedInformation{{Pos: pos, End: end, Message: fmt.Sprintf("%s puts the %s in the %s state here", c.subject(enter), object(ref), ref.State.Name)}}
+				related = append(related, c.inside(enter)...)
+				c.report(dc, sd, ref, "after "+c.subject(enter), related)
 			}
 		}
 	}
@@ -149,36 +243,58 @@ func (c *checker) checkAfter(calls []ddiCall) {
 
 // originated reports whether the call is forbidden for the list it passes:
 // always, unless sd narrows it to lists the driver allocated, in which case
-// the list must be the result of one of sd.OnlyFrom (returned as well).
-func (c *checker) originated(dc ddiCall, sd *rules.StateDDI) (*ssa.Call, bool) {
-	if len(sd.OnlyFrom) == 0 {
-		return nil, true
-	}
-	for i, p := range dc.ddi.Params {
-		if p.Handoff == nil || i >= len(dc.call.Call.Args) {
+// the list must be the result of one of sd.OnlyFrom.
+func originated(dc ddiCall, sd *rules.StateDDI) bool {
+	return len(sd.OnlyFrom) == 0 || contains(sd.OnlyFrom, dc.alloc)
+}
+
+// allocation returns the call of an allocator whose result call, of the DDI
+// d, passes as its list (at a parameter with a Handoff), or nil.
+func (c *checker) allocation(call *ssa.Call, d *rules.DDI) *ssa.Call {
+	for i, p := range d.Params {
+		if p.Handoff == nil || i >= len(call.Call.Args) {
 			continue
 		}
-		alloc, ok := strip(dc.call.Call.Args[i]).(*ssa.Call)
+		alloc, ok := strip(call.Call.Args[i]).(*ssa.Call)
 		if !ok {
 			continue
 		}
-		if a := c.ddiOf(alloc); a != nil && contains(sd.OnlyFrom, a.Name) {
-			return alloc, true
+		if a := c.ddiOf(alloc); a != nil && c.allocators[a.Name] {
+			return alloc
 		}
 	}
-	return nil, false
+	return nil
+}
+
+// subject names what a call does: the DDI, or the helper and the DDI it
+// calls ("sendKeepAlive (through NdisFSendNetBufferLists)").
+func (c *checker) subject(dc ddiCall) string {
+	if dc.helper == nil {
+		return dc.ddi.Name
+	}
+	return fmt.Sprintf("%s (through %s)", dc.helper.Name(), dc.ddi.Name)
+}
+
+// inside returns, for a helper's call, the call inside the helper.
+func (c *checker) inside(dc ddiCall) []analysis.RelatedInformation {
+	if dc.helper == nil || !dc.inner.IsValid() {
+		return nil
+	}
+	pos, end := c.callRange(dc.inner)
+	return []analysis.RelatedInformation{{Pos: pos, End: end, Message: fmt.Sprintf("inside %s, here", dc.helper.Name())}}
 }
 
 // report reports a forbidden call once.
-func (c *checker) report(dc ddiCall, sd *rules.StateDDI, ref rules.StateRef, where string, related []analysis.RelatedInformation, alloc *ssa.Call) {
+func (c *checker) report(dc ddiCall, sd *rules.StateDDI, ref rules.StateRef, where string, related []analysis.RelatedInformation) {
 	if c.reported[dc.call.Pos()] {
 		return
 	}
 	c.reported[dc.call.Pos()] = true
-	what := dc.ddi.Name
-	if alloc != nil {
+	what := c.subject(dc)
+	related = append(related, c.inside(dc)...)
+	if len(sd.OnlyFrom) > 0 {
 		what += " of a list the driver allocated"
-		pos, end := c.callRange(alloc.Pos())
+		pos, end := c.callRange(dc.allocPos)
 		related = append(related, analysis.RelatedInformation{Pos: pos, End: end, Message: "the list is allocated here"})
 	}
 	pos, end := c.callRange(dc.call.Pos())

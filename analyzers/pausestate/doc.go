@@ -38,8 +38,15 @@
 // the forbidden DDI takes the allocation's result directly (through
 // conversions), not through a variable in memory or a queue.
 //
-// Known gaps: helpers are not followed (a forbidden DDI in a function the
-// pause handler calls, or after a helper that completes the pause); states
+// Helpers: a function of the package that calls a DDI on every path to a
+// return (directly or through another such helper) does at its call what
+// the DDI does: a helper that completes the pause enters the state, a helper
+// that indicates is a forbidden call (reported at the call, with the DDI's
+// call inside the helper as related position); its list counts as
+// allocated only when every path passes an allocated one. A helper that
+// calls the DDI on some paths only is not followed.
+//
+// Known gaps: helpers of other packages (no fact carries their calls); states
 // do not flow from one callback to another (a send passed down by
 // FilterSendNetBufferLists while the module is Paused, an indication from a
 // DPC after the pause completed): the verifier checks those at run time
