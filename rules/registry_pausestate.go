@@ -23,7 +23,7 @@ FilterPause (it "should not originate any new send requests" or receive indicati
 NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists of a list it allocated itself are
 forbidden there) and Paused once NdisFPauseComplete returns (no send or receive at all). The pass reports
 a forbidden call in the body of the role that enters the state, and one that every path from the DDI
-that enters it reaches. What the pages require or allow in those states is not reported: a miniport
+that enters it reaches, also through helpers of the package that call the DDI on every path. What the pages require or allow in those states is not reported: a miniport
 indicates receives and completes sends (NdisMSendNetBufferListsComplete) while Pausing; a filter module
 completes new sends with NdisFSendNetBufferListsComplete and returns new receives with
 NdisFReturnNetBufferLists. A state kept in the driver's context and checked in another callback is the
