@@ -148,6 +148,7 @@ type testFilter struct {
 	dropResources  bool
 	statusInAttach bool
 	oidInAttach    bool
+	sendInAttach   bool
 	// State.
 	modules []*tfModule
 }
@@ -201,6 +202,11 @@ func tfAttach(ndisFilterHandle ndis.Handle, filterDriverContext ndis.Handle, att
 	}
 	if f.oidInAttach {
 		ndis.FOidRequest(ndisFilterHandle, &ndis.OidRequest{Oid: 1})
+	}
+	if f.sendInAttach {
+		n := &ndis.NetBufferList{}
+		m.own = map[*ndis.NetBufferList]bool{n: true}
+		ndis.FSendNetBufferLists(ndisFilterHandle, n, 0, 0)
 	}
 	if f.noAttributes {
 		return ndis.StatusSuccess

@@ -94,9 +94,9 @@ func TestNdis6FilterAttributesOutsideAttach(t *testing.T) {
 
 func TestNdis6FilterStatusAndOidInAttach(t *testing.T) {
 	sys := ndistest.New(t, ndistest.Expect(rules.RuleFilterState))
-	sys.AddStack("eth0", ndistest.MiniportScript{}).Attach(sys.LoadDriver("tfilter", (&testFilter{statusInAttach: true, oidInAttach: true}).entry()))
-	if n := len(sys.ViolationsOf(rules.RuleFilterState)); n != 2 {
-		t.Errorf("%d filter-state, want 2 (status, OID)", n)
+	sys.AddStack("eth0", ndistest.MiniportScript{}).Attach(sys.LoadDriver("tfilter", (&testFilter{statusInAttach: true, oidInAttach: true, sendInAttach: true}).entry()))
+	if n := len(sys.ViolationsOf(rules.RuleFilterState)); n != 3 {
+		t.Errorf("%d filter-state, want 3 (status, OID, send)", n)
 	}
 }
 
@@ -127,7 +127,9 @@ func TestNdis6IndicateAfterHalt(t *testing.T) {
 }
 
 func TestNdis6SendTwiceBeforeComplete(t *testing.T) {
-	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	// The static nblown pass's rule: the protocol handed the list off and
+	// uses it again.
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblUseAfterHandoff))
 	mp := &testMiniport{holdSends: true}
 	st, _, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
 	_ = st
@@ -153,7 +155,7 @@ func TestNdis6CompleteNeverGiven(t *testing.T) {
 }
 
 func TestNdis6ReturnTwice(t *testing.T) {
-	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblUseAfterHandoff))
 	st := sys.AddStack("eth0", ndistest.MiniportScript{})
 	tp := &testProtocol{}
 	drv := sys.LoadDriver("tproto", tp.entry())
@@ -529,5 +531,50 @@ func TestNdis6FilterHoldsAtEnd(t *testing.T) {
 	v := sys.ViolationsOf(rules.RuleNblHeldAtEnd)
 	if len(v) != 1 || !strings.Contains(v[0].Message, "1 sent and 1 received") {
 		t.Errorf("want one nbl-held-at-end for the filter module: %v", sys.Violations())
+	}
+}
+
+// TestNdis6SendOfAnotherLayersList: a protocol sends a list another
+// binding sent and has not got back: not its own to send.
+func TestNdis6SendOfAnotherLayersList(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned))
+	st := sys.AddStack("eth0", ndistest.MiniportScript{HoldSends: true})
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	tp := &testProtocol{}
+	st.Bind(sys.LoadDriver("tproto", tp.entry()))
+	st.Restart()
+	n := &ndis.NetBufferList{Data: []byte("p's")}
+	ndis.SendNetBufferLists(p.Handle(), n, 0, 0)
+	ndis.SendNetBufferLists(tp.binding, n, 0, 0)
+	st.CompleteSends(ndis.StatusSuccess)
+}
+
+// TestNdis6FilterOriginatesWhilePausing: in Pausing the catalogue forbids
+// NdisFSendNetBufferLists only of lists the module allocated itself
+// (StateDDI.OnlyFrom); a list it did not allocate may still go down.
+func TestNdis6FilterOriginatesWhilePausing(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleFilterState))
+	f := &testFilter{pausePends: true}
+	st, m, _ := filterStack(t, sys, f, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+	if st.Pause() {
+		t.Fatalf("the pause completed while FilterPause pends")
+	}
+	pool := ndis.AllocateNetBufferListPool(m.Handle(), &ndis.NetBufferListPoolParameters{})
+	own := ndis.AllocateNetBufferAndNetBufferList(pool, 0, 0, nil, 0, 4)
+	plain := &ndis.NetBufferList{Data: []byte("plain")}
+	f.modules[0].own = map[*ndis.NetBufferList]bool{own: true, plain: true}
+	ndis.FSendNetBufferLists(m.Handle(), plain, 0, 0)
+	if n := len(sys.ViolationsOf(rules.RuleFilterState)); n != 0 {
+		t.Errorf("a list the module did not allocate was refused in Pausing: %v", sys.Violations())
+	}
+	ndis.FSendNetBufferLists(m.Handle(), own, 0, 0)
+	if n := len(sys.ViolationsOf(rules.RuleFilterState)); n != 1 {
+		t.Errorf("an allocated list sent in Pausing: %d filter-state", n)
+	}
+	sys.Run() // both come back: the pause may complete
+	ndis.FPauseComplete(m.Handle())
+	sys.Run()
+	if st.State() != "Paused" {
+		t.Errorf("not paused: %v", st.Layers())
 	}
 }

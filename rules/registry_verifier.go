@@ -327,8 +327,10 @@ they are the caller's again when the call returns); NdisMSendNetBufferListsCompl
 NdisFSendNetBufferListsComplete, NdisReturnNetBufferLists, NdisFReturnNetBufferLists and
 NdisFreeNetBufferList give them back or free them. The verifier follows every list and reports a driver
 that passes one it does not own: a list sent or indicated again before it came back, a completion or
-return of a list NDIS never gave the driver (or gave back already), a list indicated with
-NDIS_RECEIVE_FLAGS_RESOURCES returned later, a list freed while it is out, or used after it was freed.`,
+return of a list NDIS never gave the driver, a list indicated with NDIS_RECEIVE_FLAGS_RESOURCES returned
+later, a list freed while it is out, or used after it was freed. When the driver that passes the list
+is the one that handed it off and has not got it back (a second send before the completion, a second
+return), the verifier reports the static nblown pass's rule, nbl-use-after-handoff, instead.`,
 		Page: "nf-ndis-ndissendnetbufferlists",
 	},
 	{
@@ -336,10 +338,12 @@ NDIS_RECEIVE_FLAGS_RESOURCES returned later, a list freed while it is out, or us
 		Pass:  PassVerifier,
 		Title: "a miniport indicates received data while its adapter is not started",
 		Text: `A miniport adapter is Halted, Initializing, Paused, Restarting, Running or Pausing (the Miniport
-Adapter States and Operations page). In the Paused state "the adapter does not indicate received network
-data"; NdisMIndicateReceiveNetBufferLists is allowed from MiniportRestart on (the Starting an Adapter
-page: the driver can resume indicating received data immediately after NDIS calls MiniportRestart), in
-Running and in Pausing. The verifier reports an indication in Initializing or Paused.`,
+Adapter States and Operations page). The catalogue's state machine of adapters (Catalogue.States) says
+which DDIs each state forbids: in Paused "the adapter does not indicate received network data", so
+NdisMIndicateReceiveNetBufferLists is forbidden there, whether the adapter is Paused after its pause or
+after MiniportInitializeEx; the verifier also reports an indication while MiniportInitializeEx runs (the
+Starting an Adapter page: the driver indicates received data from MiniportRestart on). The static
+counterpart is send-receive-while-paused.`,
 		Page: "miniport-adapter-states-and-operations",
 	},
 	{
@@ -347,12 +351,12 @@ Running and in Pausing. The verifier reports an indication in Initializing or Pa
 		Pass:  PassVerifier,
 		Title: "a filter module sends, indicates or makes a request in a state that forbids it",
 		Text: `A filter module is Detached, Attaching, Paused, Restarting, Running or Pausing (the Filter
-Module States and Operations page). It cannot make send requests, indicate received data, make OID
-requests or status indications from Attaching; it does not originate sends or receive indications in
-Pausing, Paused or Restarting; and in Paused it performs no send or receive operation at all. The
-verifier reports NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists of lists the module
-originated outside Running, of any list in Paused or Attaching, and NdisFOidRequest or
-NdisFIndicateStatus from Attaching.`,
+Module States and Operations page). The catalogue's state machine of filter modules (Catalogue.States)
+says which DDIs each state forbids: in Paused NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists
+of any list, in Pausing of the lists the module allocated itself (StateDDI.OnlyFrom). From Attaching,
+which the catalogue does not describe, a filter driver "cannot make send requests, indicate received
+data, make OID requests, or make status indications" (Attaching a Filter Module): the verifier reports
+those too. The static counterpart is send-receive-while-paused.`,
 		Page: "filter-module-states-and-operations",
 	},
 	{

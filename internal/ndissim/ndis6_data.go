@@ -99,6 +99,7 @@ func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, p
 	for _, n := range lists {
 		r := w.nblOf(n)
 		r.release(from)
+		r.handOff(from)
 		r.sendPath = append(r.sendPath, from)
 	}
 	to := a.below(from, sendsThrough)
@@ -202,11 +203,13 @@ func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint
 	for _, n := range lists {
 		r := w.nblOf(n)
 		r.release(from)
+		r.handOff(from)
 		if len(r.sendPath) == 0 {
 			continue
 		}
 		to := r.sendPath[len(r.sendPath)-1]
 		r.sendPath = r.sendPath[:len(r.sendPath)-1]
+		r.backTo(to)
 		if len(r.sendPath) > 0 || len(r.recvPath) > 0 {
 			r.holders = []layer{to}
 		} else {
@@ -296,27 +299,53 @@ func (w *world) FSendNetBufferLists(ndisFilterHandle ndis.Handle, netBufferList 
 }
 
 // moduleMayPass reports whether filter module m may send or indicate
-// lists now (the Filter Module States and Operations page): it originates
-// neither outside Running, and passes none on in Paused or Attaching.
+// lists now. The catalogue's state machine of filter modules
+// (Catalogue.States) says which DDIs each state forbids, for every list or
+// only for those the module allocated (StateDDI.OnlyFrom); from Attaching,
+// which the catalogue does not describe, the Attaching a Filter Module page
+// forbids every send and indication ("A filter driver cannot make send
+// requests, indicate received data, ... from the Attaching state").
 func (w *world) moduleMayPass(ddi, what string, m *module6, lists []*ndis.NetBufferList) bool {
-	if m.state == stRunning {
+	state := stateName("module", m.state)
+	if m.state == stStarting {
+		w.report(rules.RuleFilterState, "%s: %s is Attaching; a filter module makes no send or receive indication before FilterAttach returned", ddi, m.who())
+		return false
+	}
+	f := w.stateForbids(rules.DriverFilter, state, ddi)
+	if f == nil {
 		return true
 	}
-	originated := false
 	for _, n := range lists {
-		if w.nblOf(n).atRest() {
-			originated = true
+		r := w.nblOf(n)
+		if len(f.OnlyFrom) > 0 && !r.atRestFrom(f.OnlyFrom) {
+			continue
 		}
-	}
-	if m.state == stPaused || m.state == stStarting || originated {
-		verb := "passes on"
-		if originated {
-			verb = "originates"
-		}
-		w.report(rules.RuleFilterState, "%s: %s is %s and %s a %s; a filter module sends and indicates in Running (and passes on what it holds in Pausing), never in Attaching or Paused, and originates none while Pausing or Restarting", ddi, m.who(), stateName("module", m.state), verb, what)
+		w.report(rules.RuleFilterState, "%s: %s is %s and passes a %s the state forbids (%s)", ddi, m.who(), state, what, f.Reason)
 		return false
 	}
 	return true
+}
+
+// stateForbids returns the entry of the catalogue's state machine of
+// driver's objects that forbids ddi in the state called state, nil when
+// the catalogue forbids nothing there.
+func (w *world) stateForbids(driver rules.DriverKind, state, ddi string) *rules.StateDDI {
+	c := w.st.Catalogue()
+	if c == nil {
+		return nil
+	}
+	for i := range c.States {
+		m := &c.States[i]
+		if m.Driver != driver {
+			continue
+		}
+		for j := range m.States {
+			if s := &m.States[j]; s.Name == state {
+				return s.ForbiddenDDI(ddi)
+			}
+		}
+	}
+	return nil
 }
 
 // MSendNetBufferListsComplete runs NdisMSendNetBufferListsComplete in the simulated NDIS.
@@ -366,6 +395,7 @@ func (w *world) indicateUp(a *adapter6, from layer, lists []*ndis.NetBufferList,
 	for _, n := range lists {
 		r := w.nblOf(n)
 		r.release(from)
+		r.handOff(from)
 		r.recvPath = append(r.recvPath, from)
 	}
 	to := w.above(a, from, receivesThrough)
@@ -435,6 +465,7 @@ func (w *world) reclaim(from layer, lists []*ndis.NetBufferList) {
 			w.report(rules.RuleNblNotOwned, "%s still holds NET_BUFFER_LIST #%d of an indication made with NDIS_RECEIVE_FLAGS_RESOURCES after the indication returned: such lists are the indicator's again on return, and a driver that passes them on indicates them with the flag too", r.holders[0].who(), i+1)
 		}
 		r.recvPath = r.recvPath[:at]
+		r.backTo(from)
 		r.holders = nil
 		if len(r.recvPath) > 0 || len(r.sendPath) > 0 {
 			r.holders = []layer{from}
@@ -449,6 +480,7 @@ func (w *world) returnUp(by layer, lists []*ndis.NetBufferList, flags uint32) {
 	for _, n := range lists {
 		r := w.nblOf(n)
 		r.release(by)
+		r.handOff(by)
 		if len(r.holders) == 0 {
 			back = append(back, n)
 		}
@@ -468,6 +500,7 @@ func (w *world) returnDown(lists []*ndis.NetBufferList, flags uint32) {
 		}
 		to := r.recvPath[len(r.recvPath)-1]
 		r.recvPath = r.recvPath[:len(r.recvPath)-1]
+		r.backTo(to)
 		if len(r.recvPath) > 0 || len(r.sendPath) > 0 {
 			r.holders = []layer{to}
 		} else {
@@ -511,8 +544,17 @@ func (w *world) MIndicateReceiveNetBufferLists(miniportAdapterHandle ndis.Handle
 	if !w.countMatches(ddi, lists, numberOfNetBufferLists) || !w.passes(ddi, "NetBufferList", a, lists, recvPathOf) {
 		return
 	}
-	if a.state == stStarting || a.state == stPaused {
-		w.report(rules.RuleAdapterState, "%s: %s is %s; an adapter indicates received data from MiniportRestart on, never while initializing or paused", ddi, a.who(), stateName("adapter", a.state))
+	// The catalogue's state machine of adapters says what the state
+	// forbids; while MiniportInitializeEx runs, which it does not describe,
+	// the adapter has not started (Starting an Adapter: it indicates
+	// received data from MiniportRestart on).
+	state := stateName("adapter", a.state)
+	if f := w.stateForbids(rules.DriverMiniport, state, ddi); f != nil || a.state == stStarting {
+		why := "an adapter indicates received data from MiniportRestart on"
+		if f != nil {
+			why = f.Reason
+		}
+		w.report(rules.RuleAdapterState, "%s: %s is %s (%s)", ddi, a.who(), state, why)
 		return
 	}
 	w.indicateUp(a, a, lists, portNumber, receiveFlags, w.keeps(ddi, "NetBufferList", receiveFlags))

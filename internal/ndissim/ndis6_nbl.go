@@ -37,10 +37,31 @@ type nblState struct {
 	timedOut bool
 	freed    bool
 	pool     *nblPool
+	// allocatedBy is the DDI that allocated the list ("" for a list the
+	// driver made itself).
+	allocatedBy string
 	// lent counts the indications with NDIS_RECEIVE_FLAGS_RESOURCES under
 	// way that lend the list: nobody returns it, it comes back when they
 	// return.
 	lent int
+	// handedBy is the layer that last handed the list on or gave it back
+	// and has not got it back since: its next use of the list is the
+	// static nblown pass's nbl-use-after-handoff.
+	handedBy layer
+}
+
+// handOff records that layer l handed the list on or gave it back.
+func (r *nblState) handOff(l layer) {
+	if l != nil {
+		r.handedBy = l
+	}
+}
+
+// backTo records that the list came back to layer l.
+func (r *nblState) backTo(l layer) {
+	if r.handedBy == l {
+		r.handedBy = nil
+	}
 }
 
 // holds reports whether l holds the list.
@@ -56,6 +77,20 @@ func (s *nblState) holds(l layer) bool {
 // atRest reports whether the list is no layer's but its creator's.
 func (s *nblState) atRest() bool {
 	return len(s.holders) == 0 && len(s.sendPath) == 0 && len(s.recvPath) == 0
+}
+
+// atRestFrom reports whether the list is at rest with the driver that
+// allocated it with one of the DDIs ddis (a list it originates).
+func (r *nblState) atRestFrom(ddis []string) bool {
+	if !r.atRest() {
+		return false
+	}
+	for _, d := range ddis {
+		if d == r.allocatedBy {
+			return true
+		}
+	}
+	return false
 }
 
 // release removes l from the holders.
@@ -163,10 +198,15 @@ func (w *world) passes(ddi, param string, by layer, lists []*ndis.NetBufferList,
 		case r.lent > 0 && len(r.recvPath) > 0:
 			why = "was indicated with NDIS_RECEIVE_FLAGS_RESOURCES: it is the indicator's again when the indication returns and is never returned"
 		}
-		if why != "" {
-			w.report(rules.RuleNblNotOwned, "%s: %s passes NET_BUFFER_LIST #%d of the chain, which %s", ddi, by.who(), i+1, why)
+		if why == "" {
+			continue
+		}
+		if r.handedBy == by && !r.freed {
+			w.report(rules.RuleNblUseAfterHandoff, "%s: %s passes NET_BUFFER_LIST #%d of the chain, which it handed off itself and has not got back: %s", ddi, by.who(), i+1, why)
 			return false
 		}
+		w.report(rules.RuleNblNotOwned, "%s: %s passes NET_BUFFER_LIST #%d of the chain, which %s", ddi, by.who(), i+1, why)
+		return false
 	}
 	return true
 }
@@ -259,7 +299,8 @@ func (w *world) AllocateNetBufferAndNetBufferList(poolHandle ndis.Handle, contex
 	}
 	n := &ndis.NetBufferList{Data: data[dataOffset : uint64(dataOffset)+dataLength]}
 	p.lists = append(p.lists, n)
-	w.nblOf(n).pool = p
+	r := w.nblOf(n)
+	r.pool, r.allocatedBy = p, ddi
 	return n
 }
 
