@@ -578,3 +578,37 @@ func TestNdis6FilterOriginatesWhilePausing(t *testing.T) {
 		t.Errorf("not paused: %v", st.Layers())
 	}
 }
+
+// TestNdis6PauseStateParity runs the examples of the static pass's
+// send-receive-while-paused (rules/registry_pausestate.go) in the
+// simulator: a miniport that finishes a pended pause with
+// NdisMPauseComplete and then indicates a receive is reported
+// (adapter-state), one that indicates first and then completes is not.
+func TestNdis6PauseStateParity(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		indicateFirst bool
+		want          int
+	}{{"wrong", false, 1}, {"right", true, 0}} {
+		t.Run(tc.name, func(t *testing.T) {
+			sys := ndistest.New(t, ndistest.KeepViolations())
+			mp := &testMiniport{pausePends: true}
+			st, _, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+			if st.Pause() {
+				t.Fatalf("the pause completed while MiniportPause pends")
+			}
+			rx := &ndis.NetBufferList{Data: []byte("rx")}
+			if tc.indicateFirst {
+				ndis.MIndicateReceiveNetBufferLists(a.h, rx, 0, 1, ndis.ReceiveFlagsResources)
+				ndis.MPauseComplete(a.h)
+			} else {
+				ndis.MPauseComplete(a.h)
+				ndis.MIndicateReceiveNetBufferLists(a.h, rx, 0, 1, ndis.ReceiveFlagsResources)
+			}
+			sys.Run()
+			if n := len(sys.ViolationsOf(rules.RuleAdapterState)); n != tc.want || len(sys.Violations()) != tc.want {
+				t.Errorf("%d adapter-state, want %d: %v", n, tc.want, sys.Violations())
+			}
+		})
+	}
+}
