@@ -1,6 +1,7 @@
 package ndistest_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ndislint/ndislint/ndis"
@@ -223,5 +224,40 @@ func TestNdis6ScriptedMiniportAnswers(t *testing.T) {
 	}
 	if len(st.Oids()) != 1 {
 		t.Errorf("%d OIDs", len(st.Oids()))
+	}
+}
+
+// TestNdis6TwoFilterModules: sends cross the upper module first, receives
+// the lower one first, OIDs go down through both; the pause goes top down.
+func TestNdis6TwoFilterModules(t *testing.T) {
+	sys := ndistest.New(t)
+	lower, upper := &testFilter{}, &testFilter{}
+	st := sys.AddStack("eth0", ndistest.MiniportScript{Oid: ndistest.Pend})
+	st.Attach(sys.LoadDriver("lower", lower.entry()))
+	st.Attach(sys.LoadDriver("upper", upper.entry()))
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	if !st.Restart() {
+		t.Fatalf("restart: %v", st.Layers())
+	}
+	p.Send([]byte("a"))
+	st.Receive([]byte("b"))
+	if s, ok := p.Oid(&ndis.OidRequest{Oid: 2}); !ok || s != ndis.StatusSuccess {
+		t.Errorf("OID: %s %v", s, ok)
+	}
+	for _, f := range []*testFilter{lower, upper} {
+		m := f.modules[0]
+		if m.sent != 1 || m.got != 1 || m.oids != 1 {
+			t.Errorf("a module saw %d sends, %d receives, %d OIDs; want 1 each", m.sent, m.got, m.oids)
+		}
+	}
+	if len(p.Completed()) != 1 || len(p.Received()) != 1 || st.Returned() != 1 {
+		t.Errorf("completed %d, received %d, returned %d", len(p.Completed()), len(p.Received()), st.Returned())
+	}
+	layers := st.Layers()
+	if len(layers) != 4 || !strings.Contains(layers[1].Who, "lower") || !strings.Contains(layers[2].Who, "upper") {
+		t.Errorf("layers %v", layers)
+	}
+	if !st.Pause() {
+		t.Errorf("pause: %v", st.Layers())
 	}
 }

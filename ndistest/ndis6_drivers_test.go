@@ -171,7 +171,7 @@ func (f *testFilter) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status 
 		chars := &ndis.FilterDriverCharacteristics{
 			MajorNdisVersion:                  6,
 			MinorNdisVersion:                  30,
-			FriendlyName:                      "test filter",
+			FriendlyName:                      ndis.String("test filter " + driverObject.DriverName),
 			AttachHandler:                     tfAttach,
 			DetachHandler:                     func(ndis.Handle) {},
 			RestartHandler:                    tfRestart,
