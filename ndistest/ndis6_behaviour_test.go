@@ -261,3 +261,26 @@ func TestNdis6TwoFilterModules(t *testing.T) {
 		t.Errorf("pause: %v", st.Layers())
 	}
 }
+
+// TestNdis6Shutdown: after MiniportShutdownEx NDIS gives the adapter no
+// more sends or OID requests, and the driver still unloads.
+func TestNdis6Shutdown(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{}
+	drv := sys.LoadDriver("tmini", mp.entry())
+	st := drv.AddAdapter("eth0")
+	p := st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	st.Shutdown()
+	if st.State() != "Shutdown" {
+		t.Fatalf("adapter %s", st.State())
+	}
+	p.Send([]byte("late"))
+	if got := p.Completed(); len(got) != 1 || got[0] == ndis.StatusSuccess {
+		t.Errorf("a send after the shutdown: %v", got)
+	}
+	if s, _ := p.Oid(&ndis.OidRequest{Oid: 1}); s != ndis.StatusFailure {
+		t.Errorf("an OID after the shutdown: %s", s)
+	}
+	drv.Unload(nil)
+}

@@ -106,6 +106,17 @@ func (st *Stack) Halt() {
 	st.sys.Run()
 }
 
+// Shutdown shuts the adapter down as at a system shutdown
+// (MiniportShutdownEx); NDIS gives it no more requests, and it cannot be
+// halted or restarted.
+func (st *Stack) Shutdown() {
+	st.sys.t.Helper()
+	if err := st.sys.sim.Shutdown6(st.handle); err != nil {
+		st.sys.t.Errorf("ndistest: %v", err)
+	}
+	st.sys.Run()
+}
+
 // Attach attaches a module of a filter driver under test (loaded with
 // LoadDriver) at the top of the stack's filter modules: NDIS calls its
 // FilterAttach, which must call NdisFSetAttributes. The stack must be

@@ -233,3 +233,20 @@ func (w *world) MResetComplete(miniportAdapterHandle ndis.Handle, status ndis.St
 		w.startQueuedOid(a)
 	}
 }
+
+// shutdownAdapter6 calls the adapter's MiniportShutdownEx, as at a system
+// shutdown: the adapter is in the Shutdown state from then on (Miniport
+// Adapter States and Operations: "a system shutdown and restart must occur
+// before the system can use the adapter again"), and NDIS gives it no more
+// requests.
+func (w *world) shutdownAdapter6(a *adapter6) error {
+	if a.state == stOff || a.state == stStarting || a.state == stShutdown {
+		return fmt.Errorf("Shutdown: %s is %s", a.who(), stateName("adapter", a.state))
+	}
+	w.call("MINIPORT_SHUTDOWN", a.drv, args(a.ctx, "NdisShutdownPowerOff"), func() {
+		a.drv.chars.ShutdownHandlerEx(a.ctx, ndis.ShutdownPowerOff)
+	})
+	a.state = stShutdown
+	a.op = nil
+	return nil
+}

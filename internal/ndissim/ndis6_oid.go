@@ -91,6 +91,11 @@ func (w *world) oidDown(ddi string, a *adapter6, from layer, req *ndis.OidReques
 		}
 		return st
 	}
+	if a.state == stShutdown {
+		// NDIS gives a shut-down adapter no more requests.
+		w.oidEnd(o)
+		return ndis.StatusFailure
+	}
 	if direct && a.drv.chars.DirectOidRequestHandler == nil {
 		// A miniport that registered no MiniportDirectOidRequest takes no
 		// direct requests: NDIS fails them.

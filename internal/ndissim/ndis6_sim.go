@@ -216,7 +216,7 @@ func (s *Sim) UnloadMiniport6(miniportDriver ndis.Handle) error {
 		return err
 	}
 	for _, a := range d.adapters {
-		if a.state != stOff {
+		if a.state != stOff && a.state != stShutdown {
 			if err := s.w.haltAdapter6(a); err != nil {
 				return err
 			}
@@ -293,4 +293,14 @@ func (s *Sim) Bound6(protocol, adapter ndis.Handle) bool {
 		}
 	}
 	return false
+}
+
+// Shutdown6 shuts an NDIS 6 adapter down (MiniportShutdownEx, as at a
+// system shutdown); NDIS uses it no more.
+func (s *Sim) Shutdown6(adapter ndis.Handle) error {
+	a, err := s.adapter6("Shutdown6", adapter)
+	if err != nil {
+		return err
+	}
+	return s.w.shutdownAdapter6(a)
 }

@@ -66,14 +66,15 @@ const (
 	stRunning
 	stPausing
 	stClosing
+	stShutdown
 )
 
 // stateNames are the names of the states for each kind of object, as the
 // pages spell them.
 var stateNames = map[string][]string{
-	"adapter": {"Halted", "Initializing", "Paused", "Restarting", "Running", "Pausing", "Halted"},
-	"module":  {"Detached", "Attaching", "Paused", "Restarting", "Running", "Pausing", "Detached"},
-	"binding": {"Unbound", "Opening", "Paused", "Restarting", "Running", "Pausing", "Closing"},
+	"adapter": {"Halted", "Initializing", "Paused", "Restarting", "Running", "Pausing", "Halted", "Shutdown"},
+	"module":  {"Detached", "Attaching", "Paused", "Restarting", "Running", "Pausing", "Detached", "Detached"},
+	"binding": {"Unbound", "Opening", "Paused", "Restarting", "Running", "Pausing", "Closing", "Closing"},
 }
 
 // stateName names state s of an object of kind.
