@@ -65,6 +65,10 @@ type ddiCall struct {
 	// allocation's result (through a helper: on some path).
 	alloc    string
 	allocPos token.Pos
+	// handles are the objects the call names, by the kind of handle
+	// parameter (adapter-handle: the MiniportAdapterHandle argument), as
+	// places of this function (handleOf).
+	handles map[rules.HandleKind]place
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -125,7 +129,12 @@ func (c *checker) ddiCalls(fn *ssa.Function) []ddiCall {
 				continue
 			}
 			if d := c.ddiOf(call); d != nil {
-				dc := ddiCall{call: call, block: b, index: i, ddi: d}
+				dc := ddiCall{call: call, block: b, index: i, ddi: d, handles: map[rules.HandleKind]place{}}
+				for j, p := range d.Params {
+					if p.Kind != rules.KindNone && j < len(call.Call.Args) {
+						dc.handles[p.Kind] = placeOf(call.Call.Args[j])
+					}
+				}
 				if alloc := c.allocation(call, d); alloc != nil {
 					dc.alloc, dc.allocPos = c.ddiOf(alloc).Name, alloc.Pos()
 				}
@@ -137,7 +146,13 @@ func (c *checker) ddiCalls(fn *ssa.Function) []ddiCall {
 				continue
 			}
 			for _, m := range c.mustCalls(callee) {
-				out = append(out, ddiCall{call: call, block: b, index: i, ddi: m.ddi, helper: callee, inner: m.call.Pos(), alloc: m.alloc, allocPos: m.allocPos})
+				hc := ddiCall{call: call, block: b, index: i, ddi: m.ddi, helper: callee, inner: m.call.Pos(), alloc: m.alloc, allocPos: m.allocPos, handles: map[rules.HandleKind]place{}}
+				for k, pl := range m.handles {
+					if caller, ok := pl.inCaller(callee, call); ok {
+						hc.handles[k] = caller
+					}
+				}
+				out = append(out, hc)
 			}
 		}
 	}
@@ -214,7 +229,7 @@ func (c *checker) checkHandler(fn *ssa.Function, r *rules.Role, ref rules.StateR
 		if sd == nil {
 			continue
 		}
-		if !originated(dc, sd) {
+		if !originated(dc, sd) || !fromHandler(fn, r, dc) {
 			continue
 		}
 		related := []analysis.RelatedInformation{{Pos: fn.Pos(), Message: fmt.Sprintf("%s runs while the %s is %s (%s)", r.Callback, object(ref), ref.State.Name, ref.Entry.Page())}}
@@ -229,7 +244,7 @@ func (c *checker) checkAfter(calls []ddiCall) {
 		for _, ref := range c.cat.StatesEnteredBy(enter.ddi.Name) {
 			for _, dc := range calls {
 				sd := ref.State.ForbiddenDDI(dc.ddi.Name)
-				if sd == nil || dc.call == enter.call || !mustReach(enter, dc) || !originated(dc, sd) {
+				if sd == nil || dc.call == enter.call || !sameObject(enter, dc) || !mustReach(enter, dc) || !originated(dc, sd) {
 					continue
 				}
 				pos, end := c.callRange(enter.call.Pos())

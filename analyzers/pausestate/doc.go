@@ -31,10 +31,16 @@
 // filter module completes new sends and returns new receives in both states.
 //
 // Precision before recall. After a DDI that enters a state, a forbidden call
-// is reported only when every path from the DDI to the function's exit
+// is reported only when it names the same object (its handle argument of
+// the kind the entering DDI's handle has comes from the same place: the same
+// variable, or the same field of the same variable, a.handle; through a
+// helper's parameters) and every path from the DDI to the function's exit
 // reaches it (a guard such as "if a.state == running" on the way leaves it
-// unreported); in a role's handler every call is reported, since the whole
-// handler runs in the state. A list is one the driver originated only when
+// unreported); in a role's handler a forbidden call is reported when its
+// handle comes from the handler's own context parameter (m :=
+// ctx.(*module); m.handle), since the whole handler runs in the state; a
+// handle from a global or another structure is not known to be the paused
+// object's. A list is one the driver originated only when
 // the forbidden DDI takes the allocation's result directly (through
 // conversions), not through a variable in memory or a queue.
 //

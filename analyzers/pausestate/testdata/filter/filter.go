@@ -92,3 +92,17 @@ func filterSend(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferLi
 	}
 	ndis.FSendNetBufferLists(m.handle, netBufferList, portNumber, sendFlags)
 }
+
+// controlHandle is another module's handle this driver keeps.
+var controlHandle ndis.Handle
+
+// FilterPause of one module that sends for another: the pass cannot tell
+// the module is pausing.
+//
+//ndis:role FILTER_PAUSE
+func filterPauseOther(filterModuleContext ndis.Handle, pauseParameters *ndis.FilterPauseParameters) ndis.Status {
+	m := filterModuleContext.(*module)
+	ka := ndis.AllocateNetBufferAndNetBufferList(m.pool, 0, 0, nil, 0, 64)
+	ndis.FSendNetBufferLists(controlHandle, ka, 0, 0)
+	return ndis.StatusSuccess
+}

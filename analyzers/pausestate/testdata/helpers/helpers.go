@@ -89,3 +89,9 @@ func ping(a *adapter, n int) {
 }
 
 func pong(a *adapter, n int) { ping(a, n) }
+
+// A helper's pause of another adapter says nothing of this one.
+func otherThroughHelper(a, b *adapter) {
+	finishPause(b)
+	indicate(a)
+}

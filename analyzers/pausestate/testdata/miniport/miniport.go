@@ -94,3 +94,15 @@ func receive(a *adapter) {
 	}
 	ndis.MIndicateReceiveNetBufferLists(a.handle, a.rx, 0, 1, ndis.ReceiveFlagsResources)
 }
+
+// Another adapter's pause says nothing of this one.
+func otherAdapter(a, b *adapter) {
+	ndis.MPauseComplete(a.handle)
+	ndis.MIndicateReceiveNetBufferLists(b.handle, b.rx, 0, 1, ndis.ReceiveFlagsResources)
+}
+
+// The same adapter through another variable: the pass cannot tell.
+func sameThroughCopy(a *adapter, h ndis.Handle) {
+	ndis.MPauseComplete(a.handle)
+	ndis.MIndicateReceiveNetBufferLists(h, a.rx, 0, 1, ndis.ReceiveFlagsResources)
+}
