@@ -284,3 +284,23 @@ func TestNdis6Shutdown(t *testing.T) {
 	}
 	drv.Unload(nil)
 }
+
+// TestNdis6CheckForHang: a miniport that reports a hang is reset.
+func TestNdis6CheckForHang(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{}
+	drv := sys.LoadDriver("tmini", mp.resetEntry())
+	st := drv.AddAdapter("eth0")
+	st.BindProtocol(ndistest.ProtocolScript{})
+	st.Restart()
+	if !st.CheckForHang() {
+		t.Fatalf("MiniportCheckForHangEx said no hang")
+	}
+	ndis.MResetComplete(mp.adapters[0].h, ndis.StatusSuccess, false)
+	if plain := (&testMiniport{}); plain != nil {
+		st2 := sys.LoadDriver("plain", plain.entry()).AddAdapter("eth1")
+		if st2.CheckForHang() {
+			t.Errorf("a miniport with no MiniportCheckForHangEx hung")
+		}
+	}
+}

@@ -56,6 +56,7 @@ func (mp *testMiniport) entry() func(*ndis.DriverObject, *ndis.String) ndis.Stat
 		}
 		if mp.withReset {
 			chars.ResetHandlerEx = func(ndis.Handle, *bool) ndis.Status { return ndis.StatusPending }
+			chars.CheckForHangHandlerEx = func(ndis.Handle) bool { return true }
 		}
 		if mp.direct {
 			chars.DirectOidRequestHandler = func(ctx ndis.Handle, req *ndis.OidRequest) ndis.Status {

@@ -106,6 +106,19 @@ func (st *Stack) Halt() {
 	st.sys.Run()
 }
 
+// CheckForHang calls the miniport's MiniportCheckForHangEx, as NDIS does
+// every few seconds, and its MiniportResetEx when it reports a hang; it
+// returns what MiniportCheckForHangEx returned (false without one).
+func (st *Stack) CheckForHang() bool {
+	st.sys.t.Helper()
+	hung, err := st.sys.sim.CheckForHang6(st.handle)
+	if err != nil {
+		st.sys.t.Errorf("ndistest: %v", err)
+	}
+	st.sys.Run()
+	return hung
+}
+
 // Shutdown shuts the adapter down as at a system shutdown
 // (MiniportShutdownEx); NDIS gives it no more requests, and it cannot be
 // halted or restarted.

@@ -250,3 +250,23 @@ func (w *world) shutdownAdapter6(a *adapter6) error {
 	a.op = nil
 	return nil
 }
+
+// checkForHang6 calls the adapter's MiniportCheckForHangEx, as NDIS does
+// periodically, and resets the adapter (MiniportResetEx) when it reports a
+// hang. It returns what the handler returned (false without one).
+func (w *world) checkForHang6(a *adapter6) (bool, error) {
+	h := a.drv.chars.CheckForHangHandlerEx
+	if h == nil {
+		return false, nil
+	}
+	if a.state == stOff || a.state == stStarting || a.state == stShutdown {
+		return false, fmt.Errorf("CheckForHang: %s is %s", a.who(), stateName("adapter", a.state))
+	}
+	hung := false
+	w.call("MINIPORT_CHECK_FOR_HANG", a.drv, args(a.ctx), func() { hung = h(a.ctx) })
+	if hung && a.drv.chars.ResetHandlerEx != nil && !a.resetting {
+		_, err := w.resetAdapter6(a)
+		return hung, err
+	}
+	return hung, nil
+}

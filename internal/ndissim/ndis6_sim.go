@@ -304,3 +304,14 @@ func (s *Sim) Shutdown6(adapter ndis.Handle) error {
 	}
 	return s.w.shutdownAdapter6(a)
 }
+
+// CheckForHang6 calls the adapter's MiniportCheckForHangEx, as NDIS does
+// periodically, and MiniportResetEx when it reports a hang; it returns what
+// MiniportCheckForHangEx returned (false when the driver has none).
+func (s *Sim) CheckForHang6(adapter ndis.Handle) (bool, error) {
+	a, err := s.adapter6("CheckForHang6", adapter)
+	if err != nil {
+		return false, err
+	}
+	return s.w.checkForHang6(a)
+}
