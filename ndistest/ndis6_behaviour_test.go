@@ -304,3 +304,16 @@ func TestNdis6CheckForHang(t *testing.T) {
 		}
 	}
 }
+
+// TestNdis6PnPEvent: a power event reaches the protocol's
+// ProtocolNetPnPEvent.
+func TestNdis6PnPEvent(t *testing.T) {
+	sys := ndistest.New(t)
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	tp := &testProtocol{}
+	drv := sys.LoadDriver("tproto", tp.entry())
+	st.Bind(drv)
+	if s := st.PnPEvent(drv, ndis.NetEventSetPower); s != ndis.StatusSuccess {
+		t.Errorf("NetEventSetPower: %s", s)
+	}
+}

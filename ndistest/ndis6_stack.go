@@ -184,6 +184,23 @@ func (st *Stack) Unbind(d *Driver) {
 	st.sys.Run()
 }
 
+// PnPEvent raises a Plug and Play or power event (NetEventSetPower,
+// NetEventQueryPower, ...) on the bindings of a driver under test to the
+// adapter (ProtocolNetPnPEvent) and returns the last handler's status.
+// NetEventPause and NetEventRestart come with Pause and Restart.
+func (st *Stack) PnPEvent(d *Driver, code ndis.NetPnpEventCode) ndis.Status {
+	st.sys.t.Helper()
+	s := ndis.StatusFailure
+	for _, p := range d.protocols {
+		var err error
+		if s, err = st.sys.sim.PnPEvent6(p, st.handle, code); err != nil {
+			st.sys.t.Errorf("ndistest: %v", err)
+		}
+	}
+	st.sys.Run()
+	return s
+}
+
 // FilterModule is one module of a filter driver under test, attached to a
 // stack.
 type FilterModule struct {

@@ -315,3 +315,23 @@ func (s *Sim) CheckForHang6(adapter ndis.Handle) (bool, error) {
 	}
 	return s.w.checkForHang6(a)
 }
+
+// PnPEvent6 raises a Plug and Play or power event (not NetEventPause or
+// NetEventRestart, which Pause and Restart send as part of the stack's
+// operation) on a protocol driver's binding to an NDIS 6 adapter: NDIS
+// calls its ProtocolNetPnPEvent. It returns the handler's status.
+func (s *Sim) PnPEvent6(protocol, adapter ndis.Handle, code ndis.NetPnpEventCode) (ndis.Status, error) {
+	if code == ndis.NetEventPause || code == ndis.NetEventRestart {
+		return ndis.StatusFailure, fmt.Errorf("PnPEvent6: NDIS sends NetEventPause and NetEventRestart when it pauses or restarts the stack (Pause, Restart)")
+	}
+	a, err := s.adapter6("PnPEvent6", adapter)
+	if err != nil {
+		return ndis.StatusFailure, err
+	}
+	for _, b := range s.w.bindings(a) {
+		if ndis.Handle(b.open.protocol) == protocol {
+			return s.w.pnpEvent(b.open, code), nil
+		}
+	}
+	return ndis.StatusFailure, fmt.Errorf("PnPEvent6: %s is not bound to %s", handleKind(protocol), a.who())
+}

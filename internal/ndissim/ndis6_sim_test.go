@@ -55,6 +55,12 @@ func TestSim6HarnessErrors(t *testing.T) {
 	wantErr("Reset with no MiniportResetEx", err, "no MiniportResetEx")
 	wantErr("Detach of an adapter", sim.Detach(h), "not an attached filter module")
 	wantErr("UnloadMiniport6 of an adapter", sim.UnloadMiniport6(h), "not the handle")
+	_, err = sim.PnPEvent6(sim.Protocols()[0], h, ndis.NetEventPause)
+	wantErr("PnPEvent6 of NetEventPause", err, "Pause")
+	_, err = sim.PnPEvent6(p.Handle(), h, ndis.NetEventSetPower)
+	wantErr("PnPEvent6 of a binding handle", err, "not bound")
+	_, err = sim.PnPEvent6(sim.Protocols()[0], p.Handle(), ndis.NetEventSetPower)
+	wantErr("PnPEvent6 on a binding handle", err, "not an NDIS 6 adapter handle")
 	if sim.Busy6(h) || sim.Attached6(h) || sim.Bound6(h, h) {
 		t.Errorf("Busy6, Attached6 or Bound6 true for an idle adapter handle")
 	}
