@@ -36,8 +36,12 @@
 // return, or where the value is defined again: in a loop that moves to the
 // next list (for nbl != nil { next := nbl.Next; ...; send(nbl); nbl = next })
 // the variable names a new list after the back edge, so the loop's own
-// nbl != nil and next iteration are not touches of the list sent. A loop
-// that sends the same value again is reported.
+// nbl != nil and next iteration are not touches of the list sent. A path
+// goes around a loop only when the handoff is on every iteration's way back
+// (its block dominates the back edge): a loop that sends the same value on
+// every iteration, or touches it before sending it, is reported; one that
+// sends it from a guarded iteration (if !sent { send; sent = true }) is not
+// followed around the loop.
 //
 // What is not a touch: comparing the pointer (nbl != nil, nbl == first),
 // storing the pointer itself somewhere (a queue, a field, a slice), returning

@@ -122,6 +122,12 @@ func touchesAfter(b *ssa.BasicBlock, i int, nbl ssa.Value, isDDI func(*ssa.CallC
 		// Push successors in reverse so that the walk takes them in order.
 		for k := len(it.b.Succs) - 1; k >= 0; k-- {
 			s := it.b.Succs[k]
+			if s.Dominates(it.b) && !b.Dominates(it.b) {
+				// A back edge the handoff does not reach on every
+				// iteration: the next iteration may be one that did
+				// not hand the list off (a guard such as "if !sent").
+				continue
+			}
 			next := acrossEdge(it.b, s, it.h)
 			if next.empty() {
 				continue

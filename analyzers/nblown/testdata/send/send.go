@@ -44,6 +44,15 @@ func sendInLoop(h ndis.Handle, nbl *ndis.NetBufferList, n int) {
 	}
 }
 
+// Touched then sent on every iteration: the second touch follows the first
+// send.
+func touchAndSendInLoop(h ndis.Handle, nbl *ndis.NetBufferList, n int) {
+	for i := 0; i < n; i++ {
+		nbl.Status = 0 // want `used after NdisSendNetBufferLists handed it to NDIS`
+		ndis.SendNetBufferLists(h, nbl, 0, 0)
+	}
+}
+
 // Freed after the send: a release of a list the driver no longer owns.
 func freeAfterSend(h ndis.Handle, nbl *ndis.NetBufferList) {
 	ndis.SendNetBufferLists(h, nbl, 0, 0)
@@ -165,6 +174,30 @@ func retryComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32,
 func sendNil(h ndis.Handle) {
 	ndis.SendNetBufferLists(h, nil, 0, 0)
 	ndis.SendNetBufferLists(h, nil, 0, 0)
+}
+
+// Sent once, from one iteration of a loop: the other iterations do not
+// send it, and the pass does not follow the list around the loop.
+func sendOnce(h ndis.Handle, nbl *ndis.NetBufferList, n int) {
+	sent := false
+	for i := 0; i < n; i++ {
+		if !sent {
+			ndis.SendNetBufferLists(h, nbl, 0, 0)
+			sent = true
+		}
+	}
+}
+
+// Read, then sent on the last iteration only.
+func readThenSendLast(h ndis.Handle, nbl *ndis.NetBufferList, n int) int {
+	total := 0
+	for i := 0; i < n; i++ {
+		total += len(nbl.Data)
+		if i == n-1 {
+			ndis.SendNetBufferLists(h, nbl, 0, 0)
+		}
+	}
+	return total
 }
 
 func count(b *binding, nbl *ndis.NetBufferList) {
