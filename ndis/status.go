@@ -21,6 +21,9 @@ const (
 	StatusNotAccepted Status = 0x00010003
 	// StatusCallActive is NDIS_STATUS_CALL_ACTIVE.
 	StatusCallActive Status = 0x00010007
+	// StatusPaused is NDIS_STATUS_PAUSED (STATUS_NDIS_PAUSED): what a paused
+	// miniport or filter completes sends with.
+	StatusPaused Status = 0xC023002A
 	// StatusAlreadyComplete is NDIS_STATUS_ALREADY_COMPLETE
 	// (STATUS_ALREADY_COMPLETE).
 	StatusAlreadyComplete Status = 0x000000FF
@@ -177,6 +180,7 @@ var statusNames = map[Status]string{
 	StatusCallActive:              "NDIS_STATUS_CALL_ACTIVE",
 	StatusIndicationRequired:      "NDIS_STATUS_INDICATION_REQUIRED",
 	StatusAlreadyComplete:         "NDIS_STATUS_ALREADY_COMPLETE",
+	StatusPaused:                  "NDIS_STATUS_PAUSED",
 	StatusOnline:                  "NDIS_STATUS_ONLINE",
 	StatusResetStart:              "NDIS_STATUS_RESET_START",
 	StatusResetEnd:                "NDIS_STATUS_RESET_END",

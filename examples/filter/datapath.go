@@ -2,11 +2,6 @@ package filter
 
 import "github.com/ndislint/ndislint/ndis"
 
-// statusPaused is NDIS_STATUS_PAUSED (ndis.h: STATUS_NDIS_PAUSED), the
-// status of a send refused because the module is not running; package ndis
-// does not name it yet.
-const statusPaused ndis.Status = 0xC023002A
-
 // countLists returns the number of lists in a chain.
 func countLists(nbl *ndis.NetBufferList) int {
 	n := 0
@@ -31,7 +26,7 @@ func fSendNetBufferLists(filterModuleContext ndis.Handle, netBufferList *ndis.Ne
 		m.stats.SendsRefused += uint64(n)
 		ndis.ReleaseSpinLock(&m.lock)
 		for nbl := netBufferList; nbl != nil; nbl = nbl.Next {
-			nbl.Status = statusPaused
+			nbl.Status = ndis.StatusPaused
 		}
 		var sendCompleteFlags uint32
 		if sendFlags&ndis.SendFlagsDispatchLevel != 0 {

@@ -2,11 +2,6 @@ package miniport
 
 import "github.com/ndislint/ndislint/ndis"
 
-// statusPaused is NDIS_STATUS_PAUSED (ndis.h: STATUS_NDIS_PAUSED), the
-// status of a send refused because the adapter is not running; package
-// ndis does not name it yet.
-const statusPaused ndis.Status = 0xC023002A
-
 // mpSendNetBufferLists takes a chain of NET_BUFFER_LISTs to send
 // (MiniportSendNetBufferLists). A running adapter queues each list for its
 // transmit DPC, reading the list's Next before it unlinks it; an adapter
@@ -28,7 +23,7 @@ func mpSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferList *ndi
 	if a.state != stateRunning {
 		n := 0
 		for nbl := netBufferList; nbl != nil; nbl = nbl.Next {
-			nbl.Status = statusPaused
+			nbl.Status = ndis.StatusPaused
 			n++
 		}
 		a.stats.XmitPaused += uint64(n)

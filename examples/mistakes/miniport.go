@@ -208,7 +208,7 @@ func mpSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferList *ndi
 	ndis.AcquireSpinLock(&a.lock)
 	status := ndis.StatusSuccess
 	if !a.running {
-		status = 0xC023002A // NDIS_STATUS_PAUSED
+		status = ndis.StatusPaused
 	}
 	ndis.ReleaseSpinLock(&a.lock)
 	for nbl := netBufferList; nbl != nil; nbl = nbl.Next {

@@ -50,7 +50,7 @@ func (b *Binding) Send(frames ...[]byte) ndis.Status {
 	if b.state != stateRunning {
 		ndis.ReleaseSpinLock(&b.lock)
 		b.freeUnsent(head, bufs)
-		return statusPaused
+		return ndis.StatusPaused
 	}
 	i := 0
 	for nbl := head; nbl != nil; nbl = nbl.Next {
@@ -74,10 +74,6 @@ func (b *Binding) freeUnsent(head *ndis.NetBufferList, bufs [][]byte) {
 		ndis.FreeMemory(buf, uint32(len(buf)), 0)
 	}
 }
-
-// statusPaused is NDIS_STATUS_PAUSED (ndis.h: STATUS_NDIS_PAUSED); package
-// ndis does not name it yet.
-const statusPaused ndis.Status = 0xC023002A
 
 // ptSendNetBufferListsComplete takes back the lists of a send
 // (ProtocolSendNetBufferListsComplete): it reads each list's status and

@@ -118,7 +118,7 @@ func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, p
 		// NDIS does not give a paused adapter sends: it returns them.
 		w.st.Tracef("NDIS returns %s to the sender: %s is %s", nblArg(head), a.describe(), stateName("adapter", a.state))
 		for _, n := range lists {
-			n.Status = statusPaused
+			n.Status = ndis.StatusPaused
 		}
 		w.sendComplete(a, lists, 0)
 		return
@@ -265,7 +265,7 @@ func (w *world) SendNetBufferLists(ndisBindingHandle ndis.Handle, netBufferLists
 		for _, n := range lists {
 			r := w.nblOf(n)
 			r.sendPath = append(r.sendPath, b)
-			n.Status = statusPaused
+			n.Status = ndis.StatusPaused
 		}
 		w.st.Enqueue("NDIS returns the sends of "+b.who(), 0, func() { w.sendComplete(nil, lists, 0) })
 		return
@@ -290,7 +290,7 @@ func (w *world) FSendNetBufferLists(ndisFilterHandle ndis.Handle, netBufferList 
 			r := w.nblOf(n)
 			r.release(m)
 			r.sendPath = append(r.sendPath, m)
-			n.Status = statusPaused
+			n.Status = ndis.StatusPaused
 		}
 		w.st.Enqueue("NDIS returns the sends of "+m.who(), 0, func() { w.sendComplete(nil, lists, 0) })
 		return

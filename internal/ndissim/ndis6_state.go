@@ -294,8 +294,4 @@ const (
 	sendTimeout      = 30 * second // ndis-ndistimeddatasend: "within 30 seconds"
 	sendHangTimeout  = 22 * second // ndis-ndistimeddatahang: "in the past 22 seconds"
 	filterPauseBound = 10 * second // ndis-wifi-verification-rule-set: FilterPause "completed in 10 seconds or less"
-	// statusPaused is NDIS_STATUS_PAUSED, the status of sends NDIS
-	// returns because their binding or filter module is paused (package
-	// ndis has no constant for it).
-	statusPaused = ndis.Status(0xC023002A)
 )
