@@ -5,9 +5,6 @@ package filter
 
 import "github.com/ndislint/ndislint/ndis"
 
-// statusPaused is NDIS_STATUS_PAUSED (the model does not have it yet).
-const statusPaused ndis.Status = 0xC023002A
-
 type module struct {
 	handle  ndis.Handle
 	pool    ndis.Handle
@@ -51,7 +48,7 @@ func completePause(m *module) {
 func filterPauseRight(filterModuleContext ndis.Handle, pauseParameters *ndis.FilterPauseParameters) ndis.Status {
 	m := filterModuleContext.(*module)
 	if m.queued != nil {
-		m.queued.Status = statusPaused
+		m.queued.Status = ndis.StatusPaused
 		ndis.FSendNetBufferListsComplete(m.handle, m.queued, 0)
 		m.queued = nil
 	}
@@ -65,7 +62,7 @@ func filterPauseRight(filterModuleContext ndis.Handle, pauseParameters *ndis.Fil
 // After the completion, a new send is completed with NDIS_STATUS_PAUSED.
 func completeThenReject(m *module, nbl *ndis.NetBufferList) {
 	ndis.FPauseComplete(m.handle)
-	nbl.Status = statusPaused
+	nbl.Status = ndis.StatusPaused
 	ndis.FSendNetBufferListsComplete(m.handle, nbl, 0)
 }
 
@@ -86,7 +83,7 @@ func filterRestart(filterModuleContext ndis.Handle, restartParameters *ndis.Filt
 func filterSend(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
 	m := filterModuleContext.(*module)
 	if m.paused {
-		netBufferList.Status = statusPaused
+		netBufferList.Status = ndis.StatusPaused
 		ndis.FSendNetBufferListsComplete(m.handle, netBufferList, 0)
 		return
 	}
