@@ -262,7 +262,7 @@ type ProtocolReceiveNetBufferLists func(protocolBindingContext Handle, netBuffer
 // ProtocolSendNetBufferListsComplete is the PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE role.
 // NDIS calls it at <= DISPATCH_LEVEL.
 // Page: nc-ndis-protocol_send_net_buffer_lists_complete.
-type ProtocolSendNetBufferListsComplete func(protocolBindingContext Handle, sendCompleteFlags uint32, netBufferList *NetBufferList)
+type ProtocolSendNetBufferListsComplete func(protocolBindingContext Handle, netBufferList *NetBufferList, sendCompleteFlags uint32)
 
 // ProtocolDirectOidRequestComplete is the PROTOCOL_DIRECT_OID_REQUEST_COMPLETE role.
 // NDIS calls it at <= DISPATCH_LEVEL.

@@ -348,7 +348,7 @@ func tpReceive(protocolBindingContext ndis.Handle, netBufferLists *ndis.NetBuffe
 	}
 }
 
-func tpSendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
+func tpSendComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	p := protocolBindingContext.(*testProtocol)
 	for l := netBufferList; l != nil; l = l.Next {
 		p.completed++

@@ -182,7 +182,7 @@ func spPnP(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.Net
 }
 
 // spSendComplete is the scripted ProtocolSendNetBufferListsComplete.
-func spSendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
+func spSendComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	p := protocolBindingContext.(*Protocol)
 	for l := netBufferList; l != nil; l = l.Next {
 		p.completed = append(p.completed, l.Status)

@@ -205,6 +205,29 @@ func checkParams(t *testing.T, entry string, params []rules.Param, page []refPar
 	}
 }
 
+// inPageOrder returns params in the order of the page's headings (for a
+// role whose entry keeps ndis.h's order, with its reason); names the page
+// does not have go last, where checkParams reports them.
+func inPageOrder(params []rules.Param, page []refParam) []rules.Param {
+	var out []rules.Param
+	used := map[int]bool{}
+	for _, rp := range page {
+		for i, p := range params {
+			if !used[i] && p.Name == rp.name {
+				used[i] = true
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	for i, p := range params {
+		if !used[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // pagePath is the page file of an entry: the directory is the header
 // the page's ID names (nf-wdm-kesetevent in wdm/, nf-nblapi-... in nblapi/).
 func pagePath(ref, pkg, page string) string {
@@ -243,7 +266,11 @@ func TestCatalogueMatchesPages(t *testing.T) {
 			t.Errorf("%s: page %s never names the callback %s", r.Name, r.Page, r.Callback)
 		}
 		checkIrql(t, r.Name, r.Irql, p.irql, true)
-		checkParams(t, r.Name, r.Params, p.params)
+		params := r.Params
+		if r.ParamOrderReason != "" {
+			params = inPageOrder(r.Params, p.params)
+		}
+		checkParams(t, r.Name, params, p.params)
 	}
 	for _, s := range c.Structs {
 		p := readRefPage(t, pagePath(ref, "ndis", s.Page))

@@ -301,6 +301,10 @@ type Role struct {
 	GoReturns string `json:"goReturns,omitempty"`
 	// Irql is the IRQL NDIS calls the role at.
 	Irql Irql `json:"irql"`
+	// ParamOrderReason says why Params are not in the order of the page's
+	// headings (the page lists them in another order than ndis.h's
+	// prototype, which the model follows); empty when they are.
+	ParamOrderReason string `json:"paramOrderReason,omitempty"`
 	// Statuses are the statuses the role may return (empty: VOID).
 	Statuses []string `json:"statuses,omitempty"`
 	// Forbidden are statuses the page forbids (NDIS_STATUS_PENDING for

@@ -82,7 +82,7 @@ func (b *Binding) freeUnsent(head *ndis.NetBufferList, bufs [][]byte) {
 // which waits for them.
 //
 //ndis:role PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE
-func ptSendNetBufferListsComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
+func ptSendNetBufferListsComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	b := protocolBindingContext.(*Binding)
 	n := 0
 	var next *ndis.NetBufferList

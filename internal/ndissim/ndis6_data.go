@@ -235,12 +235,12 @@ func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint
 		case *binding6:
 			p := x.open.protocol
 			f := w.dispatchFlag("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", "SendCompleteFlags", flags)
-			w.call("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", p, args(x.open.ctx, f, nblArg(head)), func() {
+			w.call("PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", p, args(x.open.ctx, nblArg(head), f), func() {
 				if p.chars.SendNetBufferListsCompleteHandler == nil {
 					w.noHandler(p, "PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE")
 					return
 				}
-				p.chars.SendNetBufferListsCompleteHandler(x.open.ctx, f, head)
+				p.chars.SendNetBufferListsCompleteHandler(x.open.ctx, head, f)
 			})
 		}
 	}

@@ -87,6 +87,10 @@ func (g *gen) role(ref pageRef, p *Page) (rules.Role, error) {
 		return r, err
 	}
 	r.Params, r.Returns = sig.Params, sig.Returns
+	if r.Params, err = reorder(r.Params, ov); err != nil {
+		return r, err
+	}
+	r.ParamOrderReason = ov.OrderReason
 	r.Statuses = returnStatuses(p.Sections["-returns"])
 	return r, g.roleTail(&r, ov)
 }
@@ -249,4 +253,35 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// reorder puts a role's parameters in the overlay's C order, which must
+// name each of them once, with a reason.
+func reorder(params []rules.Param, ov EntryOverlay) ([]rules.Param, error) {
+	if len(ov.Order) == 0 {
+		if ov.OrderReason != "" {
+			return nil, errors.New("overlay orderReason without order")
+		}
+		return params, nil
+	}
+	if ov.OrderReason == "" {
+		return nil, errors.New("overlay order without orderReason")
+	}
+	if len(ov.Order) != len(params) {
+		return nil, errors.Errorf("overlay order names %d parameters, the page has %d", len(ov.Order), len(params))
+	}
+	byName := map[string]rules.Param{}
+	for _, p := range params {
+		byName[p.Name] = p
+	}
+	out := make([]rules.Param, 0, len(params))
+	for _, n := range ov.Order {
+		p, ok := byName[n]
+		if !ok {
+			return nil, errors.Errorf("overlay order: %s is not a parameter of the page, or named twice", n)
+		}
+		delete(byName, n)
+		out = append(out, p)
+	}
+	return out, nil
 }

@@ -120,6 +120,11 @@ type EntryOverlay struct {
 	// Request ties a pended request to its completion (roles only;
 	// Role.Request).
 	Request *rules.Request `json:"request,omitempty"`
+	// Order, for a role whose page lists its parameters in another order
+	// than ndis.h, is the C order by page name, with OrderReason
+	// (Role.ParamOrderReason).
+	Order       []string `json:"order,omitempty"`
+	OrderReason string   `json:"orderReason,omitempty"`
 	// Context is DDI.Context (DDIs only).
 	Context *rules.CallContext `json:"context,omitempty"`
 }

@@ -148,7 +148,7 @@ func touchBefore(h ndis.Handle, nbl *ndis.NetBufferList, ok bool) {
 // the driver's.
 //
 //ndis:role PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE
-func sendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
+func sendComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	b := protocolBindingContext.(*binding)
 	for nbl := netBufferList; nbl != nil; {
 		next := nbl.Next
@@ -164,7 +164,7 @@ func sendComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, 
 // Resent from the send-complete role (a retry): the list came back first.
 //
 //ndis:role PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE
-func retryComplete(protocolBindingContext ndis.Handle, sendCompleteFlags uint32, netBufferList *ndis.NetBufferList) {
+func retryComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
 	b := protocolBindingContext.(*binding)
 	netBufferList.Status = ndis.StatusSuccess
 	ndis.SendNetBufferLists(b.handle, netBufferList, 0, 0)
