@@ -62,7 +62,8 @@
 // every path to a return (directly or through another such helper) hands off
 // the caller's argument at the call; an exported one carries that in its
 // Fact, so callers in other packages see it too (the report names the helper
-// and the DDI, with the helper's call as related position). A helper that
+// and the DDI, with the helper's call as related position; when its paths
+// hand the list to different DDIs, the first in block order). A helper that
 // hands its parameter off on some paths only is not a handoff at its calls.
 //
 // Precision before recall. The pass cannot see: a list reached again through
