@@ -150,6 +150,9 @@ func (d *Driver) Unload(unload func(driverObject *ndis.DriverObject)) {
 	if unload != nil {
 		unload(d.obj)
 	}
+	if d.filter != nil {
+		d.sys.sim.FilterDriverUnloaded(d.filter)
+	}
 	d.sys.Run()
 	d.sys.loaded--
 	if d.sys.loaded == 0 {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/ndistest"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // TestMiniport6Lifecycle runs a correct NDIS 6 miniport through its whole
@@ -151,4 +152,25 @@ func TestProtocol6Lifecycle(t *testing.T) {
 	}
 	st.Unbind(drv)
 	drv.Unload(func(*ndis.DriverObject) { ndis.DeregisterProtocolDriver(tp.handle) })
+}
+
+// TestFilterDriverUnloadWithoutDeregister: a filter driver whose unload
+// routine forgets NdisFDeregisterFilterDriver is reported
+// (filter-not-deregistered, SDV NdisFDeregisterFilterDriver); its twin, the
+// lifecycle above, deregisters and is clean.
+func TestFilterDriverUnloadWithoutDeregister(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	f := &testFilter{}
+	drv := sys.LoadDriver("tfilter", f.entry())
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	mod := st.Attach(drv)
+	mod.Detach()
+	drv.Unload(func(*ndis.DriverObject) {})
+	var got []string
+	for _, v := range sys.Violations() {
+		got = append(got, v.Rule)
+	}
+	if len(got) != 1 || got[0] != rules.RuleFilterNotDeregistered {
+		t.Fatalf("violations %v, want [%s]", got, rules.RuleFilterNotDeregistered)
+	}
 }

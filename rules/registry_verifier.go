@@ -64,6 +64,7 @@ const (
 	RuleSendHang              = "send-hang"
 	RuleFilterPauseTimeout    = "filter-pause-timeout"
 	RuleNblHeldAtEnd          = "nbl-held-at-end"
+	RuleFilterNotDeregistered = "filter-not-deregistered"
 
 	// The verifier itself.
 	RuleCatalogueUnavailable = "catalogue-unavailable"
@@ -393,6 +394,18 @@ Miniport Adapter); a filter driver calls NdisFSetAttributes with its FilterModul
 (Attaching a Filter Module). The verifier reports a successful MiniportInitializeEx or FilterAttach that
 did not, and either DDI called anywhere else.`,
 		Page: "initializing-a-miniport-adapter",
+	},
+	{
+		ID:    RuleFilterNotDeregistered,
+		SDV:   []string{"NdisFDeregisterFilterDriver"},
+		Pass:  PassVerifier,
+		Title: "a filter driver's unload routine returned without NdisFDeregisterFilterDriver",
+		Text: `A filter driver calls NdisFDeregisterFilterDriver from its FilterDriverUnload routine (SDV
+NdisFDeregisterFilterDriver; Unloading a Filter Driver): NDIS detaches its modules and releases the
+registration. The verifier reports a filter driver still registered when its unload routine returns (the
+routine the harness's Driver.Unload runs). Not checked statically: the unload routine is the driver
+object's DriverUnload, which no handler structure of the model registers.`,
+		Page: "nf-ndis-ndisfderegisterfilterdriver",
 	},
 	{
 		ID:    RuleOidCompleteNotCurrent,

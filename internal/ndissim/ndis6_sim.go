@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ndislint/ndislint/ndis"
+	"github.com/ndislint/ndislint/rules"
 )
 
 // The harness's view of the NDIS 6 stacks (package ndistest builds on it):
@@ -267,6 +268,17 @@ func (s *Sim) Busy6(adapter ndis.Handle) bool {
 func (s *Sim) Attached6(module ndis.Handle) bool {
 	m, ok := module.(*module6)
 	return ok && m != nil && m.issuer() == s.w && m.attached()
+}
+
+// FilterDriverUnloaded reports a filter driver that its unload routine left
+// registered (filter-not-deregistered): the harness calls it when the
+// routine has returned. driver is the NdisFilterDriverHandle.
+func (s *Sim) FilterDriverUnloaded(driver ndis.Handle) {
+	f, ok := driver.(*filterDriver6)
+	if !ok || f == nil || f.issuer() != s.w || f.deregistered {
+		return
+	}
+	s.w.report(rules.RuleFilterNotDeregistered, "%s's unload routine returned without NdisFDeregisterFilterDriver: a filter driver deregisters from its FilterDriverUnload routine", f.driverName())
 }
 
 // CompleteNetPnPEvent runs NdisCompleteNetPnPEvent for a scripted protocol
