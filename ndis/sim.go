@@ -199,6 +199,10 @@ type simulator interface {
 	OpenConfigurationEx(configObject *ConfigurationObject, configurationHandle *Handle) Status
 	QueryBindInstanceName(pAdapterInstanceName *String, bindingContext Handle) Status
 	ReEnumerateProtocolBindings(ndisProtocolHandle Handle)
+
+	// The NDIS 6 miniport selective suspend DDIs (issue 13).
+	MIdleNotificationComplete(miniportAdapterHandle Handle)
+	MIdleNotificationConfirm(miniportAdapterHandle Handle, idlePowerState DevicePowerState)
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -79,6 +79,9 @@ const (
 	StatusBufferOverflow Status = 0x80000005
 	// StatusFailure is NDIS_STATUS_FAILURE.
 	StatusFailure Status = 0xC0000001
+	// StatusBusy is NDIS_STATUS_BUSY (STATUS_DEVICE_BUSY): what a
+	// MiniportIdleNotification that vetoes the idle notification returns.
+	StatusBusy Status = 0x80000011
 	// StatusResources is NDIS_STATUS_RESOURCES.
 	StatusResources Status = 0xC000009A
 	// StatusClosing is NDIS_STATUS_CLOSING.
@@ -207,6 +210,7 @@ var statusNames = map[Status]string{
 	StatusBufferOverflow:          "NDIS_STATUS_BUFFER_OVERFLOW",
 	StatusFailure:                 "NDIS_STATUS_FAILURE",
 	StatusResources:               "NDIS_STATUS_RESOURCES",
+	StatusBusy:                    "NDIS_STATUS_BUSY",
 	StatusClosing:                 "NDIS_STATUS_CLOSING",
 	StatusBadVersion:              "NDIS_STATUS_BAD_VERSION",
 	StatusBadCharacteristics:      "NDIS_STATUS_BAD_CHARACTERISTICS",

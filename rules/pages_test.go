@@ -349,20 +349,21 @@ var extraPages = []string{
 	"nf-ndis-ndissendnetbufferlists", "nf-ndis-ndisreturnnetbufferlists", "nf-ndis-ndisoidrequest",
 	"nf-nblapi-ndisallocatenetbufferlistpool", "nf-nblapi-ndisfreenetbufferlistpool", "nf-nblapi-ndisallocatenetbufferandnetbufferlist",
 	"nf-nblapi-ndisfreenetbufferlist", "nf-ndis-ndismresetcomplete~r1", "nf-ndis-ndismdirectoidrequestcomplete",
-	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete", "nc-ndis-miniport_initialize",
-	"nc-ndis-miniport_halt", "nc-ndis-miniport_unload", "nc-ndis-miniport_pause",
-	"nc-ndis-miniport_restart", "nc-ndis-miniport_oid_request", "nc-ndis-miniport_send_net_buffer_lists",
-	"nc-ndis-miniport_return_net_buffer_lists", "nc-ndis-miniport_cancel_send", "nc-ndis-miniport_check_for_hang",
-	"nc-ndis-miniport_reset", "nc-ndis-miniport_device_pnp_event_notify", "nc-ndis-miniport_shutdown",
-	"nc-ndis-miniport_cancel_oid_request", "nc-ndis-miniport_direct_oid_request", "nc-ndis-miniport_cancel_direct_oid_request",
+	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete",
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
+	// Every miniport role is in by prefix; the structures that register
+	// the Plug and Play and selective suspend roles, and the DDIs that
+	// complete and confirm an idle notification.
+	"ns-ndis-_ndis_miniport_pnp_characteristics", "ns-ndis-_ndis_miniport_ss_characteristics",
+	"nf-ndis-ndismidlenotificationcomplete", "nf-ndis-ndismidlenotificationconfirm",
 }
 
-// familyPrefixes select the CoNDIS pages that must all have entries.
+// familyPrefixes select the pages that must all have entries: CoNDIS,
+// the filter roles and the miniport roles.
 var familyPrefixes = []string{
 	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndismcm", "nf-ndis-ndismco",
-	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_co_",
+	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
 }
 

@@ -85,6 +85,12 @@ func (w *world) setMiniport6Handlers(d *mp6Driver, h ndis.DriverOptionalHandlers
 		w.report(rules.RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), handlersName(h))
 		return ndis.StatusFailure
 	}
+	switch h.(type) {
+	case *ndis.MiniportPnpCharacteristics, *ndis.MiniportSsCharacteristics:
+		if w.missingSlots6(ddi, d, handlersName(h), h) > 0 {
+			return ndis.StatusFailure
+		}
+	}
 	d.optional = append(d.optional, h)
 	return ndis.StatusSuccess
 }

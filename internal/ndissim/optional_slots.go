@@ -70,6 +70,10 @@ func handlersName(h ndis.DriverOptionalHandlers) string {
 		return "NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS"
 	case *ndis.MiniportCoCharacteristics:
 		return "NDIS_MINIPORT_CO_CHARACTERISTICS"
+	case *ndis.MiniportPnpCharacteristics:
+		return "NDIS_MINIPORT_PNP_CHARACTERISTICS"
+	case *ndis.MiniportSsCharacteristics:
+		return "NDIS_MINIPORT_SS_CHARACTERISTICS"
 	}
 	return "NULL"
 }

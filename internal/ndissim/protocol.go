@@ -131,6 +131,10 @@ func isNilHandlers(h ndis.DriverOptionalHandlers) bool {
 		return x == nil
 	case *ndis.MiniportCoCharacteristics:
 		return x == nil
+	case *ndis.MiniportPnpCharacteristics:
+		return x == nil
+	case *ndis.MiniportSsCharacteristics:
+		return x == nil
 	}
 	return false
 }

@@ -35,6 +35,7 @@ type world struct {
 	timers    []*timerObject             // NdisAllocateTimerObject's, in allocation order
 	spinLocks map[*kernel.LockState]bool // the NDIS spin locks NdisAllocateSpinLock initialized
 	resources resourceTable              // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
+	mp6x      miniport6Extras            // NDIS 6 miniport selective suspend, bus data, DPCs, ports and SG lists (miniport6_*.go)
 }
 
 // Attach creates the simulated NDIS of the run s: the kernel.Option
