@@ -203,6 +203,18 @@ type simulator interface {
 	// The NDIS 6 miniport selective suspend DDIs (issue 13).
 	MIdleNotificationComplete(miniportAdapterHandle Handle)
 	MIdleNotificationConfirm(miniportAdapterHandle Handle, idlePowerState DevicePowerState)
+
+	// NDIS 6 filter cancellation, Plug and Play, restart and synchronous
+	// OID requests; OID request clones (ddi_filter6.go).
+	FCancelSendNetBufferLists(ndisFilterHandle Handle, cancelId Handle)
+	FCancelOidRequest(ndisFilterHandle Handle, requestId Handle)
+	FCancelDirectOidRequest(ndisFilterHandle Handle, requestId Handle)
+	FDevicePnPEventNotify(ndisFilterHandle Handle, netDevicePnPEvent *NetDevicePnpEvent)
+	FNetPnPEvent(ndisFilterHandle Handle, netPnPEventNotification *NetPnpEventNotification) Status
+	FRestartFilter(ndisFilterHandle Handle) Status
+	FSynchronousOidRequest(ndisFilterModuleHandle Handle, oidRequest *OidRequest) Status
+	AllocateCloneOidRequest(sourceHandle Handle, oidRequest *OidRequest, poolTag uint32, clonedOidRequest **OidRequest) Status
+	FreeCloneOidRequest(sourceHandle Handle, request *OidRequest)
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -104,6 +104,9 @@ const (
 	StatusMulticastNotFound Status = 0xC001000B
 	// StatusRequestAborted is NDIS_STATUS_REQUEST_ABORTED.
 	StatusRequestAborted Status = 0xC0000240
+	// StatusSendAborted is NDIS_STATUS_SEND_ABORTED (STATUS_NDIS_REQUEST_ABORTED):
+	// the status of sends a driver completes because they were cancelled.
+	StatusSendAborted Status = 0xC023000C
 	// StatusResetInProgress is NDIS_STATUS_RESET_IN_PROGRESS.
 	StatusResetInProgress Status = 0xC001000D
 	// StatusClosingIndicating is NDIS_STATUS_CLOSING_INDICATING.
@@ -221,6 +224,7 @@ var statusNames = map[Status]string{
 	StatusMulticastExists:         "NDIS_STATUS_MULTICAST_EXISTS",
 	StatusMulticastNotFound:       "NDIS_STATUS_MULTICAST_NOT_FOUND",
 	StatusRequestAborted:          "NDIS_STATUS_REQUEST_ABORTED",
+	StatusSendAborted:             "NDIS_STATUS_SEND_ABORTED",
 	StatusResetInProgress:         "NDIS_STATUS_RESET_IN_PROGRESS",
 	StatusClosingIndicating:       "NDIS_STATUS_CLOSING_INDICATING",
 	StatusNotSupported:            "NDIS_STATUS_NOT_SUPPORTED",

@@ -352,6 +352,7 @@ var extraPages = []string{
 	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete",
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
+	"nf-ndis-ndisallocatecloneoidrequest",
 	// Every miniport role is in by prefix; the structures that register
 	// the Plug and Play and selective suspend roles, and the DDIs that
 	// complete and confirm an idle notification.
@@ -363,6 +364,7 @@ var extraPages = []string{
 // the filter roles and the miniport roles.
 var familyPrefixes = []string{
 	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndismcm", "nf-ndis-ndismco",
+	"nf-ndis-ndisf",
 	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
 }
