@@ -215,6 +215,15 @@ type simulator interface {
 	FSynchronousOidRequest(ndisFilterModuleHandle Handle, oidRequest *OidRequest) Status
 	AllocateCloneOidRequest(sourceHandle Handle, oidRequest *OidRequest, poolTag uint32, clonedOidRequest **OidRequest) Status
 	FreeCloneOidRequest(sourceHandle Handle, request *OidRequest)
+
+	// NDIS 6 protocol cancellation, direct and synchronous OID requests,
+	// unbinding (ddi_protocol6_more.go).
+	CancelSendNetBufferLists(ndisBindingHandle Handle, cancelId Handle)
+	CancelOidRequest(ndisBindingHandle Handle, requestId Handle)
+	CancelDirectOidRequest(ndisBindingHandle Handle, requestId Handle)
+	DirectOidRequest(ndisBindingHandle Handle, oidRequest *OidRequest) Status
+	SynchronousOidRequest(ndisBindingHandle Handle, oidRequest *OidRequest) Status
+	UnbindAdapter(ndisBindingHandle Handle) Status
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

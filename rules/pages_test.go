@@ -352,7 +352,8 @@ var extraPages = []string{
 	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete",
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
-	"nf-ndis-ndisallocatecloneoidrequest",
+	"nf-ndis-ndisallocatecloneoidrequest", "nf-ndis-ndiscancelsendnetbufferlists", "nf-ndis-ndiscanceloidrequest",
+	"nf-ndis-ndisdirectoidrequest", "nf-ndis-ndiscanceldirectoidrequest", "nf-ndis-ndisunbindadapter", "nf-ndis-ndissynchronousoidrequest",
 	// Every miniport role is in by prefix; the structures that register
 	// the Plug and Play and selective suspend roles, and the DDIs that
 	// complete and confirm an idle notification.

@@ -68,6 +68,15 @@ func (f *cf) entry() ndistest.DriverEntry {
 				}
 			},
 		}
+		if !f.lower {
+			// The upper module passes the cancellation of the requests it
+			// cloned down, under the same RequestId.
+			chars.CancelOidRequestHandler = func(ctx ndis.Handle, requestId ndis.Handle) {
+				m := ctx.(*cfModule)
+				m.cancelled = append(m.cancelled, requestId)
+				ndis.FCancelOidRequest(m.h, requestId)
+			}
+		}
 		if f.lower {
 			chars.CancelSendNetBufferListsHandler = cfCancelSend
 			chars.CancelOidRequestHandler = cfCancelOid
