@@ -204,6 +204,18 @@ type simulator interface {
 	MIdleNotificationComplete(miniportAdapterHandle Handle)
 	MIdleNotificationConfirm(miniportAdapterHandle Handle, idlePowerState DevicePowerState)
 
+	// The NDIS 6 miniport DDIs of bus access, DPCs, ports and
+	// scatter/gather DMA (issue 13; ddi_miniport6_bus.go).
+	MGetBusData(ndisMiniportHandle Handle, whichSpace uint32, offset uint32, buffer []byte, length uint32) uint32
+	MSetBusData(ndisMiniportHandle Handle, whichSpace uint32, offset uint32, buffer []byte, length uint32) uint32
+	MQueueDpc(ndisInterruptHandle Handle, messageId uint32, targetProcessors uint32, miniportDpcContext Handle) uint32
+	MQueueDpcEx(ndisInterruptHandle Handle, messageId uint32, targetProcessors *GroupAffinity, miniportDpcContext Handle) uint64
+	MAllocatePort(ndisMiniportHandle Handle, portCharacteristics *PortCharacteristics) Status
+	MFreePort(ndisMiniportHandle Handle, portNumber PortNumber) Status
+	MAllocateNetBufferSGList(ndisMiniportDmaHandle Handle, netBuffer *NetBuffer, context Handle, flags uint32, scatterGatherListBuffer []byte, scatterGatherListBufferSize uint32) Status
+	MFreeNetBufferSGList(ndisMiniportDmaHandle Handle, pSGL *ScatterGatherList, netBuffer *NetBuffer)
+	MAllocateSharedMemoryAsyncEx(miniportDmaHandle Handle, length uint32, cached bool, context Handle) Status
+
 	// NDIS 6 filter cancellation, Plug and Play, restart and synchronous
 	// OID requests; OID request clones (ddi_filter6.go).
 	FCancelSendNetBufferLists(ndisFilterHandle Handle, cancelId Handle)

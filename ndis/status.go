@@ -82,6 +82,12 @@ const (
 	// StatusBusy is NDIS_STATUS_BUSY (STATUS_DEVICE_BUSY): what a
 	// MiniportIdleNotification that vetoes the idle notification returns.
 	StatusBusy Status = 0x80000011
+	// StatusInvalidPort is NDIS_STATUS_INVALID_PORT (STATUS_NDIS_INVALID_PORT):
+	// NdisMFreePort of a port number that is not allocated.
+	StatusInvalidPort Status = 0xC023002D
+	// StatusInvalidPortState is NDIS_STATUS_INVALID_PORT_STATE
+	// (STATUS_NDIS_INVALID_PORT_STATE).
+	StatusInvalidPortState Status = 0xC023002E
 	// StatusResources is NDIS_STATUS_RESOURCES.
 	StatusResources Status = 0xC000009A
 	// StatusClosing is NDIS_STATUS_CLOSING.
@@ -213,6 +219,8 @@ var statusNames = map[Status]string{
 	StatusBufferOverflow:          "NDIS_STATUS_BUFFER_OVERFLOW",
 	StatusFailure:                 "NDIS_STATUS_FAILURE",
 	StatusResources:               "NDIS_STATUS_RESOURCES",
+	StatusInvalidPort:             "NDIS_STATUS_INVALID_PORT",
+	StatusInvalidPortState:        "NDIS_STATUS_INVALID_PORT_STATE",
 	StatusBusy:                    "NDIS_STATUS_BUSY",
 	StatusClosing:                 "NDIS_STATUS_CLOSING",
 	StatusBadVersion:              "NDIS_STATUS_BAD_VERSION",

@@ -79,3 +79,19 @@ const (
 	NdisDeviceStateD2          DevicePowerState = 3
 	NdisDeviceStateD3          DevicePowerState = 4
 )
+
+// PortCharacteristics models NDIS_PORT_CHARACTERISTICS, reduced to the
+// fields the simulation uses: NdisMAllocatePort sets PortNumber to the
+// number NDIS assigned.
+type PortCharacteristics struct {
+	Header     ObjectHeader
+	PortNumber PortNumber
+	Flags      uint32
+}
+
+// GroupAffinity models GROUP_AFFINITY: a set of processors (Mask, a
+// KAFFINITY) in one processor group.
+type GroupAffinity struct {
+	Mask  uint64
+	Group uint16
+}

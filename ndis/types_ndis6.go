@@ -213,11 +213,18 @@ type MiniportInterruptCharacteristics struct {
 }
 
 // SgDmaDescription models NDIS_SG_DMA_DESCRIPTION, reduced to the fields
-// the simulation reads.
+// the simulation reads: the handlers NDIS calls with the scatter/gather
+// lists of NdisMAllocateNetBufferSGList and the memory of
+// NdisMAllocateSharedMemoryAsyncEx, and ScatterGatherListSize, which
+// NdisMRegisterScatterGatherDma sets to the recommended size of a list's
+// storage.
 type SgDmaDescription struct {
-	Header                 ObjectHeader
-	Flags                  uint32
-	MaximumPhysicalMapping uint32
+	Header                           ObjectHeader
+	Flags                            uint32
+	MaximumPhysicalMapping           uint32
+	ProcessSGListHandler             MiniportProcessSGList
+	SharedMemAllocateCompleteHandler MiniportAllocateSharedMemComplete
+	ScatterGatherListSize            uint32
 }
 
 // ConfigurationObject models NDIS_CONFIGURATION_OBJECT.

@@ -359,6 +359,9 @@ var extraPages = []string{
 	// complete and confirm an idle notification.
 	"ns-ndis-_ndis_miniport_pnp_characteristics", "ns-ndis-_ndis_miniport_ss_characteristics",
 	"nf-ndis-ndismidlenotificationcomplete", "nf-ndis-ndismidlenotificationconfirm",
+	"nf-ndis-ndismgetbusdata", "nf-ndis-ndismsetbusdata", "nf-ndis-ndismqueuedpc", "nf-ndis-ndismqueuedpcex",
+	"nf-ndis-ndismallocateport", "nf-ndis-ndismfreeport", "nf-ndis-ndismallocatenetbuffersglist",
+	"nf-ndis-ndismfreenetbuffersglist", "nf-ndis-ndismallocatesharedmemoryasyncex",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

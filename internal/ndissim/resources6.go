@@ -73,7 +73,7 @@ func (w *world) release(key any, ddi, param string) bool {
 	case r == nil:
 		w.report(rules.RuleBadHandle, "%s: %s was not handed out by %s", ddi, param, orUnknown(want))
 		return false
-	case want != "" && r.acquire != want:
+	case want != "" && !w.pairs(r.acquire, ddi):
 		w.report(rules.RuleBadHandle, "%s: %s is %s from %s, not from %s", ddi, param, r.what, r.acquire, want)
 		return false
 	case r.released:
@@ -94,6 +94,19 @@ func (w *world) pairedAcquire(ddi string) string {
 		}
 	}
 	return ""
+}
+
+// pairs reports whether the catalogue pairs acquire with release (NdisMFreeSharedMemory
+// releases what NdisMAllocateSharedMemory and NdisMAllocateSharedMemoryAsyncEx allocate).
+func (w *world) pairs(acquire, release string) bool {
+	if c := w.st.Catalogue(); c != nil {
+		for _, p := range c.Pairs {
+			if p.Acquire == acquire && p.Release == release {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orUnknown names an acquire DDI or says none is known.
@@ -154,7 +167,9 @@ func (w *world) MRegisterInterruptEx(miniportAdapterHandle ndis.Handle, miniport
 		w.report(rules.RuleBadParameter, "%s: MiniportInterruptCharacteristics has neither InterruptHandler nor MessageInterruptHandler", ddi)
 		return ndis.StatusInvalidParameter
 	}
-	*ndisInterruptHandle = w.newResourceHandle(ddi, "interrupt")
+	h := w.newResourceHandle(ddi, "interrupt")
+	w.noteInterrupt(h, miniportAdapterHandle, miniportInterruptContext, ch)
+	*ndisInterruptHandle = h
 	return ndis.StatusSuccess
 }
 
@@ -171,7 +186,9 @@ func (w *world) MRegisterScatterGatherDma(miniportAdapterHandle ndis.Handle, dma
 	if !w.needPtr(ddi, "DmaDescription", dmaDescription == nil) || !w.needPtr(ddi, "NdisMiniportDmaHandle", ndisMiniportDmaHandle == nil) {
 		return ndis.StatusInvalidParameter
 	}
-	*ndisMiniportDmaHandle = w.newResourceHandle(ddi, "scatter/gather DMA channel")
+	h := w.newResourceHandle(ddi, "scatter/gather DMA channel")
+	w.noteDma(h, miniportAdapterHandle, dmaDescription)
+	*ndisMiniportDmaHandle = h
 	return ndis.StatusSuccess
 }
 
