@@ -72,3 +72,41 @@ func MFreeNetBufferSGList(ndisMiniportDmaHandle Handle, pSGL *ScatterGatherList,
 func MAllocateSharedMemoryAsyncEx(miniportDmaHandle Handle, length uint32, cached bool, context Handle) Status {
 	return sim().MAllocateSharedMemoryAsyncEx(miniportDmaHandle, length, cached, context)
 }
+
+// MGetDmaAlignment models NdisMGetDmaAlignment. The NdisMGetDmaAlignment
+// function returns the alignment requirements of the DMA system for a NIC.
+// NDIS: NdisMGetDmaAlignment. IRQL: = PASSIVE_LEVEL. Page: nf-ndis-ndismgetdmaalignment.
+func MGetDmaAlignment(miniportAdapterHandle Handle) uint32 {
+	return sim().MGetDmaAlignment(miniportAdapterHandle)
+}
+
+// MQueryAdapterInstanceName models NdisMQueryAdapterInstanceName. The
+// NdisMQueryAdapterInstanceName function retrieves the friendly name of a
+// miniport adapter.
+// NDIS: NdisMQueryAdapterInstanceName. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndismqueryadapterinstancename.
+func MQueryAdapterInstanceName(pAdapterInstanceName *String, miniportHandle Handle) Status {
+	return sim().MQueryAdapterInstanceName(pAdapterInstanceName, miniportHandle)
+}
+
+// MGetDeviceProperty models NdisMGetDeviceProperty. The
+// NdisMGetDeviceProperty function retrieves device objects required to set
+// up communication with a miniport driver through a bus driver.
+// NDIS: NdisMGetDeviceProperty. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndismgetdeviceproperty.
+func MGetDeviceProperty(miniportAdapterHandle Handle, physicalDeviceObject **DeviceObject, functionalDeviceObject **DeviceObject, nextDeviceObject **DeviceObject, allocatedResources **CmResourceList, allocatedResourcesTranslated **CmResourceList) {
+	sim().MGetDeviceProperty(miniportAdapterHandle, physicalDeviceObject, functionalDeviceObject, nextDeviceObject, allocatedResources, allocatedResourcesTranslated)
+}
+
+// MRemoveMiniport models NdisMRemoveMiniport. The NdisMRemoveMiniport
+// function removes the specified miniport driver adapter that the miniport
+// driver has determined is unrecoverable from the system.
+// NDIS: NdisMRemoveMiniport. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismremoveminiport.
+func MRemoveMiniport(miniportHandle Handle) Status {
+	return sim().MRemoveMiniport(miniportHandle)
+}
+
+// MResetMiniport models NdisMResetMiniport. A miniport driver calls the
+// NdisMResetMiniport function to trigger a later reset operation from NDIS.
+// NDIS: NdisMResetMiniport. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndismresetminiport.
+func MResetMiniport(miniportAdapterHandle Handle) {
+	sim().MResetMiniport(miniportAdapterHandle)
+}

@@ -215,6 +215,11 @@ type simulator interface {
 	MAllocateNetBufferSGList(ndisMiniportDmaHandle Handle, netBuffer *NetBuffer, context Handle, flags uint32, scatterGatherListBuffer []byte, scatterGatherListBufferSize uint32) Status
 	MFreeNetBufferSGList(ndisMiniportDmaHandle Handle, pSGL *ScatterGatherList, netBuffer *NetBuffer)
 	MAllocateSharedMemoryAsyncEx(miniportDmaHandle Handle, length uint32, cached bool, context Handle) Status
+	MGetDmaAlignment(miniportAdapterHandle Handle) uint32
+	MQueryAdapterInstanceName(pAdapterInstanceName *String, miniportHandle Handle) Status
+	MGetDeviceProperty(miniportAdapterHandle Handle, physicalDeviceObject **DeviceObject, functionalDeviceObject **DeviceObject, nextDeviceObject **DeviceObject, allocatedResources **CmResourceList, allocatedResourcesTranslated **CmResourceList)
+	MRemoveMiniport(miniportHandle Handle) Status
+	MResetMiniport(miniportAdapterHandle Handle)
 
 	// NDIS 6 filter cancellation, Plug and Play, restart and synchronous
 	// OID requests; OID request clones (ddi_filter6.go).

@@ -95,3 +95,35 @@ type GroupAffinity struct {
 	Mask  uint64
 	Group uint16
 }
+
+// CmResourceList models CM_RESOURCE_LIST: the hardware resources the Plug
+// and Play manager assigned to a device, reduced to one full descriptor per
+// bus.
+type CmResourceList struct {
+	Count uint32
+	List  []CmFullResourceDescriptor
+}
+
+// CmFullResourceDescriptor models CM_FULL_RESOURCE_DESCRIPTOR, reduced to
+// its bus and partial resource list.
+type CmFullResourceDescriptor struct {
+	InterfaceType       uint32
+	BusNumber           uint32
+	PartialResourceList CmPartialResourceList
+}
+
+// CmPartialResourceList models CM_PARTIAL_RESOURCE_LIST.
+type CmPartialResourceList struct {
+	Count              uint32
+	PartialDescriptors []CmPartialResourceDescriptor
+}
+
+// CmPartialResourceDescriptor models CM_PARTIAL_RESOURCE_DESCRIPTOR,
+// reduced to its Type (CmResourceTypeMemory 3, CmResourceTypeInterrupt 2)
+// and, for the union u, the start (a memory range's address, an
+// interrupt's vector) and length of the resource.
+type CmPartialResourceDescriptor struct {
+	Type   uint8
+	Start  PhysicalAddress
+	Length uint32
+}

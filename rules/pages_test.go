@@ -362,6 +362,8 @@ var extraPages = []string{
 	"nf-ndis-ndismgetbusdata", "nf-ndis-ndismsetbusdata", "nf-ndis-ndismqueuedpc", "nf-ndis-ndismqueuedpcex",
 	"nf-ndis-ndismallocateport", "nf-ndis-ndismfreeport", "nf-ndis-ndismallocatenetbuffersglist",
 	"nf-ndis-ndismfreenetbuffersglist", "nf-ndis-ndismallocatesharedmemoryasyncex",
+	"nf-ndis-ndismgetdmaalignment", "nf-ndis-ndismqueryadapterinstancename", "nf-ndis-ndismgetdeviceproperty",
+	"nf-ndis-ndismremoveminiport", "nf-ndis-ndismresetminiport",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

@@ -29,7 +29,8 @@ const (
 // configSpace returns adapter a's configuration space, a network
 // controller's type 0 header at first: Microsoft's vendor ID 0x1414, device
 // ID 0x0100 plus the adapter's index, memory and bus-master decoding
-// enabled, class code 02 00 00 (Ethernet controller).
+// enabled, class code 02 00 00 (Ethernet controller), BAR 0 at the memory
+// range NdisMGetDeviceProperty reports.
 func (w *world) configSpace(a *adapter6) *[configSpaceSize]byte {
 	x := w.extras()
 	cs := x.config[a]
@@ -40,6 +41,8 @@ func (w *world) configSpace(a *adapter6) *[configSpaceSize]byte {
 		cs[0x02], cs[0x03] = byte(dev), byte(dev>>8)
 		cs[0x04] = 0x06
 		cs[0x0B] = 0x02
+		b := uint32(bar0(a))
+		cs[0x10], cs[0x11], cs[0x12], cs[0x13] = byte(b), byte(b>>8), byte(b>>16), byte(b>>24)
 		x.config[a] = cs
 	}
 	return cs

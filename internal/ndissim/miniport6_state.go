@@ -17,6 +17,9 @@ type miniport6Extras struct {
 	irq    map[*resourceHandle]*interrupt6
 	dma    map[*resourceHandle]*dma6
 	sgl    map[*ndis.ScatterGatherList]*sgList6
+	devs   map[*adapter6]*devices6
+	// removing are the adapters NdisMRemoveMiniport asked NDIS to remove.
+	removing map[*adapter6]bool
 }
 
 // interrupt6 is an interrupt NdisMRegisterInterruptEx registered.
@@ -54,6 +57,8 @@ func (w *world) extras() *miniport6Extras {
 		x.irq = map[*resourceHandle]*interrupt6{}
 		x.dma = map[*resourceHandle]*dma6{}
 		x.sgl = map[*ndis.ScatterGatherList]*sgList6{}
+		x.devs = map[*adapter6]*devices6{}
+		x.removing = map[*adapter6]bool{}
 	}
 	return x
 }
@@ -105,5 +110,9 @@ func (w *world) noteInterrupt(h *resourceHandle, adapter, ctx ndis.Handle, ch *n
 // a list of MaximumPhysicalMapping bytes needs.
 func (w *world) noteDma(h *resourceHandle, adapter ndis.Handle, desc *ndis.SgDmaDescription) {
 	desc.ScatterGatherListSize = sgListHeader + sgElementSize*(desc.MaximumPhysicalMapping/pageSize+2)
-	w.extras().dma[h] = &dma6{h: h, adapter: adapter, desc: *desc, pdo: &ndis.DeviceObject{Name: "FDO of " + describe(adapter)}}
+	pdo := &ndis.DeviceObject{Name: "device of " + describe(adapter)}
+	if a, ok := adapter.(*adapter6); ok && a != nil {
+		pdo = w.devicesOf(a).pdo
+	}
+	w.extras().dma[h] = &dma6{h: h, adapter: adapter, desc: *desc, pdo: pdo}
 }
