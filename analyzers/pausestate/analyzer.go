@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
@@ -98,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	roles := roleFuncs(front, pkg)
+	roles := front.RoleFuncs()
 	for _, fn := range pkg.SrcFuncs {
 		calls := c.ddiCalls(fn)
 		if len(calls) == 0 {
@@ -345,41 +344,6 @@ func strip(v ssa.Value) ssa.Value {
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// roleFuncs returns the roles of the package's functions, from the front
-// end's role bindings.
-func roleFuncs(front *ndisfacts.Result, pkg *buildssa.SSA) map[*ssa.Function][]*rules.Role {
-	lits := map[any]*ssa.Function{}
-	for _, f := range pkg.SrcFuncs {
-		if f.Syntax() != nil {
-			lits[f.Syntax()] = f
-		}
-	}
-	out := map[*ssa.Function][]*rules.Role{}
-	for _, b := range front.Roles.Bindings {
-		var fn *ssa.Function
-		if b.Lit != nil {
-			fn = lits[b.Lit]
-		} else if b.Fn != nil {
-			fn = pkg.Pkg.Prog.FuncValue(b.Fn)
-		}
-		if fn == nil || hasRole(out[fn], b.Role) {
-			continue
-		}
-		out[fn] = append(out[fn], b.Role)
-	}
-	return out
-}
-
-// hasRole reports whether rs holds r.
-func hasRole(rs []*rules.Role, r *rules.Role) bool {
-	for _, x := range rs {
-		if x == r {
 			return true
 		}
 	}

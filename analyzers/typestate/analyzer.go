@@ -4,8 +4,6 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
@@ -33,7 +31,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // the package does not use the runtime
 	}
 	pkg := front.SSA()
-	eng := engine.New(engine.Config{API: front.API, Pkg: pkg.Pkg, Funcs: pkg.SrcFuncs, Roles: roleFuncs(front, pkg), External: importFacts(pass)})
+	eng := engine.New(engine.Config{API: front.API, Pkg: pkg.Pkg, Funcs: pkg.SrcFuncs, Roles: front.RoleFuncs(), External: importFacts(pass)})
 	exportFacts(pass, eng, pkg)
 	rep := &reporter{pass: pass, front: front, rep: front.Reporter(pass, rules.RuleIDs(rules.PassTypestate)), owners: rules.TypestateStateOwners()}
 	for _, fn := range pkg.SrcFuncs {
@@ -43,39 +41,4 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	rep.rep.Finish()
 	return nil, nil
-}
-
-// roleFuncs returns the roles of the package's functions, from the front
-// end's role bindings.
-func roleFuncs(front *ndisfacts.Result, pkg *buildssa.SSA) map[*ssa.Function][]*rules.Role {
-	lits := map[any]*ssa.Function{}
-	for _, f := range pkg.SrcFuncs {
-		if f.Syntax() != nil {
-			lits[f.Syntax()] = f
-		}
-	}
-	out := map[*ssa.Function][]*rules.Role{}
-	for _, b := range front.Roles.Bindings {
-		var fn *ssa.Function
-		if b.Lit != nil {
-			fn = lits[b.Lit]
-		} else if b.Fn != nil {
-			fn = pkg.Pkg.Prog.FuncValue(b.Fn)
-		}
-		if fn == nil || hasRole(out[fn], b.Role) {
-			continue
-		}
-		out[fn] = append(out[fn], b.Role)
-	}
-	return out
-}
-
-// hasRole reports whether rs holds r.
-func hasRole(rs []*rules.Role, r *rules.Role) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
