@@ -221,6 +221,17 @@ type simulator interface {
 	MRemoveMiniport(miniportHandle Handle) Status
 	MResetMiniport(miniportAdapterHandle Handle)
 
+	// The NDIS 6.30 SR-IOV DDIs of a miniport's Physical and Virtual
+	// Functions (issue 13; ddi_miniport6_sriov.go).
+	MEnableVirtualization(ndisMiniportHandle Handle, numVFs uint16, enableVFMigration bool, enableMigrationInterrupt bool, enableVirtualization bool) Status
+	MReadConfigBlock(ndisMiniportHandle Handle, blockId uint32, buffer []byte, length uint32) Status
+	MWriteConfigBlock(ndisMiniportHandle Handle, blockId uint32, buffer []byte, length uint32) Status
+	MInvalidateConfigBlock(ndisMiniportHandle Handle, vfId SriovFunctionId, blockMask uint64)
+	MGetVirtualFunctionBusData(ndisMiniportHandle Handle, vfId SriovFunctionId, buffer []byte, offset uint32, length uint32) uint32
+	MSetVirtualFunctionBusData(ndisMiniportHandle Handle, vfId SriovFunctionId, buffer []byte, offset uint32, length uint32) uint32
+	MGetVirtualFunctionLocation(ndisMiniportHandle Handle, vfId SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) Status
+	MQueryProbedBars(ndisMiniportHandle Handle, baseRegisterValues []uint32) Status
+
 	// NDIS 6 filter cancellation, Plug and Play, restart and synchronous
 	// OID requests; OID request clones (ddi_filter6.go).
 	FCancelSendNetBufferLists(ndisFilterHandle Handle, cancelId Handle)

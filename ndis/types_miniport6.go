@@ -127,3 +127,7 @@ type CmPartialResourceDescriptor struct {
 	Start  PhysicalAddress
 	Length uint32
 }
+
+// SriovFunctionId models NDIS_SRIOV_FUNCTION_ID: the identifier of a PCIe
+// Virtual Function.
+type SriovFunctionId uint16

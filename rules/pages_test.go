@@ -364,6 +364,9 @@ var extraPages = []string{
 	"nf-ndis-ndismfreenetbuffersglist", "nf-ndis-ndismallocatesharedmemoryasyncex",
 	"nf-ndis-ndismgetdmaalignment", "nf-ndis-ndismqueryadapterinstancename", "nf-ndis-ndismgetdeviceproperty",
 	"nf-ndis-ndismremoveminiport", "nf-ndis-ndismresetminiport",
+	"nf-ndis-ndismenablevirtualization", "nf-ndis-ndismreadconfigblock", "nf-ndis-ndismwriteconfigblock",
+	"nf-ndis-ndisminvalidateconfigblock", "nf-ndis-ndismgetvirtualfunctionbusdata", "nf-ndis-ndismsetvirtualfunctionbusdata",
+	"nf-ndis-ndismgetvirtualfunctionlocation", "nf-ndis-ndismqueryprobedbars",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

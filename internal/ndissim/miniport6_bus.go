@@ -61,8 +61,7 @@ func (w *world) busAccess(ddi string, h ndis.Handle, whichSpace, offset uint32, 
 	if a == nil {
 		return nil, 0
 	}
-	if uint32(len(buffer)) < length {
-		w.report(rules.RuleBadParameter, "%s: Buffer holds %d bytes; it must be at least as large as Length (%d)", ddi, len(buffer), length)
+	if w.shortBuffer(ddi, buffer, length) {
 		return nil, 0
 	}
 	if whichSpace != whichSpaceConfig || offset >= configSpaceSize {

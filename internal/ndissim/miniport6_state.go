@@ -20,6 +20,7 @@ type miniport6Extras struct {
 	devs   map[*adapter6]*devices6
 	// removing are the adapters NdisMRemoveMiniport asked NDIS to remove.
 	removing map[*adapter6]bool
+	sriov    map[*adapter6]*sriov6
 }
 
 // interrupt6 is an interrupt NdisMRegisterInterruptEx registered.
@@ -59,6 +60,7 @@ func (w *world) extras() *miniport6Extras {
 		x.sgl = map[*ndis.ScatterGatherList]*sgList6{}
 		x.devs = map[*adapter6]*devices6{}
 		x.removing = map[*adapter6]bool{}
+		x.sriov = map[*adapter6]*sriov6{}
 	}
 	return x
 }
