@@ -87,14 +87,61 @@ const (
 )
 
 // NetBufferList models NET_BUFFER_LIST, reduced to what the simulation needs:
-// a chain, a payload and the completion status.
+// a chain, a payload, the completion status, and the C fields the NET_BUFFER
+// API (nblapi) reads and writes.
 type NetBufferList struct {
-	Next   *NetBufferList
+	Next *NetBufferList
+	// Data is the model's payload: a list a driver builds itself carries
+	// its bytes here; for a list with NET_BUFFERs NDIS keeps it equal to
+	// the used data space of FirstNetBuffer after each nblapi DDI that
+	// changes it.
 	Data   []byte
 	Status Status
 	// SourceHandle is set by NDIS while the list is owned by a lower driver.
 	SourceHandle Handle
+	// FirstNetBuffer is the first NET_BUFFER of the list (nil for a list
+	// that carries only Data).
+	FirstNetBuffer *NetBuffer
+	// Context is the list's NET_BUFFER_LIST_CONTEXT stack
+	// (NdisAllocateNetBufferListContext).
+	Context *NetBufferListContext
+	// ParentNetBufferList and ChildRefCount are the driver's: a driver
+	// that derives lists (a clone it sends down) points each at its
+	// original and counts them there; NDIS does not set them.
+	ParentNetBufferList *NetBufferList
+	ChildRefCount       int32
+	// NdisPoolHandle is the pool NDIS allocated the list from (NULL for a
+	// list a driver made itself).
+	NdisPoolHandle Handle
+	// NetBufferListInfo holds the per-list information NDIS_NET_BUFFER_LIST_INFO
+	// indexes, up to NetBufferListFrameType (values 0 to 7 of ndis.h's
+	// enumeration; the model has no use for the later ones).
+	NetBufferListInfo [8]Handle
 }
+
+// NetBufferListContext models NET_BUFFER_LIST_CONTEXT: a block of context
+// space; the used part is ContextData[Offset:Size].
+type NetBufferListContext struct {
+	Next        *NetBufferListContext
+	Size        uint16
+	Offset      uint16
+	ContextData []byte
+}
+
+// NetBufferListInfo models NDIS_NET_BUFFER_LIST_INFO, the index of
+// NET_BUFFER_LIST.NetBufferListInfo.
+type NetBufferListInfo uint32
+
+// The NDIS_NET_BUFFER_LIST_INFO values the model uses.
+const (
+	// NetBufferListCancelId holds the CancelId of
+	// NDIS_SET_NET_BUFFER_LIST_CANCEL_ID, which NdisCancelSendNetBufferLists
+	// and NdisFCancelSendNetBufferLists name.
+	NetBufferListCancelId NetBufferListInfo = 5
+	// NetBufferListProtocolId (NetBufferListFrameType) holds the protocol
+	// identifier NdisGetNetBufferListProtocolId returns.
+	NetBufferListProtocolId NetBufferListInfo = 7
+)
 
 // OidRequest models NDIS_OID_REQUEST, reduced to the query/set of one OID.
 type OidRequest struct {

@@ -250,10 +250,16 @@ type NetBufferPoolParameters struct {
 	DataSize uint32
 }
 
-// NetBuffer models NET_BUFFER, reduced to its data.
+// NetBuffer models NET_BUFFER, reduced to its data: the used data space
+// is DataLength bytes from DataOffset in the MdlChain; CurrentMdl is the
+// MDL that holds the byte at DataOffset, CurrentMdlOffset its offset there.
 type NetBuffer struct {
-	Next       *NetBuffer
-	MdlChain   *Mdl
-	DataOffset uint32
-	DataLength uint64
+	Next             *NetBuffer
+	CurrentMdl       *Mdl
+	CurrentMdlOffset uint32
+	MdlChain         *Mdl
+	DataOffset       uint32
+	DataLength       uint64
+	// NdisPoolHandle is the pool NDIS allocated the structure from.
+	NdisPoolHandle Handle
 }

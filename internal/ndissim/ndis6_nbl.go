@@ -229,10 +229,11 @@ func recvPathOf(r *nblState) []layer { return r.recvPath }
 // nblPool is a pool NdisAllocateNetBufferListPool created.
 type nblPool struct {
 	issued
-	id    int
-	owner ndis.Handle
-	lists []*ndis.NetBufferList
-	freed bool
+	id     int
+	owner  ndis.Handle
+	params ndis.NetBufferListPoolParameters
+	lists  []*ndis.NetBufferList
+	freed  bool
 }
 
 func (p *nblPool) describe() string { return fmt.Sprintf("NET_BUFFER_LIST pool #%d", p.id) }
@@ -248,7 +249,7 @@ func (w *world) AllocateNetBufferListPool(ndisHandle ndis.Handle, parameters *nd
 	if w.foreign(ddi, "NdisHandle", ndisHandle) {
 		return nil
 	}
-	p := &nblPool{issued: issued{w}, id: w.next("nblpool"), owner: ndisHandle}
+	p := &nblPool{issued: issued{w}, id: w.next("nblpool"), owner: ndisHandle, params: *parameters}
 	w.six().pools = append(w.six().pools, p)
 	return p
 }
@@ -278,12 +279,8 @@ func (w *world) FreeNetBufferListPool(poolHandle ndis.Handle) {
 func (w *world) AllocateNetBufferAndNetBufferList(poolHandle ndis.Handle, contextSize uint16, contextBackFill uint16, mdlChain *ndis.Mdl, dataOffset uint32, dataLength uint64) *ndis.NetBufferList {
 	defer w.st.EnterDDI("NdisAllocateNetBufferAndNetBufferList", args(describe(poolHandle), contextSize, contextBackFill, "MdlChain", dataOffset, dataLength))()
 	const ddi = "NdisAllocateNetBufferAndNetBufferList"
-	p, ok := handleOf[*nblPool](w, ddi, "PoolHandle", poolHandle, "a pool handle from NdisAllocateNetBufferListPool")
-	if !ok {
-		return nil
-	}
-	if p.freed {
-		w.report(rules.RuleBadHandle, "%s: PoolHandle is %s, which was freed", ddi, p.describe())
+	p := w.livePool(ddi, "PoolHandle", poolHandle)
+	if p == nil {
 		return nil
 	}
 	var data []byte
@@ -297,29 +294,81 @@ func (w *world) AllocateNetBufferAndNetBufferList(poolHandle ndis.Handle, contex
 		w.report(rules.RuleBadParameter, "%s: DataOffset %d and DataLength %d go past the %d bytes of MdlChain", ddi, dataOffset, dataLength, len(data))
 		return nil
 	}
-	n := &ndis.NetBufferList{Data: data[dataOffset : uint64(dataOffset)+dataLength]}
-	p.lists = append(p.lists, n)
-	r := w.nblOf(n)
-	r.pool, r.allocatedBy = p, ddi
+	chain := mdlChain
+	if chain == nil {
+		chain = &ndis.Mdl{Data: data}
+	}
+	nb := &ndis.NetBuffer{MdlChain: chain, DataOffset: dataOffset, DataLength: dataLength}
+	setCurrent(nb)
+	n := &ndis.NetBufferList{Data: data[dataOffset : uint64(dataOffset)+dataLength], FirstNetBuffer: nb}
+	w.fromPool(ddi, p, n, contextSize, contextBackFill)
 	return n
+}
+
+// livePool resolves a NET_BUFFER_LIST pool handle parameter: a pool
+// NdisAllocateNetBufferListPool created and that is not freed.
+func (w *world) livePool(ddi, param string, h ndis.Handle) *nblPool {
+	p, ok := handleOf[*nblPool](w, ddi, param, h, "a pool handle from NdisAllocateNetBufferListPool")
+	if !ok {
+		return nil
+	}
+	if p.freed {
+		w.report(rules.RuleBadHandle, "%s: %s is %s, which was freed", ddi, param, p.describe())
+		return nil
+	}
+	return p
+}
+
+// fromPool records list n, which ddi allocated from pool p (nil: NDIS's
+// internal pool), with a context area of contextSize bytes after
+// contextBackFill bytes of backfill, and the pool's protocol identifier
+// in NetBufferListInfo.
+func (w *world) fromPool(ddi string, p *nblPool, n *ndis.NetBufferList, contextSize, contextBackFill uint16) {
+	if contextSize > 0 {
+		n.Context = newContext(contextSize, contextBackFill, nil)
+	}
+	r := w.nblOf(n)
+	r.allocatedBy = ddi
+	if p != nil {
+		n.NdisPoolHandle = p
+		n.NetBufferListInfo[ndis.NetBufferListProtocolId] = p.params.ProtocolId
+		p.lists = append(p.lists, n)
+		r.pool = p
+	}
 }
 
 // FreeNetBufferList runs NdisFreeNetBufferList in the simulated NDIS.
 func (w *world) FreeNetBufferList(netBufferList *ndis.NetBufferList) {
 	defer w.st.EnterDDI("NdisFreeNetBufferList", args(nblArg(netBufferList)))()
 	const ddi = "NdisFreeNetBufferList"
-	if !w.needPtr(ddi, "NetBufferList", netBufferList == nil) {
-		return
+	w.freeList(ddi, "NetBufferList", netBufferList, "")
+}
+
+// freeList frees list l for ddi: l must not be freed already, must be at
+// rest with the caller, and must come from allocate (a clone, a fragment,
+// a reassembled list), or, with allocate "", not from one of those (they
+// have their own free DDIs).
+func (w *world) freeList(ddi, param string, l *ndis.NetBufferList, allocate string) bool {
+	if !w.needPtr(ddi, param, l == nil) {
+		return false
 	}
-	r := w.nblOf(netBufferList)
+	r := w.nblOf(l)
 	switch {
 	case r.freed:
 		w.report(rules.RuleNblNotOwned, "%s: the NET_BUFFER_LIST was freed already", ddi)
 	case !r.atRest():
 		w.report(rules.RuleNblNotOwned, "%s: the NET_BUFFER_LIST is not the caller's to free: %s", ddi, r.whereabouts())
+	case allocate != r.allocatedBy && (allocate != "" || derivedBy[r.allocatedBy] != ""):
+		want := allocate
+		if want == "" {
+			want = derivedBy[r.allocatedBy]
+		}
+		w.report(rules.RuleBadParameter, "%s: %s was allocated by %s; it is freed with %s", ddi, param, orUnknown(r.allocatedBy), want)
 	default:
 		r.freed = true
+		return true
 	}
+	return false
 }
 
 // finish6 reports, at the end of the run, the NET_BUFFER_LISTs a filter

@@ -328,7 +328,9 @@ func (w *world) AllocateNetBufferPool(ndisHandle ndis.Handle, parameters *ndis.N
 	if !w.needPtr(ddi, "Parameters", parameters == nil) {
 		return nil
 	}
-	return w.newResourceHandle(ddi, "NET_BUFFER pool")
+	h := w.newResourceHandle(ddi, "NET_BUFFER pool")
+	w.nbapi().poolData[h] = parameters.DataSize
+	return h
 }
 
 // FreeNetBufferPool runs NdisFreeNetBufferPool in the simulated NDIS.
@@ -345,7 +347,8 @@ func (w *world) AllocateNetBuffer(poolHandle ndis.Handle, mdlChain *ndis.Mdl, da
 		w.report(rules.RuleBadHandle, "%s: PoolHandle is not a live pool from NdisAllocateNetBufferPool", ddi)
 		return nil
 	}
-	nb := &ndis.NetBuffer{MdlChain: mdlChain, DataOffset: dataOffset, DataLength: dataLength}
+	nb := &ndis.NetBuffer{MdlChain: mdlChain, DataOffset: dataOffset, DataLength: dataLength, NdisPoolHandle: poolHandle}
+	setCurrent(nb)
 	w.acquired(nb, ddi, "NET_BUFFER")
 	return nb
 }
@@ -354,6 +357,9 @@ func (w *world) AllocateNetBuffer(poolHandle ndis.Handle, mdlChain *ndis.Mdl, da
 func (w *world) FreeNetBuffer(netBuffer *ndis.NetBuffer) {
 	defer w.st.EnterDDI("NdisFreeNetBuffer", args("NetBuffer"))()
 	if !w.needPtr("NdisFreeNetBuffer", "NetBuffer", netBuffer == nil) {
+		return
+	}
+	if w.freeMdlAndData(netBuffer) {
 		return
 	}
 	w.release(netBuffer, "NdisFreeNetBuffer", "NetBuffer")

@@ -15,7 +15,7 @@ type pageRef struct {
 
 // scopePages lists the DDI and role pages in scope, sorted by ID.
 func (g *gen) scopePages() (ddis, roles []pageRef, err error) {
-	ndisDir, wdmDir := g.dir+"/ndis", g.dir+"/wdm"
+	wdmDir := g.dir + "/wdm"
 	excluded := map[string]bool{}
 	for _, e := range g.o.Scope.Exclusions {
 		if e.Reason == "" {
@@ -23,10 +23,25 @@ func (g *gen) scopePages() (ddis, roles []pageRef, err error) {
 		}
 		excluded[e.Page] = true
 	}
-	ids, err := pageIDs(ndisDir)
-	if err != nil {
-		return nil, nil, err
+	// The prefixes select pages in the reference directory each names
+	// (nf-nblapi- in nblapi/, the rest in ndis/).
+	var refs []pageRef
+	dirs := map[string]bool{}
+	for _, p := range append(append([]string(nil), g.o.Scope.DDIPagePrefixes...), g.o.Scope.RolePagePrefixes...) {
+		d := pageDir(p)
+		if dirs[d] {
+			continue
+		}
+		dirs[d] = true
+		ids, err := pageIDs(g.dir + "/" + d)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, id := range ids {
+			refs = append(refs, pageRef{Dir: g.dir + "/" + d, ID: id})
+		}
 	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
 	seen := map[string]bool{}
 	add := func(list *[]pageRef, dir, id, pkg string) {
 		if !seen[id] {
@@ -34,15 +49,15 @@ func (g *gen) scopePages() (ddis, roles []pageRef, err error) {
 			*list = append(*list, pageRef{Dir: dir, ID: id, Package: pkg})
 		}
 	}
-	for _, id := range ids {
-		if excluded[id] {
+	for _, r := range refs {
+		if excluded[r.ID] {
 			continue
 		}
-		if hasAnyPrefix(id, g.o.Scope.DDIPagePrefixes) {
-			add(&ddis, ndisDir, id, "ndis")
+		if hasAnyPrefix(r.ID, g.o.Scope.DDIPagePrefixes) {
+			add(&ddis, r.Dir, r.ID, "ndis")
 		}
-		if hasAnyPrefix(id, g.o.Scope.RolePagePrefixes) {
-			add(&roles, ndisDir, id, "ndis")
+		if hasAnyPrefix(r.ID, g.o.Scope.RolePagePrefixes) {
+			add(&roles, r.Dir, r.ID, "ndis")
 		}
 	}
 	for _, id := range g.o.Scope.ExtraDDIs {
