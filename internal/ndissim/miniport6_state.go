@@ -21,6 +21,7 @@ type miniport6Extras struct {
 	// removing are the adapters NdisMRemoveMiniport asked NDIS to remove.
 	removing map[*adapter6]bool
 	sriov    map[*adapter6]*sriov6
+	logs     map[*resourceHandle]*log6
 }
 
 // interrupt6 is an interrupt NdisMRegisterInterruptEx registered.
@@ -61,6 +62,7 @@ func (w *world) extras() *miniport6Extras {
 		x.devs = map[*adapter6]*devices6{}
 		x.removing = map[*adapter6]bool{}
 		x.sriov = map[*adapter6]*sriov6{}
+		x.logs = map[*resourceHandle]*log6{}
 	}
 	return x
 }
