@@ -258,6 +258,32 @@ type simulator interface {
 	DirectOidRequest(ndisBindingHandle Handle, oidRequest *OidRequest) Status
 	SynchronousOidRequest(ndisBindingHandle Handle, oidRequest *OidRequest) Status
 	UnbindAdapter(ndisBindingHandle Handle) Status
+
+	// The NET_BUFFER API beyond pools and plain allocations
+	// (ddi_nblapi6.go).
+	AdjustNetBufferCurrentMdl(netBuffer *NetBuffer)
+	AdvanceNetBufferDataStart(netBuffer *NetBuffer, dataOffsetDelta uint32, freeMdl bool, freeMdlHandler NetBufferFreeMdl)
+	AdvanceNetBufferListDataStart(netBufferList *NetBufferList, dataOffsetDelta uint32, freeMdl bool, freeMdlMdlHandler NetBufferFreeMdl)
+	AllocateCloneNetBufferList(originalNetBufferList *NetBufferList, netBufferListPoolHandle Handle, netBufferPoolHandle Handle, allocateCloneFlags uint32) *NetBufferList
+	AllocateFragmentNetBufferList(originalNetBufferList *NetBufferList, netBufferListPool Handle, netBufferPool Handle, startOffset uint32, maximumLength uint32, dataOffsetDelta uint32, dataBackFill uint32, allocateFragmentFlags uint32) *NetBufferList
+	AllocateNetBufferList(poolHandle Handle, contextSize uint16, contextBackFill uint16) *NetBufferList
+	AllocateNetBufferListContext(netBufferList *NetBufferList, contextSize uint16, contextBackFill uint16, poolTag uint32) Status
+	AllocateNetBufferMdlAndData(poolHandle Handle) *NetBuffer
+	AllocateReassembledNetBufferList(fragmentNetBufferList *NetBufferList, netBufferAndNetBufferListPoolHandle Handle, startOffset uint32, dataOffsetDelta uint32, dataBackFill uint32, allocateReassembleFlags uint32) *NetBufferList
+	CopyFromNetBufferToNetBuffer(destination *NetBuffer, destinationOffset uint32, bytesToCopy uint32, source *NetBuffer, sourceOffset uint32, bytesCopied *uint32) Status
+	CopyReceiveNetBufferListInfo(destNetBufferList *NetBufferList, srcNetBufferList *NetBufferList)
+	CopySendNetBufferListInfo(destNetBufferList *NetBufferList, srcNetBufferList *NetBufferList)
+	FreeCloneNetBufferList(cloneNetBufferList *NetBufferList, freeCloneFlags uint32)
+	FreeFragmentNetBufferList(fragmentNetBufferList *NetBufferList, dataOffsetDelta uint32, freeFragmentFlags uint32)
+	FreeNetBufferListContext(netBufferList *NetBufferList, contextSize uint16)
+	FreeReassembledNetBufferList(reassembledNetBufferList *NetBufferList, dataOffsetDelta uint32, freeReassembleFlags uint32)
+	GetDataBuffer(netBuffer *NetBuffer, bytesNeeded uint32, storage []byte, alignMultiple uint32, alignOffset uint32) []byte
+	GetNetBufferListProtocolId(netBufferList *NetBufferList) uint8
+	GetPoolFromNetBuffer(netBuffer *NetBuffer) Handle
+	GetPoolFromNetBufferList(netBufferList *NetBufferList) Handle
+	QueryNetBufferPhysicalCount(netBuffer *NetBuffer) uint32
+	RetreatNetBufferDataStart(netBuffer *NetBuffer, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl) Status
+	RetreatNetBufferListDataStart(netBufferList *NetBufferList, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl, freeMdlHandler NetBufferFreeMdl) Status
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -352,6 +352,7 @@ var extraPages = []string{
 	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete",
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
+	"nc-nblapi-net_buffer_allocate_mdl", "nc-nblapi-net_buffer_free_mdl",
 	"nf-ndis-ndisallocatecloneoidrequest", "nf-ndis-ndiscancelsendnetbufferlists", "nf-ndis-ndiscanceloidrequest",
 	"nf-ndis-ndisdirectoidrequest", "nf-ndis-ndiscanceldirectoidrequest", "nf-ndis-ndisunbindadapter", "nf-ndis-ndissynchronousoidrequest",
 	// Every miniport role is in by prefix; the structures that register
@@ -371,10 +372,11 @@ var extraPages = []string{
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,
-// the filter roles and the miniport roles.
+// the filter DDIs and roles, the miniport roles, and the NET_BUFFER API
+// (nf-nblapi-, checked in nblapi/).
 var familyPrefixes = []string{
 	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndismcm", "nf-ndis-ndismco",
-	"nf-ndis-ndisf",
+	"nf-ndis-ndisf", "nf-nblapi-",
 	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
 }
@@ -426,13 +428,15 @@ func TestEveryPageInScopeHasAnEntry(t *testing.T) {
 			}
 		}
 	}
-	check("ndis", func(id string) bool {
+	inFamily := func(id string) bool {
 		for _, p := range familyPrefixes {
 			if strings.HasPrefix(id, p) {
 				return true
 			}
 		}
 		return false
-	})
+	}
+	check("ndis", inFamily)
+	check("nblapi", inFamily)
 	check("wdm", func(string) bool { return true })
 }
