@@ -32,7 +32,9 @@ func (w *world) invokedRole(ddi string, k rules.DriverKind) string {
 // from layer from to the layer under it that takes cancellations: the
 // next filter module down with a FilterCancelSendNetBufferLists, else the
 // miniport's MiniportCancelSend, if it has one. The driver that holds
-// such sends completes them with NDIS_STATUS_SEND_ABORTED.
+// sends marked with that CancelId (NetBufferListInfo[NetBufferListCancelId],
+// NDIS_SET_NET_BUFFER_LIST_CANCEL_ID) completes them with
+// NDIS_STATUS_SEND_ABORTED.
 func (w *world) cancelSendDown(ddi string, a *adapter6, from layer, cancelId ndis.Handle) {
 	to := a.below(from, func(m *module6) bool { return m.drv.chars.CancelSendNetBufferListsHandler != nil })
 	switch x := to.(type) {

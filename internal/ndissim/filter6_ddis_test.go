@@ -112,18 +112,32 @@ func cfSend(ctx ndis.Handle, n *ndis.NetBufferList, port ndis.PortNumber, flags 
 		}
 		return
 	}
+	// NDIS_SET_NET_BUFFER_LIST_CANCEL_ID: the upper module marks what it
+	// passes down.
+	for l := n; l != nil; l = l.Next {
+		l.NetBufferListInfo[ndis.NetBufferListCancelId] = cfCancelId
+	}
 	ndis.FSendNetBufferLists(m.h, n, port, flags)
 }
 
-// cfCancelSend completes every held send with NDIS_STATUS_SEND_ABORTED.
+// cfCancelId is the CancelId the upper module gives the sends it passes.
+var cfCancelId = ndis.Handle("cancel-1")
+
+// cfCancelSend completes the held sends marked cancelId
+// (NDIS_GET_NET_BUFFER_LIST_CANCEL_ID) with NDIS_STATUS_SEND_ABORTED.
 func cfCancelSend(ctx ndis.Handle, cancelId ndis.Handle) {
 	m := ctx.(*cfModule)
 	m.cancelled = append(m.cancelled, cancelId)
+	var keep []*ndis.NetBufferList
 	for _, n := range m.held {
+		if n.NetBufferListInfo[ndis.NetBufferListCancelId] != cancelId {
+			keep = append(keep, n)
+			continue
+		}
 		n.Status = ndis.StatusSendAborted
 		ndis.FSendNetBufferListsComplete(m.h, n, 0)
 	}
-	m.held = nil
+	m.held = keep
 }
 
 func cfOid(ctx ndis.Handle, req *ndis.OidRequest) ndis.Status {
@@ -200,10 +214,14 @@ func TestFilterCancelSend(t *testing.T) {
 	if len(lower.held) != 2 {
 		t.Fatalf("the lower module holds %d sends, want 2", len(lower.held))
 	}
-	id := ndis.Handle("cancel-1")
+	ndis.FCancelSendNetBufferLists(upper.h, ndis.Handle("other"))
+	if len(lower.held) != 2 {
+		t.Fatalf("a cancellation of other sends completed %d", 2-len(lower.held))
+	}
+	id := cfCancelId
 	ndis.FCancelSendNetBufferLists(upper.h, id)
 	sys.Run()
-	if len(lower.cancelled) != 1 || lower.cancelled[0] != id {
+	if len(lower.cancelled) != 2 || lower.cancelled[1] != id {
 		t.Fatalf("FilterCancelSendNetBufferLists got %v, want [%v]", lower.cancelled, id)
 	}
 	got := p.Completed()
@@ -211,7 +229,7 @@ func TestFilterCancelSend(t *testing.T) {
 		t.Errorf("the protocol's sends completed with %v, want two NDIS_STATUS_SEND_ABORTED", got)
 	}
 	ndis.FCancelSendNetBufferLists(lower.h, id) // the scripted miniport has no MiniportCancelSend
-	if len(lower.cancelled) != 1 {
+	if len(lower.cancelled) != 2 {
 		t.Errorf("the lower module's own cancellation came back to it")
 	}
 }

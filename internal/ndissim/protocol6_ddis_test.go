@@ -18,7 +18,7 @@ func TestProtocolCancelAndOids(t *testing.T) {
 	sys := ndistest.New(t)
 	_, lower, upper, p := cfStack(t, sys, ndistest.MiniportScript{})
 	p.Send([]byte("x"))
-	ndis.CancelSendNetBufferLists(p.Handle(), ndis.Handle("c"))
+	ndis.CancelSendNetBufferLists(p.Handle(), cfCancelId)
 	sys.Run()
 	if got := p.Completed(); len(got) != 1 || got[0] != ndis.StatusSendAborted {
 		t.Errorf("sends completed with %v, want one NDIS_STATUS_SEND_ABORTED", got)
