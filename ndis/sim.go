@@ -238,6 +238,15 @@ type simulator interface {
 	MFlushLog(logHandle Handle)
 	MWriteLogData(logHandle Handle, logBuffer []byte, logBufferSize uint32) Status
 
+	// The system DMA DDIs and the MSI-X table DDI (issue 13;
+	// ddi_miniport6_dma.go).
+	MRegisterDmaChannel(miniportDmaHandle *Handle, miniportAdapterHandle Handle, dmaChannel uint32, dma32BitAddresses bool, dmaDescription *DmaDescription, maximumLength uint32) Status
+	MDeregisterDmaChannel(miniportDmaHandle Handle)
+	MReadDmaCounter(miniportDmaHandle Handle) uint32
+	MSetupDmaTransfer(s *Status, h Handle, b *Mdl, o uint32, l uint32, m bool)
+	MCompleteDmaTransfer(s *Status, h Handle, b *Mdl, o uint32, l uint32, m bool)
+	MConfigMSIXTableEntry(ndisMiniportHandle Handle, msixConfigParameters *MsixConfigParameters) Status
+
 	// NDIS 6 filter cancellation, Plug and Play, restart and synchronous
 	// OID requests; OID request clones (ddi_filter6.go).
 	FCancelSendNetBufferLists(ndisFilterHandle Handle, cancelId Handle)

@@ -131,3 +131,33 @@ type CmPartialResourceDescriptor struct {
 // SriovFunctionId models NDIS_SRIOV_FUNCTION_ID: the identifier of a PCIe
 // Virtual Function.
 type SriovFunctionId uint16
+
+// DmaDescription models NDIS_DMA_DESCRIPTION, which a driver of a
+// subordinate-DMA NIC passes to NdisMRegisterDmaChannel, reduced to the
+// fields the simulation uses (not DmaWidth and DmaSpeed).
+type DmaDescription struct {
+	DemandMode          bool
+	AutoInitialize      bool
+	DmaChannelSpecified bool
+	DmaPort             uint32
+	DmaChannel          uint32
+}
+
+// MsixConfigParameters models NDIS_MSIX_CONFIG_PARAMETERS, the request of
+// NdisMConfigMSIXTableEntry.
+type MsixConfigParameters struct {
+	Header          ObjectHeader
+	ConfigOperation MsixTableOperation
+	TableEntry      uint32
+	MessageNumber   uint32
+}
+
+// MsixTableOperation models NDIS_MSIX_TABLE_OPERATION.
+type MsixTableOperation uint32
+
+// The NDIS_MSIX_TABLE_OPERATION values.
+const (
+	NdisMSIXTableConfigSetTableEntry    MsixTableOperation = 0
+	NdisMSIXTableConfigMaskTableEntry   MsixTableOperation = 1
+	NdisMSIXTableConfigUnmaskTableEntry MsixTableOperation = 2
+)

@@ -369,6 +369,8 @@ var extraPages = []string{
 	"nf-ndis-ndisminvalidateconfigblock", "nf-ndis-ndismgetvirtualfunctionbusdata", "nf-ndis-ndismsetvirtualfunctionbusdata",
 	"nf-ndis-ndismgetvirtualfunctionlocation", "nf-ndis-ndismqueryprobedbars",
 	"nf-ndis-ndismcreatelog", "nf-ndis-ndismcloselog", "nf-ndis-ndismflushlog", "nf-ndis-ndismwritelogdata",
+	"nf-ndis-ndismregisterdmachannel", "nf-ndis-ndismderegisterdmachannel", "nf-ndis-ndismreaddmacounter",
+	"nf-ndis-ndismsetupdmatransfer",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

@@ -22,6 +22,8 @@ type miniport6Extras struct {
 	removing map[*adapter6]bool
 	sriov    map[*adapter6]*sriov6
 	logs     map[*resourceHandle]*log6
+	sysdma   map[*resourceHandle]*sysDma6
+	msix     map[*adapter6][]msixEntry
 }
 
 // interrupt6 is an interrupt NdisMRegisterInterruptEx registered.
@@ -63,6 +65,8 @@ func (w *world) extras() *miniport6Extras {
 		x.removing = map[*adapter6]bool{}
 		x.sriov = map[*adapter6]*sriov6{}
 		x.logs = map[*resourceHandle]*log6{}
+		x.sysdma = map[*resourceHandle]*sysDma6{}
+		x.msix = map[*adapter6][]msixEntry{}
 	}
 	return x
 }
