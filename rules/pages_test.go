@@ -330,7 +330,7 @@ var extraPages = []string{
 	"nf-ndis-ndisallocatespinlock", "nf-ndis-ndisacquirespinlock", "nf-ndis-ndisreleasespinlock",
 	"nf-ndis-ndisdpracquirespinlock", "nf-ndis-ndisdprreleasespinlock", "nf-ndis-ndisfreespinlock",
 	"nf-ndis-ndis_raise_irql_to_dispatch", "nf-ndis-ndis_lower_irql",
-	"nf-ndis-ndisallocatememorywithtagpriority", "nf-ndis-ndisfreememory", "nf-ndis-ndismsleep", "nf-ndis-ndisstallexecution",
+	"nf-ndis-ndisallocatememorywithtagpriority", "nf-ndis-ndisfreememory", "nf-ndis-ndisstallexecution",
 	"nf-ndis-ndisallocateioworkitem", "nf-ndis-ndisqueueioworkitem", "nf-ndis-ndisfreeioworkitem",
 	"nf-ndis-ndisallocatetimerobject", "nf-ndis-ndissettimerobject", "nf-ndis-ndiscanceltimerobject", "nf-ndis-ndisfreetimerobject",
 	"nf-ndis-ndisinitializeevent", "nf-ndis-ndissetevent", "nf-ndis-ndisresetevent", "nf-ndis-ndiswaitevent",
@@ -338,46 +338,30 @@ var extraPages = []string{
 	"ns-ndis-_ndis_co_client_optional_handlers", "ns-ndis-_ndis_co_call_manager_optional_handlers",
 	"ns-ndis-_ndis_miniport_co_characteristics",
 	// NDIS 6 miniport, filter and protocol drivers (issue 13): the pages
-	// the model has so far; every filter role is in by prefix.
-	"nf-ndis-ndismregisterminiportdriver", "nf-ndis-ndismderegisterminiportdriver", "nf-ndis-ndismsetminiportattributes",
-	"nf-ndis-ndismpausecomplete", "nf-ndis-ndismrestartcomplete", "nf-ndis-ndismoidrequestcomplete",
-	"nf-ndis-ndismsendnetbufferlistscomplete", "nf-ndis-ndismindicatereceivenetbufferlists", "nf-ndis-ndismindicatestatusex",
+	// the model has so far beyond the prefixes.
 	"nf-ndis-ndisfregisterfilterdriver", "nf-ndis-ndisfderegisterfilterdriver", "nf-ndis-ndisfsetattributes",
 	"nf-ndis-ndisfpausecomplete", "nf-ndis-ndisfrestartcomplete", "nf-ndis-ndisfsendnetbufferlists",
 	"nf-ndis-ndisfsendnetbufferlistscomplete", "nf-ndis-ndisfindicatereceivenetbufferlists", "nf-ndis-ndisfreturnnetbufferlists",
 	"nf-ndis-ndisfoidrequest", "nf-ndis-ndisfoidrequestcomplete", "nf-ndis-ndisfindicatestatus",
 	"nf-ndis-ndissendnetbufferlists", "nf-ndis-ndisreturnnetbufferlists", "nf-ndis-ndisoidrequest",
 	"nf-nblapi-ndisallocatenetbufferlistpool", "nf-nblapi-ndisfreenetbufferlistpool", "nf-nblapi-ndisallocatenetbufferandnetbufferlist",
-	"nf-nblapi-ndisfreenetbufferlist", "nf-ndis-ndismresetcomplete~r1", "nf-ndis-ndismdirectoidrequestcomplete",
+	"nf-nblapi-ndisfreenetbufferlist",
 	"nf-ndis-ndisfdirectoidrequest", "nf-ndis-ndisfdirectoidrequestcomplete",
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
 	"nc-nblapi-net_buffer_allocate_mdl", "nc-nblapi-net_buffer_free_mdl",
 	"nf-ndis-ndisallocatecloneoidrequest", "nf-ndis-ndiscancelsendnetbufferlists", "nf-ndis-ndiscanceloidrequest",
 	"nf-ndis-ndisdirectoidrequest", "nf-ndis-ndiscanceldirectoidrequest", "nf-ndis-ndisunbindadapter", "nf-ndis-ndissynchronousoidrequest",
-	// Every miniport role is in by prefix; the structures that register
-	// the Plug and Play and selective suspend roles, and the DDIs that
-	// complete and confirm an idle notification.
+	// Every miniport role and NdisM* DDI is in by prefix; the structures
+	// that register the Plug and Play and selective suspend roles.
 	"ns-ndis-_ndis_miniport_pnp_characteristics", "ns-ndis-_ndis_miniport_ss_characteristics",
-	"nf-ndis-ndismidlenotificationcomplete", "nf-ndis-ndismidlenotificationconfirm",
-	"nf-ndis-ndismgetbusdata", "nf-ndis-ndismsetbusdata", "nf-ndis-ndismqueuedpc", "nf-ndis-ndismqueuedpcex",
-	"nf-ndis-ndismallocateport", "nf-ndis-ndismfreeport", "nf-ndis-ndismallocatenetbuffersglist",
-	"nf-ndis-ndismfreenetbuffersglist", "nf-ndis-ndismallocatesharedmemoryasyncex",
-	"nf-ndis-ndismgetdmaalignment", "nf-ndis-ndismqueryadapterinstancename", "nf-ndis-ndismgetdeviceproperty",
-	"nf-ndis-ndismremoveminiport", "nf-ndis-ndismresetminiport",
-	"nf-ndis-ndismenablevirtualization", "nf-ndis-ndismreadconfigblock", "nf-ndis-ndismwriteconfigblock",
-	"nf-ndis-ndisminvalidateconfigblock", "nf-ndis-ndismgetvirtualfunctionbusdata", "nf-ndis-ndismsetvirtualfunctionbusdata",
-	"nf-ndis-ndismgetvirtualfunctionlocation", "nf-ndis-ndismqueryprobedbars",
-	"nf-ndis-ndismcreatelog", "nf-ndis-ndismcloselog", "nf-ndis-ndismflushlog", "nf-ndis-ndismwritelogdata",
-	"nf-ndis-ndismregisterdmachannel", "nf-ndis-ndismderegisterdmachannel", "nf-ndis-ndismreaddmacounter",
-	"nf-ndis-ndismsetupdmatransfer",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,
-// the filter DDIs and roles, the miniport roles, and the NET_BUFFER API
-// (nf-nblapi-, checked in nblapi/).
+// the NdisM* DDIs, the filter DDIs and roles, the miniport roles, and the
+// NET_BUFFER API (nf-nblapi-, checked in nblapi/).
 var familyPrefixes = []string{
-	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndismcm", "nf-ndis-ndismco",
+	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndism",
 	"nf-ndis-ndisf", "nf-nblapi-",
 	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
