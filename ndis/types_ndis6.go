@@ -74,6 +74,9 @@ type FilterDriverCharacteristics struct {
 // MiniportAdapterAttributes models NDIS_MINIPORT_ADAPTER_ATTRIBUTES, the
 // union a miniport passes to NdisMSetMiniportAttributes from
 // MiniportInitializeEx (registration attributes first, then general ones).
+// From MiniportAddDevice it stands for the union's
+// NDIS_MINIPORT_ADD_DEVICE_REGISTRATION_ATTRIBUTES: MiniportAdapterContext
+// is then its MiniportAddDeviceContext.
 type MiniportAdapterAttributes struct {
 	Header ObjectHeader
 	// MiniportAdapterContext is the registration attributes' context: the
@@ -91,6 +94,9 @@ type MiniportAdapterAttributes struct {
 type MiniportInitParameters struct {
 	Header ObjectHeader
 	Flags  uint32
+	// MiniportAddDeviceContext is the context MiniportAddDevice
+	// registered, or nil.
+	MiniportAddDeviceContext Handle
 	// IfIndex is the adapter's interface index.
 	IfIndex uint32
 }

@@ -24,6 +24,7 @@ type miniport6Extras struct {
 	logs     map[*resourceHandle]*log6
 	sysdma   map[*resourceHandle]*sysDma6
 	msix     map[*adapter6][]msixEntry
+	pnp      map[*adapter6]*pnp6
 }
 
 // interrupt6 is an interrupt NdisMRegisterInterruptEx registered.
@@ -67,6 +68,7 @@ func (w *world) extras() *miniport6Extras {
 		x.logs = map[*resourceHandle]*log6{}
 		x.sysdma = map[*resourceHandle]*sysDma6{}
 		x.msix = map[*adapter6][]msixEntry{}
+		x.pnp = map[*adapter6]*pnp6{}
 	}
 	return x
 }

@@ -143,3 +143,71 @@ func mp6Chars(ctx *mp6Ctx, init func(h ndis.Handle), opts ...ndis.DriverOptional
 		ShutdownHandlerEx:           func(ndis.Handle, ndis.ShutdownAction) {},
 	}
 }
+
+func TestPnpHandlers(t *testing.T) {
+	s := reset()
+	var calls []string
+	var addCtx, initCtx ndis.Handle
+	pnp := &ndis.MiniportPnpCharacteristics{
+		MiniportAddDeviceHandler: func(h, _ ndis.Handle) ndis.Status {
+			calls = append(calls, "add")
+			ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: "device ctx"})
+			return ndis.StatusSuccess
+		},
+		MiniportFilterResourceRequirementsHandler: func(ctx ndis.Handle, irp *ndis.Irp) ndis.Status {
+			calls = append(calls, "filter")
+			addCtx = ctx
+			if irp.MinorFunction != irpMnFilterResourceRequirements {
+				t.Errorf("MiniportFilterResourceRequirements got minor function %#x", irp.MinorFunction)
+			}
+			return ndis.StatusSuccess
+		},
+		MiniportStartDeviceHandler: func(ctx ndis.Handle, irp *ndis.Irp) ndis.Status {
+			calls = append(calls, "start")
+			return ndis.StatusSuccess
+		},
+		MiniportRemoveDeviceHandler: func(ctx ndis.Handle) { calls = append(calls, "remove "+ctx.(string)) },
+	}
+	chars := mp6Chars(&mp6Ctx{}, nil, pnp)
+	init := chars.InitializeHandlerEx
+	chars.InitializeHandlerEx = func(h, dctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+		calls = append(calls, "init")
+		initCtx = p.MiniportAddDeviceContext
+		return init(h, dctx, p)
+	}
+	chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { calls = append(calls, "halt") }
+	var drv ndis.Handle
+	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
+		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "pnp"}, nil, nil, chars, &drv)
+	})
+	sim := Of(s)
+	a, err := sim.AddAdapter6(drv, "eth0", ndis.Medium802_3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Halt(a); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := joinStrings(calls), "add,filter,start,init,halt,remove device ctx"; got != want {
+		t.Fatalf("handlers ran %q, want %q", got, want)
+	}
+	if addCtx != "device ctx" || initCtx != "device ctx" {
+		t.Fatalf("MiniportAddDeviceContext %v, in MiniportInitializeEx %v", addCtx, initCtx)
+	}
+	// A device that fails to start is removed; MiniportInitializeEx never
+	// runs. NDIS keeps its own copy of the handlers, so the change needs a
+	// driver that registers them anew.
+	calls = nil
+	pnp.MiniportStartDeviceHandler = func(ndis.Handle, *ndis.Irp) ndis.Status { return ndis.StatusResources }
+	var drv2 ndis.Handle
+	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
+		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "pnp2"}, nil, nil, chars, &drv2)
+	})
+	if _, err := sim.AddAdapter6(drv2, "eth1", ndis.Medium802_3); err == nil {
+		t.Fatal("an adapter whose MiniportStartDevice failed started")
+	}
+	if got, want := joinStrings(calls), "add,filter,remove device ctx"; got != want {
+		t.Fatalf("handlers ran %q, want %q", got, want)
+	}
+	ksExpect(t, s)
+}

@@ -85,6 +85,16 @@ func (w *world) setMiniport6Handlers(d *mp6Driver, h ndis.DriverOptionalHandlers
 		w.report(rules.RuleOptionalHandlersContext, "%s: %s registers %s outside its MiniportSetOptions handler", ddi, d.driverName(), handlersName(h))
 		return ndis.StatusFailure
 	}
+	// NDIS keeps a copy of the Plug and Play and selective suspend
+	// handlers.
+	switch x := h.(type) {
+	case *ndis.MiniportPnpCharacteristics:
+		c := *x
+		h = &c
+	case *ndis.MiniportSsCharacteristics:
+		c := *x
+		h = &c
+	}
 	switch h.(type) {
 	case *ndis.MiniportPnpCharacteristics, *ndis.MiniportSsCharacteristics:
 		if w.missingSlots6(ddi, d, handlersName(h), h) > 0 {
@@ -110,7 +120,8 @@ func (w *world) MDeregisterMiniportDriver(ndisMiniportDriverHandle ndis.Handle) 
 	d.deregistered = true
 }
 
-// addAdapter6 starts an adapter of miniport driver d: NDIS calls its
+// addAdapter6 starts an adapter of miniport driver d: NDIS calls its Plug
+// and Play handlers, if it registered any (addDevice6), and its
 // MiniportInitializeEx, which must set the adapter's registration
 // attributes with NdisMSetMiniportAttributes. On success the adapter is
 // Paused.
@@ -122,10 +133,16 @@ func (w *world) addAdapter6(d *mp6Driver, name string, medium ndis.Medium) (*ada
 	s.adapters = append(s.adapters, a)
 	s.byBase[base] = a
 	w.adapters = append(w.adapters, base)
-	params := &ndis.MiniportInitParameters{IfIndex: uint32(base.index)}
-	st := w.callStatus6("MINIPORT_INITIALIZE", d, args(a.describe(), d.ctx, "MiniportInitParameters"), func() ndis.Status {
-		return d.chars.InitializeHandlerEx(a, d.ctx, params)
-	})
+	addCtx, st := w.addDevice6(a)
+	params := &ndis.MiniportInitParameters{IfIndex: uint32(base.index), MiniportAddDeviceContext: addCtx}
+	if st == ndis.StatusSuccess {
+		st = w.callStatus6("MINIPORT_INITIALIZE", d, args(a.describe(), d.ctx, "MiniportInitParameters"), func() ndis.Status {
+			return d.chars.InitializeHandlerEx(a, d.ctx, params)
+		})
+		if st != ndis.StatusSuccess {
+			w.removeDevice6(a)
+		}
+	}
 	a.inInit = false
 	if st == ndis.StatusSuccess && !a.attrs {
 		w.report(rules.RuleSetAttributes, "%s's MiniportInitializeEx returned NDIS_STATUS_SUCCESS without calling NdisMSetMiniportAttributes; a miniport sets its registration attributes (its MiniportAdapterContext) there", d.driverName())
@@ -153,6 +170,9 @@ func (w *world) MSetMiniportAttributes(ndisMiniportHandle ndis.Handle, miniportA
 		w.report(rules.RuleSetAttributes, "%s: %s is %s, not in MiniportInitializeEx; a miniport sets its adapter's attributes only from MiniportInitializeEx", ddi, a.who(), stateName("adapter", a.state))
 		return ndis.StatusFailure
 	}
+	if w.setAddDeviceContext(a, miniportAttributes) {
+		return ndis.StatusSuccess
+	}
 	if miniportAttributes.MiniportAdapterContext != nil || !a.attrs {
 		a.ctx = miniportAttributes.MiniportAdapterContext
 	}
@@ -178,6 +198,7 @@ func (w *world) haltAdapter6(a *adapter6) error {
 	w.call("MINIPORT_HALT", a.drv, args(a.ctx, "NdisHaltDeviceDisabled"), func() {
 		a.drv.chars.HaltHandlerEx(a.ctx, ndis.HaltDeviceDisabled)
 	})
+	w.removeDevice6(a)
 	a.state = stOff
 	a.base.halted, a.base.ready = true, false
 	return nil
