@@ -337,7 +337,7 @@ func (w *world) MAllocateSharedMemoryAsyncEx(miniportDmaHandle ndis.Handle, leng
 	r := w.acquired(&b[0], ddi, fmt.Sprintf("shared memory of %d bytes", length))
 	pa := ndis.PhysicalAddress(0x100000 * int64(r.seq))
 	ctx := adapterContext(d.adapter)
-	for _, role := range w.delivers(ddi) {
+	if role := w.completedBy(ddi); role != "" {
 		w.st.Enqueue(fmt.Sprintf("NDIS completes %s on %s", ddi, d.h.r.what), 0, func() {
 			w.st.Callback(role, "the miniport", args(ctx, "VirtualAddress", fmt.Sprintf("%#x", int64(pa)), length, context), func() {
 				complete(ctx, b, &pa, length, context)

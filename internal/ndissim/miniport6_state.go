@@ -83,6 +83,17 @@ func (w *world) delivers(ddi string) []string {
 	return nil
 }
 
+// completedBy returns the role the catalogue says NDIS calls when ddi
+// pended.
+func (w *world) completedBy(ddi string) string {
+	if c := w.st.Catalogue(); c != nil {
+		if d := c.DDI(ddi); d != nil {
+			return d.CompletedBy
+		}
+	}
+	return ""
+}
+
 // roleOf returns the role among roles whose Go type is handler's (a
 // MiniportInterruptDPC is MINIPORT_INTERRUPT_DPC), or "".
 func (w *world) roleOf(roles []string, handler any) string {
