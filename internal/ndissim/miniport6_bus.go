@@ -254,8 +254,10 @@ func (w *world) MFreePort(ndisMiniportHandle ndis.Handle, portNumber ndis.PortNu
 }
 
 // MAllocateNetBufferSGList runs NdisMAllocateNetBufferSGList in the
-// simulated NDIS: HAL maps the NET_BUFFER's MDLs up to the end of its data,
-// one element per MDL at addresses of the DMA channel, and calls the
+// simulated NDIS: HAL maps the NET_BUFFER's MDLs from the start of its
+// CurrentMdl (the page: the list is generated from the data starting at
+// the beginning of the MDL at CurrentMdl) to the end of its data, one
+// element per MDL at addresses of the DMA channel, and calls the
 // channel's MiniportProcessSGList with the list before the DDI returns.
 // Data longer than the channel's MaximumPhysicalMapping cannot be mapped
 // (NDIS_STATUS_RESOURCES). The list is the driver's until
@@ -271,7 +273,13 @@ func (w *world) MAllocateNetBufferSGList(ndisMiniportDmaHandle ndis.Handle, netB
 		w.report(rules.RuleMissingHandler, "%s: %s was registered with no ProcessSGListHandler; NDIS has no MiniportProcessSGList to pass the list to", ddi, d.h.r.what)
 		return ndis.StatusResources
 	}
-	end := uint64(netBuffer.DataOffset) + netBuffer.DataLength
+	// The list starts at the beginning of the MDL that holds the data's
+	// start (CurrentMdl; the chain's first when it is not set) and ends with
+	// the data.
+	first, end := netBuffer.MdlChain, uint64(netBuffer.DataOffset)+netBuffer.DataLength
+	if netBuffer.CurrentMdl != nil {
+		first, end = netBuffer.CurrentMdl, uint64(netBuffer.CurrentMdlOffset)+netBuffer.DataLength
+	}
 	if d.desc.MaximumPhysicalMapping != 0 && netBuffer.DataLength > uint64(d.desc.MaximumPhysicalMapping) {
 		return ndis.StatusResources
 	}
@@ -279,7 +287,7 @@ func (w *world) MAllocateNetBufferSGList(ndisMiniportDmaHandle ndis.Handle, netB
 	r := w.acquired(sgl, ddi, "scatter/gather list")
 	base := ndis.PhysicalAddress(0x40000000 + 0x100000*int64(r.seq))
 	var at uint64
-	for m := netBuffer.MdlChain; m != nil && at < end; m = m.Next {
+	for m := first; m != nil && at < end; m = m.Next {
 		n := min(uint64(len(m.Data)), end-at)
 		if n > 0 {
 			sgl.Elements = append(sgl.Elements, ndis.ScatterGatherElement{Address: base + ndis.PhysicalAddress(at), Length: uint32(n)})

@@ -163,10 +163,17 @@ func TestScatterGatherLists(t *testing.T) {
 	if got == nil || gotCtx != "send ctx" || got.NumberOfElements != 2 || got.Elements[0].Length != 100 || got.Elements[1].Length != 70 {
 		t.Fatalf("MiniportProcessSGList got %+v, %v", got, gotCtx)
 	}
+	first := got
 	if st := ndis.MAllocateNetBufferSGList(dma, &ndis.NetBuffer{DataLength: 10000}, nil, 0, nil, 0); st != ndis.StatusResources {
 		t.Errorf("a list longer than MaximumPhysicalMapping: %s", st)
 	}
-	first := got
+	// From CurrentMdl: the second MDL, data at offset 10 in it for 150 bytes.
+	cur := &ndis.NetBuffer{MdlChain: nb.MdlChain, CurrentMdl: nb.MdlChain.Next, CurrentMdlOffset: 10, DataOffset: 110, DataLength: 150}
+	ndis.MAllocateNetBufferSGList(dma, cur, nil, 0, nil, 0)
+	if got.NumberOfElements != 2 || got.Elements[0].Length != 100 || got.Elements[1].Length != 60 {
+		t.Fatalf("the list of a NET_BUFFER with a CurrentMdl: %+v", got)
+	}
+	ndis.MFreeNetBufferSGList(dma, got, cur)
 	ndis.MAllocateNetBufferSGList(dma, other, nil, 0, nil, 0)
 	ndis.MFreeNetBufferSGList(dma, got, other)
 	ksExpect(t, s)
