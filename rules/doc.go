@@ -19,13 +19,12 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 167 DDIs, 103 roles, 8 handler structures and 9
+// The catalogue holds 239 DDIs, 112 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
 //     -ndismcm*, -ndismco* (65 DDIs: client 12, call manager 18, common 7,
-//     miniport call manager 22, CoNDIS miniport 6), minus 10 pages that only
-//     share the prefix (listed with reasons in Catalogue.Exclusions);
+//     miniport call manager 22, CoNDIS miniport 6);
 //   - every CoNDIS role page, nc-ndis-protocol_cl_*, -protocol_cm_*,
 //     -protocol_co_*, -miniport_co_* (42 roles);
 //   - protocol registration and binding: 8 DDIs and 12 roles
@@ -38,13 +37,16 @@
 //   - the handler structures NDIS_PROTOCOL_DRIVER_CHARACTERISTICS,
 //     NDIS_PROTOCOL_CO_CHARACTERISTICS, NDIS_CO_CLIENT_OPTIONAL_HANDLERS,
 //     NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS and NDIS_MINIPORT_CO_CHARACTERISTICS;
-//   - NDIS 6 miniport, filter and protocol drivers (issue 13): every
-//     nc-ndis-filter_* role page, the roles of the miniport's driver and
-//     interrupt characteristics, the NdisM*, NdisF* and binding DDIs of
-//     their lifecycle, sends, receives, OIDs and resources, and the nblapi
-//     pool and allocation DDIs (Catalogue.Summary counts them: miniport 23
-//     DDIs and 26 roles, filter 14 and 21, nbl 8, config 2); role C types
-//     from the Examples prototype of each page;
+//   - NDIS 6 miniport, filter and protocol drivers (issue 13): every page
+//     of the prefixes nf-ndis-ndism* (57 NDIS 6 miniport DDIs),
+//     nf-ndis-ndisf* (21 filter DDIs), nf-nblapi-* (31 NET_BUFFER API DDIs),
+//     nc-ndis-miniport_* (33 roles) and nc-ndis-filter_* (19 roles, with
+//     the two synchronous-OID roles documented on nf- pages), the NDIS 6
+//     protocol DDIs (21 in the protocol family with the binding ones), and
+//     the miniport's driver, interrupt, PnP and selective-suspend
+//     characteristics and the filter's; pages that only share a prefix, or
+//     are NDIS 5-only, are listed with reasons in Catalogue.Exclusions (33
+//     in all); role C types come from the Examples prototype of each page;
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag) and init/halt resource pairs (Catalogue.Pairs), from

@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 167 roles 103 structs 8 lifetimes 9 exclusions 10
+	// ddis 239 roles 112 structs 10 lifetimes 9 exclusions 33
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -30,13 +30,13 @@ func ExampleCatalogue_Summary() {
 	// ddi condis-miniport 6
 	// ddi config 2
 	// ddi event 9
-	// ddi filter 14
+	// ddi filter 21
 	// ddi irql 6
 	// ddi lock 11
 	// ddi memory 4
-	// ddi miniport 23
-	// ddi nbl 8
-	// ddi protocol 13
+	// ddi miniport 57
+	// ddi nbl 31
+	// ddi protocol 21
 	// ddi timer 4
 	// ddi wait 5
 	// ddi workitem 3
@@ -46,9 +46,10 @@ func ExampleCatalogue_Summary() {
 	// role condis-common 8
 	// role condis-miniport 6
 	// role filter 21
-	// role miniport 26
+	// role miniport 33
+	// role nbl 2
 	// role protocol 12
 	// role timer 1
 	// role workitem 1
-	// struct - 8
+	// struct - 10
 }
