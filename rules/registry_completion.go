@@ -122,6 +122,7 @@ var handlers = ndis.CoClientOptionalHandlers{ClNotifyCloseAfHandler: clNotifyClo
 	},
 	{
 		ID:    RuleCompleteWithPending,
+		SDV:   []string{"NdisOidComplete"},
 		Pass:  PassCompletion,
 		Title: "NDIS_STATUS_PENDING passed as a completion's status",
 		Text: `A completing DDI passes the final status of the request: any NDIS_STATUS_XXX except
