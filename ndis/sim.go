@@ -293,6 +293,20 @@ type simulator interface {
 	QueryNetBufferPhysicalCount(netBuffer *NetBuffer) uint32
 	RetreatNetBufferDataStart(netBuffer *NetBuffer, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl) Status
 	RetreatNetBufferListDataStart(netBufferList *NetBufferList, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl, freeMdlHandler NetBufferFreeMdl) Status
+
+	// The NDIS network interface DDIs (NdisIf*; issue 13,
+	// ddi_interfaces.go).
+	IfRegisterProvider(providerCharacteristics *IfProviderCharacteristics, ifProviderContext Handle, pNdisIfProviderHandle *Handle) Status
+	IfDeregisterProvider(ndisProviderHandle Handle)
+	IfAllocateNetLuidIndex(ifType NetIftype, pNetLuidIndex *uint32) Status
+	IfFreeNetLuidIndex(ifType NetIftype, netLuidIndex uint32) Status
+	IfRegisterInterface(ndisProviderHandle Handle, netLuid NetLuid, providerIfContext Handle, pIfInfo *NetIfInformation, pIfIndex *NetIfindex) Status
+	IfDeregisterInterface(ifIndex NetIfindex)
+	IfGetInterfaceIndexFromNetLuid(netLuid NetLuid, pIfIndex *NetIfindex) Status
+	IfGetNetLuidFromInterfaceIndex(ifIndex NetIfindex, pNetLuid *NetLuid) Status
+	IfQueryBindingIfIndex(ndisBindingHandle Handle, pBoundIfIndex *NetIfindex, pBoundIfNetLuid *NetLuid, pLowestIfIndex *NetIfindex, pLowestIfNetLuid *NetLuid) Status
+	IfAddIfStackEntry(higherLayerIfIndex NetIfindex, lowerLayerIfIndex NetIfindex) Status
+	IfDeleteIfStackEntry(higherLayerIfIndex NetIfindex, lowerLayerIfIndex NetIfindex)
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

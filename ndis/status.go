@@ -24,6 +24,13 @@ const (
 	// StatusPaused is NDIS_STATUS_PAUSED (STATUS_NDIS_PAUSED): what a paused
 	// miniport or filter completes sends with.
 	StatusPaused Status = 0xC023002A
+	// StatusInterfaceNotFound is NDIS_STATUS_INTERFACE_NOT_FOUND
+	// (STATUS_NDIS_INTERFACE_NOT_FOUND): no interface has the given index or
+	// NET_LUID.
+	StatusInterfaceNotFound Status = 0xC023002B
+	// StatusDuplicateObjectid is NDIS_STATUS_DUPLICATE_OBJECTID
+	// (STATUS_DUPLICATE_OBJECTID): an interface with the NET_LUID exists.
+	StatusDuplicateObjectid Status = 0xC000022A
 	// StatusAlreadyComplete is NDIS_STATUS_ALREADY_COMPLETE
 	// (STATUS_ALREADY_COMPLETE).
 	StatusAlreadyComplete Status = 0x000000FF
@@ -184,6 +191,8 @@ const (
 )
 
 var statusNames = map[Status]string{
+	StatusInterfaceNotFound:       "NDIS_STATUS_INTERFACE_NOT_FOUND",
+	StatusDuplicateObjectid:       "NDIS_STATUS_DUPLICATE_OBJECTID",
 	StatusSuccess:                 "NDIS_STATUS_SUCCESS",
 	StatusPending:                 "NDIS_STATUS_PENDING",
 	StatusNotRecognized:           "NDIS_STATUS_NOT_RECOGNIZED",

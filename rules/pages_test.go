@@ -350,6 +350,7 @@ var extraPages = []string{
 	"nf-ndis-miniport_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request", "nf-ndis-filter_synchronous_oid_request_complete",
 	"ns-ndis-_ndis_miniport_driver_characteristics", "ns-ndis-_ndis_filter_driver_characteristics",
 	"nc-nblapi-net_buffer_allocate_mdl", "nc-nblapi-net_buffer_free_mdl",
+	"nc-ndis-if_query_object", "nc-ndis-if_set_object",
 	"nf-ndis-ndisallocatecloneoidrequest", "nf-ndis-ndiscancelsendnetbufferlists", "nf-ndis-ndiscanceloidrequest",
 	"nf-ndis-ndisdirectoidrequest", "nf-ndis-ndiscanceldirectoidrequest", "nf-ndis-ndisunbindadapter", "nf-ndis-ndissynchronousoidrequest",
 	// Every miniport role and NdisM* DDI is in by prefix; the structures
@@ -359,10 +360,11 @@ var extraPages = []string{
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,
 // the NdisM* DDIs, the filter DDIs and roles, the miniport roles, and the
-// NET_BUFFER API (nf-nblapi-, checked in nblapi/).
+// NET_BUFFER API (nf-nblapi-, checked in nblapi/), the network interface
+// DDIs (NdisIf*).
 var familyPrefixes = []string{
 	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndism",
-	"nf-ndis-ndisf", "nf-nblapi-",
+	"nf-ndis-ndisf", "nf-nblapi-", "nf-ndis-ndisif",
 	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
 }

@@ -210,7 +210,7 @@ func (g *gen) family(name string, ov EntryOverlay) string {
 	return fam
 }
 
-var callbackRe = regexp.MustCompile(`^(Protocol|Miniport|Filter|Xxx|Ndis|Net)[A-Z][A-Za-z0-9]*$`)
+var callbackRe = regexp.MustCompile(`^(Protocol|Miniport|Filter|Xxx|Ndis|Net|Provider)[A-Z][A-Za-z0-9]*$`)
 
 // callbackName is the first function name a role page's description
 // mentions (The ProtocolClCloseCallComplete function ...).
