@@ -307,6 +307,13 @@ type simulator interface {
 	IfQueryBindingIfIndex(ndisBindingHandle Handle, pBoundIfIndex *NetIfindex, pBoundIfNetLuid *NetLuid, pLowestIfIndex *NetIfindex, pLowestIfNetLuid *NetLuid) Status
 	IfAddIfStackEntry(higherLayerIfIndex NetIfindex, lowerLayerIfIndex NetIfindex) Status
 	IfDeleteIfStackEntry(higherLayerIfIndex NetIfindex, lowerLayerIfIndex NetIfindex)
+
+	// The NDIS 6 intermediate driver DDIs (NdisIM*; issue 13, ddi_im.go).
+	IMAssociateMiniport(driverHandle Handle, protocolHandle Handle)
+	IMInitializeDeviceInstanceEx(driverHandle Handle, driverInstance *String, deviceContext Handle) Status
+	IMCancelInitializeDeviceInstance(driverHandle Handle, deviceInstance *String) Status
+	IMDeInitializeDeviceInstance(ndisMiniportHandle Handle) Status
+	IMGetBindingContext(ndisBindingHandle Handle) Handle
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -361,10 +361,10 @@ var extraPages = []string{
 // familyPrefixes select the pages that must all have entries: CoNDIS,
 // the NdisM* DDIs, the filter DDIs and roles, the miniport roles, and the
 // NET_BUFFER API (nf-nblapi-, checked in nblapi/), the network interface
-// DDIs (NdisIf*).
+// DDIs (NdisIf*) and the intermediate driver DDIs (NdisIM*).
 var familyPrefixes = []string{
 	"nf-ndis-ndiscl", "nf-ndis-ndiscm", "nf-ndis-ndisco", "nf-ndis-ndism",
-	"nf-ndis-ndisf", "nf-nblapi-", "nf-ndis-ndisif",
+	"nf-ndis-ndisf", "nf-nblapi-", "nf-ndis-ndisif", "nf-ndis-ndisim",
 	"nc-ndis-protocol_cl_", "nc-ndis-protocol_cm_", "nc-ndis-protocol_co_", "nc-ndis-miniport_",
 	"nc-ndis-filter_",
 }

@@ -28,7 +28,7 @@ const PassIrql = "irql"
 var irqlRules = []*Rule{
 	{
 		ID:    RuleIrqlAboveMax,
-		SDV:   []string{"Irql_CallManager_Function", "Irql_Connection_Function", "Irql_Filter_Driver_Function", "Irql_Gather_DMA_Function", "Irql_Interfaces_Function", "Irql_Interrupt_Function", "Irql_IrqlSetting_Function", "Irql_MCM_Function", "Irql_MCO_Function", "Irql_Miniport_Driver_Function", "Irql_Miscellaneous_Function", "Irql_NetBuffer_Function", "Irql_OID_Function", "Irql_Protocol_Driver_Function", "Irql_SendRcv_Function", "Irql_StatusIndication_Function", "Irql_Synch_Function", "Irql_Timer_Function", "PeriodicTimer"},
+		SDV:   []string{"Irql_CallManager_Function", "Irql_Connection_Function", "Irql_Filter_Driver_Function", "Irql_Gather_DMA_Function", "Irql_IM_Function", "Irql_Interfaces_Function", "Irql_Interrupt_Function", "Irql_IrqlSetting_Function", "Irql_MCM_Function", "Irql_MCO_Function", "Irql_Miniport_Driver_Function", "Irql_Miscellaneous_Function", "Irql_NetBuffer_Function", "Irql_OID_Function", "Irql_Protocol_Driver_Function", "Irql_SendRcv_Function", "Irql_StatusIndication_Function", "Irql_Synch_Function", "Irql_Timer_Function", "PeriodicTimer"},
 		Pass:  PassIrql,
 		Title: "a DDI or function called where the IRQL may be above its maximum",
 		Text: `Each DDI's page gives the IRQL it may be called at, and NDIS calls each callback role at a

@@ -37,6 +37,7 @@ type world struct {
 	resources resourceTable              // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
 	mp6x      miniport6Extras            // NDIS 6 miniport selective suspend, bus data, DPCs, ports and SG lists (miniport6_*.go)
 	ifx       ifRegistry                 // NDIS network interface providers, NET_LUID indexes, interfaces and the stack table (ifprov_*.go)
+	imx       imRegistry                 // NDIS 6 intermediate drivers: associations and virtual miniports (im6_*.go)
 }
 
 // Attach creates the simulated NDIS of the run s: the kernel.Option
