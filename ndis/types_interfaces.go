@@ -47,6 +47,4 @@ type NetIfInformation struct {
 	// Flags are the NIIF_ flags (NIIF_HARDWARE_INTERFACE,
 	// NIIF_FILTER_INTERFACE).
 	Flags uint32
-	// PhysAddressLength is the length of the interface's physical address.
-	PhysAddressLength uint16
 }

@@ -47,6 +47,10 @@ func TestQueryBindingIfIndex(t *testing.T) {
 		t.Fatalf("bound %d, lowest %d, want %d, %d", again, lowest, bound, tunnel)
 	}
 	ndis.IfDeregisterInterface(bound) // NDIS's, not the driver's
+	st.Halt()
+	if ndis.IfGetInterfaceIndexFromNetLuid(boundLuid, &found) != ndis.StatusInterfaceNotFound || ndis.IfAddIfStackEntry(tunnel, bound) != ndis.StatusInterfaceNotFound {
+		t.Fatalf("the interface of a halted adapter is still found")
+	}
 	ndis.IfDeregisterInterface(tunnel)
 	ndis.IfDeregisterProvider(prov)
 	if v := sys.Violations(); len(v) != 1 || v[0].Rule != rules.RuleBadHandle {

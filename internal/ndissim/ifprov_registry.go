@@ -13,7 +13,7 @@ import (
 // (RFC 2863's ifStackTable). NDIS itself registers an interface for each
 // NDIS 6 miniport adapter (IF_TYPE_ETHERNET_CSMACD); the simulation
 // registers it the first time NdisIfQueryBindingIfIndex asks for a binding
-// to that adapter.
+// to that adapter, and it is gone once the adapter halts.
 
 // maxNetLuidIndex is the largest NET_LUID index (24 bits); the same bound
 // holds for interface indexes.
@@ -276,7 +276,7 @@ func (w *world) IfGetInterfaceIndexFromNetLuid(netLuid ndis.NetLuid, pIfIndex *n
 	if !w.needPtr(ddi, "pIfIndex", pIfIndex == nil) {
 		return ndis.StatusInterfaceNotFound
 	}
-	n := w.ifs().byLuid[netLuid.Value]
+	n := w.ifs().live(w.ifs().byLuid[netLuid.Value])
 	if n == nil {
 		*pIfIndex = 0
 		return ndis.StatusInterfaceNotFound
@@ -293,7 +293,7 @@ func (w *world) IfGetNetLuidFromInterfaceIndex(ifIndex ndis.NetIfindex, pNetLuid
 	if !w.needPtr(ddi, "pNetLuid", pNetLuid == nil) {
 		return ndis.StatusInterfaceNotFound
 	}
-	n := w.ifs().byIndex[ifIndex]
+	n := w.ifs().live(w.ifs().byIndex[ifIndex])
 	if n == nil {
 		return ndis.StatusInterfaceNotFound
 	}
@@ -327,13 +327,22 @@ func (w *world) IfQueryBindingIfIndex(ndisBindingHandle ndis.Handle, pBoundIfInd
 	return ndis.StatusSuccess
 }
 
+// live returns n unless it is nil or the interface of an adapter that was
+// halted since (NDIS deregisters it with the adapter).
+func (r *ifRegistry) live(n *netIf) *netIf {
+	if n == nil || n.adapter != nil && n.adapter.state == stOff {
+		return nil
+	}
+	return n
+}
+
 // lowest follows the stack table down from n, stopping at a cycle.
 func (r *ifRegistry) lowest(n *netIf) *netIf {
 	seen := map[ndis.NetIfindex]bool{n.index: true}
 	for {
 		var next *netIf
 		for _, e := range r.stack {
-			if e.higher == n.index && r.byIndex[e.lower] != nil && !seen[e.lower] {
+			if e.higher == n.index && r.live(r.byIndex[e.lower]) != nil && !seen[e.lower] {
 				next = r.byIndex[e.lower]
 				break
 			}
@@ -354,7 +363,7 @@ func (w *world) IfAddIfStackEntry(higherLayerIfIndex ndis.NetIfindex, lowerLayer
 	const ddi = "NdisIfAddIfStackEntry"
 	defer w.st.EnterDDI(ddi, args(uint32(higherLayerIfIndex), uint32(lowerLayerIfIndex)))()
 	r := w.ifs()
-	if r.byIndex[higherLayerIfIndex] == nil || r.byIndex[lowerLayerIfIndex] == nil {
+	if r.live(r.byIndex[higherLayerIfIndex]) == nil || r.live(r.byIndex[lowerLayerIfIndex]) == nil {
 		return ndis.StatusInterfaceNotFound
 	}
 	e := ifStackEntry{higherLayerIfIndex, lowerLayerIfIndex}

@@ -98,8 +98,7 @@ func (w *world) IMAssociateMiniport(driverHandle ndis.Handle, protocolHandle ndi
 
 // IMInitializeDeviceInstanceEx runs NdisIMInitializeDeviceInstanceEx in
 // the simulated NDIS: the instance is pending until NDIS starts it from the
-// event queue. A name pending or started already is
-// NDIS_STATUS_NOT_ACCEPTED.
+// event queue. A name pending or up already is NDIS_STATUS_NOT_ACCEPTED.
 func (w *world) IMInitializeDeviceInstanceEx(driverHandle ndis.Handle, driverInstance *ndis.String, deviceContext ndis.Handle) ndis.Status {
 	const ddi = "NdisIMInitializeDeviceInstanceEx"
 	defer w.st.EnterDDI(ddi, args(driverHandle, "DriverInstance", deviceContext))()
@@ -110,8 +109,13 @@ func (w *world) IMInitializeDeviceInstanceEx(driverHandle ndis.Handle, driverIns
 	name := string(*driverInstance)
 	r := w.ims()
 	key := strings.ToLower(name)
-	if r.instances[key] != nil {
-		return ndis.StatusNotAccepted
+	if old := r.instances[key]; old != nil {
+		if old.adapter == nil || old.adapter.state != stOff {
+			return ndis.StatusNotAccepted
+		}
+		// Halted otherwise than by NdisIMDeInitializeDeviceInstance (the
+		// harness's Halt): the name is free again.
+		delete(r.byAdapter, old.adapter)
 	}
 	inst := &imInstance{drv: d, name: name, ctx: deviceContext}
 	r.instances[key] = inst

@@ -154,3 +154,31 @@ func TestIntermediateDriverMisuse(t *testing.T) {
 		}
 	}
 }
+
+// TestIntermediateDriverRestartAfterHalt: a virtual miniport halted
+// otherwise than by NdisIMDeInitializeDeviceInstance frees its name, and
+// NdisIMInitializeDeviceInstanceEx starts it again.
+func TestIntermediateDriverRestartAfterHalt(t *testing.T) {
+	s := reset()
+	mini, _ := imTestDriver(t, s)
+	name := ndis.String("VMini3")
+	ndis.IMInitializeDeviceInstanceEx(mini, &name, nil)
+	s.RunDue(10)
+	w := of(s)
+	first := w.ims().instances["vmini3"]
+	if first == nil || first.adapter == nil {
+		t.Fatalf("the virtual miniport did not start")
+	}
+	if err := Of(s).Halt(first.adapter); err != nil {
+		t.Fatal(err)
+	}
+	if st := ndis.IMInitializeDeviceInstanceEx(mini, &name, nil); st != ndis.StatusSuccess {
+		t.Fatalf("initializing a halted instance's name again = %s", st)
+	}
+	s.RunDue(10)
+	again := w.ims().instances["vmini3"]
+	if again == first || again.adapter == nil || again.adapter.state == stOff {
+		t.Fatalf("the virtual miniport did not start again")
+	}
+	ksExpect(t, s)
+}
