@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 239 DDIs, 112 roles, 10 handler structures and 9
+// The catalogue holds 255 DDIs, 114 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -45,8 +45,10 @@
 //     protocol DDIs (21 in the protocol family with the binding ones), and
 //     the miniport's driver, interrupt, PnP and selective-suspend
 //     characteristics and the filter's; pages that only share a prefix, or
-//     are NDIS 5-only, are listed with reasons in Catalogue.Exclusions (33
+//     are NDIS 5-only, are listed with reasons in Catalogue.Exclusions (39
 //     in all); role C types come from the Examples prototype of each page;
+//   - the NDIS 6 intermediate-driver pages nf-ndis-ndisim* (5 DDIs) and the
+//     interface-provider pages nf-ndis-ndisif* (11 DDIs, 2 roles);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag) and init/halt resource pairs (Catalogue.Pairs), from

@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 239 roles 112 structs 10 lifetimes 9 exclusions 33
+	// ddis 255 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -31,6 +31,8 @@ func ExampleCatalogue_Summary() {
 	// ddi config 2
 	// ddi event 9
 	// ddi filter 21
+	// ddi im 5
+	// ddi interfaces 11
 	// ddi irql 6
 	// ddi lock 11
 	// ddi memory 4
@@ -46,6 +48,7 @@ func ExampleCatalogue_Summary() {
 	// role condis-common 8
 	// role condis-miniport 6
 	// role filter 21
+	// role interfaces 2
 	// role miniport 33
 	// role nbl 2
 	// role protocol 12
