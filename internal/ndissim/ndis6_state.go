@@ -272,7 +272,7 @@ func (w *world) callStatus6(role string, drv driverRef, args string, fn func() n
 		return st
 	}
 	for _, s := range r.Statuses {
-		if s == st.String() || s == "NDIS_STATUS_XXX" {
+		if s == st.String() || s == rules.StatusAny {
 			return st
 		}
 	}

@@ -191,3 +191,14 @@ func TestReturnStatusesWithAlternative(t *testing.T) {
 		t.Errorf("returnStatuses = %v, want %v", got, want)
 	}
 }
+
+// TestReturnStatusesMixedCaseAny reads the IF_QUERY_OBJECT page's
+// "NDIS_STATUS_Xxx" row as any other status (rules.StatusAny), not as a
+// status named NDIS_STATUS_X.
+func TestReturnStatusesMixedCaseAny(t *testing.T) {
+	section := "<dt><b>NDIS_STATUS_SUCCESS</b></dt>\n<dt><b>NDIS_STATUS_Xxx</b></dt>"
+	got := returnStatuses(section)
+	if want := []string{"NDIS_STATUS_SUCCESS", "NDIS_STATUS_XXX"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("returnStatuses = %v, want %v", got, want)
+	}
+}

@@ -3,13 +3,15 @@ package generate
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ndislint/ndislint/rules"
 )
 
 var (
 	tagIRe     = regexp.MustCompile(`</?i>`)
-	dtStatusRe = regexp.MustCompile(`<dt>\s*<b>\s*(NDIS_STATUS_[A-Z0-9_]+)[^<]*</b>\s*</dt>`)
-	hStatusRe  = regexp.MustCompile(`(?m)^#{3,4}\s+\**(NDIS_STATUS_[A-Z0-9_]+)\**\s*$`)
-	mdStatusRe = regexp.MustCompile(`(?m)^\|\s*\**(NDIS_STATUS_[A-Z0-9_]+)\**\s*\|`)
+	dtStatusRe = regexp.MustCompile(`<dt>\s*<b>\s*(NDIS_STATUS_[A-Za-z0-9_]+)[^<]*</b>\s*</dt>`)
+	hStatusRe  = regexp.MustCompile(`(?m)^#{3,4}\s+\**(NDIS_STATUS_[A-Za-z0-9_]+)\**\s*$`)
+	mdStatusRe = regexp.MustCompile(`(?m)^\|\s*\**(NDIS_STATUS_[A-Za-z0-9_]+)\**\s*\|`)
 )
 
 // returnStatuses lists the statuses a section names as return codes (the
@@ -38,6 +40,9 @@ func returnStatuses(section string) []string {
 	seen := map[string]bool{}
 	for _, h := range hits {
 		n := strings.TrimSpace(h.name)
+		if strings.EqualFold(n, rules.StatusAny) {
+			n = rules.StatusAny // the pages write NDIS_STATUS_XXX and NDIS_STATUS_Xxx
+		}
 		if !seen[n] {
 			seen[n] = true
 			out = append(out, n)
