@@ -16,7 +16,7 @@ var Deps = []string{
 	"github.com/ndislint/ndislint/wdm",
 	"github.com/ndislint/ndislint/ndistest",
 	"bytes", "context", "errors", "fmt", "os", "sort", "strings", "sync",
-	"sync/atomic", "testing", "time", "unsafe",
+	"sync/atomic", "testing", "time", "unsafe", "encoding/binary",
 }
 
 // Env is the loaded dependencies, read once from export data and shared

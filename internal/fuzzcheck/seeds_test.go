@@ -19,7 +19,7 @@ const repoRoot = "../.."
 
 // exampleDirs are the example drivers: each file and each package merged
 // into one file seed the fuzzer.
-var exampleDirs = []string{"examples/client", "examples/callmanager", "examples/mistakes"}
+var exampleDirs = []string{"examples/client", "examples/callmanager", "examples/mistakes", "examples/miniport", "examples/filter", "examples/protocol"}
 
 // testdataDirs are passes' testdata packages (their dependencies all
 // loaded) that seed the fuzzer too.
@@ -33,6 +33,13 @@ var testdataDirs = []string{
 	"analyzers/typestate/testdata/afclose",
 	"analyzers/typestate/testdata/vcstate",
 	"analyzers/directives/testdata/malformed",
+	"analyzers/nblown/testdata/send",
+	"analyzers/nblown/testdata/receive",
+	"analyzers/pausestate/testdata/miniport",
+	"analyzers/pausestate/testdata/filter",
+	"analyzers/ddiusage/testdata/context",
+	"analyzers/ddiusage/testdata/pairs",
+	"analyzers/ddiusage/testdata/flags",
 }
 
 var writeCorpus = flag.Bool("writecorpus", false, "write the seeds to testdata/fuzz/FuzzPasses")
