@@ -100,3 +100,12 @@ func MUnmapIoSpace(miniportAdapterHandle Handle, virtualAddress []byte, length u
 func MSynchronizeWithInterruptEx(ndisInterruptHandle Handle, messageId uint32, synchronizeFunction MiniportSynchronizeInterrupt, synchronizeContext Handle) bool {
 	return sim().MSynchronizeWithInterruptEx(ndisInterruptHandle, messageId, synchronizeFunction, synchronizeContext)
 }
+
+// WriteErrorLogEntry models NdisWriteErrorLogEntry. The
+// NdisWriteErrorLogEntry function logs an I/O error to the system event
+// log; errorValues are the page's variadic ULONGs, NumberOfErrorValues of
+// them.
+// NDIS: NdisWriteErrorLogEntry. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndiswriteerrorlogentry.
+func WriteErrorLogEntry(ndisAdapterHandle Handle, errorCode uint32, numberOfErrorValues uint32, errorValues ...uint32) {
+	sim().WriteErrorLogEntry(ndisAdapterHandle, errorCode, numberOfErrorValues, errorValues...)
+}

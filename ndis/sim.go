@@ -193,6 +193,7 @@ type simulator interface {
 	MNetPnPEvent(miniportAdapterHandle Handle, netPnPEventNotification *NetPnpEventNotification) Status
 	MRegisterInterruptEx(miniportAdapterHandle Handle, miniportInterruptContext Handle, miniportInterruptCharacteristics *MiniportInterruptCharacteristics, ndisInterruptHandle *Handle) Status
 	MRegisterIoPortRange(portOffset *Handle, miniportAdapterHandle Handle, initialPort uint32, numberOfPorts uint32) Status
+	WriteErrorLogEntry(ndisAdapterHandle Handle, errorCode uint32, numberOfErrorValues uint32, errorValues ...uint32)
 	MSynchronizeWithInterruptEx(ndisInterruptHandle Handle, messageId uint32, synchronizeFunction MiniportSynchronizeInterrupt, synchronizeContext Handle) bool
 	MRegisterScatterGatherDma(miniportAdapterHandle Handle, dmaDescription *SgDmaDescription, ndisMiniportDmaHandle *Handle) Status
 	MUnmapIoSpace(miniportAdapterHandle Handle, virtualAddress []byte, length uint32)

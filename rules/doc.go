@@ -19,7 +19,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 255 DDIs, 114 roles, 10 handler structures and 9
+// The catalogue holds 256 DDIs, 114 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -38,7 +38,8 @@
 //     NDIS_PROTOCOL_CO_CHARACTERISTICS, NDIS_CO_CLIENT_OPTIONAL_HANDLERS,
 //     NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS and NDIS_MINIPORT_CO_CHARACTERISTICS;
 //   - NDIS 6 miniport, filter and protocol drivers (issue 13): every page
-//     of the prefixes nf-ndis-ndism* (57 NDIS 6 miniport DDIs),
+//     of the prefixes nf-ndis-ndism* (57 NDIS 6 miniport DDIs, and
+//     NdisWriteErrorLogEntry),
 //     nf-ndis-ndisf* (21 filter DDIs), nf-nblapi-* (31 NET_BUFFER API DDIs),
 //     nc-ndis-miniport_* (33 roles) and nc-ndis-filter_* (19 roles, with
 //     the two synchronous-OID roles documented on nf- pages), the NDIS 6
@@ -51,7 +52,8 @@
 //     interface-provider pages nf-ndis-ndisif* (11 DDIs, 2 roles);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
-//     (Param.IrqlFlag) and init/halt resource pairs (Catalogue.Pairs), from
+//     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and
+//     companions (Catalogue.Companions), from
 //     the overlay with the sentences of the pages and SDV rule pages;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
 //     and SAPs, and the call manager's view of AFs, SAPs and parties, from

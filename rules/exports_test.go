@@ -155,8 +155,12 @@ func checkGoSignature(t *testing.T, d *rules.DDI, sig *types.Signature) {
 	}
 	for i, p := range d.Params {
 		v := sig.Params().At(i)
-		if v.Name() != p.GoName || types.TypeString(v.Type(), qualifier) != p.GoType {
-			t.Errorf("%s: param %d is %s %s, the model's is %s %s", d.Name, i, p.GoName, p.GoType, v.Name(), types.TypeString(v.Type(), qualifier))
+		typ := types.TypeString(v.Type(), qualifier)
+		if s, ok := v.Type().(*types.Slice); ok && sig.Variadic() && i == len(d.Params)-1 {
+			typ = "..." + types.TypeString(s.Elem(), qualifier) // a page's "..." parameter
+		}
+		if v.Name() != p.GoName || typ != p.GoType {
+			t.Errorf("%s: param %d is %s %s, the model's is %s %s", d.Name, i, p.GoName, p.GoType, v.Name(), typ)
 		}
 	}
 	got := ""

@@ -10,13 +10,16 @@ const (
 	RuleDDIArgumentLimit    = "ddi-argument-limit"
 	RuleIrqlFlagQuery       = "irql-flag-query"
 	RuleResourceNotReleased = "resource-not-released"
+	RuleDDICompanionMissing = "ddi-companion-missing"
 )
 
 // The rules of the DDI-usage pass: SDV's DDI usage, memory usage and
 // miscellaneous rules that say where a DDI may be called (DDI.Context),
 // what an argument may be (Param.Limit), that a handler told its IRQL by a
 // dispatch-level flag does not query it (Param.IrqlFlag), and that what
-// MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs).
+// MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs),
+// and that a DDI that asks for a companion in its role has it
+// (Catalogue.Companions).
 var ddiusageRules = []*Rule{
 	{
 		ID:    RuleDDIWrongContext,
@@ -132,5 +135,42 @@ func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction
 }`,
 		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, Init_NdisAllocateIoWorkItem, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisOpenConfigurationEx, CancelTimerObject",
 		Needs:  []string{"MINIPORT_INITIALIZE", "MINIPORT_HALT"},
+	},
+	{
+		ID:    RuleDDICompanionMissing,
+		SDV:   []string{"WriteErrorLog"},
+		Pass:  PassDDIUsage,
+		Title: "a DDI whose use in a role asks for another DDI there, without it",
+		Text: `Some DDIs, used in a handler, ask for another DDI in the same handler's context: a miniport that
+allocates shared memory in MiniportInitializeEx logs the failure with NdisWriteErrorLogEntry (SDV
+WriteErrorLog). The catalogue's Companions say which. Reported: the DDI reached from a handler of the role
+(directly, through the package's functions, or other packages' by fact) when no handler of that role in
+the package reaches the companion. Not seen: whether the companion is called on the failure path itself
+(any call reached from the role counts), and calls through function values or interfaces (the pass then
+stays silent).`,
+		Page: "nf-ndis-ndiswriteerrorlogentry",
+		Wrong: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var va []byte
+	var pa ndis.PhysicalAddress
+	ndis.MAllocateSharedMemory(ndisMiniportHandle, 4096, false, &va, &pa)
+	if va == nil {
+		return ndis.StatusResources // nothing in the event log says why the adapter failed
+	}
+	return ndis.StatusSuccess
+}`,
+		Right: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var va []byte
+	var pa ndis.PhysicalAddress
+	ndis.MAllocateSharedMemory(ndisMiniportHandle, 4096, false, &va, &pa)
+	if va == nil {
+		ndis.WriteErrorLogEntry(ndisMiniportHandle, 0xC0001389, 0) // NDIS_ERROR_CODE_OUT_OF_RESOURCES
+		return ndis.StatusResources
+	}
+	return ndis.StatusSuccess
+}`,
+		Analog: "SDV WriteErrorLog",
+		Needs:  []string{"NdisMAllocateSharedMemory"},
 	},
 }

@@ -24,6 +24,9 @@ type Catalogue struct {
 	// Pairs are the resources acquired in one role and released in another
 	// (Pair).
 	Pairs []Pair `json:"pairs,omitempty"`
+	// Companions are DDIs whose use in a role asks for another DDI there
+	// too (Companion).
+	Companions []Companion `json:"companions,omitempty"`
 	// Uncatalogued are the functions package wdm or ndis exports that are
 	// no DDI (Go-model helpers with no page), each with the reason. Every
 	// other exported function of those packages is a DDI of the catalogue
@@ -661,6 +664,22 @@ type Pair struct {
 	By string `json:"by"`
 	// SDV are the Static Driver Verifier rules that state it.
 	SDV []string `json:"sdv,omitempty"`
+	// Reason is the page's sentence.
+	Reason string `json:"reason"`
+}
+
+// Companion is a DDI whose use in the context of a role asks for another
+// DDI in that role's context as well: NdisMAllocateSharedMemory in
+// MiniportInitializeEx with NdisWriteErrorLogEntry for the allocation that
+// fails (SDV WriteErrorLog).
+type Companion struct {
+	// DDI and Requires are DDI names.
+	DDI      string `json:"ddi"`
+	Requires string `json:"requires"`
+	// In is the role.
+	In string `json:"in"`
+	// SDV is the Static Driver Verifier rule that states it, if any.
+	SDV string `json:"sdv,omitempty"`
 	// Reason is the page's sentence.
 	Reason string `json:"reason"`
 }

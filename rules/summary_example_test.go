@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 255 roles 114 structs 10 lifetimes 9 exclusions 39
+	// ddis 256 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -36,7 +36,7 @@ func ExampleCatalogue_Summary() {
 	// ddi irql 6
 	// ddi lock 11
 	// ddi memory 4
-	// ddi miniport 57
+	// ddi miniport 58
 	// ddi nbl 31
 	// ddi protocol 21
 	// ddi timer 4

@@ -76,6 +76,21 @@ func (c *Catalogue) validatePairs() error {
 	return nil
 }
 
+// validateCompanions checks the companions.
+func (c *Catalogue) validateCompanions() error {
+	for _, x := range c.Companions {
+		switch {
+		case c.DDI(x.DDI) == nil || c.DDI(x.Requires) == nil:
+			return errors.Errorf("companion %s/%s: unknown DDI", x.DDI, x.Requires)
+		case c.Role(x.In) == nil:
+			return errors.Errorf("companion %s/%s: unknown role %q", x.DDI, x.Requires, x.In)
+		case x.Reason == "":
+			return errors.Errorf("companion %s/%s: reason: empty", x.DDI, x.Requires)
+		}
+	}
+	return nil
+}
+
 // isInteger reports whether a model Go type is an unsigned or signed
 // integer.
 func isInteger(goType string) bool {

@@ -34,6 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkLimits()
 	c.checkHandlers()
 	c.checkPairs()
+	c.checkCompanions()
 	c.rep.Finish()
 	return nil, nil
 }

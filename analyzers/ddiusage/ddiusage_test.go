@@ -11,5 +11,5 @@ import (
 func TestDDIUsage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer,
 		"example.com/t/context", "example.com/t/limits", "example.com/t/flags", "example.com/t/pairs", "example.com/t/pairsclean",
-		"example.com/t/helpers", "example.com/t/crosspkg")
+		"example.com/t/helpers", "example.com/t/crosspkg", "example.com/t/companion", "example.com/t/companionclean")
 }

@@ -17,7 +17,8 @@
 // Everything comes from the catalogue (package rules): DDI.Context (the
 // roles a DDI may or may not be called in the context of), Param.Limit (an
 // argument's bound), Param.IrqlFlag (a role's flags parameter that tells the
-// IRQL) and Catalogue.Pairs (an acquire DDI, its release DDI, the role that
+// IRQL), Catalogue.Companions (a DDI that asks for another in the same
+// role) and Catalogue.Pairs (an acquire DDI, its release DDI, the role that
 // acquires and the role that must release). An entry added to the
 // catalogue is checked without a change here.
 //
@@ -32,6 +33,10 @@
 //	                       acquiring role (MiniportInitializeEx) when no
 //	                       handler of its releasing role (MiniportHaltEx) in
 //	                       the package reaches the release DDI
+//	ddi-companion-missing  a DDI reached from a handler of a companion's role
+//	                       (NdisMAllocateSharedMemory from
+//	                       MiniportInitializeEx) when no handler of that role
+//	                       reaches the companion DDI (NdisWriteErrorLogEntry)
 //
 // A handler is a function the package binds to a role (a handler-structure
 // slot, a role type, an //ndis:role directive). What a handler reaches is
@@ -46,6 +51,8 @@
 // possibly releasing anything); a function no handler reaches (its context
 // is unknown); an argument that is not a constant; a release made on only
 // some paths of MiniportHaltEx, or only on the failure path of
-// MiniportInitializeEx; a package without a handler of the releasing role.
+// MiniportInitializeEx; a package without a handler of the releasing role;
+// whether a companion (the error log entry) is written on the path where the
+// allocation failed: any call of it reached from the role counts.
 // The run-time verifier checks the same IDs on every call it sees.
 package ddiusage

@@ -455,3 +455,34 @@ func (w *world) invokes(ddi string) []string {
 	}
 	return nil
 }
+
+// ErrorLogEntry is one record NdisWriteErrorLogEntry wrote.
+type ErrorLogEntry struct {
+	// Adapter describes the NdisAdapterHandle.
+	Adapter string
+	// ErrorCode is the NDIS_ERROR_CODE_XXX.
+	ErrorCode uint32
+	// Values are the error values.
+	Values []uint32
+}
+
+// WriteErrorLogEntry runs NdisWriteErrorLogEntry in the simulated NDIS: the
+// record goes to the run's error log (Sim.ErrorLog). NumberOfErrorValues
+// must count the values that follow it.
+func (w *world) WriteErrorLogEntry(ndisAdapterHandle ndis.Handle, errorCode uint32, numberOfErrorValues uint32, errorValues ...uint32) {
+	const ddi = "NdisWriteErrorLogEntry"
+	defer w.st.EnterDDI(ddi, args(ndisAdapterHandle, fmt.Sprintf("%#x", errorCode), numberOfErrorValues))()
+	if isNullHandle(ndisAdapterHandle) {
+		w.report(rules.RuleBadHandle, "%s: NdisAdapterHandle is NULL", ddi)
+		return
+	}
+	if int(numberOfErrorValues) != len(errorValues) {
+		w.report(rules.RuleBadParameter, "%s: NumberOfErrorValues is %d, but %d values follow it", ddi, numberOfErrorValues, len(errorValues))
+		return
+	}
+	w.errorLog = append(w.errorLog, ErrorLogEntry{Adapter: describe(ndisAdapterHandle), ErrorCode: errorCode, Values: append([]uint32(nil), errorValues...)})
+}
+
+// ErrorLog returns the records NdisWriteErrorLogEntry wrote in the run, in
+// order.
+func (s *Sim) ErrorLog() []ErrorLogEntry { return append([]ErrorLogEntry(nil), s.w.errorLog...) }

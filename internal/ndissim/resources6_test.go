@@ -175,3 +175,17 @@ func TestSynchronizeWithInterrupt(t *testing.T) {
 	}
 	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadParameter, rules.RuleBadHandle)
 }
+
+func TestWriteErrorLogEntry(t *testing.T) {
+	s := reset()
+	ndis.WriteErrorLogEntry(ksDriver(), 0xC0000001, 2, 7, 8)
+	if got := Of(s).ErrorLog(); len(got) != 1 || got[0].ErrorCode != 0xC0000001 || len(got[0].Values) != 2 {
+		t.Fatalf("error log = %+v", got)
+	}
+	ndis.WriteErrorLogEntry(ksDriver(), 1, 3, 7) // the count says 3, one follows
+	ndis.WriteErrorLogEntry(nil, 1, 0)
+	if got := Of(s).ErrorLog(); len(got) != 1 {
+		t.Fatalf("error log = %+v", got)
+	}
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadHandle)
+}

@@ -34,6 +34,7 @@ type world struct {
 	workItems []*ioWorkItemObject        // NdisAllocateIoWorkItem's, in allocation order
 	timers    []*timerObject             // NdisAllocateTimerObject's, in allocation order
 	spinLocks map[*kernel.LockState]bool // the NDIS spin locks NdisAllocateSpinLock initialized
+	errorLog  []ErrorLogEntry            // NdisWriteErrorLogEntry's records
 	resources resourceTable              // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
 	mp6x      miniport6Extras            // NDIS 6 miniport selective suspend, bus data, DPCs, ports and SG lists (miniport6_*.go)
 	ifx       ifRegistry                 // NDIS network interface providers, NET_LUID indexes, interfaces and the stack table (ifprov_*.go)

@@ -43,6 +43,8 @@ type Overlay struct {
 	Uncatalogued []rules.Uncatalogued `json:"uncatalogued"`
 	// Pairs are Catalogue.Pairs.
 	Pairs []rules.Pair `json:"pairs,omitempty"`
+	// Companions are Catalogue.Companions.
+	Companions []rules.Companion `json:"companions,omitempty"`
 }
 
 // Scope lists the pages in scope.
