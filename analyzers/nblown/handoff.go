@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -192,7 +193,7 @@ func (c *checker) summary(fn *ssa.Function) map[int]*ParamHandoff {
 	}
 	sum := map[int]*ParamHandoff{}
 	for i, h := range first {
-		if !everyPathCrosses(fn, at[i]) {
+		if !ssafunc.EveryPathCrosses(fn, at[i]) {
 			continue
 		}
 		sum[i] = &ParamHandoff{Param: i, DDI: h.ddi, Until: h.until, pos: h.call.Pos()}
@@ -213,33 +214,4 @@ func strip(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
-}
-
-// everyPathCrosses reports whether every path from fn's entry to a return
-// goes through one of the blocks in cross (a path that panics does not
-// return to the caller).
-func everyPathCrosses(fn *ssa.Function, cross map[*ssa.BasicBlock]bool) bool {
-	if len(fn.Blocks) == 0 {
-		return false
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	var reaches func(b *ssa.BasicBlock) bool
-	reaches = func(b *ssa.BasicBlock) bool {
-		if seen[b] || cross[b] {
-			return false
-		}
-		seen[b] = true
-		if len(b.Instrs) > 0 {
-			if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-				return true
-			}
-		}
-		for _, s := range b.Succs {
-			if reaches(s) {
-				return true
-			}
-		}
-		return false
-	}
-	return !reaches(fn.Blocks[0])
 }

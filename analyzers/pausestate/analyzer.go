@@ -12,6 +12,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -193,12 +194,12 @@ func (c *checker) mustCalls(fn *ssa.Function) []ddiCall {
 				}
 			}
 		}
-		if !everyPathCrosses(fn, all) {
+		if !ssafunc.EveryPathCrosses(fn, all) {
 			continue
 		}
 		m := first
 		m.alloc, m.allocPos = "", token.NoPos
-		if alloc != nil && everyPathCrosses(fn, allocated) {
+		if alloc != nil && ssafunc.EveryPathCrosses(fn, allocated) {
 			m.alloc, m.allocPos = alloc.alloc, alloc.allocPos
 		}
 		out = append(out, m)
