@@ -195,20 +195,22 @@ func (w *world) leaveMiniport(a *adapter6, n *ndis.NetBufferList) {
 	}
 }
 
-// sendComplete gives lists back up, each to the layer that passed it down
-// (the last of its send path), in order, one call per layer.
-func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint32) {
+// giveBack takes each list one step back along a path (its send path or
+// its receive path, which path selects): the last layer of the path gets it
+// back, and holds it while the list is still out on some path. It returns
+// those layers in first-seen order and each one's lists, for one call per
+// layer; lists with nothing left on the path are skipped.
+func (w *world) giveBack(lists []*ndis.NetBufferList, path func(*nblState) *[]layer) ([]layer, map[layer][]*ndis.NetBufferList) {
 	var order []layer
 	groups := map[layer][]*ndis.NetBufferList{}
 	for _, n := range lists {
 		r := w.nblOf(n)
-		r.release(from)
-		r.handOff(from)
-		if len(r.sendPath) == 0 {
+		p := path(r)
+		if len(*p) == 0 {
 			continue
 		}
-		to := r.sendPath[len(r.sendPath)-1]
-		r.sendPath = r.sendPath[:len(r.sendPath)-1]
+		to := (*p)[len(*p)-1]
+		*p = (*p)[:len(*p)-1]
 		r.backTo(to)
 		if len(r.sendPath) > 0 || len(r.recvPath) > 0 {
 			r.holders = []layer{to}
@@ -220,6 +222,18 @@ func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint
 		}
 		groups[to] = append(groups[to], n)
 	}
+	return order, groups
+}
+
+// sendComplete gives lists back up, each to the layer that passed it down
+// (the last of its send path), in order, one call per layer.
+func (w *world) sendComplete(from layer, lists []*ndis.NetBufferList, flags uint32) {
+	for _, n := range lists {
+		r := w.nblOf(n)
+		r.release(from)
+		r.handOff(from)
+	}
+	order, groups := w.giveBack(lists, func(r *nblState) *[]layer { return &r.sendPath })
 	for _, to := range order {
 		head := chainOf(groups[to])
 		switch x := to.(type) {
@@ -491,26 +505,7 @@ func (w *world) returnUp(by layer, lists []*ndis.NetBufferList, flags uint32) {
 // returnDown gives lists back, each to the layer that indicated it (the
 // last of its receive path), one call per layer.
 func (w *world) returnDown(lists []*ndis.NetBufferList, flags uint32) {
-	var order []layer
-	groups := map[layer][]*ndis.NetBufferList{}
-	for _, n := range lists {
-		r := w.nblOf(n)
-		if len(r.recvPath) == 0 {
-			continue
-		}
-		to := r.recvPath[len(r.recvPath)-1]
-		r.recvPath = r.recvPath[:len(r.recvPath)-1]
-		r.backTo(to)
-		if len(r.recvPath) > 0 || len(r.sendPath) > 0 {
-			r.holders = []layer{to}
-		} else {
-			r.holders = nil
-		}
-		if groups[to] == nil {
-			order = append(order, to)
-		}
-		groups[to] = append(groups[to], n)
-	}
+	order, groups := w.giveBack(lists, func(r *nblState) *[]layer { return &r.recvPath })
 	for _, to := range order {
 		head := chainOf(groups[to])
 		switch x := to.(type) {
