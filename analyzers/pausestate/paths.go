@@ -40,4 +40,3 @@ func mustReach(from, to ddiCall) bool {
 	}
 	return reached
 }
-

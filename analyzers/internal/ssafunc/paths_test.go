@@ -50,7 +50,7 @@ func TestEveryPathCrosses(t *testing.T) {
 		{"package p\nfunc g()\nfunc f(x bool) { g(); if x { return } }", true},
 		{"package p\nfunc g()\nfunc f(x bool) { if x { g() }; return }", false},
 		{"package p\nfunc g()\nfunc f(x bool) { if x { g(); return }; panic(0) }", true}, // the panic does not return
-		{"package p\nfunc g()\nfunc f(x bool) { if x { return } }", false},             // nothing to cross
+		{"package p\nfunc g()\nfunc f(x bool) { if x { return } }", false},               // nothing to cross
 	} {
 		fn := build(t, c.src)
 		if got := EveryPathCrosses(fn, callBlocks(fn)); got != c.want {
