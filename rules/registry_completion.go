@@ -11,6 +11,7 @@ const (
 	RuleCompletedTwice           = "completed-twice"
 	RulePendingNeverCompleted    = "pending-never-completed"
 	RuleCompleteWithPending      = "complete-with-pending"
+	RuleOidCompleteNotCurrent    = "oid-complete-not-current"
 )
 
 // The rules of the completion pass: SDV's DoubleComplete family
@@ -142,5 +143,38 @@ func cmCloseCall(callMgrVcContext, callMgrPartyContext ndis.Handle, closeData []
 	ndis.CmCloseCallComplete(ndis.StatusSuccess, v.ndisVcHandle, nil)
 	return ndis.StatusPending
 }`,
+	},
+	{
+		ID:    RuleOidCompleteNotCurrent,
+		SDV:   []string{"NdisOidDoubleRequest"},
+		Pass:  PassCompletion,
+		Title: "an OID request completed that is not the one pending",
+		Text: `NDIS serializes OID requests: it issues a new one to a miniport adapter or a filter module only
+after the pending one completed (Miniport Adapter OID Request Serialization, Filtering OID Requests in
+an NDIS Filter Driver), and the driver "must complete the NDIS_OID_REQUEST that is currently pending"
+(Driver Verifier's NdisOidDoubleRequest). Reported statically: a completing DDI (NdisMOidRequestComplete,
+NdisFOidRequestComplete, ...; the catalogue's Role.CompletedBy) given a request NDIS never gave the
+role it completes: the request parameter of the handler of a role NDIS calls back with the driver's
+own request (the completion callback of a DDI that pends, as FilterOidRequestComplete is
+NdisFOidRequest's: a filter completes the original, not its clone), or a request the function
+allocated itself. Not seen: a request that reaches the call through a helper's parameter, a field or
+a map (the usual way, and the right one, as often as the wrong one). The verifier reports the same ID
+at run time: NdisMOidRequestComplete with an OidRequest that is not the one MiniportOidRequest pended
+on the adapter while that one is still pending. A completion with no request pending is
+completion-without-pending, a second completion completed-twice.`,
+		Page: "filtering-oid-requests-in-an-ndis-filter-driver",
+		Wrong: `//ndis:role FILTER_OID_REQUEST_COMPLETE
+func fOidRequestComplete(filterModuleContext ndis.Handle, oidRequest *ndis.OidRequest, status ndis.Status) {
+	ndis.FOidRequestComplete(filterModuleContext, oidRequest, status) // the clone this filter issued
+}`,
+		Right: `//ndis:role FILTER_OID_REQUEST_COMPLETE
+func fOidRequestComplete(filterModuleContext ndis.Handle, oidRequest *ndis.OidRequest, status ndis.Status) {
+	original := clones[oidRequest]
+	delete(clones, oidRequest)
+	ndis.FOidRequestComplete(filterModuleContext, original, status) // the request FilterOidRequest pended
+}
+
+var clones = map[*ndis.OidRequest]*ndis.OidRequest{}`,
+		Analog: "SDV NdisOidDoubleRequest (Driver Verifier, run time only); none statically",
 	},
 }

@@ -58,7 +58,6 @@ const (
 	RuleBindingState          = "binding-state"
 	RulePauseWithOutstanding  = "pause-with-outstanding"
 	RuleSetAttributes         = "set-attributes"
-	RuleOidCompleteNotCurrent = "oid-complete-not-current"
 	RuleOidTimeout            = "oid-timeout"
 	RuleSendTimeout           = "send-timeout"
 	RuleSendHang              = "send-hang"
@@ -406,19 +405,6 @@ registration. The verifier reports a filter driver still registered when its unl
 routine the harness's Driver.Unload runs). Not checked statically: the unload routine is the driver
 object's DriverUnload, which no handler structure of the model registers.`,
 		Page: "nf-ndis-ndisfderegisterfilterdriver",
-	},
-	{
-		ID:    RuleOidCompleteNotCurrent,
-		SDV:   []string{"NdisOidDoubleRequest"},
-		Pass:  PassVerifier,
-		Title: "NdisMOidRequestComplete of a request other than the one pending on the adapter",
-		Text: `NDIS serializes OID requests to a miniport adapter: it issues a new one only after the pending
-one completed (Miniport Adapter OID Request Serialization), and the miniport "must complete the
-NDIS_OID_REQUEST that is currently pending" (Driver Verifier's NdisOidDoubleRequest). The verifier reports
-NdisMOidRequestComplete with an OidRequest that is not the one MiniportOidRequest pended on the adapter
-while that one is still pending. A completion with no request pending is completion-without-pending, a
-second completion completed-twice.`,
-		Page: "miniport-adapter-oid-request-serialization",
 	},
 	{
 		ID:    RuleOidTimeout,

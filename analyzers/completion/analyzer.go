@@ -94,6 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkHandlers(hs)
 	c.checkElsewhere(hs)
 	c.checkNeverCompleted(hs, used)
+	c.checkForeign()
 	c.rep.Finish()
 	return nil, nil
 }

@@ -28,6 +28,12 @@
 //	                            used nowhere in the package or its imports
 //	complete-with-pending       NDIS_STATUS_PENDING passed as a completion's
 //	                            final status
+//	oid-complete-not-current    a completing DDI given a request NDIS never
+//	                            gave the role it completes: the request a
+//	                            completion callback of the driver's own
+//	                            request received (a filter's clone in
+//	                            FilterOidRequestComplete), or one the
+//	                            function allocated
 //
 // Everything comes from the catalogue (package rules): the roles that may
 // pend (Role.MayPend) and the DDIs that complete them (Role.CompletedBy,
