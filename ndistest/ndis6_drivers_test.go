@@ -18,6 +18,8 @@ type testMiniport struct {
 	noPause                            bool
 	withReset, direct                  bool
 	pauseStatus                        ndis.Status
+	// oid, when set, is the MiniportOidRequest handler instead of tmOid.
+	oid ndis.MiniportOidRequest
 	// State.
 	adapters []*tmAdapter
 	unloaded bool
@@ -53,6 +55,9 @@ func (mp *testMiniport) entry() func(*ndis.DriverObject, *ndis.String) ndis.Stat
 		}
 		if mp.noPause {
 			chars.PauseHandler = nil
+		}
+		if mp.oid != nil {
+			chars.OidRequestHandler = mp.oid
 		}
 		if mp.withReset {
 			chars.ResetHandlerEx = func(ndis.Handle, *bool) ndis.Status { return ndis.StatusPending }

@@ -44,6 +44,7 @@ var pcScenarios = []pcScenario{
 	{rule: rules.RuleCompletionWithoutPending, wrong: "pcIncomingCompletedSucceeds", right: "pcIncomingNested", run: pcRunIncoming},
 	{rule: rules.RuleCompleteWithPending, wrong: "pcIncomingWithPending", right: "pcIncomingNested", run: pcRunIncoming},
 	{rule: rules.RulePendingNeverCompleted, wrong: "pcPnPPends", right: "pcPnPAnswers", run: pcRunPnP},
+	{rule: rules.RuleOidCompleteNotCurrent, wrong: "pcOidCompletesOwn", right: "pcOidCompletesGiven", run: pcRunOid},
 }
 
 // TestCompletionParity runs every scenario and its twin in the simulator.
@@ -235,6 +236,13 @@ var (
 		{"pcIncomingCompletedSucceeds", pcIncomingCompletedSucceeds},
 		{"pcIncomingWithPending", pcIncomingWithPending},
 		{"pcIncomingNested", pcIncomingNested},
+	}
+	pcOidHandlers = []struct {
+		name string
+		h    ndis.MiniportOidRequest
+	}{
+		{"pcOidCompletesOwn", pcOidCompletesOwn},
+		{"pcOidCompletesGiven", pcOidCompletesGiven},
 	}
 	pcPnPHandlers = []struct {
 		name string
@@ -641,4 +649,42 @@ func pcCmCloseCall(callMgrVcContext, callMgrPartyContext ndis.Handle, closeData 
 	v := callMgrVcContext.(*pcCmVc)
 	ndis.CmDeactivateVc(v.h) // the harness's miniport deactivates at once
 	return ndis.StatusSuccess
+}
+
+// pcRunOid runs an NDIS 6 miniport whose MiniportOidRequest handler is the
+// one named h under a scripted protocol, which issues one OID request.
+func pcRunOid(t *testing.T, h string) *ndistest.System {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	var oid ndis.MiniportOidRequest
+	for _, e := range pcOidHandlers {
+		if e.name == h {
+			oid = e.h
+		}
+	}
+	if oid == nil {
+		t.Fatalf("no OID handler %s", h)
+	}
+	_, p, _ := miniportStack(t, sys, &testMiniport{oid: oid}, ndistest.ProtocolScript{})
+	p.Oid(&ndis.OidRequest{RequestType: ndis.RequestQueryInformation, Oid: 1, InformationBuffer: make([]byte, 4)})
+	sys.Run()
+	sys.Finish()
+	return sys
+}
+
+// pcOidCompletesOwn pends the request and completes, besides the request
+// itself, one of its own making: NDIS never gave it that one.
+func pcOidCompletesOwn(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	a := miniportAdapterContext.(*tmAdapter)
+	own := &ndis.OidRequest{Oid: oidRequest.Oid}
+	ndis.MOidRequestComplete(a.h, own, ndis.StatusSuccess)
+	ndis.MOidRequestComplete(a.h, oidRequest, ndis.StatusSuccess)
+	return ndis.StatusPending
+}
+
+// pcOidCompletesGiven pends the request and completes it, before its
+// PENDING return.
+func pcOidCompletesGiven(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	a := miniportAdapterContext.(*tmAdapter)
+	ndis.MOidRequestComplete(a.h, oidRequest, ndis.StatusSuccess)
+	return ndis.StatusPending
 }

@@ -122,6 +122,12 @@ func (w *world) oid6ToMiniport(a *adapter6, o *oid6, now bool) ndis.Status {
 	if o.direct {
 		o.key.op = "mdoid6"
 	}
+	if !o.direct {
+		// The request is the adapter's current one from the moment NDIS
+		// gives it to MiniportOidRequest: a completion of another request
+		// inside the handler is already oid-complete-not-current.
+		a.oidBusy = o
+	}
 	st := w.forward(o.key, o.what, w.completer(roles.miniport, false), func() ndis.Status {
 		return w.callStatus6(roles.miniport, a.drv, args(a.ctx, oidArg(o.req)), func() ndis.Status {
 			if o.direct {
@@ -132,15 +138,14 @@ func (w *world) oid6ToMiniport(a *adapter6, o *oid6, now bool) ndis.Status {
 	})
 	if st == ndis.StatusPending {
 		if !o.done && !o.direct {
-			a.oidBusy = o
 			key := o.key
-			o.timer = w.st.Enqueue("NdisTimedOidComplete watchdog of "+a.describe(), oidTimeout, func() {
+			o.timer = w.watchdog(rules.RuleOidTimeout, a.describe(), func(seconds int) {
 				if o.done || a.oidBusy != o {
 					return
 				}
 				o.timedOut = true
 				w.st.Complete(key)
-				w.report(rules.RuleOidTimeout, "%s pended %s and had not completed it with NdisMOidRequestComplete 12 s later (NdisTimedOidComplete)", a.who(), o.what)
+				w.report(rules.RuleOidTimeout, "%s pended %s and had not completed it with NdisMOidRequestComplete %d s later (NdisTimedOidComplete)", a.who(), o.what, seconds)
 			})
 		}
 		return st
