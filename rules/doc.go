@@ -57,7 +57,11 @@
 //     the overlay with the sentences of the pages and SDV rule pages;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
 //     and SAPs, and the call manager's view of AFs, SAPs and parties, from
-//     ../shared/condis and the pages of their DDIs and roles.
+//     ../shared/condis and the pages of their DDIs and roles;
+//   - the time bounds of Driver Verifier's timed NDIS rules
+//     (Catalogue.TimeBounds: NdisTimedOidComplete 12 s, NdisTimedDataSend
+//     30 s, ...), read from the NDIS/WIFI verification rule-set page of
+//     ../shared/sdv; the simulated NDIS arms its watchdogs with them.
 //
 // ExampleCatalogue_Summary prints the counts by family.
 //

@@ -27,6 +27,9 @@ type Catalogue struct {
 	// Companions are DDIs whose use in a role asks for another DDI there
 	// too (Companion).
 	Companions []Companion `json:"companions,omitempty"`
+	// TimeBounds are the bounds of Driver Verifier's timed NDIS rules, from
+	// the NDIS/WIFI verification rule-set page (schema_timed.go).
+	TimeBounds []TimeBound `json:"timeBounds,omitempty"`
 	// Uncatalogued are the functions package wdm or ndis exports that are
 	// no DDI (Go-model helpers with no page), each with the reason. Every
 	// other exported function of those packages is a DDI of the catalogue

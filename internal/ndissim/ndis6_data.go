@@ -143,22 +143,23 @@ func (w *world) atMiniport(a *adapter6, n *ndis.NetBufferList) {
 	what := fmt.Sprintf("a NET_BUFFER_LIST given to MiniportSendNetBufferLists of %s", a.who())
 	w.st.Pend(r.key, what, w.completer("MINIPORT_SEND_NET_BUFFER_LISTS", false))
 	key := r.key
-	r.timer = w.st.Enqueue("NdisTimedDataSend watchdog of "+a.describe(), sendTimeout, func() {
+	r.timer = w.watchdog(rules.RuleSendTimeout, a.describe(), func(seconds int) {
 		if r.at != a || r.key != key || r.timedOut {
 			return
 		}
 		r.timedOut = true
 		w.st.Complete(key)
-		w.report(rules.RuleSendTimeout, "%s got a NET_BUFFER_LIST at t=%d and had not completed it with NdisMSendNetBufferListsComplete 30 s later (NdisTimedDataSend)", a.who(), r.sentAt)
+		w.report(rules.RuleSendTimeout, "%s got a NET_BUFFER_LIST at t=%d and had not completed it with NdisMSendNetBufferListsComplete %d s later (NdisTimedDataSend)", a.who(), r.sentAt, seconds)
 	})
 	if a.hang == nil {
 		w.armHang(a)
 	}
 }
 
-// armHang starts a's NdisTimedDataHang watchdog: 22 s from now.
+// armHang starts a's NdisTimedDataHang watchdog (22 s from now, the
+// catalogue's bound).
 func (w *world) armHang(a *adapter6) {
-	a.hang = w.st.Enqueue("NdisTimedDataHang watchdog of "+a.describe(), sendHangTimeout, func() {
+	a.hang = w.watchdog(rules.RuleSendHang, a.describe(), func(seconds int) {
 		a.hang = nil
 		if a.sending == 0 {
 			return
@@ -174,7 +175,7 @@ func (w *world) armHang(a *adapter6) {
 		if n == 0 {
 			return
 		}
-		w.report(rules.RuleSendHang, "%s holds %d NET_BUFFER_LIST(s) from MiniportSendNetBufferLists and has completed none for 22 s (NdisTimedDataHang)", a.who(), n)
+		w.report(rules.RuleSendHang, "%s holds %d NET_BUFFER_LIST(s) from MiniportSendNetBufferLists and has completed none for %d s (NdisTimedDataHang)", a.who(), n, seconds)
 	})
 }
 

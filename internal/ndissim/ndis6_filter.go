@@ -145,10 +145,10 @@ func (w *world) pauseModule(m *module6) stepResult {
 		return stepOK
 	}
 	if m.state == stPausing {
-		m.timer = w.st.Enqueue("NdisFilterTimedPauseComplete watchdog of "+m.describe(), filterPauseBound, func() {
+		m.timer = w.watchdog(rules.RuleFilterPauseTimeout, m.describe(), func(seconds int) {
 			m.timer = nil
 			if m.state == stPausing && w.st.IsPending(key) {
-				w.report(rules.RuleFilterPauseTimeout, "FilterPause of %s returned NDIS_STATUS_PENDING and NdisFPauseComplete had not been called 10 s later (NdisFilterTimedPauseComplete)", m.who())
+				w.report(rules.RuleFilterPauseTimeout, "FilterPause of %s returned NDIS_STATUS_PENDING and NdisFPauseComplete had not been called %d s later (NdisFilterTimedPauseComplete)", m.who(), seconds)
 			}
 		})
 	}

@@ -284,14 +284,3 @@ func (w *world) callStatus6(role string, drv driverRef, args string, fn func() n
 	w.report(rules.RuleRoleBadStatus, "%s's %s returned %s, which its page does not list (%v)", drv.driverName(), role, st, r.Statuses)
 	return st
 }
-
-// Bounds of Driver Verifier's timed NDIS rules, in the simulated clock's
-// 100 ns units. The catalogue has no time bounds; each comes from its
-// rule's page in the SDV reference.
-const (
-	second           = int64(10_000_000)
-	oidTimeout       = 12 * second // ndis-ndistimedoidcomplete: "within 12 seconds"
-	sendTimeout      = 30 * second // ndis-ndistimeddatasend: "within 30 seconds"
-	sendHangTimeout  = 22 * second // ndis-ndistimeddatahang: "in the past 22 seconds"
-	filterPauseBound = 10 * second // ndis-wifi-verification-rule-set: FilterPause "completed in 10 seconds or less"
-)

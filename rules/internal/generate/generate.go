@@ -81,6 +81,9 @@ func (g *gen) build() (*rules.Catalogue, error) {
 	if c.States, err = g.states(c); err != nil {
 		return nil, err
 	}
+	if c.TimeBounds, err = g.timeBounds(); err != nil {
+		return nil, err
+	}
 	if err := g.checkOverlayUsed(c); err != nil {
 		return nil, err
 	}
