@@ -113,6 +113,20 @@ type NetBufferList struct {
 	// NdisPoolHandle is the pool NDIS allocated the list from (NULL for a
 	// list a driver made itself).
 	NdisPoolHandle Handle
+	// ProtocolReserved and MiniportReserved are the areas reserved for the
+	// protocol driver and the miniport driver (NET_BUFFER_LIST_PROTOCOL_RESERVED,
+	// NET_BUFFER_LIST_MINIPORT_RESERVED); Scratch is the current owner's, NULL
+	// when NDIS allocates the list. NDIS never reads them.
+	ProtocolReserved [4]Handle
+	MiniportReserved [2]Handle
+	Scratch          Handle
+	// NblFlags are the list's NDIS_NBL_FLAGS_XXX and NBL_FLAGS_XXX bits: the
+	// nblaccessors macros NdisSetNblFlag, NdisClearNblFlag, NdisTestNblFlag
+	// and NdisTestNblFlags are nbl.NblFlags |= f, &^= f, &f != 0 and
+	// &f == f (NET_BUFFER_LIST_NBL_FLAGS reads it). Flags are the
+	// NET_BUFFER_LIST_FLAGS bits the list's owner defines.
+	NblFlags uint32
+	Flags    uint32
 	// NetBufferListInfo holds the per-list information NDIS_NET_BUFFER_LIST_INFO
 	// indexes, up to NetBufferListFrameType (values 0 to 7 of ndis.h's
 	// enumeration; the model has no use for the later ones).

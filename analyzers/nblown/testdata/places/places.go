@@ -85,3 +85,18 @@ func otherPointer(a, b *adapter, other *ndis.NetBufferList) {
 }
 
 func (a *adapter) refill() { a.count++ }
+
+// The flag macros are field accesses: NdisSetNblFlag after the send is a
+// touch of a list that is NDIS's.
+func flagAfterSend(h ndis.Handle, nbl *ndis.NetBufferList) {
+	ndis.SendNetBufferLists(h, nbl, 0, 0)
+	nbl.NblFlags |= 0x1 // want `used after NdisSendNetBufferLists handed it to NDIS`
+}
+
+// Clean twin: the flags and the miniport's reserved area set before the
+// send.
+func flagBeforeSend(h ndis.Handle, nbl *ndis.NetBufferList, a *adapter) {
+	nbl.NblFlags |= 0x1
+	nbl.MiniportReserved[0] = a
+	ndis.SendNetBufferLists(h, nbl, 0, 0)
+}
