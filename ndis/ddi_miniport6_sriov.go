@@ -59,8 +59,8 @@ func MSetVirtualFunctionBusData(ndisMiniportHandle Handle, vfId SriovFunctionId,
 // query the device location of a PCI Express (PCIe) Virtual Function (VF)
 // on a PCI bus.
 // NDIS: NdisMGetVirtualFunctionLocation. IRQL: PASSIVE_LEVEL. Page: nf-ndis-ndismgetvirtualfunctionlocation.
-func MGetVirtualFunctionLocation(ndisMiniportHandle Handle, vfId SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) Status {
-	return sim().MGetVirtualFunctionLocation(ndisMiniportHandle, vfId, segmentNumber, busNumber, functionNumber)
+func MGetVirtualFunctionLocation(ndisMiniportHandle Handle, vfId SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) {
+	sim().MGetVirtualFunctionLocation(ndisMiniportHandle, vfId, segmentNumber, busNumber, functionNumber)
 }
 
 // MQueryProbedBars models NdisMQueryProbedBars. A miniport driver calls the

@@ -230,7 +230,7 @@ type simulator interface {
 	MInvalidateConfigBlock(ndisMiniportHandle Handle, vfId SriovFunctionId, blockMask uint64)
 	MGetVirtualFunctionBusData(ndisMiniportHandle Handle, vfId SriovFunctionId, buffer []byte, offset uint32, length uint32) uint32
 	MSetVirtualFunctionBusData(ndisMiniportHandle Handle, vfId SriovFunctionId, buffer []byte, offset uint32, length uint32) uint32
-	MGetVirtualFunctionLocation(ndisMiniportHandle Handle, vfId SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) Status
+	MGetVirtualFunctionLocation(ndisMiniportHandle Handle, vfId SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8)
 	MQueryProbedBars(ndisMiniportHandle Handle, baseRegisterValues []uint32) Status
 
 	// The miniport log file DDIs (issue 13; ddi_miniport6_log.go).

@@ -149,22 +149,22 @@ func (w *world) MSetVirtualFunctionBusData(ndisMiniportHandle ndis.Handle, vfId 
 }
 
 // MGetVirtualFunctionLocation runs NdisMGetVirtualFunctionLocation in the
-// simulated NDIS: VF n is function n+1 on the PF's bus and segment.
-// Without virtualization enabled, or for a VF the device has not enabled,
-// it fails.
-func (w *world) MGetVirtualFunctionLocation(ndisMiniportHandle ndis.Handle, vfId ndis.SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) ndis.Status {
+// simulated NDIS: VF n is function n+1 on the PF's bus and segment. The DDI
+// returns nothing; for a VF the device has not enabled (virtualization off,
+// or VFId past NumVFs) it writes zeros, a location no VF has.
+func (w *world) MGetVirtualFunctionLocation(ndisMiniportHandle ndis.Handle, vfId ndis.SriovFunctionId, segmentNumber *uint16, busNumber *uint8, functionNumber *uint8) {
 	const ddi = "NdisMGetVirtualFunctionLocation"
 	defer w.st.EnterDDI(ddi, args(ndisMiniportHandle, uint32(vfId), "SegmentNumber", "BusNumber", "FunctionNumber"))()
 	a := w.adapter6Arg(ddi, "NdisMiniportHandle", ndisMiniportHandle)
 	if a == nil || !w.needPtr(ddi, "SegmentNumber", segmentNumber == nil) || !w.needPtr(ddi, "BusNumber", busNumber == nil) || !w.needPtr(ddi, "FunctionNumber", functionNumber == nil) {
-		return ndis.StatusFailure
+		return
 	}
 	v := w.sriovOf(a)
 	if !v.enabled || int(vfId) >= len(v.vfs) {
-		return ndis.StatusFailure
+		*segmentNumber, *busNumber, *functionNumber = 0, 0, 0
+		return
 	}
 	*segmentNumber, *busNumber, *functionNumber = pciSegment, pciBusNum, uint8(vfId)+1
-	return ndis.StatusSuccess
 }
 
 // MWriteConfigBlock runs NdisMWriteConfigBlock in the simulated NDIS: the
