@@ -53,8 +53,9 @@
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and
-//     companions (Catalogue.Companions), from
-//     the overlay with the sentences of the pages and SDV rule pages;
+//     companions (Catalogue.Companions, with the out parameter whose NULL
+//     tells the call failed, Companion.FailsWhen), from the overlay with
+//     the sentences of the pages and SDV rule pages;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
 //     and SAPs, and the call manager's view of AFs, SAPs and parties, from
 //     ../shared/condis and the pages of their DDIs and roles;

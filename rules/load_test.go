@@ -78,6 +78,21 @@ func TestLoadRejectsBrokenCatalogues(t *testing.T) {
 		{"lifetime edge by an unknown entry", func(t *testing.T) []byte {
 			return mutate(t, func(c *Catalogue) { c.Lifetimes[0].Edges[0].By = "NdisNope" })
 		}, []string{"lifetime", "edge 0", "by", "NdisNope"}},
+		{"companion failure condition on a parameter the DDI does not have", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Param = "VirtualAddresses" })
+		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "no parameter", "VirtualAddresses"}},
+		{"companion failure condition on an in parameter", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Param = "Length" })
+		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "param Length", "direction"}},
+		{"companion failure condition on an out parameter that cannot be nil", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Param = "PhysicalAddress" })
+		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "param PhysicalAddress", "Go type"}},
+		{"companion failure condition with another value than NULL", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Is = "0" })
+		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "is"}},
+		{"companion failure condition without a reason", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Reason = "" })
+		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "reason"}},
 		{"may pend although PENDING is forbidden", func(t *testing.T) []byte {
 			return mutate(t, func(c *Catalogue) { c.Role("PROTOCOL_CO_CREATE_VC").MayPend = true })
 		}, []string{`role "PROTOCOL_CO_CREATE_VC"`, "mayPend"}},

@@ -685,4 +685,26 @@ type Companion struct {
 	SDV string `json:"sdv,omitempty"`
 	// Reason is the page's sentence.
 	Reason string `json:"reason"`
+	// FailsWhen, when set, is how a call of DDI tells that it failed: the
+	// companion is then asked for on the path where the call failed (the
+	// allocation that returned NULL), not merely somewhere in the role.
+	FailsWhen *Failure `json:"failsWhen,omitempty"`
+}
+
+// FailNull is Failure.Is for a call that fails by returning NULL at its out
+// parameter.
+const FailNull = "NULL"
+
+// Failure is how a call of a DDI tells its caller that it failed, by the
+// value it returns at one of its out parameters: NdisMAllocateSharedMemory
+// returns NULL at VirtualAddress. In the Go model that parameter is a
+// pointer, and the value it points to after the call is nil.
+type Failure struct {
+	// Param is the page name of the DDI's out parameter (VirtualAddress).
+	Param string `json:"param"`
+	// Is is the value the call returns there when it failed: FailNull, the
+	// one form the catalogue has.
+	Is string `json:"is"`
+	// Reason is the page's sentence that says so.
+	Reason string `json:"reason"`
 }

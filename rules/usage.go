@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/pkg/errors"
+import (
+	"strings"
+
+	"github.com/pkg/errors"
+)
 
 // This file validates the DDI-usage contracts the SDV DDI usage, memory
 // usage and miscellaneous rule sets state: where a DDI may be called
@@ -87,8 +91,44 @@ func (c *Catalogue) validateCompanions() error {
 		case x.Reason == "":
 			return errors.Errorf("companion %s/%s: reason: empty", x.DDI, x.Requires)
 		}
+		if err := validateFailure(c.DDI(x.DDI), x.FailsWhen); err != nil {
+			return errors.Wrapf(err, "companion %s/%s: failsWhen", x.DDI, x.Requires)
+		}
 	}
 	return nil
+}
+
+// validateFailure checks a failure condition f of DDI d: it names an out
+// parameter of d that the model passes by pointer to a value that can be
+// nil, and NULL is the value it tells.
+func validateFailure(d *DDI, f *Failure) error {
+	if f == nil {
+		return nil
+	}
+	i := d.ParamIndex(f.Param)
+	switch {
+	case i < 0:
+		return errors.Errorf("param: %s has no parameter %q", d.Name, f.Param)
+	case d.Params[i].Dir != Out && d.Params[i].Dir != InOut:
+		return errors.Errorf("param %s: direction %q; a failure is told at an out parameter", f.Param, d.Params[i].Dir)
+	case !nilablePointer(d.Params[i].GoType):
+		return errors.Errorf("param %s: Go type %s; a NULL result needs a pointer to a slice, pointer or handle", f.Param, d.Params[i].GoType)
+	case f.Is != FailNull:
+		return errors.Errorf("is: %q; the one failure value is %s", f.Is, FailNull)
+	case f.Reason == "":
+		return errors.New("reason: empty")
+	}
+	return nil
+}
+
+// nilablePointer reports whether a model Go type is a pointer to a value
+// that can be nil (a slice, a pointer, a handle).
+func nilablePointer(goType string) bool {
+	t, ok := strings.CutPrefix(goType, "*")
+	if !ok {
+		return false
+	}
+	return strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "*") || t == "ndis.Handle"
 }
 
 // isInteger reports whether a model Go type is an unsigned or signed
