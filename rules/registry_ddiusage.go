@@ -143,11 +143,16 @@ func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction
 		Title: "a DDI whose use in a role asks for another DDI there, without it",
 		Text: `Some DDIs, used in a handler, ask for another DDI in the same handler's context: a miniport that
 allocates shared memory in MiniportInitializeEx logs the failure with NdisWriteErrorLogEntry (SDV
-WriteErrorLog). The catalogue's Companions say which. Reported: the DDI reached from a handler of the role
-(directly, through the package's functions, or other packages' by fact) when no handler of that role in
-the package reaches the companion. Not seen: whether the companion is called on the failure path itself
-(any call reached from the role counts), and calls through function values or interfaces (the pass then
-stays silent).`,
+WriteErrorLog). The catalogue's Companions say which, and how the DDI tells that it failed (NULL at
+VirtualAddress). Reported: a call of the DDI in code reached from a handler of the role whose failure test
+(v == nil, len(v) == 0, or their negations, after the call in the function that makes it) has a failure
+branch that reaches the handler's return without a call that reaches the companion (directly, through the
+package's functions, or other packages' by fact); when the result is not tested there (or a helper returns
+the failure to its caller), the DDI reached from the role when no handler of that role in the package
+reaches the companion at all. Not seen: tests of other forms, and calls through function values or
+interfaces (taken as possibly calling the companion). The run-time verifier reports the same ID when
+MiniportInitializeEx returns after a call of the DDI that failed (ndistest.FailSharedMemory makes one
+fail) with no call of the companion in between.`,
 		Page: "nf-ndis-ndiswriteerrorlogentry",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {

@@ -196,26 +196,3 @@ func (c *checker) anyReaches(hs []handler, ddi string) bool {
 	}
 	return false
 }
-
-// checkCompanions reports a DDI reached from a handler of a companion's
-// role when nothing that role's handlers reach calls the companion DDI.
-func (c *checker) checkCompanions() {
-	hs := c.handlers()
-	for _, x := range c.api.Cat.Companions {
-		var ins []handler
-		for _, h := range hs {
-			if h.role.Name == x.In {
-				ins = append(ins, h)
-			}
-		}
-		if len(ins) == 0 || c.anyReaches(ins, x.Requires) {
-			continue
-		}
-		for _, h := range ins {
-			for _, pos := range c.reached(h.fn).ddis[x.DDI] {
-				c.report(rules.RuleDDICompanionMissing, pos, c.related(h),
-					"%s in the context of %s, and no %s handler of the package calls %s: %s", x.DDI, h.role.Callback, h.role.Callback, x.Requires, x.Reason)
-			}
-		}
-	}
-}

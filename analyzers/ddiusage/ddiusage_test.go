@@ -1,6 +1,8 @@
 package ddiusage_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,5 +13,31 @@ import (
 func TestDDIUsage(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer,
 		"example.com/t/context", "example.com/t/limits", "example.com/t/flags", "example.com/t/pairs", "example.com/t/pairsclean",
-		"example.com/t/helpers", "example.com/t/crosspkg", "example.com/t/companion", "example.com/t/companionclean")
+		"example.com/t/helpers", "example.com/t/crosspkg", "example.com/t/companion", "example.com/t/companionclean",
+		"example.com/t/companionpath", "example.com/t/errlog")
+}
+
+// TestCompanionRelated checks that a failure path without the companion
+// points at the failure test and at the return it reaches.
+func TestCompanionRelated(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/companionpath")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if r.Pass.Fset.Position(d.Pos).Line != 14 {
+				continue
+			}
+			for _, rel := range d.Related {
+				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
+			}
+		}
+	}
+	want := []string{
+		"15: tests whether VirtualAddress is NULL",
+		"16: MiniportInitializeEx returns here without calling NdisWriteErrorLogEntry",
+		"10: MiniportInitializeEx handler: successOnly",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related of successOnly's allocation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -35,8 +35,32 @@
 //	                       the package reaches the release DDI
 //	ddi-companion-missing  a DDI reached from a handler of a companion's role
 //	                       (NdisMAllocateSharedMemory from
-//	                       MiniportInitializeEx) when no handler of that role
-//	                       reaches the companion DDI (NdisWriteErrorLogEntry)
+//	                       MiniportInitializeEx) whose failure, tested in the
+//	                       handler, reaches a return of the handler without a
+//	                       call that reaches the companion DDI
+//	                       (NdisWriteErrorLogEntry); when the failure is not
+//	                       tested there, when no handler of that role reaches
+//	                       the companion at all
+//
+// A companion with a failure condition (Companion.FailsWhen: the DDI failed
+// when it returned NULL at VirtualAddress) is checked on the failure path.
+// After each call of the DDI in the package's code reached from a handler
+// of the role, the pass looks for the first test of the value the call
+// stored at that out parameter: v == nil or v != nil, and len(v) == 0 or
+// len(v) != 0 (a nil slice has length 0, so that branch is taken on every
+// failure), in a block the call dominates. From the branch the failure
+// takes, every path to a return must cross a call that reaches the
+// companion: the companion DDI itself, a function of the package that
+// reaches it, another package's function whose fact says it does, or a call
+// the pass cannot follow. A call of the companion between the allocation
+// and the test counts for every path. A path that panics does not return.
+// The finding is at the allocation, with the test and the return as related
+// positions. When the failure branch returns from a function that is not a
+// handler of the role (a helper that returns a status to its caller, which
+// may log), when the result is never tested, or when the DDI is reached
+// through another package's function, the pass cannot tell the failure
+// path, and falls back to the role: it reports the call only when no
+// handler of the role reaches the companion anywhere.
 //
 // A handler is a function the package binds to a role (a handler-structure
 // slot, a role type, an //ndis:role directive). What a handler reaches is
@@ -52,7 +76,9 @@
 // is unknown); an argument that is not a constant; a release made on only
 // some paths of MiniportHaltEx, or only on the failure path of
 // MiniportInitializeEx; a package without a handler of the releasing role;
-// whether a companion (the error log entry) is written on the path where the
-// allocation failed: any call of it reached from the role counts.
+// the failure path of a companion's DDI whose result is tested elsewhere
+// than in the function that calls it, or by a test other than the nil and
+// len tests above (any call of the companion reached from the role then
+// counts).
 // The run-time verifier checks the same IDs on every call it sees.
 package ddiusage

@@ -40,6 +40,8 @@ var testdataDirs = []string{
 	"analyzers/ddiusage/testdata/context",
 	"analyzers/ddiusage/testdata/pairs",
 	"analyzers/ddiusage/testdata/flags",
+	"analyzers/ddiusage/testdata/companion",
+	"analyzers/ddiusage/testdata/companionpath",
 }
 
 var writeCorpus = flag.Bool("writecorpus", false, "write the seeds to testdata/fuzz/FuzzPasses")

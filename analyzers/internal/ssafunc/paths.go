@@ -9,24 +9,33 @@ func EveryPathCrosses(fn *ssa.Function, cross map[*ssa.BasicBlock]bool) bool {
 	if len(fn.Blocks) == 0 || len(cross) == 0 {
 		return false
 	}
+	return ReturnAvoiding(fn.Blocks[0], cross) == nil
+}
+
+// ReturnAvoiding returns a return its function reaches from block from
+// along a path through none of the blocks in cross (from included), or nil
+// when every path from from to a return crosses one of them (a path that
+// panics does not return). Successors are tried in order, so the answer is
+// the same on every run.
+func ReturnAvoiding(from *ssa.BasicBlock, cross map[*ssa.BasicBlock]bool) *ssa.Return {
 	seen := map[*ssa.BasicBlock]bool{}
-	var reaches func(b *ssa.BasicBlock) bool
-	reaches = func(b *ssa.BasicBlock) bool {
+	var walk func(b *ssa.BasicBlock) *ssa.Return
+	walk = func(b *ssa.BasicBlock) *ssa.Return {
 		if seen[b] || cross[b] {
-			return false
+			return nil
 		}
 		seen[b] = true
 		if len(b.Instrs) > 0 {
-			if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-				return true
+			if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				return r
 			}
 		}
 		for _, s := range b.Succs {
-			if reaches(s) {
-				return true
+			if r := walk(s); r != nil {
+				return r
 			}
 		}
-		return false
+		return nil
 	}
-	return !reaches(fn.Blocks[0])
+	return walk(from)
 }

@@ -58,3 +58,23 @@ func TestEveryPathCrosses(t *testing.T) {
 		}
 	}
 }
+
+func TestReturnAvoiding(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		succ int // the successor of the entry block's if to start from
+		want bool
+	}{
+		{"package p\nfunc g()\nfunc f(x bool) int { if x { g(); return 1 }; return 0 }", 0, false},
+		{"package p\nfunc g()\nfunc f(x bool) int { if x { g(); return 1 }; return 0 }", 1, true},
+		{"package p\nfunc g()\nfunc f(x, y bool) int { if x { if y { g() }; return 1 }; return 0 }", 0, true},
+		{"package p\nfunc g()\nfunc f(x bool) int { if x { panic(0) }; g(); return 0 }", 0, false},
+	} {
+		fn := build(t, c.src)
+		from := fn.Blocks[0].Succs[c.succ]
+		r := ReturnAvoiding(from, callBlocks(fn))
+		if got := r != nil; got != c.want {
+			t.Errorf("%s from successor %d: ReturnAvoiding = %v, want a return: %v", c.src, c.succ, r, c.want)
+		}
+	}
+}
