@@ -101,6 +101,9 @@
 // miniport, and the timed rules of Driver Verifier's NDIS/WIFI
 // verification on the virtual clock (an OID request completed within 12 s,
 // a send within 30 s, a FilterPause within 10 s): Advance moves the clock.
+// FailSharedMemory makes an allocation of the run fail (NdisMAllocateSharedMemory
+// returning NULL), for the failure paths of MiniportInitializeEx: one that
+// returns without NdisWriteErrorLogEntry after it is reported.
 // At the end of the run it reports the lists a filter module or protocol
 // still holds, and Driver.Unload of the last driver loaded reports what the
 // drivers still hold of the kernel services.

@@ -58,6 +58,7 @@ type System struct {
 	nProtos   int               // scripted NDIS 6 protocols (BindProtocol)
 	loaded    int               // drivers LoadDriver loaded and Unload did not unload
 	stacks6   []*Stack          // the NDIS 6 stacks, in creation order
+	failAt    []int             // the NdisMAllocateSharedMemory calls that fail (FailSharedMemory)
 }
 
 // Option configures a System.
@@ -87,6 +88,15 @@ func Expect(ids ...string) Option {
 // rules.Load. A nil c keeps the embedded catalogue.
 func UseCatalogue(c *rules.Catalogue) Option { return func(s *System) { s.cat = c } }
 
+// FailSharedMemory makes the nth call of NdisMAllocateSharedMemory in the
+// run (1 the first) fail as its page says it can: nothing is allocated and
+// VirtualAddress is NULL. A driver's MiniportInitializeEx that returns after
+// such a failure without calling NdisWriteErrorLogEntry is reported
+// (rules.RuleDDICompanionMissing, as the catalogue's Companions say), and
+// Driver.AddAdapter accepts the MiniportInitializeEx that fails then. Give
+// the option once per call to fail.
+func FailSharedMemory(n int) Option { return func(s *System) { s.failAt = append(s.failAt, n) } }
+
 // New starts a fresh simulated NDIS for the test (kernel.Reset with the
 // simulator of internal/ndissim, to which package ndis forwards every DDI). At Cleanup
 // the System drains the event queue, reports requests still pending and
@@ -106,6 +116,9 @@ func New(t testing.TB, opts ...Option) *System {
 	}
 	s.st = kernel.Reset(kernel.WithCatalogue(s.cat), kernel.WithNDIS(ndissim.Attach))
 	s.sim = ndissim.Of(s.st)
+	for _, n := range s.failAt {
+		s.sim.FailSharedMemory(n)
+	}
 	t.Cleanup(s.cleanup)
 	return s
 }

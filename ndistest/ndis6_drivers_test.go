@@ -18,6 +18,7 @@ type testMiniport struct {
 	noPause                            bool
 	withReset, direct                  bool
 	pauseStatus                        ndis.Status
+	sharedMemory, logFailure           bool // allocate shared memory in MiniportInitializeEx; log its failure
 	// oid, when set, is the MiniportOidRequest handler instead of tmOid.
 	oid ndis.MiniportOidRequest
 	// State.
@@ -35,7 +36,12 @@ type tmAdapter struct {
 	sendFlags uint32
 	returned  int
 	halted    bool
+	shared    []byte
+	sharedPA  ndis.PhysicalAddress
 }
+
+// outOfResources is NDIS_ERROR_CODE_OUT_OF_RESOURCES.
+const outOfResources = 0xC0001389
 
 // entry returns the miniport's DriverEntry.
 func (mp *testMiniport) entry() func(*ndis.DriverObject, *ndis.String) ndis.Status {
@@ -77,6 +83,15 @@ func tmInitialize(ndisMiniportHandle ndis.Handle, miniportDriverContext ndis.Han
 	mp := miniportDriverContext.(*testMiniport)
 	a := &tmAdapter{mp: mp, h: ndisMiniportHandle}
 	mp.adapters = append(mp.adapters, a)
+	if mp.sharedMemory {
+		ndis.MAllocateSharedMemory(ndisMiniportHandle, 4096, false, &a.shared, &a.sharedPA)
+		if a.shared == nil {
+			if mp.logFailure {
+				ndis.WriteErrorLogEntry(ndisMiniportHandle, outOfResources, 1, 4096)
+			}
+			return ndis.StatusResources
+		}
+	}
 	if mp.noAttributes {
 		return ndis.StatusSuccess
 	}
@@ -84,7 +99,11 @@ func tmInitialize(ndisMiniportHandle ndis.Handle, miniportDriverContext ndis.Han
 }
 
 func tmHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
-	miniportAdapterContext.(*tmAdapter).halted = true
+	a := miniportAdapterContext.(*tmAdapter)
+	a.halted = true
+	if a.shared != nil {
+		ndis.MFreeSharedMemory(a.h, 4096, false, a.shared, a.sharedPA)
+	}
 }
 
 func tmPause(miniportAdapterContext ndis.Handle, pauseParameters *ndis.MiniportPauseParameters) ndis.Status {

@@ -71,6 +71,38 @@ func TestNdis6InitializeWithoutAttributes(t *testing.T) {
 	sys.LoadDriver("tmini", (&testMiniport{noAttributes: true}).entry()).AddAdapter("eth0")
 }
 
+// TestNdis6SharedMemoryFailureNotLogged: MiniportInitializeEx returns
+// after its NdisMAllocateSharedMemory failed without writing an error log
+// entry; the adapter does not start, and the run goes on.
+func TestNdis6SharedMemoryFailureNotLogged(t *testing.T) {
+	sys := ndistest.New(t, ndistest.FailSharedMemory(2), ndistest.KeepViolations())
+	drv := sys.LoadDriver("tmini", (&testMiniport{sharedMemory: true}).entry())
+	st := drv.AddAdapter("eth0")
+	if st == nil {
+		t.Fatal("the first adapter's allocation did not fail, but AddAdapter returned nil")
+	}
+	if drv.AddAdapter("eth1") != nil {
+		t.Fatal("AddAdapter returned a stack though MiniportInitializeEx failed")
+	}
+	drv.Unload(nil)
+	v := sys.Violations()
+	if len(v) != 1 || v[0].Rule != rules.RuleDDICompanionMissing || !strings.Contains(v[0].Message, "MiniportInitializeEx returned after NdisMAllocateSharedMemory failed") {
+		t.Fatalf("violations %v, want one %s", v, rules.RuleDDICompanionMissing)
+	}
+}
+
+// TestNdis6SharedMemoryFailureLogged: the clean twin, which logs the
+// failure before it returns.
+func TestNdis6SharedMemoryFailureLogged(t *testing.T) {
+	sys := ndistest.New(t, ndistest.FailSharedMemory(1))
+	drv := sys.LoadDriver("tmini", (&testMiniport{sharedMemory: true, logFailure: true}).entry())
+	if drv.AddAdapter("eth0") != nil {
+		t.Fatal("AddAdapter returned a stack though MiniportInitializeEx failed")
+	}
+	drv.AddAdapter("eth1").Halt()
+	drv.Unload(nil)
+}
+
 func TestNdis6AttributesOutsideInitialize(t *testing.T) {
 	sys := ndistest.New(t, ndistest.Expect(rules.RuleSetAttributes))
 	mp := &testMiniport{}

@@ -46,6 +46,7 @@ func (s *State) EnterDDI(name, args string) (exit func()) {
 		s.checkIrql(name, d.Irql)
 		s.checkUsage(d)
 	}
+	s.payCompanions(name)
 	s.Push()
 	entry, mark := s.irql, len(s.violations)
 	return func() {
@@ -152,7 +153,8 @@ func (s *State) CanCall(role string) bool { return s.irql <= s.RoleLevel(role) }
 
 // Callback runs fn, the driver's handler for role, the way NDIS calls it: at
 // the role's IRQL, traced, and verified on return (the IRQL is back where it
-// was on entry and no spin lock taken inside is still held). If the current
+// was on entry, no spin lock taken inside is still held, and no call that
+// failed inside still waits for its companion: see NullOut). If the current
 // IRQL is above the role's, NDIS cannot lower it and the call is queued to
 // run later at the role's level. who names the driver, args the arguments.
 func (s *State) Callback(role, who, args string, fn func()) {
@@ -167,9 +169,12 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.Tracef("-> %s's %s(%s) at %s", who, role, args, rules.LevelName(lvl))
 	s.Push()
 	s.roles = append(s.roles, role)
+	s.owed = append(s.owed, nil)
 	fn()
-	s.roles = s.roles[:len(s.roles)-1]
+	owed := s.owed[len(s.owed)-1]
+	s.roles, s.owed = s.roles[:len(s.roles)-1], s.owed[:len(s.owed)-1]
 	s.Pop()
+	s.checkOwed(role, who, owed)
 	if len(s.held) > heldBefore {
 		l := s.held[len(s.held)-1]
 		s.Report(rules.RuleSpinlockHeldOnReturn, "%s's %s returned with spin lock %s still held", who, role, l.Name)

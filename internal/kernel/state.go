@@ -23,12 +23,13 @@ type State struct {
 	now        int64 // virtual time, in 100ns units like LARGE_INTEGER times
 	pending    map[any]*Pending
 	pendOrder  []any
-	cat        *rules.Catalogue // the run's catalogue; nil: rules.Default, loaded on first use
-	catTold    bool             // the default catalogue's load error was reported
-	attach     func(*State) any // WithNDIS's constructor, run once the options are applied
-	ndis       any              // the simulated NDIS of the run (WithNDIS); nil without one
-	local      map[string]any   // the kernel's other per-run tables, by key
-	roles      []string         // the roles whose handlers run, innermost last (Callback)
+	cat        *rules.Catalogue  // the run's catalogue; nil: rules.Default, loaded on first use
+	catTold    bool              // the default catalogue's load error was reported
+	attach     func(*State) any  // WithNDIS's constructor, run once the options are applied
+	ndis       any               // the simulated NDIS of the run (WithNDIS); nil without one
+	local      map[string]any    // the kernel's other per-run tables, by key
+	roles      []string          // the roles whose handlers run, innermost last (Callback)
+	owed       [][]owedCompanion // per running handler (as roles): failed calls whose companion it owes (NullOut)
 }
 
 var (

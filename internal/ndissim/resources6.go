@@ -36,6 +36,11 @@ type resourceTable struct {
 	// ports are the InitialPort and NumberOfPorts of each I/O port range.
 	ports map[*resourceHandle][2]uint32
 	seq   int
+	// shared counts the run's NdisMAllocateSharedMemory calls, failShared
+	// are those that fail (Sim.FailSharedMemory), failed how many did.
+	shared     int
+	failShared map[int]bool
+	failed     int
 }
 
 // res returns the run's table.
@@ -271,8 +276,9 @@ func (w *world) MAllocateSharedMemory(miniportAdapterHandle ndis.Handle, length 
 	if !w.needPtr(ddi, "VirtualAddress", virtualAddress == nil) || !w.needPtr(ddi, "PhysicalAddress", physicalAddress == nil) {
 		return
 	}
-	if length == 0 {
-		*virtualAddress = nil
+	if length == 0 || w.sharedFails() {
+		*virtualAddress = nil // the page: "it returns NULL to indicate that no memory was allocated"
+		w.st.NullOut(ddi, "VirtualAddress")
 		return
 	}
 	b := make([]byte, length)
@@ -280,6 +286,33 @@ func (w *world) MAllocateSharedMemory(miniportAdapterHandle ndis.Handle, length 
 	*virtualAddress = b
 	*physicalAddress = ndis.PhysicalAddress(0x100000 * int64(r.seq))
 }
+
+// sharedFails counts a call of NdisMAllocateSharedMemory and reports
+// whether the test made it fail (Sim.FailSharedMemory).
+func (w *world) sharedFails() bool {
+	r := w.res()
+	r.shared++
+	if !r.failShared[r.shared] {
+		return false
+	}
+	r.failed++
+	return true
+}
+
+// FailSharedMemory makes the nth call of NdisMAllocateSharedMemory of the
+// run (1 the first) fail as its page says it can: it allocates nothing and
+// returns NULL at VirtualAddress. Calls made already are not undone.
+func (s *Sim) FailSharedMemory(n int) {
+	r := s.w.res()
+	if r.failShared == nil {
+		r.failShared = map[int]bool{}
+	}
+	r.failShared[n] = true
+}
+
+// FailedSharedMemory returns how many calls of NdisMAllocateSharedMemory
+// failed because FailSharedMemory said so.
+func (s *Sim) FailedSharedMemory() int { return s.w.res().failed }
 
 // MFreeSharedMemory runs NdisMFreeSharedMemory in the simulated NDIS.
 func (w *world) MFreeSharedMemory(miniportAdapterHandle ndis.Handle, length uint32, cached bool, virtualAddress []byte, physicalAddress ndis.PhysicalAddress) {

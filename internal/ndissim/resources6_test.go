@@ -98,10 +98,11 @@ func TestResourceBadParameters(t *testing.T) {
 		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 4, ports) // not the registered range
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
-		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no report
+		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no bad-parameter
 		if shared != nil {
 			t.Errorf("zero-length shared memory = %d bytes, want NULL", len(shared))
 		}
+		ndis.WriteErrorLogEntry(ksDriver(), 0xC0001389, 0)                  // the NULL asks for an error log entry in MiniportInitializeEx
 		if nb := ndis.AllocateNetBuffer(ksDriver(), nil, 0, 8); nb != nil { // not a pool
 			t.Errorf("NdisAllocateNetBuffer from a bad pool returned a NET_BUFFER")
 		}
@@ -188,4 +189,42 @@ func TestWriteErrorLogEntry(t *testing.T) {
 		t.Fatalf("error log = %+v", got)
 	}
 	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadHandle)
+}
+
+// TestSharedMemoryFailure: the allocation FailSharedMemory names fails
+// (NULL, nothing allocated), the others succeed; a MiniportInitializeEx
+// that returns after the failure without NdisWriteErrorLogEntry is
+// reported (ddi-companion-missing), one that logs it is clean, and a
+// failure outside MiniportInitializeEx asks for nothing.
+func TestSharedMemoryFailure(t *testing.T) {
+	s := reset()
+	sim := Of(s)
+	sim.FailSharedMemory(2)
+	sim.FailSharedMemory(4)
+	sim.FailSharedMemory(5)
+	var first, second []byte
+	var pa ndis.PhysicalAddress
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
+		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &second, &pa)
+	})
+	if first == nil || second != nil || sim.FailedSharedMemory() != 1 {
+		t.Fatalf("first %d bytes, second %v, %d failed; want the second alone NULL", len(first), second, sim.FailedSharedMemory())
+	}
+	ksExpect(t, s, rules.RuleDDICompanionMissing)
+	s = reset()
+	sim = Of(s)
+	sim.FailSharedMemory(1)
+	sim.FailSharedMemory(2)
+	inRole(s, "MINIPORT_INITIALIZE", func() {
+		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
+		if first == nil {
+			ndis.WriteErrorLogEntry(ksDriver(), 0xC0001389, 1, 64)
+		}
+	})
+	inRole(s, "MINIPORT_RESTART", func() { ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa) })
+	if first != nil || sim.FailedSharedMemory() != 2 || len(sim.ErrorLog()) != 1 {
+		t.Fatalf("%d failed, %d log entries; want 2 and 1", sim.FailedSharedMemory(), len(sim.ErrorLog()))
+	}
+	ksExpect(t, s)
 }
