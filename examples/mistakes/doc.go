@@ -41,7 +41,9 @@
 //   - longstall.go: NdisStallExecution for 1000 µs (SDV
 //     NdisStallExecution_Delay);
 //   - irqlquery.go: KeGetCurrentIrql in MiniportSendNetBufferLists, whose
-//     SendFlags tells the IRQL (SDV Flags_Irql).
+//     SendFlags tells the IRQL (SDV Flags_Irql);
+//   - silentfailure.go: a MiniportInitializeEx whose NdisMAllocateSharedMemory
+//     failed returns without NdisWriteErrorLogEntry (SDV WriteErrorLog).
 //
 // With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
 // family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID

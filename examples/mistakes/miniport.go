@@ -30,6 +30,8 @@ const (
 	LongStall
 	// IrqlQueriedInSend: irqlquery.go.
 	IrqlQueriedInSend
+	// AllocationFailureNotLogged: silentfailure.go.
+	AllocationFailureNotLogged
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -102,6 +104,9 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.RestartHandler = stallingRestart
 	case IrqlQueriedInSend:
 		chars.SendNetBufferListsHandler = queryingSendNetBufferLists
+	case AllocationFailureNotLogged:
+		chars.InitializeHandlerEx = silentInitializeEx
+		chars.HaltHandlerEx = ringHaltEx
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

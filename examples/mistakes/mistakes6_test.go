@@ -15,9 +15,9 @@ const oidGenCurrentPacketFilter ndis.Oid = 0x0001010E
 
 // run6 loads the small NDIS 6 miniport with one mistake, keeping the
 // verifier's violations instead of failing the test.
-func run6(t *testing.T, m mistakes.Mistake) (*ndistest.System, *ndistest.Driver) {
+func run6(t *testing.T, m mistakes.Mistake, opts ...ndistest.Option) (*ndistest.System, *ndistest.Driver) {
 	t.Helper()
-	sys := ndistest.New(t, ndistest.KeepViolations())
+	sys := ndistest.New(t, append([]ndistest.Option{ndistest.KeepViolations()}, opts...)...)
 	drv := sys.LoadDriver("mistakes6", func(driverObject *ndis.DriverObject, registryPath *ndis.String) ndis.Status {
 		return mistakes.MiniportDriverEntry(m, driverObject, registryPath)
 	})
@@ -131,3 +131,19 @@ func TestIrqlQueriedInSend(t *testing.T) {
 
 // sharedshutdown.go is not run: the harness does not shut the system
 // down; ndislint reports it statically (TestLint).
+
+// TestAllocationFailureNotLogged: silentfailure.go. The adapter whose ring
+// allocation fails does not start, and nothing was logged; one whose
+// allocation succeeds runs and halts clean.
+func TestAllocationFailureNotLogged(t *testing.T) {
+	sys, drv := run6(t, mistakes.AllocationFailureNotLogged, ndistest.FailSharedMemory(1))
+	if drv.AddAdapter("eth9") != nil {
+		t.Fatal("the adapter started though its shared memory allocation failed")
+	}
+	st, _ := running(t, drv)
+	st.Halt()
+	drv.Unload(nil)
+	expect(t, sys, map[string][]string{
+		rules.RuleDDICompanionMissing: {"MiniportInitializeEx", "NdisMAllocateSharedMemory", "NdisWriteErrorLogEntry"},
+	})
+}

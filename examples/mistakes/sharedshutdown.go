@@ -2,8 +2,8 @@ package mistakes
 
 import "github.com/ndislint/ndislint/ndis"
 
-// sharedBlock is shared memory a DMA miniport would have allocated in
-// MiniportInitializeEx.
+// sharedBlock is shared memory a DMA miniport allocated in
+// MiniportInitializeEx (silentfailure.go's descriptor ring).
 var sharedBlock []byte
 
 // freeingShutdownEx tidies up at shutdown.
