@@ -6,8 +6,10 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// states returns the overlay's state machines with each entering event's
-// kind filled in (a DDI or a role of c). The overlay must not write it.
+// states returns the overlay's state machines with each transition's
+// derived fields filled in: its event's kind (a DDI or a role of c) and its
+// When in structured form (rules.ParseWhen). The overlay must not write
+// them.
 func (g *gen) states(c *rules.Catalogue) ([]rules.StateMachine, error) {
 	events := map[string]rules.EventKind{}
 	for _, d := range c.DDIs {
@@ -18,19 +20,20 @@ func (g *gen) states(c *rules.Catalogue) ([]rules.StateMachine, error) {
 	}
 	out := make([]rules.StateMachine, len(g.o.States))
 	for i, m := range g.o.States {
-		m.States = append([]rules.State(nil), m.States...)
-		for j := range m.States {
-			s := &m.States[j]
-			s.EnteredBy = append([]rules.StateEntry(nil), s.EnteredBy...)
-			for k := range s.EnteredBy {
-				e := &s.EnteredBy[k]
-				if e.Event != "" {
-					return nil, errors.Errorf("overlay states %s, state %s, enteredBy %s: event is derived; write by and reason only", m.Object, s.Name, e.By)
-				}
-				if e.Event = events[e.By]; e.Event == "" {
-					return nil, errors.Errorf("overlay states %s, state %s, enteredBy %s: no such DDI or role in scope", m.Object, s.Name, e.By)
-				}
+		m.Transitions = append([]rules.Transition(nil), m.Transitions...)
+		for j := range m.Transitions {
+			t := &m.Transitions[j]
+			if t.Event != "" || t.Cond != nil {
+				return nil, errors.Errorf("overlay states %s, transition %d (%s by %s): event and cond are derived; write from, by, when, value, to and reason only", m.Object, j, t.From, t.By)
 			}
+			if t.Event = events[t.By]; t.Event == "" {
+				return nil, errors.Errorf("overlay states %s, transition %d (%s by %s): no such DDI or role in scope", m.Object, j, t.From, t.By)
+			}
+			cond, opaque := rules.ParseWhen(t.When)
+			if opaque {
+				return nil, errors.Errorf("overlay states %s, transition %d (%s by %s): when %q is no condition rules.ParseWhen reads", m.Object, j, t.From, t.By, t.When)
+			}
+			t.Cond = cond
 		}
 		out[i] = m
 	}
