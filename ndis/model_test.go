@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -248,4 +249,43 @@ func TestDDIOutsideRunPanics(t *testing.T) {
 		}
 	}()
 	ndis.CoDeleteVc(nil)
+}
+
+// TestNetPnpEventCodeNames checks that String names every NET_PNP_EVENT_CODE
+// constant of the model as it is declared (the catalogue's value conditions
+// name the constants so: NetEventPause), and an unnamed code by its number.
+func TestNetPnpEventCodeNames(t *testing.T) {
+	n := 0
+	for _, f := range modelFiles(t) {
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, s := range g.Specs {
+				vs := s.(*ast.ValueSpec)
+				if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "NetPnpEventCode" || len(vs.Values) != 1 {
+					continue
+				}
+				lit, ok := vs.Values[0].(*ast.BasicLit)
+				if !ok {
+					t.Fatalf("%s: not a literal", vs.Names[0].Name)
+				}
+				v, err := strconv.ParseUint(lit.Value, 0, 32)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+				if got := ndis.NetPnpEventCode(v).String(); got != vs.Names[0].Name {
+					t.Errorf("NetPnpEventCode(%d).String() = %q, want %q", v, got, vs.Names[0].Name)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no NetPnpEventCode constant found")
+	}
+	if got := ndis.NetPnpEventCode(99).String(); got != "NET_PNP_EVENT_CODE(99)" {
+		t.Errorf("an unnamed code is %q", got)
+	}
 }

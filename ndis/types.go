@@ -1,5 +1,7 @@
 package ndis
 
+import "strconv"
+
 // String models NDIS_STRING (a UNICODE_STRING); Go strings suffice.
 type String = string
 
@@ -253,6 +255,20 @@ const (
 	NetEventPause              NetPnpEventCode = 8
 	NetEventRestart            NetPnpEventCode = 9
 )
+
+// netPnpEventNames are the NET_PNP_EVENT_CODE names, by value.
+var netPnpEventNames = [...]string{"NetEventSetPower", "NetEventQueryPower", "NetEventQueryRemoveDevice",
+	"NetEventCancelRemoveDevice", "NetEventReconfigure", "NetEventBindList", "NetEventBindsComplete",
+	"NetEventPnPCapabilities", "NetEventPause", "NetEventRestart"}
+
+// String returns the code's name in ndis.h (NetEventPause), or its number
+// for a code the model does not name.
+func (c NetPnpEventCode) String() string {
+	if int(c) < len(netPnpEventNames) {
+		return netPnpEventNames[c]
+	}
+	return "NET_PNP_EVENT_CODE(" + strconv.FormatUint(uint64(c), 10) + ")"
+}
 
 // DriverObject models the DRIVER_OBJECT a driver receives in DriverEntry.
 type DriverObject struct {

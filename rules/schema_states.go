@@ -6,6 +6,16 @@ import (
 	"github.com/pkg/errors"
 )
 
+// The objects of the state machines (StateMachine.Object).
+const (
+	// ObjectAdapter is a miniport adapter.
+	ObjectAdapter = "adapter"
+	// ObjectFilterModule is a filter module.
+	ObjectFilterModule = "filter-module"
+	// ObjectBinding is a protocol binding to an NDIS 6 adapter.
+	ObjectBinding = "binding"
+)
+
 // StateMachine is the operational states of one kind of NDIS 6 object (a
 // miniport adapter, a filter module, a protocol binding), as the tables of
 // the pages Miniport Adapter States and Operations, Filter Module States
@@ -246,8 +256,11 @@ func (c *Catalogue) validateStates() error {
 	objects := map[string]bool{}
 	for i := range c.States {
 		m := &c.States[i]
-		if m.Object == "" || objects[m.Object] {
-			return errors.Errorf("states %d: object: empty or duplicate %q", i, m.Object)
+		if objects[m.Object] {
+			return errors.Errorf("states %d: object: duplicate %q", i, m.Object)
+		}
+		if m.Object != ObjectAdapter && m.Object != ObjectFilterModule && m.Object != ObjectBinding {
+			return errors.Errorf("states %d: object: unknown %q", i, m.Object)
 		}
 		objects[m.Object] = true
 		if err := c.validateMachine(m); err != nil {

@@ -106,7 +106,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, r := range roles[fn] {
 			for _, ref := range c.cat.StatesEnteredBy(r.Name) {
-				c.checkHandler(fn, r, ref, calls)
+				if unconditional(ref) {
+					c.checkHandler(fn, r, ref, calls)
+				}
 			}
 		}
 		c.checkAfter(calls)
@@ -221,6 +223,15 @@ func (c *checker) ddiOf(call *ssa.Call) *rules.DDI {
 	return c.front.API.DDI(obj)
 }
 
+// unconditional reports whether the transition of ref enters its state
+// whatever the event's arguments and result: a role's handler then runs in
+// the state from its start, and the state holds after a DDI's call. A
+// transition on the result or on a status argument is not followed (the
+// pass does not know them); one on an argument's value is checkBranches'.
+func unconditional(ref rules.StateRef) bool {
+	return ref.Entry.Cond == nil && ref.Entry.Value == nil
+}
+
 // checkHandler reports the forbidden calls in fn, the handler of role r,
 // which runs in the state ref.
 func (c *checker) checkHandler(fn *ssa.Function, r *rules.Role, ref rules.StateRef, calls []ddiCall) {
@@ -242,6 +253,9 @@ func (c *checker) checkHandler(fn *ssa.Function, r *rules.Role, ref rules.StateR
 func (c *checker) checkAfter(calls []ddiCall) {
 	for _, enter := range calls {
 		for _, ref := range c.cat.StatesEnteredBy(enter.ddi.Name) {
+			if !unconditional(ref) {
+				continue
+			}
 			for _, dc := range calls {
 				sd := ref.State.ForbiddenDDI(dc.ddi.Name)
 				if sd == nil || dc.call == enter.call || !sameObject(enter, dc) || !mustReach(enter, dc) || !originated(dc, sd) {

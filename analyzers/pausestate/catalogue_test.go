@@ -11,9 +11,9 @@ import (
 )
 
 // TestFollowsCatalogue runs the pass on one miniport with the embedded
-// catalogue and with one whose adapter states differ: what the state the
-// pause role enters allowed is forbidden there, and the state the pause
-// completion enters forbids nothing (it only allows what it forbade). The
+// catalogue and with one whose adapter states differ: what a state a role
+// enters unconditionally allowed is forbidden there, and a state a DDI
+// enters unconditionally forbids nothing (it only allows what it forbade). The
 // pass names no state, role or DDI, so the reports move with the catalogue.
 func TestFollowsCatalogue(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pausestate.Analyzer, "example.com/t/catalogue/asis")
@@ -24,14 +24,23 @@ func TestFollowsCatalogue(t *testing.T) {
 			if m.Driver != rules.DriverMiniport {
 				continue
 			}
-			for j := range m.States {
-				s := &m.States[j]
-				if s.EnteredBy[0].Event == rules.EventRole {
-					s.Forbidden, s.Allowed = s.Allowed, nil
-				} else {
-					s.Forbidden, s.Allowed = nil, s.Forbidden
+			for _, tr := range m.Transitions {
+				if tr.To == "" || tr.Cond != nil || tr.Value != nil {
+					continue
 				}
-				moved++
+				var s *rules.State
+				for j := range m.States {
+					if m.States[j].Name == tr.To {
+						s = &m.States[j]
+					}
+				}
+				if tr.Event == rules.EventRole && len(s.Allowed) > 0 {
+					s.Forbidden, s.Allowed = s.Allowed, nil
+					moved++
+				} else if tr.Event == rules.EventDDI && len(s.Forbidden) > 0 {
+					s.Forbidden, s.Allowed = nil, s.Forbidden
+					moved++
+				}
 			}
 		}
 		if moved == 0 {

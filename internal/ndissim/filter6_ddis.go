@@ -223,8 +223,8 @@ func (w *world) FRestartFilter(ndisFilterHandle ndis.Handle) ndis.Status {
 		return ndis.StatusFailure
 	}
 	a := m.adapter
-	if m.state != stRunning || a.op != nil || a.resetting {
-		w.st.Tracef("%s: %s is %s: NDIS does not restart it", ddi, m.who(), stateName("module", m.state))
+	if !w.can6(m.life, ev6("FILTER_PAUSE")) || a.op != nil || a.resetting {
+		w.st.Tracef("%s: %s is %s: NDIS does not restart it", ddi, m.who(), m.life)
 		return ndis.StatusFailure
 	}
 	op := &stackOp{kind: "restart of " + m.describe() + " (NdisFRestartFilter)"}
@@ -305,7 +305,7 @@ func (w *world) syncOidDown(ddi string, a *adapter6, from layer, req *ndis.OidRe
 			break
 		}
 		h := a.drv.chars.SynchronousOidRequestHandler
-		if h == nil || a.state == stShutdown {
+		if h == nil || w.ended6(a.life) {
 			st = ndis.StatusNotSupported
 			break
 		}

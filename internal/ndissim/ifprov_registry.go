@@ -330,7 +330,7 @@ func (w *world) IfQueryBindingIfIndex(ndisBindingHandle ndis.Handle, pBoundIfInd
 // live returns n unless it is nil or the interface of an adapter that was
 // halted since (NDIS deregisters it with the adapter).
 func (r *ifRegistry) live(n *netIf) *netIf {
-	if n == nil || n.adapter != nil && n.adapter.state == stOff {
+	if n == nil || n.adapter != nil && n.adapter.by.gone6(n.adapter.life) {
 		return nil
 	}
 	return n

@@ -110,7 +110,7 @@ func (w *world) IMInitializeDeviceInstanceEx(driverHandle ndis.Handle, driverIns
 	r := w.ims()
 	key := strings.ToLower(name)
 	if old := r.instances[key]; old != nil {
-		if old.adapter == nil || old.adapter.state != stOff {
+		if old.adapter == nil || !w.gone6(old.adapter.life) {
 			return ndis.StatusNotAccepted
 		}
 		// Halted otherwise than by NdisIMDeInitializeDeviceInstance (the
@@ -222,10 +222,10 @@ func (w *world) deinitIMLater(inst *imInstance, tries int) {
 				w.deinitIMLater(inst, tries-1)
 			}
 		}
-		switch a.state {
-		case stOff:
+		switch {
+		case w.gone6(a.life):
 			done(true)
-		case stRunning:
+		case w.can6(a.life, ev6("MINIPORT_PAUSE")):
 			if w.pauseStack(a, func(ok bool) { done(ok && w.haltAdapter6(a) == nil) }) != nil {
 				done(false)
 			}

@@ -94,12 +94,12 @@ func TestIntermediateDriver(t *testing.T) {
 		t.Fatalf("NdisIMDeInitializeDeviceInstance = %s", st)
 	}
 	ndis.IMDeInitializeDeviceInstance(inst.adapter) // torn down already
-	if inst.adapter.state == stOff {
+	if w.gone6(inst.adapter.life) {
 		t.Fatalf("halted within the call")
 	}
 	s.RunDue(10)
-	if inst.adapter.state != stOff || p.unbound != 1 || w.ims().instances["vmini0"] != nil {
-		t.Fatalf("after the teardown: adapter %s, unbinds %d", stateName("adapter", inst.adapter.state), p.unbound)
+	if !w.gone6(inst.adapter.life) || p.unbound != 1 || w.ims().instances["vmini0"] != nil {
+		t.Fatalf("after the teardown: adapter %s, unbinds %d", inst.adapter.life, p.unbound)
 	}
 	other := ndis.String("VMini1")
 	ndis.IMInitializeDeviceInstanceEx(mini, &other, nil)
@@ -177,7 +177,7 @@ func TestIntermediateDriverRestartAfterHalt(t *testing.T) {
 	}
 	s.RunDue(10)
 	again := w.ims().instances["vmini3"]
-	if again == first || again.adapter == nil || again.adapter.state == stOff {
+	if again == first || again.adapter == nil || w.gone6(again.adapter.life) {
 		t.Fatalf("the virtual miniport did not start again")
 	}
 	ksExpect(t, s)

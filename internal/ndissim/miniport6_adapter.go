@@ -125,7 +125,7 @@ func (w *world) MRemoveMiniport(miniportHandle ndis.Handle) ndis.Status {
 	defer w.st.EnterDDI(ddi, args(miniportHandle))()
 	a := w.adapter6Arg(ddi, "MiniportHandle", miniportHandle)
 	x := w.extras()
-	if a == nil || a.state == stStarting || x.removing[a] {
+	if a == nil || w.starting6(a.life) || x.removing[a] {
 		return ndis.StatusFailure
 	}
 	x.removing[a] = true
@@ -145,10 +145,10 @@ func (w *world) removeLater(a *adapter6, tries int) {
 				w.removeLater(a, tries-1)
 			}
 		}
-		switch a.state {
-		case stOff:
+		switch {
+		case w.gone6(a.life):
 			return
-		case stRunning:
+		case w.can6(a.life, ev6("MINIPORT_PAUSE")):
 			if w.pauseStack(a, func(ok bool) {
 				if !ok || w.haltAdapter6(a) != nil {
 					again()
@@ -176,7 +176,7 @@ func (w *world) MResetMiniport(miniportAdapterHandle ndis.Handle) {
 		return
 	}
 	w.st.Enqueue(fmt.Sprintf("NDIS work item: reset of %s (NdisMResetMiniport)", a.who()), 0, func() {
-		if a.drv.chars.ResetHandlerEx != nil && !a.resetting && a.state != stOff && a.state != stStarting {
+		if a.drv.chars.ResetHandlerEx != nil && !a.resetting && !w.starting6(a.life) && !w.gone6(a.life) {
 			w.resetAdapter6(a)
 		}
 	})

@@ -62,7 +62,7 @@ func (s *Sim) IdleNotification6(adapter ndis.Handle, forceIdle bool) (ndis.Statu
 	if ss == nil {
 		return ndis.StatusFailure, fmt.Errorf("IdleNotification6: %s registered no NDIS_MINIPORT_SS_CHARACTERISTICS", a.drv.driverName())
 	}
-	if a.state == stOff {
+	if w.gone6(a.life) {
 		return ndis.StatusFailure, fmt.Errorf("IdleNotification6: %s is halted", a.who())
 	}
 	is := w.idleOf(a)

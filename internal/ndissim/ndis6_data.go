@@ -11,7 +11,7 @@ import (
 
 // attached reports whether a filter module is in the stack (attach done,
 // not detached).
-func (m *module6) attached() bool { return m.state >= stPaused && m.state != stClosing }
+func (m *module6) attached() bool { return !m.by.starting6(m.life) && !m.by.gone6(m.life) }
 
 // below returns the layer under from in a's stack that takes what has
 // selects (the filter modules that registered the handler; the miniport
@@ -114,9 +114,10 @@ func (w *world) sendDown(a *adapter6, from layer, lists []*ndis.NetBufferList, p
 		})
 		return
 	}
-	if a.state != stRunning && a.state != stPausing {
-		// NDIS does not give a paused adapter sends: it returns them.
-		w.st.Tracef("NDIS returns %s to the sender: %s is %s", nblArg(head), a.describe(), stateName("adapter", a.state))
+	if !w.can6(a.life, ev6("MINIPORT_SEND_NET_BUFFER_LISTS")) {
+		// NDIS gives an adapter sends only in the states the catalogue's
+		// machine has MiniportSendNetBufferLists in: it returns the others.
+		w.st.Tracef("NDIS returns %s to the sender: %s is %s", nblArg(head), a.describe(), a.life)
 		for _, n := range lists {
 			n.Status = ndis.StatusPaused
 		}
@@ -273,10 +274,8 @@ func (w *world) SendNetBufferLists(ndisBindingHandle ndis.Handle, netBufferLists
 	if !w.passes(ddi, "NetBufferLists", b, lists, sendPathOf) {
 		return
 	}
-	if b.state != stRunning && b.state != stRestarting {
-		if b.state == stPausing || b.state == stPaused {
-			w.report(rules.RuleBindingState, "%s: %s is %s; a protocol driver makes no send requests on a pausing or paused binding (NDIS returns them with NDIS_STATUS_PAUSED)", ddi, b.who(), stateName("binding", b.state))
-		}
+	if f := w.forbids6(b.life, ddi); f != nil {
+		w.report(rules.RuleBindingState, "%s: %s is %s, which forbids it (%s); NDIS returns the lists with NDIS_STATUS_PAUSED", ddi, b.who(), b.life, f.Reason)
 		for _, n := range lists {
 			r := w.nblOf(n)
 			r.sendPath = append(r.sendPath, b)
@@ -316,17 +315,10 @@ func (w *world) FSendNetBufferLists(ndisFilterHandle ndis.Handle, netBufferList 
 // moduleMayPass reports whether filter module m may send or indicate
 // lists now. The catalogue's state machine of filter modules
 // (Catalogue.States) says which DDIs each state forbids, for every list or
-// only for those the module allocated (StateDDI.OnlyFrom); from Attaching,
-// which the catalogue does not describe, the Attaching a Filter Module page
-// forbids every send and indication ("A filter driver cannot make send
-// requests, indicate received data, ... from the Attaching state").
+// only for those the module allocated (StateDDI.OnlyFrom).
 func (w *world) moduleMayPass(ddi, what string, m *module6, lists []*ndis.NetBufferList) bool {
-	state := stateName("module", m.state)
-	if m.state == stStarting {
-		w.report(rules.RuleFilterState, "%s: %s is Attaching; a filter module makes no send or receive indication before FilterAttach returned", ddi, m.who())
-		return false
-	}
-	f := w.stateForbids(rules.DriverFilter, state, ddi)
+	state := m.life.String()
+	f := w.forbids6(m.life, ddi)
 	if f == nil {
 		return true
 	}
@@ -339,28 +331,6 @@ func (w *world) moduleMayPass(ddi, what string, m *module6, lists []*ndis.NetBuf
 		return false
 	}
 	return true
-}
-
-// stateForbids returns the entry of the catalogue's state machine of
-// driver's objects that forbids ddi in the state called state, nil when
-// the catalogue forbids nothing there.
-func (w *world) stateForbids(driver rules.DriverKind, state, ddi string) *rules.StateDDI {
-	c := w.st.Catalogue()
-	if c == nil {
-		return nil
-	}
-	for i := range c.States {
-		m := &c.States[i]
-		if m.Driver != driver {
-			continue
-		}
-		for j := range m.States {
-			if s := &m.States[j]; s.Name == state {
-				return s.ForbiddenDDI(ddi)
-			}
-		}
-	}
-	return nil
 }
 
 // MSendNetBufferListsComplete runs NdisMSendNetBufferListsComplete in the simulated NDIS.
@@ -541,16 +511,9 @@ func (w *world) MIndicateReceiveNetBufferLists(miniportAdapterHandle ndis.Handle
 		return
 	}
 	// The catalogue's state machine of adapters says what the state
-	// forbids; while MiniportInitializeEx runs, which it does not describe,
-	// the adapter has not started (Starting an Adapter: it indicates
-	// received data from MiniportRestart on).
-	state := stateName("adapter", a.state)
-	if f := w.stateForbids(rules.DriverMiniport, state, ddi); f != nil || a.state == stStarting {
-		why := "an adapter indicates received data from MiniportRestart on"
-		if f != nil {
-			why = f.Reason
-		}
-		w.report(rules.RuleAdapterState, "%s: %s is %s (%s)", ddi, a.who(), state, why)
+	// forbids (Initializing and Paused: indications).
+	if f := w.forbids6(a.life, ddi); f != nil {
+		w.report(rules.RuleAdapterState, "%s: %s is %s (%s)", ddi, a.who(), a.life, f.Reason)
 		return
 	}
 	w.indicateUp(a, a, lists, portNumber, receiveFlags, w.keeps(ddi, "NetBufferList", receiveFlags))
@@ -654,8 +617,8 @@ func (w *world) FIndicateStatus(ndisFilterHandle ndis.Handle, statusIndication *
 	if m == nil || !w.needPtr(ddi, "StatusIndication", statusIndication == nil) {
 		return
 	}
-	if m.state == stStarting {
-		w.report(rules.RuleFilterState, "%s: %s is Attaching; a filter module makes status indications from Paused, Restarting, Running and Pausing", ddi, m.who())
+	if f := w.forbids6(m.life, ddi); f != nil {
+		w.report(rules.RuleFilterState, "%s: %s is %s, which forbids it (%s)", ddi, m.who(), m.life, f.Reason)
 		return
 	}
 	w.statusUp(m.adapter, m, statusIndication)

@@ -76,20 +76,20 @@ func (w *world) attachModule(f *filterDriver6, a *adapter6) (*module6, ndis.Stat
 	if err := w.stackPaused("Attach", a); err != nil {
 		return nil, ndis.StatusFailure, err
 	}
-	m := &module6{issued: issued{w}, drv: f, adapter: a, state: stStarting, inAttach: true}
+	m := &module6{issued: issued{w}, drv: f, adapter: a, life: w.newOpLife(rules.ObjectFilterModule), inAttach: true}
 	params := &ndis.FilterAttachParameters{IfIndex: uint32(a.base.index + 100*(len(a.filters)+1)), BaseMiniportIfIndex: uint32(a.base.index), MiniportMediaType: a.base.medium}
+	w.enter6(m.life, ev6("FILTER_ATTACH"))
 	st := w.callStatus6("FILTER_ATTACH", f, args(m.describe(), f.ctx, "AttachParameters"), func() ndis.Status {
 		return f.chars.AttachHandler(m, f.ctx, params)
 	})
 	m.inAttach = false
+	w.return6(m.life, ev6("FILTER_ATTACH"), st)
 	if st != ndis.StatusSuccess {
-		m.state = stOff
 		return nil, st, nil
 	}
 	if !m.attrs {
 		w.report(rules.RuleSetAttributes, "%s's FilterAttach returned NDIS_STATUS_SUCCESS without calling NdisFSetAttributes; a filter driver gives NDIS its FilterModuleContext there", f.driverName())
 	}
-	m.state = stPaused
 	a.filters = append(a.filters, m)
 	f.modules = append(f.modules, m)
 	return m, st, nil
@@ -104,7 +104,7 @@ func (w *world) FSetAttributes(ndisFilterHandle ndis.Handle, filterModuleContext
 		return ndis.StatusInvalidParameter
 	}
 	if !m.inAttach {
-		w.report(rules.RuleSetAttributes, "%s: %s is %s, not in FilterAttach; a filter driver sets a module's attributes only from FilterAttach", ddi, m.who(), stateName("module", m.state))
+		w.report(rules.RuleSetAttributes, "%s: %s is %s, not in FilterAttach; a filter driver sets a module's attributes only from FilterAttach", ddi, m.who(), m.life)
 		return ndis.StatusFailure
 	}
 	m.ctx, m.attrs = filterModuleContext, true
@@ -116,7 +116,7 @@ func (w *world) detachModule(m *module6) {
 	w.call("FILTER_DETACH", m.drv, args(m.ctx), func() {
 		m.drv.chars.DetachHandler(m.ctx)
 	})
-	m.state = stOff
+	w.enter6(m.life, ev6("FILTER_DETACH"))
 	a := m.adapter
 	if i := a.indexOf(m); i >= 0 {
 		a.filters = append(a.filters[:i], a.filters[i+1:]...)
@@ -132,7 +132,8 @@ func (w *world) detachModule(m *module6) {
 // pauseModule calls FilterPause; a PENDING return starts the
 // NdisFilterTimedPauseComplete watchdog.
 func (w *world) pauseModule(m *module6) stepResult {
-	m.state = stPausing
+	w.enter6(m.life, ev6("FILTER_PAUSE"))
+	pausing := m.life.state
 	key := reqKey{"fpause6", m}
 	what := "FilterPause of " + m.who()
 	st := w.forward(key, what, w.completer("FILTER_PAUSE", false), func() ndis.Status {
@@ -141,13 +142,14 @@ func (w *world) pauseModule(m *module6) stepResult {
 		})
 	})
 	if st != ndis.StatusPending {
+		w.return6(m.life, ev6("FILTER_PAUSE"), st)
 		w.modulePaused(m, "FilterPause returned "+st.String())
 		return stepOK
 	}
-	if m.state == stPausing {
+	if m.life.state == pausing {
 		m.timer = w.watchdog(rules.RuleFilterPauseTimeout, m.describe(), func(seconds int) {
 			m.timer = nil
-			if m.state == stPausing && w.st.IsPending(key) {
+			if m.life.state == pausing && w.st.IsPending(key) {
 				w.report(rules.RuleFilterPauseTimeout, "FilterPause of %s returned NDIS_STATUS_PENDING and NdisFPauseComplete had not been called %d s later (NdisFilterTimedPauseComplete)", m.who(), seconds)
 			}
 		})
@@ -155,11 +157,10 @@ func (w *world) pauseModule(m *module6) stepResult {
 	return stepPended
 }
 
-// modulePaused ends m's pause: the module is Paused; its sends not yet
-// completed, its indications not yet returned and lists it still holds
-// break the pause.
+// modulePaused ends m's pause (the event that ended it moved m to the
+// state the catalogue says, Paused): its sends not yet completed, its
+// indications not yet returned and lists it still holds break the pause.
 func (w *world) modulePaused(m *module6, how string) {
-	m.state = stPaused
 	if m.timer != nil {
 		m.timer.Cancel()
 		m.timer = nil
@@ -190,6 +191,7 @@ func (w *world) FPauseComplete(ndisFilterHandle ndis.Handle) {
 	if m == nil || !w.complete(reqKey{"fpause6", m}, ddi, "FilterPause of "+m.who(), ndis.StatusSuccess) {
 		return
 	}
+	w.enter6(m.life, ev6(ddi))
 	w.modulePaused(m, ddi+" was called")
 	w.stepDone(m.adapter, true)
 }
@@ -203,7 +205,7 @@ func (w *world) restartModule(m *module6) stepResult {
 			return stepFailed
 		}
 	}
-	m.state = stRestarting
+	w.enter6(m.life, ev6("FILTER_RESTART"))
 	what := "FilterRestart of " + m.who()
 	st := w.forward(reqKey{"frestart6", m}, what, w.completer("FILTER_RESTART", false), func() ndis.Status {
 		return w.callStatus6("FILTER_RESTART", m.drv, args(m.ctx, "RestartParameters"), func() ndis.Status {
@@ -213,17 +215,8 @@ func (w *world) restartModule(m *module6) stepResult {
 	if st == ndis.StatusPending {
 		return stepPended
 	}
-	return result(w.moduleRestarted(m, st))
-}
-
-// moduleRestarted ends m's restart with status st.
-func (w *world) moduleRestarted(m *module6, st ndis.Status) bool {
-	if st == ndis.StatusSuccess {
-		m.state = stRunning
-		return true
-	}
-	m.state = stPaused
-	return false
+	w.return6(m.life, ev6("FILTER_RESTART"), st)
+	return result(st == ndis.StatusSuccess)
 }
 
 // FRestartComplete runs NdisFRestartComplete in the simulated NDIS.
@@ -234,5 +227,6 @@ func (w *world) FRestartComplete(ndisFilterHandle ndis.Handle, status ndis.Statu
 	if m == nil || !w.complete(reqKey{"frestart6", m}, ddi, "FilterRestart of "+m.who(), status) {
 		return
 	}
-	w.stepDone(m.adapter, w.moduleRestarted(m, status))
+	w.enter6(m.life, ev6(ddi, "Status", status))
+	w.stepDone(m.adapter, status == ndis.StatusSuccess)
 }

@@ -129,16 +129,18 @@ func (w *world) addAdapter6(d *mp6Driver, name string, medium ndis.Medium) (*ada
 	s := w.six()
 	base := &adapterBlock{issued: issued{w}, name: name, index: len(w.adapters) + 1, medium: medium,
 		driver: &miniportDriverBlock{issued: issued{w}, name: d.name, ctx: d.ctx}}
-	a := &adapter6{issued: issued{w}, drv: d, name: name, base: base, state: stStarting, inInit: true}
+	a := &adapter6{issued: issued{w}, drv: d, name: name, base: base, life: w.newOpLife(rules.ObjectAdapter), inInit: true}
 	s.adapters = append(s.adapters, a)
 	s.byBase[base] = a
 	w.adapters = append(w.adapters, base)
 	addCtx, st := w.addDevice6(a)
 	params := &ndis.MiniportInitParameters{IfIndex: uint32(base.index), MiniportAddDeviceContext: addCtx}
 	if st == ndis.StatusSuccess {
+		w.enter6(a.life, ev6("MINIPORT_INITIALIZE"))
 		st = w.callStatus6("MINIPORT_INITIALIZE", d, args(a.describe(), d.ctx, "MiniportInitParameters"), func() ndis.Status {
 			return d.chars.InitializeHandlerEx(a, d.ctx, params)
 		})
+		w.return6(a.life, ev6("MINIPORT_INITIALIZE"), st)
 		if st != ndis.StatusSuccess {
 			w.removeDevice6(a)
 		}
@@ -148,11 +150,9 @@ func (w *world) addAdapter6(d *mp6Driver, name string, medium ndis.Medium) (*ada
 		w.report(rules.RuleSetAttributes, "%s's MiniportInitializeEx returned NDIS_STATUS_SUCCESS without calling NdisMSetMiniportAttributes; a miniport sets its registration attributes (its MiniportAdapterContext) there", d.driverName())
 	}
 	if st != ndis.StatusSuccess {
-		a.state = stOff
 		base.halted = true
 		return nil, st
 	}
-	a.state = stPaused
 	base.ready = true
 	d.adapters = append(d.adapters, a)
 	return a, st
@@ -167,7 +167,7 @@ func (w *world) MSetMiniportAttributes(ndisMiniportHandle ndis.Handle, miniportA
 		return ndis.StatusInvalidParameter
 	}
 	if !a.inInit {
-		w.report(rules.RuleSetAttributes, "%s: %s is %s, not in MiniportInitializeEx; a miniport sets its adapter's attributes only from MiniportInitializeEx", ddi, a.who(), stateName("adapter", a.state))
+		w.report(rules.RuleSetAttributes, "%s: %s is %s, not in MiniportInitializeEx; a miniport sets its adapter's attributes only from MiniportInitializeEx", ddi, a.who(), a.life)
 		return ndis.StatusFailure
 	}
 	if w.setAddDeviceContext(a, miniportAttributes) {
@@ -186,6 +186,9 @@ func (w *world) haltAdapter6(a *adapter6) error {
 	if err := w.stackPaused("Halt", a); err != nil {
 		return err
 	}
+	if !w.can6(a.life, ev6("MINIPORT_HALT")) {
+		return fmt.Errorf("Halt: %s is %s, which NDIS does not halt", a.who(), a.life)
+	}
 	if a.oidBusy != nil || a.sending > 0 {
 		return fmt.Errorf("Halt: %s still has an OID request or sends outstanding; NDIS halts an adapter only when none is", a.who())
 	}
@@ -198,33 +201,41 @@ func (w *world) haltAdapter6(a *adapter6) error {
 	w.call("MINIPORT_HALT", a.drv, args(a.ctx, "NdisHaltDeviceDisabled"), func() {
 		a.drv.chars.HaltHandlerEx(a.ctx, ndis.HaltDeviceDisabled)
 	})
+	w.enter6(a.life, ev6("MINIPORT_HALT"))
 	w.removeDevice6(a)
-	a.state = stOff
 	a.base.halted, a.base.ready = true, false
 	return nil
 }
 
 // stackPaused reports, as an error of the harness operation op, an
 // adapter whose stack is not paused (NDIS halts, attaches and detaches
-// only on a paused stack).
+// only on a paused stack): a layer that its restart event (MiniportRestart,
+// FilterRestart, ProtocolNetPnPEvent with NetEventRestart) does not leave
+// in the catalogue's machine, which is the state NDIS restarts a stack from.
 func (w *world) stackPaused(op string, a *adapter6) error {
-	if a.state != stPaused {
-		return fmt.Errorf("%s: %s is %s; pause its stack first", op, a.who(), stateName("adapter", a.state))
-	}
 	if a.op != nil {
 		return fmt.Errorf("%s: a %s of %s's stack is in progress", op, a.op.kind, a.who())
 	}
+	if !w.can6(a.life, ev6("MINIPORT_RESTART")) {
+		return fmt.Errorf("%s: %s is %s; pause its stack first", op, a.who(), a.life)
+	}
 	for _, m := range a.filters {
-		if m.attached() && m.state != stPaused {
-			return fmt.Errorf("%s: %s is %s; pause the stack first", op, m.who(), stateName("module", m.state))
+		if m.attached() && !w.can6(m.life, ev6("FILTER_RESTART")) {
+			return fmt.Errorf("%s: %s is %s; pause the stack first", op, m.who(), m.life)
 		}
 	}
 	for _, b := range w.bindings(a) {
-		if b.state != stPaused && b.state != stStarting {
-			return fmt.Errorf("%s: %s is %s; pause the stack first", op, b.who(), stateName("binding", b.state))
+		if !w.can6(b.life, pnpEv(ndis.NetEventRestart)) {
+			return fmt.Errorf("%s: %s is %s; pause the stack first", op, b.who(), b.life)
 		}
 	}
 	return nil
+}
+
+// pnpEv is ProtocolNetPnPEvent with the event code, as the binding
+// machine's value conditions read it.
+func pnpEv(code ndis.NetPnpEventCode) opEvent {
+	return ev6("PROTOCOL_NET_PNP_EVENT", "NetPnPEventNotification", &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: code}})
 }
 
 // resetAdapter6 calls the adapter's MiniportResetEx; a PENDING return is
@@ -233,8 +244,8 @@ func (w *world) resetAdapter6(a *adapter6) (ndis.Status, error) {
 	if a.drv.chars.ResetHandlerEx == nil {
 		return ndis.StatusFailure, fmt.Errorf("Reset: %s has no MiniportResetEx", a.drv.driverName())
 	}
-	if a.state == stOff || a.state == stStarting {
-		return ndis.StatusFailure, fmt.Errorf("Reset: %s is %s", a.who(), stateName("adapter", a.state))
+	if w.starting6(a.life) || w.gone6(a.life) {
+		return ndis.StatusFailure, fmt.Errorf("Reset: %s is %s", a.who(), a.life)
 	}
 	var addressing bool
 	what := "MiniportResetEx of " + a.who()
@@ -267,13 +278,13 @@ func (w *world) MResetComplete(miniportAdapterHandle ndis.Handle, status ndis.St
 // before the system can use the adapter again"), and NDIS gives it no more
 // requests.
 func (w *world) shutdownAdapter6(a *adapter6) error {
-	if a.state == stOff || a.state == stStarting || a.state == stShutdown {
-		return fmt.Errorf("Shutdown: %s is %s", a.who(), stateName("adapter", a.state))
+	if !w.can6(a.life, ev6("MINIPORT_SHUTDOWN")) {
+		return fmt.Errorf("Shutdown: %s is %s", a.who(), a.life)
 	}
 	w.call("MINIPORT_SHUTDOWN", a.drv, args(a.ctx, "NdisShutdownPowerOff"), func() {
 		a.drv.chars.ShutdownHandlerEx(a.ctx, ndis.ShutdownPowerOff)
 	})
-	a.state = stShutdown
+	w.enter6(a.life, ev6("MINIPORT_SHUTDOWN"))
 	a.op = nil
 	return nil
 }
@@ -286,8 +297,8 @@ func (w *world) checkForHang6(a *adapter6) (bool, error) {
 	if h == nil {
 		return false, nil
 	}
-	if a.state == stOff || a.state == stStarting || a.state == stShutdown {
-		return false, fmt.Errorf("CheckForHang: %s is %s", a.who(), stateName("adapter", a.state))
+	if !w.up6(a.life) {
+		return false, fmt.Errorf("CheckForHang: %s is %s", a.who(), a.life)
 	}
 	hung := false
 	w.call("MINIPORT_CHECK_FOR_HANG", a.drv, args(a.ctx), func() { hung = h(a.ctx) })

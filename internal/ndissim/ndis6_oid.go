@@ -91,7 +91,7 @@ func (w *world) oidDown(ddi string, a *adapter6, from layer, req *ndis.OidReques
 		}
 		return st
 	}
-	if a.state == stShutdown {
+	if w.ended6(a.life) {
 		// NDIS gives a shut-down adapter no more requests.
 		w.oidEnd(o)
 		return ndis.StatusFailure
@@ -161,14 +161,14 @@ func (w *world) oid6ToMiniport(a *adapter6, o *oid6, now bool) ndis.Status {
 // startQueuedOid gives a's miniport the next request NDIS queued, if it
 // has none pending.
 func (w *world) startQueuedOid(a *adapter6) {
-	if a.oidBusy != nil || a.resetting || len(a.oidQueue) == 0 || a.state == stOff {
+	if a.oidBusy != nil || a.resetting || len(a.oidQueue) == 0 || w.gone6(a.life) {
 		return
 	}
 	if w.current() != nil || !w.st.CanCall(oidRolesOf(false).miniport) {
 		w.st.Enqueue("NDIS issues the next queued OID request to "+a.describe(), 0, func() { w.startQueuedOid(a) })
 		return
 	}
-	for a.oidBusy == nil && !a.resetting && len(a.oidQueue) > 0 && a.state != stOff {
+	for a.oidBusy == nil && !a.resetting && len(a.oidQueue) > 0 && !w.gone6(a.life) {
 		o := a.oidQueue[0]
 		a.oidQueue = a.oidQueue[1:]
 		w.oid6ToMiniport(a, o, false)
@@ -260,8 +260,8 @@ func (w *world) fOid(ddi string, h ndis.Handle, req *ndis.OidRequest, direct boo
 	if m == nil || !w.needPtr(ddi, "OidRequest", req == nil) {
 		return ndis.StatusInvalidParameter
 	}
-	if m.state == stStarting {
-		w.report(rules.RuleFilterState, "%s: %s is Attaching; a filter module makes OID requests from Paused, Restarting, Running and Pausing", ddi, m.who())
+	if f := w.forbids6(m.life, ddi); f != nil {
+		w.report(rules.RuleFilterState, "%s: %s is %s, which forbids it (%s)", ddi, m.who(), m.life, f.Reason)
 		return ndis.StatusFailure
 	}
 	return w.oidDown(ddi, m.adapter, m, req, direct)

@@ -99,8 +99,8 @@ func (s *Sim) Bind6(protocol, adapter ndis.Handle) (ndis.Status, error) {
 	if err != nil {
 		return ndis.StatusFailure, err
 	}
-	if a.state == stOff {
-		return ndis.StatusFailure, fmt.Errorf("Bind6: %s is halted", a.who())
+	if s.w.gone6(a.life) {
+		return ndis.StatusFailure, fmt.Errorf("Bind6: %s is halted (%s)", a.who(), a.life)
 	}
 	return s.w.bind(p, a.base), nil
 }
@@ -120,8 +120,8 @@ func (s *Sim) Unbind6(protocol, adapter ndis.Handle) (ndis.Status, error) {
 		if b.open.protocol != p {
 			continue
 		}
-		if b.state != stPaused && b.state != stStarting {
-			return ndis.StatusFailure, fmt.Errorf("Unbind6: %s is %s; NDIS unbinds a paused binding (pause the stack first)", b.who(), stateName("binding", b.state))
+		if !s.w.can6(b.life, ev6("PROTOCOL_UNBIND_ADAPTER_EX")) {
+			return ndis.StatusFailure, fmt.Errorf("Unbind6: %s is %s; NDIS unbinds a paused binding (pause the stack first)", b.who(), b.life)
 		}
 		return s.w.unbind(b.open), nil
 	}
@@ -217,7 +217,7 @@ func (s *Sim) UnloadMiniport6(miniportDriver ndis.Handle) error {
 		return err
 	}
 	for _, a := range d.adapters {
-		if a.state != stOff && a.state != stShutdown {
+		if !s.w.gone6(a.life) && !s.w.ended6(a.life) && !s.w.starting6(a.life) {
 			if err := s.w.haltAdapter6(a); err != nil {
 				return err
 			}
@@ -246,12 +246,12 @@ func (s *Sim) Stack6(adapter ndis.Handle) ([]Layer6, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []Layer6{{Who: a.describe(), State: stateName("adapter", a.state)}}
+	out := []Layer6{{Who: a.describe(), State: a.life.String()}}
 	for _, m := range a.filters {
-		out = append(out, Layer6{Who: m.describe(), State: stateName("module", m.state)})
+		out = append(out, Layer6{Who: m.describe(), State: m.life.String()})
 	}
 	for _, b := range s.w.bindings(a) {
-		out = append(out, Layer6{Who: "binding of " + b.who(), State: stateName("binding", b.state)})
+		out = append(out, Layer6{Who: "binding of " + b.who(), State: b.life.String()})
 	}
 	return out, nil
 }

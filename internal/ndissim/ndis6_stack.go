@@ -108,17 +108,17 @@ func (w *world) pauseStack(a *adapter6, done func(ok bool)) error {
 	if a.op != nil {
 		return fmt.Errorf("Pause: a %s of %s's stack is in progress", a.op.kind, a.who())
 	}
-	if a.state != stRunning {
-		return fmt.Errorf("Pause: %s is %s; NDIS pauses a running stack", a.who(), stateName("adapter", a.state))
+	if !w.can6(a.life, ev6("MINIPORT_PAUSE")) {
+		return fmt.Errorf("Pause: %s is %s; NDIS pauses a running stack", a.who(), a.life)
 	}
 	op := &stackOp{kind: "pause", done: done}
 	for _, b := range w.bindings(a) {
-		if b.state == stRunning || b.state == stRestarting {
+		if w.can6(b.life, pnpEv(ndis.NetEventPause)) {
 			op.steps = append(op.steps, func() stepResult { return w.pnp6(b, ndis.NetEventPause) })
 		}
 	}
 	for i := len(a.filters) - 1; i >= 0; i-- {
-		if m := a.filters[i]; m.state == stRunning {
+		if m := a.filters[i]; w.can6(m.life, ev6("FILTER_PAUSE")) {
 			op.steps = append(op.steps, func() stepResult { return w.pauseModule(m) })
 		}
 	}
@@ -136,12 +136,12 @@ func (w *world) restartStack(a *adapter6, done func(ok bool)) error {
 	op := &stackOp{kind: "restart", done: done}
 	op.steps = append(op.steps, func() stepResult { return w.restartAdapter(a) })
 	for _, m := range a.filters {
-		if m.state == stPaused {
+		if w.can6(m.life, ev6("FILTER_RESTART")) {
 			op.steps = append(op.steps, func() stepResult { return w.restartModule(m) })
 		}
 	}
 	for _, b := range w.bindings(a) {
-		if b.state == stPaused {
+		if w.can6(b.life, pnpEv(ndis.NetEventRestart)) {
 			op.steps = append(op.steps, func() stepResult { return w.pnp6(b, ndis.NetEventRestart) })
 		}
 	}
@@ -152,7 +152,7 @@ func (w *world) restartStack(a *adapter6, done func(ok bool)) error {
 
 // pauseAdapter calls MiniportPause.
 func (w *world) pauseAdapter(a *adapter6) stepResult {
-	a.state = stPausing
+	w.enter6(a.life, ev6("MINIPORT_PAUSE"))
 	what := "MiniportPause of " + a.who()
 	st := w.forward(reqKey{"pause6", a}, what, w.completer("MINIPORT_PAUSE", false), func() ndis.Status {
 		return w.callStatus6("MINIPORT_PAUSE", a.drv, args(a.ctx, "MiniportPauseParameters"), func() ndis.Status {
@@ -162,14 +162,15 @@ func (w *world) pauseAdapter(a *adapter6) stepResult {
 	if st == ndis.StatusPending {
 		return stepPended
 	}
+	w.return6(a.life, ev6("MINIPORT_PAUSE"), st)
 	w.adapterPaused(a, "MiniportPause returned "+st.String())
 	return stepOK
 }
 
-// adapterPaused ends a's pause: the adapter is Paused; sends it still
-// holds and receive indications not yet returned break the pause.
+// adapterPaused ends a's pause (the event that ended it moved a to the
+// state the catalogue says, Paused): sends it still holds and receive
+// indications not yet returned break the pause.
 func (w *world) adapterPaused(a *adapter6, how string) {
-	a.state = stPaused
 	recv := 0
 	for _, r := range w.six().nbls {
 		if len(r.recvPath) > 0 && r.recvPath[0] == a {
@@ -189,6 +190,7 @@ func (w *world) MPauseComplete(miniportAdapterHandle ndis.Handle) {
 	if a == nil || !w.complete(reqKey{"pause6", a}, ddi, "MiniportPause of "+a.who(), ndis.StatusSuccess) {
 		return
 	}
+	w.enter6(a.life, ev6(ddi))
 	w.adapterPaused(a, ddi+" was called")
 	w.stepDone(a, true)
 }
@@ -196,7 +198,7 @@ func (w *world) MPauseComplete(miniportAdapterHandle ndis.Handle) {
 // restartAdapter calls MiniportRestart (a failed restart ends the stack's
 // restart).
 func (w *world) restartAdapter(a *adapter6) stepResult {
-	a.state = stRestarting
+	w.enter6(a.life, ev6("MINIPORT_RESTART"))
 	what := "MiniportRestart of " + a.who()
 	st := w.forward(reqKey{"restart6", a}, what, w.completer("MINIPORT_RESTART", false), func() ndis.Status {
 		return w.callStatus6("MINIPORT_RESTART", a.drv, args(a.ctx, "MiniportRestartParameters"), func() ndis.Status {
@@ -206,7 +208,8 @@ func (w *world) restartAdapter(a *adapter6) stepResult {
 	if st == ndis.StatusPending {
 		return stepPended
 	}
-	return result(w.adapterRestarted(a, st))
+	w.return6(a.life, ev6("MINIPORT_RESTART"), st)
+	return result(st == ndis.StatusSuccess)
 }
 
 // result is the step result of a layer's operation that ended.
@@ -217,17 +220,6 @@ func result(ok bool) stepResult {
 	return stepFailed
 }
 
-// adapterRestarted ends a's restart with status st: Running on success,
-// Paused otherwise.
-func (w *world) adapterRestarted(a *adapter6, st ndis.Status) bool {
-	if st == ndis.StatusSuccess {
-		a.state = stRunning
-		return true
-	}
-	a.state = stPaused
-	return false
-}
-
 // MRestartComplete runs NdisMRestartComplete in the simulated NDIS.
 func (w *world) MRestartComplete(miniportAdapterHandle ndis.Handle, status ndis.Status) {
 	defer w.st.EnterDDI("NdisMRestartComplete", args(miniportAdapterHandle, status))()
@@ -236,37 +228,32 @@ func (w *world) MRestartComplete(miniportAdapterHandle ndis.Handle, status ndis.
 	if a == nil || !w.complete(reqKey{"restart6", a}, ddi, "MiniportRestart of "+a.who(), status) {
 		return
 	}
-	w.stepDone(a, w.adapterRestarted(a, status))
+	w.enter6(a.life, ev6(ddi, "Status", status))
+	w.stepDone(a, status == ndis.StatusSuccess)
 }
 
 // pnp6 sends a binding NetEventPause or NetEventRestart through its
 // ProtocolNetPnPEvent.
 func (w *world) pnp6(b *binding6, code ndis.NetPnpEventCode) stepResult {
-	if code == ndis.NetEventPause {
-		b.state = stPausing
-	} else {
-		b.state = stRestarting
-	}
+	w.enter6(b.life, pnpEv(code))
 	b.pnp = &ndis.NetPnpEventNotification{}
 	st := w.pnpEvent(b.open, code)
 	if st == ndis.StatusPending {
 		return stepPended
 	}
 	b.pnp = nil
+	w.return6(b.life, pnpEv(code), st)
 	return result(w.bindingPnPDone(b, code, st))
 }
 
-// bindingPnPDone ends a binding's pause or restart with status st.
+// bindingPnPDone ends a binding's pause or restart with status st (the
+// event that ended it moved the binding to the state the catalogue says):
+// a restart succeeds with NDIS_STATUS_SUCCESS; a pause always ends, and
+// sends not yet back or receive indications not yet returned break it.
 func (w *world) bindingPnPDone(b *binding6, code ndis.NetPnpEventCode, st ndis.Status) bool {
 	if code != ndis.NetEventPause {
-		if st == ndis.StatusSuccess {
-			b.state = stRunning
-			return true
-		}
-		b.state = stPaused
-		return false
+		return st == ndis.StatusSuccess
 	}
-	b.state = stPaused
 	sends, recv := 0, 0
 	for _, r := range w.six().nbls {
 		for _, l := range r.sendPath {
@@ -293,6 +280,7 @@ func (w *world) pnpCompleted(o *openBlock, n *ndis.NetPnpEventNotification, st n
 	}
 	b.pnp = nil
 	code := n.NetPnPEvent.NetEvent
+	w.enter6(b.life, ev6("NdisCompleteNetPnPEvent", "NetPnPEventNotification", n, "Status", st))
 	ok := w.bindingPnPDone(b, code, st)
 	w.stepDone(b.adapter, ok)
 }

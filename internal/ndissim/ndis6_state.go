@@ -16,12 +16,11 @@ import (
 // indications and status indications up, OID requests down; each
 // NET_BUFFER_LIST is followed on its way (ndis6_nbl.go).
 //
-// The states of adapters, filter modules and bindings are the tables of the
-// pages Miniport Adapter States and Operations, Filter Module States and
-// Operations and Protocol Binding States and Operations. The catalogue has
-// no lifetime for them yet (its lifetimes are the CoNDIS objects'), so they
-// are modelled here; the events that move them are the roles and DDIs the
-// tables name.
+// The states of adapters, filter modules and bindings are the catalogue's
+// state machines (rules.StateMachine, from the tables of the pages Miniport
+// Adapter States and Operations, Filter Module States and Operations and
+// Protocol Binding States and Operations); ndis6_machine.go moves each
+// object along its machine.
 
 // n6Key is where a run keeps its NDIS 6 state (kernel.State.Object).
 type n6Key struct{}
@@ -52,34 +51,6 @@ func (w *world) six() *n6 {
 	return v.(*n6)
 }
 
-// opState is the operational state of an adapter, a filter module or a
-// binding. The zero state is each one's initial state (Halted, Detached,
-// Unbound).
-type opState uint8
-
-// The operational states.
-const (
-	stOff opState = iota
-	stStarting
-	stPaused
-	stRestarting
-	stRunning
-	stPausing
-	stClosing
-	stShutdown
-)
-
-// stateNames are the names of the states for each kind of object, as the
-// pages spell them.
-var stateNames = map[string][]string{
-	"adapter": {"Halted", "Initializing", "Paused", "Restarting", "Running", "Pausing", "Halted", "Shutdown"},
-	"module":  {"Detached", "Attaching", "Paused", "Restarting", "Running", "Pausing", "Detached", "Detached"},
-	"binding": {"Unbound", "Opening", "Paused", "Restarting", "Running", "Pausing", "Closing", "Closing"},
-}
-
-// stateName names state s of an object of kind.
-func stateName(kind string, s opState) string { return stateNames[kind][s] }
-
 // mp6Driver is a registered NDIS 6 miniport driver (its
 // NdisMiniportDriverHandle).
 type mp6Driver struct {
@@ -104,11 +75,11 @@ func (d *mp6Driver) kind() string       { return "a miniport driver handle" }
 // MiniportAdapterHandle, which NDIS passes to MiniportInitializeEx).
 type adapter6 struct {
 	issued
-	drv   *mp6Driver
-	name  string
-	base  *adapterBlock // what protocol bindings open (bind.go)
-	ctx   ndis.Handle   // the MiniportAdapterContext of NdisMSetMiniportAttributes
-	state opState
+	drv  *mp6Driver
+	name string
+	base *adapterBlock // what protocol bindings open (bind.go)
+	ctx  ndis.Handle   // the MiniportAdapterContext of NdisMSetMiniportAttributes
+	life *opLife       // its place in the catalogue's adapter machine
 	// inInit is true while MiniportInitializeEx runs; attrs once it called
 	// NdisMSetMiniportAttributes.
 	inInit, attrs bool
@@ -154,7 +125,7 @@ type module6 struct {
 	drv      *filterDriver6
 	adapter  *adapter6
 	ctx      ndis.Handle // the FilterModuleContext of NdisFSetAttributes
-	state    opState
+	life     *opLife     // its place in the catalogue's filter-module machine
 	inAttach bool
 	attrs    bool
 	timer    *kernel.Event // the NdisFilterTimedPauseComplete watchdog
@@ -171,7 +142,7 @@ func (m *module6) who() string  { return m.describe() }
 type binding6 struct {
 	open    *openBlock
 	adapter *adapter6
-	state   opState
+	life    *opLife // its place in the catalogue's binding machine
 	// pnp is the NetEventPause or NetEventRestart ProtocolNetPnPEvent pended.
 	pnp *ndis.NetPnpEventNotification
 }
@@ -195,11 +166,14 @@ func (w *world) binding6Of(o *openBlock) *binding6 {
 	if a == nil {
 		return nil
 	}
-	// A binding is Paused from the moment NdisOpenAdapterEx opened it
-	// (Binding to an Adapter: "After the driver successfully opens the
-	// binding to the adapter, the binding is in the Paused state"), even
-	// before its bind completes.
-	b := &binding6{open: o, adapter: a, state: stPaused}
+	// The binding exists once NdisOpenAdapterEx opened it, from the
+	// ProtocolBindAdapterEx that NDIS called: it is where those two events
+	// take a binding in the catalogue's machine (Binding to an Adapter:
+	// "After the driver successfully opens the binding to the adapter, the
+	// binding is in the Paused state"), even before its bind completes.
+	b := &binding6{open: o, adapter: a, life: w.newOpLife(rules.ObjectBinding)}
+	w.enter6(b.life, ev6("PROTOCOL_BIND_ADAPTER_EX"))
+	w.return6(b.life, ev6("NdisOpenAdapterEx"), ndis.StatusSuccess)
 	s.bindings[o] = b
 	return b
 }
@@ -224,8 +198,8 @@ func (w *world) adapter6Arg(ddi, param string, h ndis.Handle) *adapter6 {
 	if !ok || !w.checkOwner(ddi, param, h, a.drv) {
 		return nil
 	}
-	if a.state == stOff {
-		w.report(rules.RuleBadHandle, "%s: %s is %s, which is halted", ddi, param, a.describe())
+	if w.gone6(a.life) {
+		w.report(rules.RuleBadHandle, "%s: %s is %s, which is halted (%s)", ddi, param, a.describe(), a.life)
 		return nil
 	}
 	return a
@@ -237,8 +211,8 @@ func (w *world) module6Arg(ddi, param string, h ndis.Handle) *module6 {
 	if !ok || !w.checkOwner(ddi, param, h, m.drv) {
 		return nil
 	}
-	if m.state == stOff || m.state == stClosing {
-		w.report(rules.RuleBadHandle, "%s: %s is %s, which is detached", ddi, param, m.describe())
+	if w.gone6(m.life) {
+		w.report(rules.RuleBadHandle, "%s: %s is %s, which is detached (%s)", ddi, param, m.describe(), m.life)
 		return nil
 	}
 	return m

@@ -90,7 +90,7 @@ func (w *world) UnbindAdapter(ndisBindingHandle ndis.Handle) ndis.Status {
 			return
 		}
 		op := &stackOp{kind: "unbind of " + b.who() + " (NdisUnbindAdapter)"}
-		if b.state == stRunning || b.state == stRestarting {
+		if w.can6(b.life, pnpEv(ndis.NetEventPause)) {
 			op.steps = append(op.steps, func() stepResult { return w.pnp6(b, ndis.NetEventPause) })
 		}
 		op.steps = append(op.steps, func() stepResult {
