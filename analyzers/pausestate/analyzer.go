@@ -106,8 +106,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, r := range roles[fn] {
 			for _, ref := range c.cat.StatesEnteredBy(r.Name) {
-				if unconditional(ref) {
+				switch {
+				case unconditional(ref):
 					c.checkHandler(fn, r, ref, calls)
+				case ref.Entry.Cond == nil:
+					c.checkBranches(fn, r, ref, calls)
 				}
 			}
 		}

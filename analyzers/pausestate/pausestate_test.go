@@ -10,7 +10,7 @@ import (
 )
 
 func TestPausestate(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pausestate.Analyzer, "example.com/t/miniport", "example.com/t/filter", "example.com/t/helpers")
+	analysistest.Run(t, analysistest.TestData(), pausestate.Analyzer, "example.com/t/miniport", "example.com/t/filter", "example.com/t/helpers", "example.com/t/protocol")
 }
 
 // TestRelated checks the related positions: the handler or the call that

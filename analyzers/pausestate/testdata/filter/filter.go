@@ -103,3 +103,15 @@ func filterPauseOther(filterModuleContext ndis.Handle, pauseParameters *ndis.Fil
 	ndis.FSendNetBufferLists(controlHandle, ka, 0, 0)
 	return ndis.StatusSuccess
 }
+
+// FilterAttach runs in the Attaching state: no send, OID request or status
+// indication on the module yet; its attributes are what it sets.
+//
+//ndis:role FILTER_ATTACH
+func filterAttach(ndisFilterHandle ndis.Handle, filterDriverContext ndis.Handle, attachParameters *ndis.FilterAttachParameters) ndis.Status {
+	m := &module{handle: ndisFilterHandle}
+	ndis.FSetAttributes(ndisFilterHandle, m, &ndis.FilterAttributes{})
+	ndis.FOidRequest(ndisFilterHandle, &ndis.OidRequest{})   // want `NdisFOidRequest while the filter module is Attaching \(in FilterAttach\); attaching-a-filter-module: A filter driver cannot make send requests`
+	ndis.FIndicateStatus(m.handle, &ndis.StatusIndication{}) // not the handler's parameter as the pass follows it: a field of a new structure
+	return ndis.StatusSuccess
+}

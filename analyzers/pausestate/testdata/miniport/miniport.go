@@ -106,3 +106,12 @@ func sameThroughCopy(a *adapter, h ndis.Handle) {
 	ndis.MPauseComplete(a.handle)
 	ndis.MIndicateReceiveNetBufferLists(h, a.rx, 0, 1, ndis.ReceiveFlagsResources)
 }
+
+// MiniportInitializeEx runs in the Initializing state: no indication yet.
+//
+//ndis:role MINIPORT_INITIALIZE
+func initialize(ndisMiniportHandle ndis.Handle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var rx *ndis.NetBufferList
+	ndis.MIndicateReceiveNetBufferLists(ndisMiniportHandle, rx, 0, 1, 0) // want `NdisMIndicateReceiveNetBufferLists while the adapter is Initializing \(in MiniportInitializeEx\)`
+	return ndis.StatusSuccess
+}
