@@ -4,8 +4,9 @@
 // each carries), the IRQL requirement or the IRQL it is called at, the IRQL
 // effect and spin-lock operation, the statuses it may return, which callback
 // completes which pended request and the reverse, which peer roles a DDI
-// invokes, the handler-structure slots, and the lifetime edges of VCs,
-// calls, parties, address families and SAPs.
+// invokes, the handler-structure slots, the lifetime edges of VCs,
+// calls, parties, address families and SAPs, and the state machines of NDIS
+// 6 adapters, filter modules and bindings.
 //
 // # Where the data comes from
 //
@@ -62,7 +63,15 @@
 //   - the time bounds of Driver Verifier's timed NDIS rules
 //     (Catalogue.TimeBounds: NdisTimedOidComplete 12 s, NdisTimedDataSend
 //     30 s, ...), read from the NDIS/WIFI verification rule-set page of
-//     ../shared/sdv; the simulated NDIS arms its watchdogs with them.
+//     ../shared/sdv; the simulated NDIS arms its watchdogs with them;
+//   - the state machines of miniport adapters, filter modules and protocol
+//     bindings (Catalogue.States): every state of the tables of
+//     ../shared/ndis6 (miniport-adapter-states-and-operations and its
+//     filter-module and protocol-binding twins), the transitions between
+//     them with their roles and DDIs, conditions on a result, a status or an
+//     argument's field (rules.ValueCond: ProtocolNetPnPEvent with
+//     NetEventPause or NetEventRestart), and the DDIs each state forbids or
+//     allows, every entry with its page's sentence.
 //
 // ExampleCatalogue_Summary prints the counts by family.
 //

@@ -337,37 +337,42 @@ return), the verifier reports the static nblown pass's rule, nbl-use-after-hando
 		ID:    RuleAdapterState,
 		Pass:  PassVerifier,
 		Title: "a miniport indicates received data while its adapter is not started",
-		Text: `A miniport adapter is Halted, Initializing, Paused, Restarting, Running or Pausing (the Miniport
-Adapter States and Operations page). The catalogue's state machine of adapters (Catalogue.States) says
-which DDIs each state forbids: in Paused "the adapter does not indicate received network data", so
-NdisMIndicateReceiveNetBufferLists is forbidden there, whether the adapter is Paused after its pause or
-after MiniportInitializeEx; the verifier also reports an indication while MiniportInitializeEx runs (the
-Starting an Adapter page: the driver indicates received data from MiniportRestart on). The static
-counterpart is send-receive-while-paused.`,
+		Text: `A miniport adapter is Halted, Initializing, Paused, Restarting, Running, Pausing or Shutdown:
+the catalogue's state machine of adapters (Catalogue.States, the table of the Miniport Adapter States
+and Operations page) has every state, the events that move the adapter between them, and the DDIs each
+state forbids. The simulator moves each adapter along it and reports a forbidden DDI: in Paused "the
+adapter does not indicate received network data", so NdisMIndicateReceiveNetBufferLists is forbidden
+there, whether the adapter is Paused after its pause or after MiniportInitializeEx, and in Initializing
+(send and receive operations are the Running and Pausing states'). The static counterpart is
+send-receive-while-paused.`,
 		Page: "miniport-adapter-states-and-operations",
 	},
 	{
 		ID:    RuleFilterState,
 		Pass:  PassVerifier,
 		Title: "a filter module sends, indicates or makes a request in a state that forbids it",
-		Text: `A filter module is Detached, Attaching, Paused, Restarting, Running or Pausing (the Filter
-Module States and Operations page). The catalogue's state machine of filter modules (Catalogue.States)
-says which DDIs each state forbids: in Paused NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists
-of any list, in Pausing of the lists the module allocated itself (StateDDI.OnlyFrom). From Attaching,
-which the catalogue does not describe, a filter driver "cannot make send requests, indicate received
-data, make OID requests, or make status indications" (Attaching a Filter Module): the verifier reports
-those too. The static counterpart is send-receive-while-paused.`,
+		Text: `A filter module is Detached, Attaching, Paused, Restarting, Running or Pausing: the catalogue's
+state machine of filter modules (Catalogue.States, the table of the Filter Module States and Operations
+page) has every state, the events that move the module, and the DDIs each state forbids: in Paused
+NdisFSendNetBufferLists and NdisFIndicateReceiveNetBufferLists of any list, in Pausing of the lists the
+module allocated itself (StateDDI.OnlyFrom), in Attaching sends, indications, OID requests and status
+indications (a filter driver "cannot make send requests, indicate received data, make OID requests, or
+make status indications" there). The simulator moves each module along it and reports a forbidden DDI.
+The static counterpart is send-receive-while-paused.`,
 		Page: "filter-module-states-and-operations",
 	},
 	{
 		ID:    RuleBindingState,
 		Pass:  PassVerifier,
 		Title: "a protocol driver sends on a binding that is pausing or paused",
-		Text: `A binding is Unbound, Opening, Paused, Restarting, Running, Pausing or Closing (the Protocol
-Binding States and Operations page). After NetEventPause the protocol "should not initiate any new send
-requests", and in the Paused state it "must not make any send requests" (Pausing a Binding). The
-verifier reports NdisSendNetBufferLists on a binding in Pausing or Paused; NDIS returns the lists with
-NDIS_STATUS_PAUSED.`,
+		Text: `A binding is Unbound, Opening, Paused, Restarting, Running, Pausing or Closing: the catalogue's
+state machine of bindings (Catalogue.States, the table of the Protocol Binding States and Operations
+page) has every state and the events that move the binding, ProtocolNetPnPEvent with a condition on
+its notification's NetPnPEvent.NetEvent (NetEventPause enters Pausing, NetEventRestart Restarting).
+After NetEventPause the protocol "should not initiate any new send requests", and in the Paused state it
+"must not make any send requests" (Pausing a Binding): the catalogue forbids NdisSendNetBufferLists in
+both, and the verifier reports it; NDIS returns the lists with NDIS_STATUS_PAUSED. The static
+counterpart is send-receive-while-paused.`,
 		Page: "pausing-a-binding",
 	},
 	{

@@ -37,6 +37,7 @@ var testdataDirs = []string{
 	"analyzers/nblown/testdata/receive",
 	"analyzers/pausestate/testdata/miniport",
 	"analyzers/pausestate/testdata/filter",
+	"analyzers/pausestate/testdata/protocol",
 	"analyzers/ddiusage/testdata/context",
 	"analyzers/ddiusage/testdata/pairs",
 	"analyzers/ddiusage/testdata/flags",
