@@ -315,6 +315,46 @@ type simulator interface {
 	IMCancelInitializeDeviceInstance(driverHandle Handle, deviceInstance *String) Status
 	IMDeInitializeDeviceInstance(ndisMiniportHandle Handle) Status
 	IMGetBindingContext(ndisBindingHandle Handle) Handle
+
+	// The general-purpose DDIs of SDV's Irql_Miscellaneous_Function rule:
+	// lookaside lists, strings, lists, files, device objects, system facts,
+	// registry parameters and the event log (ddi_misc.go).
+	AllocateFromNPagedLookasideList(l *NpagedLookasideList) []byte
+	AnsiStringToUnicodeString(us *String, as *AnsiString) Status
+	CloseFile(fileHandle Handle)
+	DeleteNPagedLookasideList(l *NpagedLookasideList)
+	DeregisterDeviceEx(ndisDeviceHandle Handle)
+	EqualMemory(source1 []byte, source2 []byte, length uint32) uint32
+	EqualString(string1 *String, string2 *String, caseInsensitive bool) bool
+	EqualUnicodeString(string1 *String, string2 *String, caseInsensitive bool) bool
+	FreeString(string String)
+	FreeToNPagedLookasideList(l *NpagedLookasideList, e []byte)
+	GeneratePartialCancelId() uint8
+	GetCurrentProcessorCounts(pIdleCount *uint32, pKernelAndUser *uint32, pIndex *uint32)
+	GetRoutineAddress(ndisRoutineName *String) Handle
+	GetSharedDataAlignment() uint32
+	GetVersion() uint32
+	InitAnsiString(as *AnsiString, s string)
+	InitUnicodeString(us *String, s string)
+	InitializeListHead(listHead *ListEntry)
+	InitializeNPagedLookasideList(lookaside *NpagedLookasideList, allocate AllocateFunction, free FreeFunction, flags uint32, size uint32, tag uint32, depth uint16)
+	InitializeSListHead(sListHead *SlistHeader)
+	InitializeString(destination *String, source string)
+	MapFile(status *Status, mappedBuffer *[]byte, fileHandle Handle)
+	OpenConfigurationKeyByIndex(status *Status, configurationHandle Handle, index uint32, keyName *String, keyHandle *Handle)
+	OpenConfigurationKeyByName(status *Status, configurationHandle Handle, subKeyName *String, subKeyHandle *Handle)
+	OpenFile(status *Status, fileHandle *Handle, fileLength *uint32, fileName *String, highestAcceptableAddress PhysicalAddress)
+	QueryAdapterInstanceName(pAdapterInstanceName *String, ndisBindingHandle Handle) Status
+	QueryDepthSList(sListHead *SlistHeader) uint16
+	ReadConfiguration(status *Status, parameterValue **ConfigurationParameter, configurationHandle Handle, keyword *String, parameterType ParameterType)
+	ReadNetworkAddress(status *Status, networkAddress *[]byte, networkAddressLength *uint32, configurationHandle Handle)
+	RegisterDeviceEx(ndisHandle Handle, deviceObjectAttributes *DeviceObjectAttributes, pDeviceObject **DeviceObject, ndisDeviceHandle *Handle) Status
+	SystemProcessorCount() int8
+	UnicodeStringToAnsiString(as *AnsiString, us *String) Status
+	UnmapFile(fileHandle Handle)
+	UpcaseUnicodeString(d *String, s *String) Status
+	WriteConfiguration(status *Status, configurationHandle Handle, keyword *String, parameterValue *ConfigurationParameter)
+	WriteEventLogEntry(logHandle *DriverObject, eventCode Status, uniqueEventValue uint32, numStrings uint16, stringsList []String, dataSize uint32, data []byte) Status
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -54,11 +54,12 @@ type System struct {
 	adapters  []*Adapter
 	nAdapters int
 	cms       []*CallManager
-	mp6       *scriptedMiniport // the scripted NDIS 6 miniport (AddStack)
-	nProtos   int               // scripted NDIS 6 protocols (BindProtocol)
-	loaded    int               // drivers LoadDriver loaded and Unload did not unload
-	stacks6   []*Stack          // the NDIS 6 stacks, in creation order
-	failAt    []int             // the NdisMAllocateSharedMemory calls that fail (FailSharedMemory)
+	mp6       *scriptedMiniport    // the scripted NDIS 6 miniport (AddStack)
+	nProtos   int                  // scripted NDIS 6 protocols (BindProtocol)
+	loaded    int                  // drivers LoadDriver loaded and Unload did not unload
+	stacks6   []*Stack             // the NDIS 6 stacks, in creation order
+	failAt    []int                // the NdisMAllocateSharedMemory calls that fail (FailSharedMemory)
+	setup     []func(*ndissim.Sim) // what options give the simulated NDIS once it exists
 }
 
 // Option configures a System.
@@ -97,6 +98,36 @@ func UseCatalogue(c *rules.Catalogue) Option { return func(s *System) { s.cat = 
 // the option once per call to fail.
 func FailSharedMemory(n int) Option { return func(s *System) { s.failAt = append(s.failAt, n) } }
 
+// ConfigKey is a registry key of the simulated configuration: its values
+// (NDIS_CONFIGURATION_PARAMETERs by name) and its subkeys.
+type ConfigKey = ndissim.ConfigKey
+
+// ConfigSubKey is one named subkey of a ConfigKey.
+type ConfigSubKey = ndissim.ConfigSubKey
+
+// Configuration gives the run's drivers the registry key every
+// configuration handle opens (NdisOpenConfigurationEx; its subkeys are
+// what NdisOpenConfigurationKeyByIndex and NdisOpenConfigurationKeyByName
+// open). NdisReadConfiguration and NdisReadNetworkAddress read its values;
+// NdisWriteConfiguration writes to the run's copy, not to root. Without it
+// the key is empty.
+func Configuration(root *ConfigKey) Option {
+	return func(s *System) { s.setup = append(s.setup, func(sim *ndissim.Sim) { sim.SetConfiguration(root) }) }
+}
+
+// Files gives the run the files NdisOpenFile opens, by name (a copy of
+// each).
+func Files(files map[string][]byte) Option {
+	return func(s *System) { s.setup = append(s.setup, func(sim *ndissim.Sim) { sim.SetFiles(files) }) }
+}
+
+// EventLogEntry is one event NdisWriteEventLogEntry logged.
+type EventLogEntry = ndissim.EventLogEntry
+
+// EventLog returns the events the drivers logged with
+// NdisWriteEventLogEntry, in order.
+func (s *System) EventLog() []EventLogEntry { return s.sim.EventLog() }
+
 // New starts a fresh simulated NDIS for the test (kernel.Reset with the
 // simulator of internal/ndissim, to which package ndis forwards every DDI). At Cleanup
 // the System drains the event queue, reports requests still pending and
@@ -118,6 +149,9 @@ func New(t testing.TB, opts ...Option) *System {
 	s.sim = ndissim.Of(s.st)
 	for _, n := range s.failAt {
 		s.sim.FailSharedMemory(n)
+	}
+	for _, f := range s.setup {
+		f(s.sim)
 	}
 	t.Cleanup(s.cleanup)
 	return s

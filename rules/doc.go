@@ -20,7 +20,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 256 DDIs, 114 roles, 10 handler structures and 9
+// The catalogue holds 292 DDIs, 114 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -51,6 +51,10 @@
 //     in all); role C types come from the Examples prototype of each page;
 //   - the NDIS 6 intermediate-driver pages nf-ndis-ndisim* (5 DDIs) and the
 //     interface-provider pages nf-ndis-ndisif* (11 DDIs, 2 roles);
+//   - the other DDIs SDV's Irql_Miscellaneous_Function rule lists (36:
+//     lookaside lists, strings, lists, files, device objects, system
+//     facts, registry parameters, NdisQueryAdapterInstanceName, the event
+//     log);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and

@@ -356,6 +356,19 @@ var extraPages = []string{
 	// Every miniport role and NdisM* DDI is in by prefix; the structures
 	// that register the Plug and Play and selective suspend roles.
 	"ns-ndis-_ndis_miniport_pnp_characteristics", "ns-ndis-_ndis_miniport_ss_characteristics",
+	// The other DDIs of SDV's Irql_Miscellaneous_Function rule.
+	"nf-ndis-ndisallocatefromnpagedlookasidelist", "nf-ndis-ndisfreetonpagedlookasidelist",
+	"nf-ndis-ndisinitializenpagedlookasidelist", "nf-ndis-ndisdeletenpagedlookasidelist",
+	"nf-ndis-ndisansistringtounicodestring", "nf-ndis-ndisunicodestringtoansistring", "nf-ndis-ndisupcaseunicodestring",
+	"nf-ndis-ndisequalstring", "nf-ndis-ndisequalunicodestring", "nf-ndis-ndisequalmemory", "nf-ndis-ndisfreestring",
+	"nf-ndis-ndisinitansistring", "nf-ndis-ndisinitunicodestring", "nf-ndis-ndisinitializestring",
+	"nf-ndis-ndisinitializelisthead", "nf-ndis-ndisinitializeslisthead", "nf-ndis-ndisquerydepthslist",
+	"nf-ndis-ndisopenfile", "nf-ndis-ndisclosefile", "nf-ndis-ndismapfile", "nf-ndis-ndisunmapfile",
+	"nf-ndis-ndisregisterdeviceex", "nf-ndis-ndisderegisterdeviceex", "nf-ndis-ndisgeneratepartialcancelid",
+	"nf-ndis-ndisgetcurrentprocessorcounts", "nf-ndis-ndisgetroutineaddress", "nf-ndis-ndisgetshareddataalignment",
+	"nf-ndis-ndisgetversion", "nf-ndis-ndissystemprocessorcount", "nf-ndis-ndisopenconfigurationkeybyindex",
+	"nf-ndis-ndisopenconfigurationkeybyname", "nf-ndis-ndisreadconfiguration", "nf-ndis-ndiswriteconfiguration",
+	"nf-ndis-ndisreadnetworkaddress", "nf-ndis-ndisqueryadapterinstancename", "nf-ndis-ndiswriteeventlogentry",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

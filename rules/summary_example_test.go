@@ -22,23 +22,28 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 256 roles 114 structs 10 lifetimes 9 exclusions 39
+	// ddis 292 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
 	// ddi condis-mcm 22
 	// ddi condis-miniport 6
-	// ddi config 2
+	// ddi config 7
+	// ddi device 2
 	// ddi event 9
+	// ddi file 4
 	// ddi filter 21
 	// ddi im 5
 	// ddi interfaces 11
 	// ddi irql 6
+	// ddi list 3
 	// ddi lock 11
-	// ddi memory 4
+	// ddi memory 9
 	// ddi miniport 58
 	// ddi nbl 31
-	// ddi protocol 21
+	// ddi protocol 22
+	// ddi string 9
+	// ddi system 7
 	// ddi timer 4
 	// ddi wait 5
 	// ddi workitem 3

@@ -19,8 +19,13 @@ type Allocation struct {
 	Tag uint32
 	// Length is the size in bytes.
 	Length uint32
-	// Owner describes the NdisHandle the memory was allocated for.
+	// Owner describes the NdisHandle the memory was allocated for (for a
+	// lookaside entry, the list).
 	Owner string
+	// From is the DDI that allocated the block when it is not
+	// NdisAllocateMemoryWithTagPriority (NdisAllocateFromNPagedLookasideList);
+	// such a block is not NdisFreeMemory's to free.
+	From string
 }
 
 // String describes the block as the verifier's reports do.
@@ -91,6 +96,10 @@ func (w *world) FreeMemory(virtualAddress []byte, length uint32, memoryFlags uin
 		return
 	}
 	if a, ok := t.live[base]; ok {
+		if a.From != "" {
+			s.Report(rules.RuleMemoryFreeUnknown, "NdisFreeMemory of %s, which %s handed out: it goes back to where it came from", a, a.From)
+			return
+		}
 		delete(t.live, base)
 		t.freed[base] = a
 		return
@@ -208,9 +217,14 @@ func (w *world) reportServiceLeaks() int {
 	s := w.st
 	n := 0
 	for _, a := range outstanding(&w.memory) {
-		s.Report(rules.RuleMemoryLeak, "%s from NdisAllocateMemoryWithTagPriority was never freed with NdisFreeMemory", a)
+		if a.From != "" {
+			s.Report(rules.RuleMemoryLeak, "%s from %s was never given back", a, a.From)
+		} else {
+			s.Report(rules.RuleMemoryLeak, "%s from NdisAllocateMemoryWithTagPriority was never freed with NdisFreeMemory", a)
+		}
 		n++
 	}
+	n += w.lookasideLeaks() + w.stringLeaks()
 	for _, item := range w.workItems {
 		if !item.freed {
 			s.Report(rules.RuleWorkItemLeak, "%s (for %s) was never freed with NdisFreeIoWorkItem", item.name, item.owner)

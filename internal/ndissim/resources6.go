@@ -327,7 +327,9 @@ func (w *world) OpenConfigurationEx(configObject *ndis.ConfigurationObject, conf
 	if !w.needPtr(ddi, "ConfigObject", configObject == nil) || !w.needPtr(ddi, "ConfigurationHandle", configurationHandle == nil) {
 		return ndis.StatusInvalidParameter
 	}
-	*configurationHandle = w.newResourceHandle(ddi, "configuration handle")
+	h := w.newResourceHandle(ddi, "configuration handle")
+	w.initMisc().keys[h] = &openKey{key: w.rootKey()}
+	*configurationHandle = h
 	return ndis.StatusSuccess
 }
 

@@ -30,15 +30,17 @@ type world struct {
 	adverts map[advert]*life
 
 	// The kernel services' objects.
-	memory    memoryTable                // NdisAllocateMemoryWithTagPriority's blocks
-	workItems []*ioWorkItemObject        // NdisAllocateIoWorkItem's, in allocation order
-	timers    []*timerObject             // NdisAllocateTimerObject's, in allocation order
-	spinLocks map[*kernel.LockState]bool // the NDIS spin locks NdisAllocateSpinLock initialized
-	errorLog  []ErrorLogEntry            // NdisWriteErrorLogEntry's records
-	resources resourceTable              // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
-	mp6x      miniport6Extras            // NDIS 6 miniport selective suspend, bus data, DPCs, ports and SG lists (miniport6_*.go)
-	ifx       ifRegistry                 // NDIS network interface providers, NET_LUID indexes, interfaces and the stack table (ifprov_*.go)
-	imx       imRegistry                 // NDIS 6 intermediate drivers: associations and virtual miniports (im6_*.go)
+	memory    memoryTable                                  // NdisAllocateMemoryWithTagPriority's blocks
+	workItems []*ioWorkItemObject                          // NdisAllocateIoWorkItem's, in allocation order
+	timers    []*timerObject                               // NdisAllocateTimerObject's, in allocation order
+	spinLocks map[*kernel.LockState]bool                   // the NDIS spin locks NdisAllocateSpinLock initialized
+	errorLog  []ErrorLogEntry                              // NdisWriteErrorLogEntry's records
+	resources resourceTable                                // NDIS 6 miniport resources, configuration handles, generic objects, NET_BUFFERs
+	mp6x      miniport6Extras                              // NDIS 6 miniport selective suspend, bus data, DPCs, ports and SG lists (miniport6_*.go)
+	ifx       ifRegistry                                   // NDIS network interface providers, NET_LUID indexes, interfaces and the stack table (ifprov_*.go)
+	imx       imRegistry                                   // NDIS 6 intermediate drivers: associations and virtual miniports (im6_*.go)
+	misc      miscState                                    // the general-purpose DDIs' objects (misc_*.go)
+	lookaside map[*ndis.NpagedLookasideList]*lookasideList // the lists NdisInitializeNPagedLookasideList initialized
 }
 
 // Attach creates the simulated NDIS of the run s: the kernel.Option

@@ -56,6 +56,13 @@ func (g *gen) ddi(ref pageRef, p *Page, same *signature) (rules.DDI, error) {
 	d.Effect, d.Lock, d.Pends, d.CompletedBy = ov.Effect, ov.Lock, ov.Pends, ov.CompletedBy
 	d.Invokes, d.Delivers, d.Notes = ov.Invokes, ov.Delivers, ov.Notes
 	d.Context = ov.Context
+	if ov.GoReturns != "" {
+		if ov.GoReturnsReason == "" {
+			return d, errors.New("overlay goReturns without goReturnsReason")
+		}
+		d.GoReturns = ov.GoReturns
+		d.Notes = append(append([]string(nil), d.Notes...), "Go result "+ov.GoReturns+": "+ov.GoReturnsReason+".")
+	}
 	return d, nil
 }
 

@@ -93,6 +93,11 @@ type EntryOverlay struct {
 	SameAs string `json:"sameAs,omitempty"`
 	// Returns is the C return type where no prototype gives it.
 	Returns string `json:"returns,omitempty"`
+	// GoReturns overrides the Go result type the C return type maps to
+	// (a PVOID that is no allocator's memory), with GoReturnsReason, which
+	// the entry keeps as a note.
+	GoReturns       string `json:"goReturns,omitempty"`
+	GoReturnsReason string `json:"goReturnsReason,omitempty"`
 	// Dirs are positional directions for a page whose headings give none,
 	// with DirReason.
 	Dirs      []rules.Direction `json:"dirs,omitempty"`
