@@ -111,7 +111,13 @@ NdisCancelTimerObject, ...). Reported: a package whose MiniportInitializeEx hand
 calls) calls an acquire DDI while no MiniportHaltEx handler of the package (nor a function it calls)
 calls the release DDI; reported at the acquire. Not seen: release calls behind function values or
 interfaces (the pass then stays silent), a release on only some halt paths, and packages with no
-MiniportHaltEx handler. At run time the verifier reports, with the same ID, each such resource still
+MiniportHaltEx handler. Since NDIS calls no MiniportHaltEx for an adapter whose MiniportInitializeEx
+failed, whose page says it "must release all resources that it allocated before it returns"
+(Role.ReleaseOnFailure), also reported: an acquisition in the handler followed, on a path that calls
+no release, by a return of failure statuses only (NDIS_STATUS_RESOURCES, NDIS_STATUS_FAILURE, ... and
+never NDIS_STATUS_SUCCESS), leaving alone the branch where the acquisition itself failed (its status
+tested against NDIS_STATUS_SUCCESS, its result against nil, or NULL at the out parameter the catalogue
+names) and acquisitions whose failure is never tested. At run time the verifier reports, with the same ID, each such resource still
 held when the driver unloads.`,
 		Page: "nc-ndis-miniport_halt",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE

@@ -338,6 +338,12 @@ type Role struct {
 	// its own and its parameters come from the overlay
 	// (NDIS_IO_WORKITEM_FUNCTION, documented on nf-ndis-ndisqueueioworkitem).
 	Synthesized string `json:"synthesized,omitempty"`
+	// ReleaseOnFailure, when set, is the page's sentence that a handler of
+	// the role that fails must release what it acquired before it returns
+	// (MiniportInitializeEx: NDIS calls no MiniportHaltEx for an adapter
+	// whose initialization failed). The pairs whose In is the role
+	// (Catalogue.Pairs) are then owed on the role's failing returns too.
+	ReleaseOnFailure string `json:"releaseOnFailure,omitempty"`
 	// Driver is the kind of driver whose callback the role is, derived by
 	// the generator from the typedef's prefix (PROTOCOL_: protocol,
 	// MINIPORT_: miniport); DriverAny for roles any driver implements

@@ -168,6 +168,9 @@ func (c *Catalogue) validateRole(r *Role) error {
 	default:
 		return errors.Errorf("driver: unknown %q", r.Driver)
 	}
+	if r.ReleaseOnFailure != "" && !strings.Contains(r.ReleaseOnFailure, ": ") {
+		return errors.Errorf("releaseOnFailure: %q is not \"page: sentence\"", r.ReleaseOnFailure)
+	}
 	if r.MayPend && contains(r.Forbidden, StatusPending) {
 		return errors.New("mayPend: true, but NDIS_STATUS_PENDING is forbidden")
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
 	"github.com/ndislint/ndislint/analyzers/internal/passdoc"
+	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -19,7 +20,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      rules.PassDDIUsage,
 	Doc:       passdoc.MustExtract(doc, rules.PassDDIUsage),
 	URL:       "https://github.com/ndislint/ndislint/tree/main/analyzers/ddiusage",
-	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer},
+	Requires:  []*analysis.Analyzer{ndisfacts.Analyzer, statuses.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(Fact)},
 }
@@ -34,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkLimits()
 	c.checkHandlers()
 	c.checkPairs()
+	c.checkFailureReleases()
 	c.checkCompanions()
 	c.rep.Finish()
 	return nil, nil

@@ -32,7 +32,10 @@
 //	resource-not-released  an acquire DDI reached from a handler of a pair's
 //	                       acquiring role (MiniportInitializeEx) when no
 //	                       handler of its releasing role (MiniportHaltEx) in
-//	                       the package reaches the release DDI
+//	                       the package reaches the release DDI; or, in a
+//	                       handler of a role that must release on failure
+//	                       (Role.ReleaseOnFailure: MiniportInitializeEx),
+//	                       an acquisition a failing return keeps (initfail.go)
 //	ddi-companion-missing  a DDI reached from a handler of a companion's role
 //	                       (NdisMAllocateSharedMemory from
 //	                       MiniportInitializeEx) whose failure, tested in the

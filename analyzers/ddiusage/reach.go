@@ -14,6 +14,7 @@ import (
 
 	"github.com/ndislint/ndislint/analyzers/internal/ndisapi"
 	"github.com/ndislint/ndislint/analyzers/internal/ndisfacts"
+	"github.com/ndislint/ndislint/analyzers/internal/statuses"
 	"github.com/ndislint/ndislint/analyzers/internal/suppress"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -54,6 +55,8 @@ type checker struct {
 	api   *ndisapi.API
 	rep   *suppress.Reporter
 	ssa   *buildssa.SSA
+	// sts tells the statuses each return may carry.
+	sts *statuses.Result
 	// bySyntax finds the SSA function of a function literal.
 	bySyntax map[ast.Node]*ssa.Function
 	memo     map[*ssa.Function]*reach
@@ -67,6 +70,7 @@ func newChecker(pass *analysis.Pass, front *ndisfacts.Result) *checker {
 		pass: pass, front: front, api: front.API,
 		rep:      front.Reporter(pass, rules.RuleIDs(rules.PassDDIUsage)),
 		ssa:      front.SSA(),
+		sts:      statuses.Of(pass),
 		bySyntax: map[ast.Node]*ssa.Function{},
 		memo:     map[*ssa.Function]*reach{},
 		busy:     map[*ssa.Function]bool{},

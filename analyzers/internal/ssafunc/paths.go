@@ -39,3 +39,30 @@ func ReturnAvoiding(from *ssa.BasicBlock, cross map[*ssa.BasicBlock]bool) *ssa.R
 	}
 	return walk(from)
 }
+
+// ReturnsAvoiding returns every return its function reaches from block
+// from along a path through none of the blocks in cross (from included),
+// in the order ReturnAvoiding tries them: its first is ReturnAvoiding's
+// answer.
+func ReturnsAvoiding(from *ssa.BasicBlock, cross map[*ssa.BasicBlock]bool) []*ssa.Return {
+	var out []*ssa.Return
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock)
+	walk = func(b *ssa.BasicBlock) {
+		if seen[b] || cross[b] {
+			return
+		}
+		seen[b] = true
+		if len(b.Instrs) > 0 {
+			if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				out = append(out, r)
+				return
+			}
+		}
+		for _, s := range b.Succs {
+			walk(s)
+		}
+	}
+	walk(from)
+	return out
+}

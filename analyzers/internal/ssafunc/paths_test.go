@@ -78,3 +78,24 @@ func TestReturnAvoiding(t *testing.T) {
 		}
 	}
 }
+
+func TestReturnsAvoiding(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want int // how many returns the entry block reaches avoiding calls
+	}{
+		{"package p\nfunc g()\nfunc f(x, y bool) int { if x { return 1 }; if y { return 2 }; return 3 }", 3},
+		{"package p\nfunc g()\nfunc f(x, y bool) int { if x { return 1 }; if y { g(); return 2 }; return 3 }", 2},
+		{"package p\nfunc g()\nfunc f(x bool) int { if x { panic(0) }; return 0 }", 1},
+		{"package p\nfunc g()\nfunc f(x bool) int { g(); if x { return 1 }; return 0 }", 0},
+	} {
+		fn := build(t, c.src)
+		rs := ReturnsAvoiding(fn.Blocks[0], callBlocks(fn))
+		if len(rs) != c.want {
+			t.Errorf("%s: ReturnsAvoiding = %d returns, want %d", c.src, len(rs), c.want)
+		}
+		if first := ReturnAvoiding(fn.Blocks[0], callBlocks(fn)); len(rs) > 0 && first != rs[0] || len(rs) == 0 && first != nil {
+			t.Errorf("%s: ReturnAvoiding = %v, not ReturnsAvoiding's first", c.src, first)
+		}
+	}
+}

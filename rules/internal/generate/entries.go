@@ -174,6 +174,7 @@ func (g *gen) roleTail(r *rules.Role, ov EntryOverlay) error {
 	r.Forbidden, r.Notes = ov.Forbidden, ov.Notes
 	r.CompletedBy, r.CompletedByMCM = ov.CompletedBy, ov.CompletedByMCM
 	r.Request = ov.Request
+	r.ReleaseOnFailure = ov.ReleaseOnFailure
 	r.MayPend = contains(r.Statuses, rules.StatusPending)
 	if ov.MayPend != nil {
 		r.MayPend = *ov.MayPend

@@ -132,6 +132,9 @@ type EntryOverlay struct {
 	// (Role.ParamOrderReason).
 	Order       []string `json:"order,omitempty"`
 	OrderReason string   `json:"orderReason,omitempty"`
+	// ReleaseOnFailure is Role.ReleaseOnFailure, the page's sentence
+	// (roles only).
+	ReleaseOnFailure string `json:"releaseOnFailure,omitempty"`
 	// Context is DDI.Context (DDIs only).
 	Context *rules.CallContext `json:"context,omitempty"`
 }
