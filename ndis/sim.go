@@ -295,6 +295,10 @@ type simulator interface {
 	RetreatNetBufferDataStart(netBuffer *NetBuffer, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl) Status
 	RetreatNetBufferListDataStart(netBufferList *NetBufferList, dataOffsetDelta uint32, dataBackFill uint32, allocateMdlHandler NetBufferAllocateMdl, freeMdlHandler NetBufferFreeMdl) Status
 
+	// The MDL DDIs of mdlapi.h (ddi_mdl.go).
+	AllocateMdl(ndisHandle Handle, virtualAddress []byte, length uint32) *Mdl
+	FreeMdl(mdl *Mdl)
+
 	// The NDIS network interface DDIs (NdisIf*; issue 13,
 	// ddi_interfaces.go).
 	IfRegisterProvider(providerCharacteristics *IfProviderCharacteristics, ifProviderContext Handle, pNdisIfProviderHandle *Handle) Status

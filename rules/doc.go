@@ -20,7 +20,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 292 DDIs, 114 roles, 10 handler structures and 9
+// The catalogue holds 294 DDIs, 114 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -41,7 +41,10 @@
 //   - NDIS 6 miniport, filter and protocol drivers (issue 13): every page
 //     of the prefixes nf-ndis-ndism* (57 NDIS 6 miniport DDIs, and
 //     NdisWriteErrorLogEntry),
-//     nf-ndis-ndisf* (21 filter DDIs), nf-nblapi-* (31 NET_BUFFER API DDIs),
+//     nf-ndis-ndisf* (21 filter DDIs), nf-nblapi-* (31 NET_BUFFER API DDIs,
+//     and NdisAllocateMdl and NdisFreeMdl, whose mdlapi pages the reference
+//     does not have: their entries cite the public pages and the SDV pages
+//     that name them, DDI.Synthesized),
 //     nc-ndis-miniport_* (33 roles) and nc-ndis-filter_* (19 roles, with
 //     the two synchronous-OID roles documented on nf- pages), the NDIS 6
 //     protocol DDIs (21 in the protocol family with the binding ones), and

@@ -248,6 +248,13 @@ type DDI struct {
 	// (nil: anywhere its IRQL allows). From the overlay, with the page's
 	// sentence.
 	Context *CallContext `json:"context,omitempty"`
+	// Synthesized is set, with the reason, when the DDI has no page in the
+	// reference and its signature, IRQL and SDV rules come from the
+	// overlay: the reason cites the public page (Page names it, outside the
+	// reference) and the SDV pages of the reference that name the DDI
+	// (NdisAllocateMdl, documented in the mdlapi header, whose pages the
+	// reference does not have).
+	Synthesized string `json:"synthesized,omitempty"`
 }
 
 // CallContext says in which roles' context a DDI may be called: while the

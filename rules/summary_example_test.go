@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 292 roles 114 structs 10 lifetimes 9 exclusions 39
+	// ddis 294 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -40,7 +40,7 @@ func ExampleCatalogue_Summary() {
 	// ddi lock 11
 	// ddi memory 9
 	// ddi miniport 58
-	// ddi nbl 31
+	// ddi nbl 33
 	// ddi protocol 22
 	// ddi string 9
 	// ddi system 7

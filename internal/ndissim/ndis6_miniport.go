@@ -198,10 +198,12 @@ func (w *world) haltAdapter6(a *adapter6) error {
 	for i := len(a.filters) - 1; i >= 0; i-- {
 		w.detachModule(a.filters[i])
 	}
-	w.call("MINIPORT_HALT", a.drv, args(a.ctx, "NdisHaltDeviceDisabled"), func() {
+	const halt = "MINIPORT_HALT"
+	w.call(halt, a.drv, args(a.ctx, "NdisHaltDeviceDisabled"), func() {
 		a.drv.chars.HaltHandlerEx(a.ctx, ndis.HaltDeviceDisabled)
 	})
-	w.enter6(a.life, ev6("MINIPORT_HALT"))
+	w.reportHeldAfter(halt, a)
+	w.enter6(a.life, ev6(halt))
 	w.removeDevice6(a)
 	a.base.halted, a.base.ready = true, false
 	return nil

@@ -9,11 +9,14 @@ import (
 )
 
 // The NDIS 6 miniport's resources (interrupts, scatter/gather DMA, I/O
-// space and ports, shared memory), configuration handles, generic objects
-// and NET_BUFFERs: each acquire hands out an object the simulation
+// space and ports, shared memory), configuration handles, generic objects,
+// NET_BUFFERs and MDLs: each acquire hands out an object the simulation
 // records, each release must name one it recorded and not yet released, and
-// what the driver still holds when it unloads is reported with the rule of
-// the catalogue's acquire/release pair (resource-not-released).
+// what is still held is reported with the rule of the catalogue's
+// acquire/release pair (resource-not-released): a resource held by an
+// adapter when the handler of the pair's releasing role (MiniportHaltEx)
+// returns for that adapter, and any other when the driver unloads. Each is
+// reported once.
 
 // resource is one object an acquire DDI handed out.
 type resource struct {
@@ -21,6 +24,11 @@ type resource struct {
 	acquire  string // the DDI that handed it out
 	what     string // how reports name it
 	released bool
+	// adapter is the miniport adapter that holds it (the acquire named
+	// its adapter handle), nil when none does.
+	adapter *adapter6
+	// reported is set once resource-not-released reported it.
+	reported bool
 }
 
 // resourceHandle is the opaque handle of a resource NDIS returns as an
@@ -122,28 +130,65 @@ func orUnknown(s string) string {
 	return s
 }
 
-// reportResourceLeaks reports each resource of a catalogue pair the driver
-// never released (resource-not-released) and returns how many.
-func (w *world) reportResourceLeaks() int {
+// heldBy records that the adapter whose handle h is (when it is a
+// miniport adapter handle of this run) holds resource r.
+func (w *world) heldBy(r *resource, h ndis.Handle) {
+	if a, ok := h.(*adapter6); ok && a != nil && a.issuer() == w {
+		r.adapter = a
+	}
+}
+
+// unreleased returns, in acquisition order, the resources not released nor
+// reported yet that keep returns true for, each with the release DDI of its
+// catalogue pair; resources of no pair are left out.
+func (w *world) unreleased(keep func(r *resource, p rules.Pair) bool) ([]*resource, map[*resource]string) {
 	c := w.st.Catalogue()
 	if c == nil {
-		return 0
+		return nil, nil
 	}
-	release := map[string]string{}
-	for _, p := range c.Pairs {
-		release[p.Acquire] = p.Release
-	}
+	release := map[*resource]string{}
 	var left []*resource
 	for _, r := range w.res().byKey {
-		if !r.released && release[r.acquire] != "" {
-			left = append(left, r)
+		if r.released || r.reported {
+			continue
+		}
+		for _, p := range c.Pairs {
+			if p.Acquire == r.acquire && keep(r, p) {
+				release[r] = p.Release
+				left = append(left, r)
+				break
+			}
 		}
 	}
 	sort.Slice(left, func(i, j int) bool { return left[i].seq < left[j].seq })
+	return left, release
+}
+
+// reportResourceLeaks reports each resource of a catalogue pair the driver
+// never released (resource-not-released) and returns how many.
+func (w *world) reportResourceLeaks() int {
+	left, release := w.unreleased(func(*resource, rules.Pair) bool { return true })
 	for _, r := range left {
-		w.report(rules.RuleResourceNotReleased, "%s from %s was never released with %s", r.what, r.acquire, release[r.acquire])
+		r.reported = true
+		w.report(rules.RuleResourceNotReleased, "%s from %s was never released with %s", r.what, r.acquire, release[r])
 	}
 	return len(left)
+}
+
+// reportHeldAfter reports, when the handler of role for adapter a has
+// returned, each resource a holds of a catalogue pair whose releasing role
+// is role (MiniportHaltEx): the pair's page, or its SDV rule, wants it
+// released by then (resource-not-released).
+func (w *world) reportHeldAfter(role string, a *adapter6) {
+	left, release := w.unreleased(func(r *resource, p rules.Pair) bool { return r.adapter == a && p.By == role })
+	callback := role
+	if rl := w.st.Catalogue().Role(role); rl != nil {
+		callback = rl.Callback
+	}
+	for _, r := range left {
+		r.reported = true
+		w.report(rules.RuleResourceNotReleased, "%s from %s was not released with %s when %s of %s returned", r.what, r.acquire, release[r], callback, a.who())
+	}
 }
 
 // describeResource renders a resource key for traces.

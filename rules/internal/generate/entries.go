@@ -15,6 +15,9 @@ func (g *gen) ddi(ref pageRef, p *Page, same *signature) (rules.DDI, error) {
 	name := p.First("api_name")
 	ov := g.o.DDIs[name]
 	d := rules.DDI{Name: name, Package: ref.Package, GoName: ddiGoName(name, ref.Package), Page: ref.ID}
+	if ov.Synthesized != nil {
+		return d, errors.New("overlay synthesized on a DDI the reference has a page for: catalogue it from its page")
+	}
 	if ov.Package != "" {
 		d.Package = ov.Package
 	}
@@ -106,8 +109,13 @@ func (g *gen) role(ref pageRef, p *Page) (rules.Role, error) {
 func (g *gen) synthesizedRole(name string, ov EntryOverlay) (rules.Role, error) {
 	s := ov.Synthesized
 	r := rules.Role{Name: name, Page: s.Page, Callback: s.Callback, Synthesized: s.Reason}
-	if s.Reason == "" {
+	switch {
+	case s.Reason == "":
 		return r, errors.New("synthesized without a reason")
+	case s.Callback == "":
+		return r, errors.New("synthesized role without a callback")
+	case len(s.SDV) > 0:
+		return r, errors.New("synthesized role with sdv: SDV rules are listed on DDI pages")
 	}
 	if err := g.roleCommon(&r, ov); err != nil {
 		return r, err
@@ -117,15 +125,28 @@ func (g *gen) synthesizedRole(name string, ov EntryOverlay) (rules.Role, error) 
 		return r, errors.Errorf("synthesized irql %q is not readable", s.Irql)
 	}
 	r.Irql = q
-	for _, sp := range s.Params {
-		t, err := goType(sp.CType, g.isBuffer(sp.Name), g.o.GoTypes)
-		if err != nil {
-			return r, errors.Wrapf(err, "parameter %s", sp.Name)
-		}
-		r.Params = append(r.Params, rules.Param{Name: sp.Name, GoName: lowerCamel(sp.Name), Dir: sp.Dir, CType: sp.CType, GoType: t, Kind: g.o.ParamKinds[sp.Name]})
+	var err error
+	if r.Params, err = g.synthesizedParams(s); err != nil {
+		return r, err
 	}
 	r.Returns = ov.Returns
 	return r, g.roleTail(&r, ov)
+}
+
+// synthesizedParams builds the parameters an overlay entry gives in full.
+func (g *gen) synthesizedParams(s *Synthesized) ([]rules.Param, error) {
+	var out []rules.Param
+	for _, sp := range s.Params {
+		t, err := goType(sp.CType, g.isBuffer(sp.Name), g.o.GoTypes)
+		if err != nil {
+			return nil, errors.Wrapf(err, "parameter %s", sp.Name)
+		}
+		if sp.Dir == "" {
+			return nil, errors.Errorf("parameter %s: no dir", sp.Name)
+		}
+		out = append(out, rules.Param{Name: sp.Name, GoName: lowerCamel(sp.Name), Dir: sp.Dir, CType: sp.CType, GoType: t, Kind: g.o.ParamKinds[sp.Name]})
+	}
+	return out, nil
 }
 
 // roleCommon fills the Go name and family of a role.

@@ -55,6 +55,11 @@ func (g *gen) build() (*rules.Catalogue, error) {
 	if c.DDIs, err = g.ddis(ddiRefs); err != nil {
 		return nil, err
 	}
+	synth, err := g.synthesizedDDIs()
+	if err != nil {
+		return nil, err
+	}
+	c.DDIs = append(c.DDIs, synth...)
 	if err := deriveGoValues(c.DDIs); err != nil {
 		return nil, err
 	}

@@ -105,7 +105,9 @@ type EntryOverlay struct {
 	// Params are per-parameter additions by page name.
 	Params map[string]ParamOverlay `json:"params,omitempty"`
 	// Synthesized gives the whole parameter list of a role without a page
-	// of its own; Page and Callback say where it is documented.
+	// of its own (Page and Callback say where it is documented), or the
+	// whole signature of a DDI without a page in the reference (Page is the
+	// public page's ID, SDV the rules it lists).
 	Synthesized *Synthesized `json:"synthesized,omitempty"`
 
 	Effect         rules.IrqlEffect `json:"effect,omitempty"`
@@ -154,12 +156,17 @@ type ParamOverlay struct {
 	IrqlFlag *rules.FlagCond `json:"irqlFlag,omitempty"`
 }
 
-// Synthesized describes a role documented only inside another page.
+// Synthesized describes a role documented only inside another page, or a
+// DDI documented on a page the reference does not have.
 type Synthesized struct {
-	Page     string `json:"page"`
-	Callback string `json:"callback"`
+	Page string `json:"page"`
+	// Callback is the role's function name (roles only).
+	Callback string `json:"callback,omitempty"`
 	Irql     string `json:"irql"`
 	Reason   string `json:"reason"`
+	// SDV are the Static Driver Verifier rules the public page lists (DDIs
+	// only; DDI.SDV).
+	SDV []string `json:"sdv,omitempty"`
 	// Params are name, dir, ctype (kinds come from ParamKinds).
 	Params []struct {
 		Name  string          `json:"name"`
