@@ -100,25 +100,29 @@ func miniportSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLis
 	},
 	{
 		ID:    RuleResourceNotReleased,
-		SDV:   []string{"Init_RegisterInterrupt", "Init_DeRegisterInterrupt", "Init_RegisterSG", "Init_NdisAllocateIoWorkItem", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisOpenConfigurationEx", "CancelTimerObject"},
+		SDV:   []string{"Init_RegisterInterrupt", "Init_DeRegisterInterrupt", "Init_RegisterSG", "Init_NdisAllocateIoWorkItem", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisAllocateMdl", "NdisOpenConfigurationEx", "CancelTimerObject"},
 		Pass:  PassDDIUsage,
 		Title: "what MiniportInitializeEx acquires, MiniportHaltEx does not release",
 		Text: `An interrupt registered, a scatter/gather DMA channel, an I/O mapping or port range, shared
-memory, a configuration handle, a generic object, a NET_BUFFER or a set timer acquired while a miniport
-initializes an adapter is released by the time MiniportHaltEx returns. The catalogue's Pairs say which
-DDI releases what (NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx, NdisSetTimerObject /
-NdisCancelTimerObject, ...). Reported: a package whose MiniportInitializeEx handler (or a function it
-calls) calls an acquire DDI while no MiniportHaltEx handler of the package (nor a function it calls)
-calls the release DDI; reported at the acquire. Not seen: release calls behind function values or
-interfaces (the pass then stays silent), a release on only some halt paths, and packages with no
-MiniportHaltEx handler. Since NDIS calls no MiniportHaltEx for an adapter whose MiniportInitializeEx
-failed, whose page says it "must release all resources that it allocated before it returns"
-(Role.ReleaseOnFailure), also reported: an acquisition in the handler followed, on a path that calls
-no release, by a return of failure statuses only (NDIS_STATUS_RESOURCES, NDIS_STATUS_FAILURE, ... and
-never NDIS_STATUS_SUCCESS), leaving alone the branch where the acquisition itself failed (its status
-tested against NDIS_STATUS_SUCCESS, its result against nil, or NULL at the out parameter the catalogue
-names) and acquisitions whose failure is never tested. At run time the verifier reports, with the same ID, each such resource still
-held when the driver unloads.`,
+memory, a configuration handle, a generic object, a NET_BUFFER, an MDL or a set timer acquired while a
+miniport initializes an adapter is released by the time MiniportHaltEx returns. The catalogue's Pairs say
+which DDI releases what (NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx, NdisAllocateMdl /
+NdisFreeMdl, NdisSetTimerObject / NdisCancelTimerObject, ...). Reported: a package whose
+MiniportInitializeEx handler (or a function it calls) calls an acquire DDI while no MiniportHaltEx handler
+of the package (nor a function it calls) calls the release DDI; reported at the acquire. Not seen: release
+calls behind function values or interfaces (the pass then stays silent), a release on only some halt
+paths, an initialize handler that itself reaches the release DDI (for the halt check: a resource freed
+before it returns cannot be told from one freed only on its failure path, so it stays silent),
+acquisitions outside MiniportInitializeEx, and packages with no MiniportHaltEx handler. Since NDIS calls
+no MiniportHaltEx for an adapter whose MiniportInitializeEx failed, whose page says it "must release all
+resources that it allocated before it returns" (Role.ReleaseOnFailure), also reported: an acquisition in
+the handler followed, on a path that calls no release, by a return of failure statuses only
+(NDIS_STATUS_RESOURCES, NDIS_STATUS_FAILURE, ... and never NDIS_STATUS_SUCCESS), leaving alone the branch
+where the acquisition itself failed (its status tested against NDIS_STATUS_SUCCESS, its result against
+nil, or NULL at the out parameter the catalogue names) and acquisitions whose failure is never tested. At
+run time the verifier reports, with the same ID, each MDL an adapter's handle allocated (in any handler)
+still allocated when that adapter's MiniportHaltEx returns, and each other such resource still held when
+the driver unloads.`,
 		Page: "nc-ndis-miniport_halt",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
@@ -139,7 +143,7 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
 	ndis.MDeregisterInterruptEx(interrupt)
 }`,
-		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, Init_NdisAllocateIoWorkItem, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisOpenConfigurationEx, CancelTimerObject",
+		Analog: "SDV Init_RegisterInterrupt, Init_DeRegisterInterrupt, Init_RegisterSG, Init_NdisAllocateIoWorkItem, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisAllocateMdl, NdisOpenConfigurationEx, CancelTimerObject",
 		Needs:  []string{"MINIPORT_INITIALIZE", "MINIPORT_HALT"},
 	},
 	{

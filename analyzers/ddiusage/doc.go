@@ -8,7 +8,7 @@
 // NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest,
 // NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority, Flags_Irql,
 // Init_RegisterInterrupt, Init_RegisterSG, NdisOpenConfigurationEx,
-// CancelTimerObject, ...).
+// NdisAllocateMdl, CancelTimerObject, ...).
 //
 // # Analyzer ddiusage
 //
@@ -78,7 +78,11 @@
 // possibly releasing anything); a function no handler reaches (its context
 // is unknown); an argument that is not a constant; a release made on only
 // some paths of MiniportHaltEx, or only on the failure path of
-// MiniportInitializeEx; a package without a handler of the releasing role;
+// MiniportInitializeEx; an acquiring handler that reaches the release DDI
+// itself (an MDL built and freed during MiniportInitializeEx cannot be told
+// from one freed only when initialization fails: silent); acquisitions
+// outside the acquiring role (an MDL allocated per send; the verifier sees
+// those); a package without a handler of the releasing role;
 // the failure path of a companion's DDI whose result is tested elsewhere
 // than in the function that calls it, or by a test other than the nil and
 // len tests above (any call of the companion reached from the role then

@@ -163,6 +163,18 @@ func TestGenerateErrors(t *testing.T) {
 		{"hand-resolved IRQL without a reason", func(o map[string]any) {
 			delete(o["ddis"].(map[string]any)["NdisFreeMemory"].(map[string]any)["irql"].(map[string]any), "reason")
 		}, []string{"nf-ndis-ndisfreememory", "reason"}},
+		{"synthesized DDI the reference has a page for", func(o map[string]any) {
+			o["ddis"].(map[string]any)["NdisFreeNetBufferListPool"] = o["ddis"].(map[string]any)["NdisFreeMdl"]
+		}, []string{"NdisFreeNetBufferListPool", "nf-nblapi-ndisfreenetbufferlistpool", "catalogue it from its page"}},
+		{"synthesized DDI with a page out of scope", func(o map[string]any) {
+			o["ddis"].(map[string]any)["NdisAdjustMdlLength"] = o["ddis"].(map[string]any)["NdisFreeMdl"]
+		}, []string{"NdisAdjustMdlLength", "nf-ndis-ndisadjustmdllength.md", "catalogue it from its page"}},
+		{"synthesized DDI without a reason", func(o map[string]any) {
+			delete(o["ddis"].(map[string]any)["NdisFreeMdl"].(map[string]any)["synthesized"].(map[string]any), "reason")
+		}, []string{"NdisFreeMdl", "reason"}},
+		{"synthesized DDI with a parameter overlay", func(o map[string]any) {
+			o["ddis"].(map[string]any)["NdisFreeMdl"].(map[string]any)["params"] = map[string]any{"Mdl": map[string]any{"ctype": "PVOID"}}
+		}, []string{"NdisFreeMdl", "give its signature and IRQL in synthesized"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
