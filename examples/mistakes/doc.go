@@ -43,7 +43,10 @@
 //   - irqlquery.go: KeGetCurrentIrql in MiniportSendNetBufferLists, whose
 //     SendFlags tells the IRQL (SDV Flags_Irql);
 //   - silentfailure.go: a MiniportInitializeEx whose NdisMAllocateSharedMemory
-//     failed returns without NdisWriteErrorLogEntry (SDV WriteErrorLog).
+//     failed returns without NdisWriteErrorLogEntry (SDV WriteErrorLog);
+//   - mdlleak.go: an MDL MiniportInitializeEx allocates over the adapter's
+//     memory and MiniportHaltEx never frees, though it frees the memory
+//     (SDV NdisAllocateMdl).
 //
 // With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
 // family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID

@@ -32,6 +32,8 @@ const (
 	IrqlQueriedInSend
 	// AllocationFailureNotLogged: silentfailure.go.
 	AllocationFailureNotLogged
+	// MdlNeverFreed: mdlleak.go.
+	MdlNeverFreed
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -59,6 +61,8 @@ type adapter struct {
 	sendsOutstanding int
 	pausing          bool
 	packetFilter     uint32
+	// blockMdl describes mem (mdlleak.go).
+	blockMdl *ndis.Mdl
 }
 
 // oidGenCurrentPacketFilter is OID_GEN_CURRENT_PACKET_FILTER.
@@ -107,6 +111,8 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 	case AllocationFailureNotLogged:
 		chars.InitializeHandlerEx = silentInitializeEx
 		chars.HaltHandlerEx = ringHaltEx
+	case MdlNeverFreed:
+		chars.InitializeHandlerEx = mdlInitializeEx
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }
@@ -116,19 +122,26 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 //
 //ndis:role MINIPORT_INITIALIZE
 func mpInitializeEx(ndisMiniportHandle ndis.Handle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	_, st := newAdapter(ndisMiniportHandle)
+	return st
+}
+
+// newAdapter allocates an adapter context and gives it to NDIS; on failure
+// nothing stays allocated.
+func newAdapter(ndisMiniportHandle ndis.Handle) (*adapter, ndis.Status) {
 	a := &adapter{miniportAdapterHandle: ndisMiniportHandle}
 	a.mem = ndis.AllocateMemoryWithTagPriority(ndisMiniportHandle, uint32(unsafe.Sizeof(*a)), miniportTag, ndis.NormalPoolPriority)
 	if a.mem == nil {
-		return ndis.StatusResources
+		return nil, ndis.StatusResources
 	}
 	ndis.AllocateSpinLock(&a.lock)
 	attrs := ndis.MiniportAdapterAttributes{MiniportAdapterContext: a, MtuSize: 1500, MediaType: ndis.Medium802_3}
 	if st := ndis.MSetMiniportAttributes(ndisMiniportHandle, &attrs); st != ndis.StatusSuccess {
 		ndis.FreeSpinLock(&a.lock)
 		ndis.FreeMemory(a.mem, uint32(len(a.mem)), 0)
-		return st
+		return nil, st
 	}
-	return ndis.StatusSuccess
+	return a, ndis.StatusSuccess
 }
 
 // mpHaltEx frees the adapter (MiniportHaltEx).

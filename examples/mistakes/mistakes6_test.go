@@ -101,6 +101,21 @@ func TestInterruptNeverDeregistered(t *testing.T) {
 	})
 }
 
+// TestMdlNeverFreed: mdlleak.go; the verifier reports the MDL when
+// MiniportHaltEx returns (once: not again at unload).
+func TestMdlNeverFreed(t *testing.T) {
+	sys, drv := run6(t, mistakes.MdlNeverFreed)
+	st, _ := running(t, drv)
+	st.Halt()
+	drv.Unload(nil)
+	expect(t, sys, map[string][]string{
+		rules.RuleResourceNotReleased: {"NdisAllocateMdl", "NdisFreeMdl", "MiniportHaltEx", "eth0"},
+	})
+	if n := len(sys.Violations()); n != 1 {
+		t.Errorf("%d violations, want the one MDL reported once", n)
+	}
+}
+
 // TestUntaggedAllocation: untagged.go.
 func TestUntaggedAllocation(t *testing.T) {
 	sys, drv := run6(t, mistakes.UntaggedAllocation)
