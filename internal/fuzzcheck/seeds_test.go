@@ -43,6 +43,7 @@ var testdataDirs = []string{
 	"analyzers/ddiusage/testdata/flags",
 	"analyzers/ddiusage/testdata/companion",
 	"analyzers/ddiusage/testdata/companionpath",
+	"analyzers/ddiusage/testdata/mdl",
 }
 
 var writeCorpus = flag.Bool("writecorpus", false, "write the seeds to testdata/fuzz/FuzzPasses")
