@@ -122,7 +122,7 @@ where the acquisition itself failed (its status tested against NDIS_STATUS_SUCCE
 nil, or NULL at the out parameter the catalogue names) and acquisitions whose failure is never tested. At
 run time the verifier reports, with the same ID, each MDL an adapter's handle allocated (in any handler)
 still allocated when that adapter's MiniportHaltEx returns, and each other such resource still held when
-the driver unloads.`,
+the driver unloads, and what a failing MiniportInitializeEx acquired and still holds when it returns.`,
 		Page: "nc-ndis-miniport_halt",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {

@@ -137,11 +137,13 @@ func (w *world) addAdapter6(d *mp6Driver, name string, medium ndis.Medium) (*ada
 	params := &ndis.MiniportInitParameters{IfIndex: uint32(base.index), MiniportAddDeviceContext: addCtx}
 	if st == ndis.StatusSuccess {
 		w.enter6(a.life, ev6("MINIPORT_INITIALIZE"))
+		mark := w.resourceMark()
 		st = w.callStatus6("MINIPORT_INITIALIZE", d, args(a.describe(), d.ctx, "MiniportInitParameters"), func() ndis.Status {
 			return d.chars.InitializeHandlerEx(a, d.ctx, params)
 		})
 		w.return6(a.life, ev6("MINIPORT_INITIALIZE"), st)
 		if st != ndis.StatusSuccess {
+			w.reportKeptOnFailure("MINIPORT_INITIALIZE", mark, st, a.who())
 			w.removeDevice6(a)
 		}
 	}

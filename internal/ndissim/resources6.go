@@ -191,6 +191,46 @@ func (w *world) reportHeldAfter(role string, a *adapter6) {
 	}
 }
 
+// resourceMark numbers the resources acquired so far: those a handler
+// acquires are numbered after the mark taken before NDIS calls it.
+func (w *world) resourceMark() int { return w.res().seq }
+
+// reportKeptOnFailure reports, after the handler of role for who returned
+// st, each resource of a catalogue pair acquired in role (Pair.In) that the
+// handler acquired (numbered after mark) and still holds, when st is a
+// failure and the role must release on failure (rules.Role.ReleaseOnFailure:
+// NDIS calls no handler of the pair's releasing role for it then).
+func (w *world) reportKeptOnFailure(role string, mark int, st ndis.Status, who string) {
+	c := w.st.Catalogue()
+	if c == nil || st == ndis.StatusSuccess {
+		return
+	}
+	rl := c.Role(role)
+	if rl == nil || rl.ReleaseOnFailure == "" {
+		return
+	}
+	left, release := w.unreleased(func(r *resource, p rules.Pair) bool { return r.seq > mark && p.In == role })
+	for _, r := range left {
+		r.reported = true
+		w.report(rules.RuleResourceNotReleased, "%s from %s was not released with %s when %s of %s returned %s: a handler that fails releases what it acquired, NDIS calls no %s then (%s)",
+			r.what, r.acquire, release[r], rl.Callback, who, st, byCallback(c, r.acquire, role), rl.Page)
+	}
+}
+
+// byCallback names the releasing role of the pair that acquires with
+// acquire in role.
+func byCallback(c *rules.Catalogue, acquire, role string) string {
+	for _, p := range c.Pairs {
+		if p.Acquire == acquire && p.In == role {
+			if by := c.Role(p.By); by != nil {
+				return by.Callback
+			}
+			return p.By
+		}
+	}
+	return "release"
+}
+
 // describeResource renders a resource key for traces.
 func describeResource(key any) string {
 	switch x := key.(type) {

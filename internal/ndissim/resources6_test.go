@@ -1,6 +1,7 @@
 package ndissim
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ndislint/ndislint/ndis"
@@ -227,4 +228,54 @@ func TestSharedMemoryFailure(t *testing.T) {
 		t.Fatalf("%d failed, %d log entries; want 2 and 1", sim.FailedSharedMemory(), len(sim.ErrorLog()))
 	}
 	ksExpect(t, s)
+}
+
+// failingInit loads a miniport driver whose MiniportInitializeEx registers
+// an interrupt and then fails, deregistering it first when undo is set, and
+// adds an adapter, which fails.
+func failingInit(t *testing.T, undo bool) *Sim {
+	t.Helper()
+	s := reset()
+	chars := mp6Chars(&mp6Ctx{name: "adapter context"}, nil)
+	chars.InitializeHandlerEx = func(h, _ ndis.Handle, _ *ndis.MiniportInitParameters) ndis.Status {
+		var irq ndis.Handle
+		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+		if st := ndis.MRegisterInterruptEx(h, nil, ch, &irq); st != ndis.StatusSuccess {
+			return st
+		}
+		if undo {
+			ndis.MDeregisterInterruptEx(irq)
+		}
+		return ndis.StatusResources
+	}
+	var drv ndis.Handle
+	var st ndis.Status
+	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
+		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "failinit"}, nil, nil, chars, &drv)
+	})
+	if st != ndis.StatusSuccess {
+		t.Fatalf("NdisMRegisterMiniportDriver = %s", st)
+	}
+	if _, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3); err == nil {
+		t.Fatal("the adapter was added; its MiniportInitializeEx fails")
+	}
+	return Of(s)
+}
+
+// TestResourceKeptOnFailedInitialize: an interrupt a failing
+// MiniportInitializeEx keeps is reported when it returns (NDIS calls no
+// MiniportHaltEx for the adapter), once; its twin deregisters first.
+func TestResourceKeptOnFailedInitialize(t *testing.T) {
+	sim := failingInit(t, false)
+	vs := sim.w.st.Violations()
+	if len(vs) != 1 || vs[0].Rule != rules.RuleResourceNotReleased || !strings.Contains(vs[0].String(), "MiniportInitializeEx of") {
+		t.Fatalf("violations %v, want one resource-not-released at MiniportInitializeEx's return", vs)
+	}
+	if n := sim.ReportServiceLeaks(); n != 0 {
+		t.Errorf("the interrupt is reported again at unload: %d", n)
+	}
+	twin := failingInit(t, true)
+	if vs := twin.w.st.Violations(); len(vs) != 0 {
+		t.Fatalf("the twin that deregisters: %v", vs)
+	}
 }

@@ -37,7 +37,7 @@ func keepsInterrupt(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Sta
 		return st
 	}
 	if !a.ready {
-		return ndis.StatusAdapterNotReady
+		return ndis.StatusFailure
 	}
 	return ndis.StatusSuccess
 }
@@ -101,7 +101,7 @@ func undoes(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	}
 	if !a.ready {
 		ndis.MDeregisterInterruptEx(a.interrupt)
-		return ndis.StatusAdapterNotReady
+		return ndis.StatusFailure
 	}
 	return ndis.StatusSuccess
 }
