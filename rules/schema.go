@@ -30,6 +30,8 @@ type Catalogue struct {
 	// TimeBounds are the bounds of Driver Verifier's timed NDIS rules, from
 	// the NDIS/WIFI verification rule-set page (schema_timed.go).
 	TimeBounds []TimeBound `json:"timeBounds,omitempty"`
+	// OidStatuses is SDV NdisOidComplete's per-OID status table (OidTable).
+	OidStatuses *OidTable `json:"oidStatuses,omitempty"`
 	// Uncatalogued are the functions package wdm or ndis exports that are
 	// no DDI (Go-model helpers with no page), each with the reason. Every
 	// other exported function of those packages is a DDI of the catalogue

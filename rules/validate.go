@@ -39,6 +39,9 @@ func (c *Catalogue) Validate() error {
 	if err := c.validateTimeBounds(); err != nil {
 		return err
 	}
+	if err := c.validateOids(); err != nil {
+		return err
+	}
 	seen := map[string]bool{}
 	for i := range c.Lifetimes {
 		l := &c.Lifetimes[i]

@@ -89,6 +89,9 @@ func (g *gen) build() (*rules.Catalogue, error) {
 	if c.TimeBounds, err = g.timeBounds(); err != nil {
 		return nil, err
 	}
+	if c.OidStatuses, err = g.oidTable(c); err != nil {
+		return nil, err
+	}
 	if err := g.checkOverlayUsed(c); err != nil {
 		return nil, err
 	}

@@ -45,6 +45,9 @@ type Overlay struct {
 	Pairs []rules.Pair `json:"pairs,omitempty"`
 	// Companions are Catalogue.Companions.
 	Companions []rules.Companion `json:"companions,omitempty"`
+	// OidTable adds to the SDV NdisOidComplete page what it does not say
+	// (Catalogue.OidStatuses).
+	OidTable *OidTableOverlay `json:"oidTable,omitempty"`
 }
 
 // Scope lists the pages in scope.
