@@ -20,7 +20,8 @@ type testMiniport struct {
 	pauseStatus                        ndis.Status
 	sharedMemory, logFailure           bool // allocate shared memory in MiniportInitializeEx; log its failure
 	// oid, when set, is the MiniportOidRequest handler instead of tmOid.
-	oid ndis.MiniportOidRequest
+	oid       ndis.MiniportOidRequest
+	oidStatus ndis.Status // what MiniportOidRequest returns, if not 0
 	// State.
 	adapters []*tmAdapter
 	unloaded bool
@@ -130,6 +131,9 @@ func tmOid(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis
 	if a.mp.oidPends {
 		a.oid = oidRequest
 		return ndis.StatusPending
+	}
+	if a.mp.oidStatus != 0 {
+		return a.mp.oidStatus
 	}
 	return ndis.StatusSuccess
 }

@@ -348,6 +348,54 @@ func TestNdis6OidCompleteNotCurrent(t *testing.T) {
 	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess)
 }
 
+// TestNdis6OidBadStatus: MiniportOidRequest returns NDIS_STATUS_INVALID_DATA
+// for OID_PNP_SET_POWER, whose row of SDV NdisOidComplete's table does not
+// have it.
+func TestNdis6OidBadStatus(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleOidBadStatus))
+	_, p, _ := miniportStack(t, sys, &testMiniport{oidStatus: ndis.StatusInvalidData}, ndistest.ProtocolScript{})
+	if s, _ := p.Oid(&ndis.OidRequest{Oid: ndis.OidPnpSetPower}); s != ndis.StatusInvalidData {
+		t.Errorf("the request ended with %s", s)
+	}
+	if v := sys.ViolationsOf(rules.RuleOidBadStatus); len(v) != 1 || !strings.Contains(v[0].Message, "OID_PNP_SET_POWER") {
+		t.Errorf("want one oid-bad-status naming OID_PNP_SET_POWER: %v", sys.Violations())
+	}
+}
+
+// TestNdis6OidStatusOtherOid is its clean twin: the same status for an OID
+// of no row.
+func TestNdis6OidStatusOtherOid(t *testing.T) {
+	sys := ndistest.New(t)
+	_, p, _ := miniportStack(t, sys, &testMiniport{oidStatus: ndis.StatusInvalidData}, ndistest.ProtocolScript{})
+	p.Oid(&ndis.OidRequest{Oid: 5})
+}
+
+// TestNdis6OidBadCompletion: NdisMOidRequestComplete completes a pended
+// OID_NIC_SWITCH_FREE_VF request with NDIS_STATUS_INVALID_DATA.
+func TestNdis6OidBadCompletion(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleOidBadStatus))
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: ndis.OidNicSwitchFreeVf}
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusInvalidData)
+	if v := sys.ViolationsOf(rules.RuleOidBadStatus); len(v) != 1 || !strings.Contains(v[0].Message, "NdisMOidRequestComplete") {
+		t.Errorf("want one oid-bad-status naming NdisMOidRequestComplete: %v", sys.Violations())
+	}
+}
+
+// TestNdis6OidCompletionInRow is its clean twin: a status of the row, for a
+// request pended and completed as the table allows.
+func TestNdis6OidCompletionInRow(t *testing.T) {
+	sys := ndistest.New(t)
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: ndis.OidNicSwitchFreeVf}
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusRequestAborted)
+	sys.Run()
+}
+
 func TestNdis6OidSerialized(t *testing.T) {
 	sys := ndistest.New(t)
 	mp := &testMiniport{oidPends: true}

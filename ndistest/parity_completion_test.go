@@ -45,6 +45,7 @@ var pcScenarios = []pcScenario{
 	{rule: rules.RuleCompleteWithPending, wrong: "pcIncomingWithPending", right: "pcIncomingNested", run: pcRunIncoming},
 	{rule: rules.RulePendingNeverCompleted, wrong: "pcPnPPends", right: "pcPnPAnswers", run: pcRunPnP},
 	{rule: rules.RuleOidCompleteNotCurrent, wrong: "pcOidCompletesOwn", right: "pcOidCompletesGiven", run: pcRunOid},
+	{rule: rules.RuleOidBadStatus, wrong: "pcOidPowerInvalid", right: "pcOidPowerNotAccepted", run: pcRunPowerOid},
 }
 
 // TestCompletionParity runs every scenario and its twin in the simulator.
@@ -218,6 +219,16 @@ func pcRunPnP(t *testing.T, h string) *ndistest.System {
 	return sys
 }
 
+// pcRunPowerOid runs the harness's test miniport with the MiniportOidRequest
+// handler named h, and a scripted protocol setting OID_PNP_SET_POWER.
+func pcRunPowerOid(t *testing.T, h string) *ndistest.System {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	_, p, _ := miniportStack(t, sys, &testMiniport{oid: pcOidHandler(t, h)}, ndistest.ProtocolScript{})
+	p.Oid(&ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: ndis.OidPnpSetPower})
+	sys.Finish()
+	return sys
+}
+
 // The scenarios' handlers, by name. They are stored in role-typed fields,
 // as a driver's handler structure stores them: the pass counts a handler as
 // registered only when the package stores it as one.
@@ -243,6 +254,8 @@ var (
 	}{
 		{"pcOidCompletesOwn", pcOidCompletesOwn},
 		{"pcOidCompletesGiven", pcOidCompletesGiven},
+		{"pcOidPowerInvalid", pcOidPowerInvalid},
+		{"pcOidPowerNotAccepted", pcOidPowerNotAccepted},
 	}
 	pcPnPHandlers = []struct {
 		name string
@@ -273,6 +286,39 @@ func pcIncomingHandler(t *testing.T, name string) ndis.ProtocolClIncomingCall {
 	}
 	t.Fatalf("no incoming-call handler %s", name)
 	return nil
+}
+
+// pcOidHandler returns the MiniportOidRequest handler called name.
+func pcOidHandler(t *testing.T, name string) ndis.MiniportOidRequest {
+	for _, e := range pcOidHandlers {
+		if e.name == name {
+			return e.h
+		}
+	}
+	t.Fatalf("no OID handler %s", name)
+	return nil
+}
+
+// pcOidPowerInvalid fails OID_PNP_SET_POWER with NDIS_STATUS_INVALID_DATA,
+// which MiniportOidRequest's page allows but the OID's row of SDV
+// NdisOidComplete's table does not (oid-bad-status).
+//
+//ndis:role MINIPORT_OID_REQUEST
+func pcOidPowerInvalid(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	if oidRequest.Oid == ndis.OidPnpSetPower {
+		return ndis.StatusInvalidData
+	}
+	return ndis.StatusSuccess
+}
+
+// pcOidPowerNotAccepted is its twin: NDIS_STATUS_NOT_ACCEPTED is in the row.
+//
+//ndis:role MINIPORT_OID_REQUEST
+func pcOidPowerNotAccepted(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	if oidRequest.Oid == ndis.OidPnpSetPower {
+		return ndis.StatusNotAccepted
+	}
+	return ndis.StatusSuccess
 }
 
 // pcPnPHandler returns the PnP handler called name.

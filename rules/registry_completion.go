@@ -12,6 +12,7 @@ const (
 	RulePendingNeverCompleted    = "pending-never-completed"
 	RuleCompleteWithPending      = "complete-with-pending"
 	RuleOidCompleteNotCurrent    = "oid-complete-not-current"
+	RuleOidBadStatus             = "oid-bad-status"
 )
 
 // The rules of the completion pass: SDV's DoubleComplete family
@@ -176,5 +177,46 @@ func fOidRequestComplete(filterModuleContext ndis.Handle, oidRequest *ndis.OidRe
 
 var clones = map[*ndis.OidRequest]*ndis.OidRequest{}`,
 		Analog: "SDV NdisOidDoubleRequest (Driver Verifier, run time only); none statically",
+	},
+	{
+		ID:    RuleOidBadStatus,
+		SDV:   []string{"NdisOidComplete"},
+		Pass:  PassCompletion,
+		Title: "an OID request of SDV NdisOidComplete's table ended with a status its row does not allow",
+		Text: `SDV's NdisOidComplete page lists OIDs whose requests may end only with some statuses
+(OID_PNP_SET_POWER: NDIS_STATUS_NOT_ACCEPTED or NDIS_STATUS_SUCCESS; OID_RECEIVE_FILTER_CLEAR_FILTER and eight
+more: those or NDIS_STATUS_REQUEST_ABORTED); MiniportOidRequest may also return NDIS_STATUS_PENDING. The
+catalogue reads the table from the page (Catalogue.OidStatuses) and the model has the OIDs as ndis.Oid
+constants (ndis.OidPnpSetPower, ...). Reported, in a handler of a role the table applies to
+(MiniportOidRequest): a return of a constant status, or a call of a DDI the table applies to
+(NdisMOidRequestComplete) with the handler's request and a constant status, on a block reached only when
+the request's Oid equals one of the table's OID constants (a switch case of that OID alone, the true
+branch of ==, the false branch of !=), whose status is outside the OID's row. A status the role's page
+does not allow at all is role-bad-status's, and NDIS_STATUS_PENDING as a completion's status is
+complete-with-pending's: each defect is reported once. Not seen: an Oid the pass cannot tie to a
+constant (a variable, a map, a case listing several OIDs, a default case), a status that is not a
+constant on that block (a variable set on several paths, a helper's result, a parameter), completions in
+a work item, a timer or another callback, and a request of a table OID handled by a helper. The verifier
+reports the same ID at run time for every return of MiniportOidRequest and every NdisMOidRequestComplete
+of a table OID.`,
+		Page: "sdv/ndis-ndisoidcomplete",
+		Wrong: `//ndis:role MINIPORT_OID_REQUEST
+func miniportOidRequest(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	switch oidRequest.Oid {
+	case ndis.OidPnpSetPower:
+		return ndis.StatusInvalidData // OID_PNP_SET_POWER ends with NOT_ACCEPTED, SUCCESS or PENDING only
+	}
+	return ndis.StatusSuccess
+}`,
+		Right: `//ndis:role MINIPORT_OID_REQUEST
+func miniportOidRequest(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	switch oidRequest.Oid {
+	case ndis.OidPnpSetPower:
+		return ndis.StatusNotAccepted
+	}
+	return ndis.StatusSuccess
+}`,
+		Analog: "SDV NdisOidComplete",
+		Needs:  []string{"MINIPORT_OID_REQUEST", "NdisMOidRequestComplete"},
 	},
 }

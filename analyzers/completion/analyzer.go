@@ -95,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkElsewhere(hs)
 	c.checkNeverCompleted(hs, used)
 	c.checkForeign()
+	c.checkOidStatuses()
 	c.rep.Finish()
 	return nil, nil
 }

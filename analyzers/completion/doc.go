@@ -34,6 +34,12 @@
 //	                            request received (a filter's clone in
 //	                            FilterOidRequestComplete), or one the
 //	                            function allocated
+//	oid-bad-status              a request of an OID of SDV NdisOidComplete's
+//	                            table ended, on a block reached only for that
+//	                            OID, with a constant status its row does not
+//	                            allow (a return of MiniportOidRequest, or
+//	                            NdisMOidRequestComplete with the handler's
+//	                            request)
 //
 // Everything comes from the catalogue (package rules): the roles that may
 // pend (Role.MayPend) and the DDIs that complete them (Role.CompletedBy,
@@ -82,6 +88,27 @@
 // NdisWaitEvent(...); st = b.openStatus }; if st != NDIS_STATUS_SUCCESS {
 // return st }" (ndisprot's bind) never returns PENDING, and neither does a
 // helper of the package written that way.
+//
+// oid-bad-status reads the catalogue's OID table (Catalogue.OidStatuses,
+// generated from SDV's NdisOidComplete page): the roles whose return ends a
+// request of a table OID, the DDIs whose status does, and each OID's value
+// and statuses. In a handler of such a role it finds the branches taken only
+// when the request's Oid (a field of the role's request parameter, of the
+// table's OID type) equals a table OID constant: the true branch of ==, the
+// false branch of != (a switch case of one OID is an ==), when the
+// comparison is the branch's only way in; every block they dominate is of
+// that OID. There a return of a constant status (or a return of a phi,
+// judged edge by edge: st = X in the case, return st after the switch), and
+// a call of a table DDI with the handler's request and a constant status,
+// must be in the OID's row. A status the role's page does not allow at all
+// is left to role-bad-status (roles), NDIS_STATUS_PENDING as a completion's
+// status to complete-with-pending: one report per defect. Not seen: an Oid
+// the pass cannot tie to one constant (a variable OID, a map of handlers, a
+// case listing two OIDs, a default case, comparisons on a copy of the
+// request), a status that is not a constant on the block (a field, a
+// parameter, a helper's result), completions in work items, timers or
+// other callbacks, a request handled by a helper, and an Oid field the
+// handler changes between the comparison and the return.
 //
 // What is allowed: a completion before the PENDING return (nested: NDIS
 // accepts it, the CoNDIS notes' first rule); a completion later from another

@@ -136,6 +136,7 @@ func (w *world) oid6ToMiniport(a *adapter6, o *oid6, now bool) ndis.Status {
 			return a.drv.chars.OidRequestHandler(a.ctx, o.req)
 		})
 	})
+	w.oidReturned(a.who(), roles.miniport, o.req, st)
 	if st == ndis.StatusPending {
 		if !o.done && !o.direct {
 			key := o.key
@@ -316,6 +317,7 @@ func (w *world) mOidComplete(ddi string, h ndis.Handle, req *ndis.OidRequest, st
 	if a == nil || !w.needPtr(ddi, "OidRequest", req == nil) {
 		return
 	}
+	w.oidCompleted(ddi, req, status)
 	k := oidKey{a, req}
 	o := w.six().oids[k]
 	key := reqKey{op, k}

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/types"
 	"sort"
+	"strings"
 
 	"github.com/ndislint/ndislint/rules"
 )
@@ -66,4 +67,22 @@ func (a *API) StatusNames() map[string]string {
 		}
 	}
 	return out
+}
+
+// OidType returns the runtime's type of an OID value, the Go type the
+// catalogue's OID table names (ndis.Oid, NDIS_OID), or nil when the
+// catalogue has no table or the package does not see that type.
+func (a *API) OidType() types.Type {
+	if a == nil || a.Cat == nil || a.Cat.OidStatuses == nil {
+		return nil
+	}
+	pkg, name, ok := strings.Cut(a.Cat.OidStatuses.GoType, ".")
+	if !ok {
+		return nil
+	}
+	tn, ok := a.lookup(pkg, name).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	return tn.Type()
 }
