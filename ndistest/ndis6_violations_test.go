@@ -396,6 +396,28 @@ func TestNdis6OidCompletionInRow(t *testing.T) {
 	sys.Run()
 }
 
+// TestNdis6OidMulticastFull: MiniportOidRequest fails a multicast list set
+// with NDIS_STATUS_MULTICAST_FULL, which OID_802_3_MULTICAST_LIST's page
+// documents (the catalogue's addedStatuses): no role-bad-status.
+func TestNdis6OidMulticastFull(t *testing.T) {
+	sys := ndistest.New(t)
+	_, p, _ := miniportStack(t, sys, &testMiniport{oidStatus: ndis.StatusMulticastFull}, ndistest.ProtocolScript{})
+	if s, _ := p.Oid(&ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: 0x01010103}); s != ndis.StatusMulticastFull {
+		t.Errorf("the request ended with %s", s)
+	}
+}
+
+// TestNdis6OidFailure is its twin the added status does not excuse:
+// NDIS_STATUS_FAILURE is on no page of MiniportOidRequest.
+func TestNdis6OidFailure(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleRoleBadStatus))
+	_, p, _ := miniportStack(t, sys, &testMiniport{oidStatus: ndis.StatusFailure}, ndistest.ProtocolScript{})
+	p.Oid(&ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: 0x01010103})
+	if len(sys.ViolationsOf(rules.RuleRoleBadStatus)) != 1 {
+		t.Errorf("want one role-bad-status: %v", sys.Violations())
+	}
+}
+
 func TestNdis6OidSerialized(t *testing.T) {
 	sys := ndistest.New(t)
 	mp := &testMiniport{oidPends: true}

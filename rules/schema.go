@@ -322,6 +322,11 @@ type Role struct {
 	ParamOrderReason string `json:"paramOrderReason,omitempty"`
 	// Statuses are the statuses the role may return (empty: VOID).
 	Statuses []string `json:"statuses,omitempty"`
+	// AddedStatuses are the statuses of Statuses the role's page does not
+	// list but another public page documents for it (NDIS_STATUS_MULTICAST_FULL
+	// for MINIPORT_OID_REQUEST, from OID_802_3_MULTICAST_LIST's page), each
+	// with that page's sentence; from the overlay.
+	AddedStatuses []AddedStatus `json:"addedStatuses,omitempty"`
 	// Forbidden are statuses the page forbids (NDIS_STATUS_PENDING for
 	// PROTOCOL_CO_DELETE_VC).
 	Forbidden []string `json:"forbidden,omitempty"`
@@ -358,6 +363,15 @@ type Role struct {
 	// MINIPORT_: miniport); DriverAny for roles any driver implements
 	// (SET_OPTIONS, NDIS_TIMER_FUNCTION).
 	Driver DriverKind `json:"driver,omitempty"`
+}
+
+// AddedStatus is a status a role may return that its own page does not
+// list.
+type AddedStatus struct {
+	// Status is the NDIS name.
+	Status string `json:"status"`
+	// Reason cites the public page that documents it.
+	Reason string `json:"reason"`
 }
 
 // Request ties a request a role's handler pends to the DDI that completes

@@ -174,6 +174,11 @@ func (c *Catalogue) validateRole(r *Role) error {
 	if r.ReleaseOnFailure != "" && !strings.Contains(r.ReleaseOnFailure, ": ") {
 		return errors.Errorf("releaseOnFailure: %q is not \"page: sentence\"", r.ReleaseOnFailure)
 	}
+	for _, a := range r.AddedStatuses {
+		if a.Reason == "" || !contains(r.Statuses, a.Status) {
+			return errors.Errorf("addedStatuses: %s needs a reason and must be one of the statuses", a.Status)
+		}
+	}
 	if r.MayPend && contains(r.Forbidden, StatusPending) {
 		return errors.New("mayPend: true, but NDIS_STATUS_PENDING is forbidden")
 	}

@@ -39,8 +39,10 @@
 //	                         or outside a function's doc comment
 //
 // Everything the pass knows of NDIS comes from the catalogue (package rules):
-// the roles and their prototypes, the statuses each page lists or forbids,
-// which roles may pend, the handler structures with their mandatory slots
+// the roles and their prototypes, the statuses each page lists or forbids
+// (with those another public page documents for the role, Role.AddedStatuses:
+// NDIS_STATUS_MULTICAST_FULL from MiniportOidRequest, which
+// OID_802_3_MULTICAST_LIST's page documents), which roles may pend, the handler structures with their mandatory slots
 // (a slot required of clients is required where the package also registers
 // the structure that makes a driver a client, Slot.RequiredWith), the status
 // a structure's page lets every placeholder handler return

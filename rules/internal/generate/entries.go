@@ -192,6 +192,13 @@ func (g *gen) roleTail(r *rules.Role, ov EntryOverlay) error {
 	if len(ov.Statuses) > 0 {
 		r.Statuses = ov.Statuses
 	}
+	for _, a := range ov.AddedStatuses {
+		if a.Reason == "" || contains(r.Statuses, a.Status) {
+			return errors.Errorf("addedStatuses: %s needs a reason and must not be one of the page's statuses", a.Status)
+		}
+		r.Statuses = append(r.Statuses, a.Status)
+	}
+	r.AddedStatuses = ov.AddedStatuses
 	r.Forbidden, r.Notes = ov.Forbidden, ov.Notes
 	r.CompletedBy, r.CompletedByMCM = ov.CompletedBy, ov.CompletedByMCM
 	r.Request = ov.Request

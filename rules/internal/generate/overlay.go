@@ -122,7 +122,10 @@ type EntryOverlay struct {
 	Invokes        []string         `json:"invokes,omitempty"`
 	Delivers       []string         `json:"delivers,omitempty"`
 	// Statuses replace the ones read from the page's -returns.
-	Statuses  []string `json:"statuses,omitempty"`
+	Statuses []string `json:"statuses,omitempty"`
+	// AddedStatuses are added to the page's -returns, each with the
+	// public page that documents it (roles only; Role.AddedStatuses).
+	AddedStatuses []rules.AddedStatus `json:"addedStatuses,omitempty"`
 	Forbidden []string `json:"forbidden,omitempty"`
 	MayPend   *bool    `json:"mayPend,omitempty"`
 	Notes     []string `json:"notes,omitempty"`

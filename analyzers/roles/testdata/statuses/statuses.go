@@ -131,3 +131,26 @@ var cl = ndis.CoClientOptionalHandlers{
 	ClCreateVcHandler:     clCreateVc,
 	ClIncomingCallHandler: clIncomingCall,
 }
+
+// multicastList fails an OID_802_3_MULTICAST_LIST set whose list is too
+// long with NDIS_STATUS_MULTICAST_FULL: the OID's public page documents it,
+// the catalogue adds it to MiniportOidRequest's statuses (addedStatuses).
+//
+//ndis:role MINIPORT_OID_REQUEST
+func multicastList(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	if len(oidRequest.InformationBuffer) > 32*6 {
+		return ndis.StatusMulticastFull
+	}
+	return ndis.StatusSuccess
+}
+
+// oidFailure returns NDIS_STATUS_FAILURE, which no page lists for
+// MiniportOidRequest: the twin the added status does not excuse.
+//
+//ndis:role MINIPORT_OID_REQUEST
+func oidFailure(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	if len(oidRequest.InformationBuffer) > 32*6 {
+		return ndis.StatusFailure // want `MiniportOidRequest may return NDIS_STATUS_FAILURE here; its page allows only .*NDIS_STATUS_MULTICAST_FULL`
+	}
+	return ndis.StatusSuccess
+}
