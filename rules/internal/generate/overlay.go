@@ -126,9 +126,9 @@ type EntryOverlay struct {
 	// AddedStatuses are added to the page's -returns, each with the
 	// public page that documents it (roles only; Role.AddedStatuses).
 	AddedStatuses []rules.AddedStatus `json:"addedStatuses,omitempty"`
-	Forbidden []string `json:"forbidden,omitempty"`
-	MayPend   *bool    `json:"mayPend,omitempty"`
-	Notes     []string `json:"notes,omitempty"`
+	Forbidden     []string            `json:"forbidden,omitempty"`
+	MayPend       *bool               `json:"mayPend,omitempty"`
+	Notes         []string            `json:"notes,omitempty"`
 	// Placeholder is the status a generated handler of the role returns,
 	// whatever structure its slot is in (roles only; Slot.Placeholder).
 	Placeholder *rules.Placeholder `json:"placeholder,omitempty"`
