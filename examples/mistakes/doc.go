@@ -46,7 +46,10 @@
 //     failed returns without NdisWriteErrorLogEntry (SDV WriteErrorLog);
 //   - mdlleak.go: an MDL MiniportInitializeEx allocates over the adapter's
 //     memory and MiniportHaltEx never frees, though it frees the memory
-//     (SDV NdisAllocateMdl).
+//     (SDV NdisAllocateMdl);
+//   - oidpower.go: OID_PNP_SET_POWER refused with NDIS_STATUS_NOT_SUPPORTED,
+//     where only NDIS_STATUS_NOT_ACCEPTED or NDIS_STATUS_SUCCESS may end it
+//     (SDV NdisOidComplete).
 //
 // With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
 // family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID

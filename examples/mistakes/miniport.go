@@ -34,6 +34,8 @@ const (
 	AllocationFailureNotLogged
 	// MdlNeverFreed: mdlleak.go.
 	MdlNeverFreed
+	// PowerOidRefused: oidpower.go.
+	PowerOidRefused
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -113,6 +115,8 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.HaltHandlerEx = ringHaltEx
 	case MdlNeverFreed:
 		chars.InitializeHandlerEx = mdlInitializeEx
+	case PowerOidRefused:
+		chars.OidRequestHandler = powerOidRequest
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

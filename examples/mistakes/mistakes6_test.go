@@ -144,6 +144,19 @@ func TestIrqlQueriedInSend(t *testing.T) {
 	})
 }
 
+// TestPowerOidRefused: oidpower.go.
+func TestPowerOidRefused(t *testing.T) {
+	sys, drv := run6(t, mistakes.PowerOidRefused)
+	_, p := running(t, drv)
+	p.Oid(&ndis.OidRequest{RequestType: ndis.RequestSetInformation, Oid: ndis.OidPnpSetPower, InformationBuffer: make([]byte, 4)})
+	if s, _ := p.Oid(filterQuery()); s != ndis.StatusSuccess {
+		t.Errorf("the packet filter query after it: %v", s)
+	}
+	expect(t, sys, map[string][]string{
+		rules.RuleOidBadStatus: {"OID_PNP_SET_POWER", "NDIS_STATUS_NOT_SUPPORTED", "MiniportOidRequest"},
+	})
+}
+
 // sharedshutdown.go is not run: the harness does not shut the system
 // down; ndislint reports it statically (TestLint).
 
