@@ -359,6 +359,22 @@ type simulator interface {
 	UpcaseUnicodeString(d *String, s *String) Status
 	WriteConfiguration(status *Status, configurationHandle Handle, keyword *String, parameterValue *ConfigurationParameter)
 	WriteEventLogEntry(logHandle *DriverObject, eventCode Status, uniqueEventValue uint32, numStrings uint16, stringsList []String, dataSize uint32, data []byte) Status
+
+	// The synchronization DDIs of SDV's Irql_Synch_Function rule beyond the
+	// spin locks: read-write locks and mutexes (ddi_synch.go).
+	AcquireReadWriteLock(lock *RwLock, fWrite bool, lockState *LockState)
+	AcquireRWLockRead(lock *RwLockEx, lockState *LockStateEx, flags uint32)
+	AcquireRWLockWrite(lock *RwLockEx, lockState *LockStateEx, flags uint32)
+	AllocateRWLock(ndisHandle Handle) *RwLockEx
+	DprAcquireReadWriteLock(lock *RwLock, fWrite bool, lockState *LockState)
+	DprReleaseReadWriteLock(lock *RwLock, lockState *LockState)
+	FreeRWLock(lock *RwLockEx)
+	InitMutex(m *Mutex)
+	InitializeReadWriteLock(lock *RwLock)
+	ReleaseMutex(m *Mutex) int32
+	ReleaseReadWriteLock(lock *RwLock, lockState *LockState)
+	ReleaseRWLock(lock *RwLockEx, lockState *LockStateEx)
+	WaitForMutex(m *Mutex) wdm.NtStatus
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

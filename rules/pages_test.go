@@ -377,6 +377,12 @@ var extraPages = []string{
 	"nf-ndis-ndisgetversion", "nf-ndis-ndissystemprocessorcount", "nf-ndis-ndisopenconfigurationkeybyindex",
 	"nf-ndis-ndisopenconfigurationkeybyname", "nf-ndis-ndisreadconfiguration", "nf-ndis-ndiswriteconfiguration",
 	"nf-ndis-ndisreadnetworkaddress", "nf-ndis-ndisqueryadapterinstancename", "nf-ndis-ndiswriteeventlogentry",
+	// The read-write lock and mutex DDIs of SDV's Irql_Synch_Function rule,
+	// with the NDIS 6.20 read-write locks that supersede NdisXxxReadWriteLock.
+	"nf-ndis-ndisinitializereadwritelock", "nf-ndis-ndisacquirereadwritelock", "nf-ndis-ndisreleasereadwritelock",
+	"nf-ndis-ndisdpracquirereadwritelock", "nf-ndis-ndisdprreleasereadwritelock", "nf-ndis-ndisallocaterwlock",
+	"nf-ndis-ndisfreerwlock", "nf-ndis-ndisacquirerwlockread", "nf-ndis-ndisacquirerwlockwrite", "nf-ndis-ndisreleaserwlock",
+	"nf-ndis-ndis_init_mutex", "nf-ndis-ndis_wait_for_mutex", "nf-ndis-ndis_release_mutex",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

@@ -178,7 +178,9 @@ const (
 // or in,out. A DDI whose effect needs one that it lacks leaves the IRQL
 // unknown to the irql pass.
 
-// Lock says what a DDI does to a spin lock parameter.
+// Lock says what a DDI does to a lock parameter: a spin lock, or the lock
+// state of one acquisition of a read-write lock (each acquisition has its
+// own, which also keeps the IRQL the acquire found).
 type Lock struct {
 	// Op is acquire, release, init or free.
 	Op string `json:"op"`
@@ -186,9 +188,22 @@ type Lock struct {
 	Param string `json:"param"`
 	// Dpr is true for the forms that require DISPATCH_LEVEL and leave it.
 	Dpr bool `json:"dpr,omitempty"`
+	// Noun is how diagnostics name what Param holds ("read-write lock
+	// state": the LOCK_STATE of one acquisition of a read-write lock);
+	// empty for a spin lock. See LockNoun.
+	Noun string `json:"noun,omitempty"`
 }
 
-// The spin-lock operations (Lock.Op).
+// LockNoun is how diagnostics name the lock of a lock operation: its Noun,
+// "spin lock" when it has none.
+func (l *Lock) LockNoun() string {
+	if l == nil || l.Noun == "" {
+		return "spin lock"
+	}
+	return l.Noun
+}
+
+// The lock operations (Lock.Op).
 const (
 	LockAcquire = "acquire" // takes the lock
 	LockRelease = "release" // gives it back
@@ -223,7 +238,8 @@ type DDI struct {
 	Irql Irql `json:"irql"`
 	// Effect is the change the DDI makes to the IRQL.
 	Effect IrqlEffect `json:"effect,omitempty"`
-	// Lock is the spin-lock operation, if any.
+	// Lock is the lock operation (a spin lock, or one acquisition of a
+	// read-write lock), if any.
 	Lock *Lock `json:"lock,omitempty"`
 	// Pends is true when the DDI may return NDIS_STATUS_PENDING and then
 	// completes through CompletedBy.

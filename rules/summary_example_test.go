@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 294 roles 114 structs 10 lifetimes 9 exclusions 39
+	// ddis 307 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -37,9 +37,10 @@ func ExampleCatalogue_Summary() {
 	// ddi interfaces 11
 	// ddi irql 6
 	// ddi list 3
-	// ddi lock 11
+	// ddi lock 21
 	// ddi memory 9
 	// ddi miniport 58
+	// ddi mutex 3
 	// ddi nbl 33
 	// ddi protocol 22
 	// ddi string 9

@@ -15,6 +15,8 @@ const (
 	StatusAlerted NtStatus = 0x00000101
 	// StatusTimeout is STATUS_TIMEOUT.
 	StatusTimeout NtStatus = 0x00000102
+	// StatusInvalidParameter is STATUS_INVALID_PARAMETER.
+	StatusInvalidParameter NtStatus = -0x3FFFFFF3 // 0xC000000D
 )
 
 // String returns the ntstatus.h name of the status, or its value in hex.
@@ -28,6 +30,8 @@ func (s NtStatus) String() string {
 		return "STATUS_ALERTED"
 	case StatusTimeout:
 		return "STATUS_TIMEOUT"
+	case StatusInvalidParameter:
+		return "STATUS_INVALID_PARAMETER"
 	}
 	return fmt.Sprintf("NTSTATUS(0x%08X)", uint32(s))
 }

@@ -128,7 +128,7 @@ func (s *State) heldSuffix() string {
 	if len(s.held) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (spin lock %s is held)", s.held[len(s.held)-1].Name)
+	return fmt.Sprintf(" (%s is held)", s.held[len(s.held)-1].What())
 }
 
 // RoleLevel returns the IRQL the simulator calls role at: the highest level
@@ -177,7 +177,7 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.checkOwed(role, who, owed)
 	if len(s.held) > heldBefore {
 		l := s.held[len(s.held)-1]
-		s.Report(rules.RuleSpinlockHeldOnReturn, "%s's %s returned with spin lock %s still held", who, role, l.Name)
+		s.Report(rules.RuleSpinlockHeldOnReturn, "%s's %s returned with %s still held", who, role, l.What())
 		// Release what the handler leaked so the run can go on.
 		for len(s.held) > heldBefore {
 			s.held[len(s.held)-1].Held = false

@@ -17,6 +17,17 @@ func (s *State) recursion() map[*LockState]int {
 	return m
 }
 
+// reportDoubleAcquire reports an acquire of l while it is held: for a spin
+// lock the acquire spins forever; a read-write lock state still records the
+// acquisition it was used for, which the new one overwrites.
+func (s *State) reportDoubleAcquire(ddi string, l *LockState) {
+	if l.Noun == "" {
+		s.Report(rules.RuleSpinlockDoubleAcquire, "%s on %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.What())
+		return
+	}
+	s.Report(rules.RuleSpinlockDoubleAcquire, "%s on %s, which still records an acquisition that was not released: each acquisition needs its own", ddi, l.What())
+}
+
 // formName names the form of an acquisition in messages.
 func formName(dpr bool) string {
 	if dpr {
@@ -34,13 +45,13 @@ func formName(dpr bool) string {
 func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
 	old = s.irql
 	if l.Freed {
-		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on %s after NdisFreeSpinLock freed it", ddi, l.What())
 	}
 	if !dpr && s.irql < rules.DispatchLevel {
 		s.irql = rules.DispatchLevel
 	}
 	if l.Held {
-		s.Report(rules.RuleSpinlockDoubleAcquire, "%s on spin lock %s, which this processor already holds: the acquire spins forever (deadlock)", ddi, l.Name)
+		s.reportDoubleAcquire(ddi, l)
 		s.recursion()[l]++
 		return old
 	}
@@ -55,7 +66,7 @@ func (s *State) AcquireLock(ddi string, l *LockState, dpr bool) (old uint8) {
 // Dpr form leaves the IRQL alone.
 func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 	if l.Freed {
-		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s after NdisFreeSpinLock freed it", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on %s after NdisFreeSpinLock freed it", ddi, l.What())
 	}
 	rec := s.recursion()
 	switch {
@@ -63,14 +74,14 @@ func (s *State) ReleaseLock(ddi string, l *LockState, dpr bool, newIrql uint8) {
 		// The matching release of a reported double acquire.
 		rec[l]--
 	case !l.Held:
-		s.Report(rules.RuleSpinlockReleaseNotHeld, "%s on spin lock %s, which is not held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockReleaseNotHeld, "%s on %s, which is not held", ddi, l.What())
 		if !dpr && newIrql <= s.irql {
 			s.irql = newIrql
 		}
 		return
 	default:
 		if l.Dpr != dpr {
-			s.Report(rules.RuleSpinlockDprMismatch, "%s releases spin lock %s with %s, but it was acquired with %s", ddi, l.Name, formName(dpr), formName(l.Dpr))
+			s.Report(rules.RuleSpinlockDprMismatch, "%s releases %s with %s, but it was acquired with %s", ddi, l.What(), formName(dpr), formName(l.Dpr))
 		}
 		s.Released(l)
 	}
@@ -99,7 +110,7 @@ func (s *State) checkReleaseOrder(ddi string, l *LockState) {
 		return
 	}
 	other := s.held[len(s.held)-1]
-	s.Report(rules.RuleSpinlockReleaseOrder, "%s on spin lock %s lowered the IRQL to %s while spin lock %s is still held; release spin locks in the reverse order of acquisition", ddi, l.Name, rules.LevelName(s.irql), other.Name)
+	s.Report(rules.RuleSpinlockReleaseOrder, "%s on %s lowered the IRQL to %s while %s is still held; release locks in the reverse order of acquisition", ddi, l.What(), rules.LevelName(s.irql), other.What())
 }
 
 // ResetLock makes l free and usable again on behalf of ddi (an
@@ -107,7 +118,7 @@ func (s *State) checkReleaseOrder(ddi string, l *LockState) {
 // is reported and forcibly released.
 func (s *State) ResetLock(ddi string, l *LockState) {
 	if l.Held {
-		s.Report(rules.RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockFreeHeld, "%s on %s while it is held", ddi, l.What())
 		s.Released(l)
 	}
 	delete(s.recursion(), l)
@@ -120,11 +131,11 @@ func (s *State) ResetLock(ddi string, l *LockState) {
 // twice is a use after free.
 func (s *State) FreeLock(ddi string, l *LockState) {
 	if l.Freed {
-		s.Report(rules.RuleSpinlockUseAfterFree, "%s on spin lock %s, which is already freed", ddi, l.Name)
+		s.Report(rules.RuleSpinlockUseAfterFree, "%s on %s, which is already freed", ddi, l.What())
 		return
 	}
 	if l.Held {
-		s.Report(rules.RuleSpinlockFreeHeld, "%s on spin lock %s while it is held", ddi, l.Name)
+		s.Report(rules.RuleSpinlockFreeHeld, "%s on %s while it is held", ddi, l.What())
 		s.Released(l)
 	}
 	delete(s.recursion(), l)

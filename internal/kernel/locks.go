@@ -1,9 +1,15 @@
 package kernel
 
-// LockState is the verifier's view of one spin lock.
+// LockState is the verifier's view of one spin lock, or of one acquisition
+// of a read-write lock (its LOCK_STATE, which keeps the IRQL the acquire
+// found the way a spin lock does).
 type LockState struct {
 	// Name is how the trace refers to the lock.
 	Name string
+	// Noun is how messages name what the lock is: the catalogue's
+	// Lock.Noun of the DDIs that take it ("read-write lock state"); empty
+	// for a spin lock.
+	Noun string
 	// Held is true between acquire and release.
 	Held bool
 	// Dpr is true when it was acquired with a Dpr/AtDpcLevel form.
@@ -33,3 +39,12 @@ func (s *State) Released(l *LockState) {
 
 // Held returns the locks held now, oldest first.
 func (s *State) Held() []*LockState { return append([]*LockState(nil), s.held...) }
+
+// What names l in messages: its noun and its name ("spin lock
+// NDIS_SPIN_LOCK#1").
+func (l *LockState) What() string {
+	if l.Noun == "" {
+		return "spin lock " + l.Name
+	}
+	return l.Noun + " " + l.Name
+}
