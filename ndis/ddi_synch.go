@@ -10,9 +10,9 @@ import "github.com/ndislint/ndislint/wdm"
 // to DISPATCH_LEVEL, acquires lock for write (fWrite) or read access and
 // keeps the IRQL it found in lockState.OldIrql. Each acquisition uses its
 // own LockState; release it with NdisReleaseReadWriteLock. A write acquire
-// of a lock this processor holds for write, a read acquire of a lock it
-// holds for write, and a lockState still in use by another acquisition are
-// reported (spinlock-double-acquire) instead of hanging.
+// of a lock this processor holds for write, and a lockState still in use by
+// another acquisition, are reported (spinlock-double-acquire) instead of
+// hanging.
 // NDIS: NdisAcquireReadWriteLock. IRQL: <= DISPATCH_LEVEL. Page: nf-ndis-ndisacquirereadwritelock.
 func AcquireReadWriteLock(lock *RwLock, fWrite bool, lockState *LockState) {
 	sim().AcquireReadWriteLock(lock, fWrite, lockState)

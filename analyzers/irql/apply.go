@@ -37,16 +37,17 @@ func (fa *fnAnalysis) apply(st *state, s irqlsum.Summary, callee *ssa.Function, 
 			st.lost = true
 			continue
 		}
-		name := fa.pathName(op.Path, callee, pos)
+		noun := fa.nounOf(op)
+		lr := lockRef{name: noun + " " + fa.pathName(op.Path, callee, pos), noun: noun}
 		via := fmt.Sprintf("%s (through %s)", op.DDI, fa.c.qual(callee))
 		if op.Op == rules.LockAcquire {
-			fa.acquire(st, k, name, op.Dpr, pos, via)
+			fa.acquire(st, k, lr, op.Dpr, pos, via)
 			if !op.Dpr {
-				fa.lockRaise(st, name, pos, via)
+				fa.lockRaise(st, lr.name, pos, via)
 			}
 			continue
 		}
-		restored := fa.release(st, k, name, op.Dpr, pos, via)
+		restored := fa.release(st, k, lr, op.Dpr, pos, via)
 		if !op.Dpr {
 			st.cur, released = restored, true
 			st.why = cause{pos: pos, text: fmt.Sprintf("%s restored the IRQL at %s", via, fa.c.line(pos, pos))}
@@ -94,7 +95,7 @@ func (fa *fnAnalysis) takesHeld(st *state, s irqlsum.Summary, callee *ssa.Functi
 			continue
 		}
 		h := st.locks[i]
-		fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s takes spin lock %s, which is already held (%s at %s): the acquire spins forever", fa.c.qual(callee), fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos)),
+		fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s takes %s %s, which is already held (%s at %s): %s", fa.c.qual(callee), h.noun, fa.pathName(t, callee, pos), h.ddi, fa.c.line(h.pos, pos), doubleTail(h.noun)),
 			related(h.pos, "acquired here"))
 	}
 }

@@ -64,6 +64,21 @@
 //	                   raise it
 //	at-dispatch        nothing changes (NdisDprAcquireSpinLock)
 //
+// A read-write lock's entry puts its lock operation on the lock state of
+// each acquisition (the LockState parameter of NdisAcquireRWLockRead,
+// NdisAcquireReadWriteLock, ...), which keeps the IRQL the acquire found:
+// the spin-lock rules hold for it (held on return, released when not held,
+// Dpr and normal forms mixed, released out of order, one lock state used for
+// two acquisitions), and two acquisitions of one lock with two lock states
+// (recursive reads) are two held acquisitions. The pass does not relate the
+// lock states to their lock, so it cannot see a promotion of a read
+// acquisition to write, a write acquisition under another, or a lock freed
+// while acquired: the run-time verifier reports those. Messages name a lock
+// by its entry's noun (Lock.Noun: "read-write lock state ls"; "spin lock
+// c.lock" when it has none, "lock" where the pass cannot tell which). A
+// mutex (NDIS_WAIT_FOR_MUTEX) is no lock to the pass: holding one leaves the
+// thread at PASSIVE_LEVEL, so PASSIVE_LEVEL calls under it are not reported.
+//
 // An entry may also narrow its bound when an argument has a given value
 // (irql.when in the catalogue: KeSetEvent with Wait = TRUE needs <=
 // APC_LEVEL, KeWaitForSingleObject with a NULL or nonzero *Timeout too,

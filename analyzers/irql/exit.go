@@ -22,7 +22,7 @@ func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 	ct := fa.ent.contract
 	raises := ct != nil && ct.HasRaises
 	if st.relSplit != "" && ct != nil && ct.Restores != "" && paramUnder(st.relSplit, "$"+itoa(fa.ent.params[ct.Restores])) {
-		fa.reportAt(rules.RuleIrqlSaveRestore, pos, fmt.Sprintf("%s releases spin lock %s on some paths only, but its //ndis:irql restores=%s says it restores the IRQL held by %s", fnName(fa.fn), fa.paramPathName(st.relSplit), ct.Restores, ct.Restores),
+		fa.reportAt(rules.RuleIrqlSaveRestore, pos, fmt.Sprintf("%s releases %s %s on some paths only, but its //ndis:irql restores=%s says it restores the IRQL held by %s", fnName(fa.fn), nounOr(st.relNoun), fa.paramPathName(st.relSplit), ct.Restores, ct.Restores),
 			related(fa.ent.contractPos, "the contract"))
 		return
 	}
@@ -39,7 +39,7 @@ func (fa *fnAnalysis) exit(st *state, r *ssa.Return) {
 			if !fa.ent.hasRole {
 				hint = "; if taking the lock is its job, say so with //ndis:irql raises=DISPATCH_LEVEL"
 			}
-			fa.reportAt(rules.RuleSpinlockHeldOnReturn, pos, fmt.Sprintf("%s returns with spin lock %s held (%s at %s)%s", fnName(fa.fn), h.name, h.ddi, fa.c.line(h.pos, pos), hint),
+			fa.reportAt(rules.RuleSpinlockHeldOnReturn, pos, fmt.Sprintf("%s returns with %s held (%s at %s)%s", fnName(fa.fn), h.name, h.ddi, fa.c.line(h.pos, pos), hint),
 				related(h.pos, "acquired here"))
 			return
 		}
@@ -269,7 +269,7 @@ func (fa *fnAnalysis) exitSummary(s *irqlsum.Summary) {
 			continue
 		}
 		if len(s.Locks) < irqlsum.MaxLocks {
-			s.Locks = append(s.Locks, irqlsum.LockOp{Op: rules.LockAcquire, Path: h.key, Dpr: h.dpr, DDI: h.ddi})
+			s.Locks = append(s.Locks, irqlsum.LockOp{Op: rules.LockAcquire, Path: h.key, Dpr: h.dpr, DDI: h.ddi, Noun: h.noun})
 		}
 	}
 }

@@ -15,7 +15,8 @@ import (
 type lockStep struct {
 	// op is the catalogue's lock operation (rules.LockAcquire, ...).
 	op string
-	// name spells the lock as the source does (c.lock).
+	// name spells the lock as the source does, with its noun (spin lock
+	// c.lock).
 	name string
 	// saved is, for a release, the IRQL the lock kept (what a release
 	// with no IRQL parameter restores).
@@ -35,12 +36,13 @@ func (fa *fnAnalysis) lockDDI(st *state, dc ddiCall) (*lockStep, bool) {
 	if !ok {
 		key = ""
 	}
-	lk := &lockStep{op: d.Lock.Op, name: fa.lockName(dc.args[li], dc.pos, li)}
+	noun := d.Lock.LockNoun()
+	lk := &lockStep{op: d.Lock.Op, name: noun + " " + fa.lockName(dc.args[li], dc.pos, li)}
 	switch d.Lock.Op {
 	case rules.LockAcquire:
-		fa.acquire(st, key, lk.name, d.Lock.Dpr, dc.pos, d.Name)
+		fa.acquire(st, key, lockRef{name: lk.name, noun: noun}, d.Lock.Dpr, dc.pos, d.Name)
 	case rules.LockRelease:
-		lk.saved = fa.release(st, key, lk.name, d.Lock.Dpr, dc.pos, d.Name)
+		lk.saved = fa.release(st, key, lockRef{name: lk.name, noun: noun}, d.Lock.Dpr, dc.pos, d.Name)
 	case rules.LockInit, rules.LockFree:
 		fa.freeHeld(st, key, lk.name, dc)
 	}
@@ -50,7 +52,7 @@ func (fa *fnAnalysis) lockDDI(st *state, dc ddiCall) (*lockStep, bool) {
 // freeHeld reports an initialisation or a free of a lock that is held.
 func (fa *fnAnalysis) freeHeld(st *state, key, name string, dc ddiCall) {
 	if i := st.findLock(key); key != "" && i >= 0 && !st.locks[i].maybe && fa.final {
-		fa.report(rules.RuleSpinlockFreeHeld, dc.pos, fmt.Sprintf("%s on spin lock %s while it is held (acquired at %s)", dc.d.Name, name, fa.c.line(st.locks[i].pos, dc.pos)),
+		fa.report(rules.RuleSpinlockFreeHeld, dc.pos, fmt.Sprintf("%s on %s while it is held (acquired at %s)", dc.d.Name, name, fa.c.line(st.locks[i].pos, dc.pos)),
 			related(st.locks[i].pos, "acquired here"))
 	}
 }
@@ -79,15 +81,57 @@ func paramIndex(d *rules.DDI, name string) int {
 	return -1
 }
 
+// lockRef is how messages name a lock: name with its noun (spin lock
+// c.lock), and the noun alone (spin lock, read-write lock state).
+type lockRef struct {
+	name, noun string
+}
+
+// doubleTail says what an acquire of a lock already held does: a spin lock
+// spins forever; a lock state (the catalogue's other nouns) still serves
+// the acquisition it recorded.
+func doubleTail(noun string) string {
+	if noun == spinLockNoun {
+		return "the acquire spins forever"
+	}
+	return "each acquisition needs its own " + noun
+}
+
+// spinLockNoun is the noun of a lock whose catalogue entry names none.
+var spinLockNoun = (*rules.Lock)(nil).LockNoun()
+
+// nounOf returns how messages name the lock of a lock operation a callee
+// left to its caller: the noun its summary carries, else the one of its
+// DDI's catalogue entry, else "lock" (the pass does not know which).
+func (fa *fnAnalysis) nounOf(op irqlsum.LockOp) string {
+	if op.Noun != "" {
+		return op.Noun
+	}
+	if cat := fa.c.api.Cat; cat != nil {
+		if d := cat.DDI(op.DDI); d != nil && d.Lock != nil {
+			return d.Lock.LockNoun()
+		}
+	}
+	return "lock"
+}
+
+// nounOr returns noun, or "lock" when the pass does not know which.
+func nounOr(noun string) string {
+	if noun == "" {
+		return "lock"
+	}
+	return noun
+}
+
 // acquire pushes a lock, which keeps the IRQL it found (what a normal-form
 // release restores). Raising the IRQL is the DDI's effect (lockRaise).
-func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.Pos, ddi string) {
+func (fa *fnAnalysis) acquire(st *state, key string, lr lockRef, dpr bool, pos token.Pos, ddi string) {
 	if key == "" {
 		st.lost = true
 	} else if i := st.findLock(key); i >= 0 && !st.locks[i].maybe {
 		if fa.final && !st.lost {
 			h := st.locks[i]
-			fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s on spin lock %s, which is already held (%s at %s): the acquire spins forever", ddi, name, h.ddi, fa.c.line(h.pos, pos)),
+			fa.report(rules.RuleSpinlockDoubleAcquire, pos, fmt.Sprintf("%s on %s, which is already held (%s at %s): %s", ddi, lr.name, h.ddi, fa.c.line(h.pos, pos), doubleTail(h.noun)),
 				related(h.pos, "acquired here"))
 		}
 	} else {
@@ -97,7 +141,7 @@ func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.P
 		if fa.final && mappable(key) {
 			fa.takes[key] = true
 		}
-		st.locks = append(st.locks, held{key: key, name: name, saved: st.cur, pos: pos, ddi: ddi, dpr: dpr})
+		st.locks = append(st.locks, held{key: key, name: lr.name, noun: lr.noun, saved: st.cur, pos: pos, ddi: ddi, dpr: dpr})
 	}
 }
 
@@ -105,12 +149,13 @@ func (fa *fnAnalysis) acquire(st *state, key, name string, dpr bool, pos token.P
 // the normal form.
 func (fa *fnAnalysis) lockRaise(st *state, name string, pos token.Pos, ddi string) {
 	st.cur = raiseTo(st.cur, rules.DispatchLevel)
-	st.why = cause{pos: pos, text: fmt.Sprintf("spin lock %s is held (%s at %s)", name, ddi, fa.c.line(pos, pos))}
+	st.why = cause{pos: pos, text: fmt.Sprintf("%s is held (%s at %s)", name, ddi, fa.c.line(pos, pos)), kind: lockHeld}
 	fa.afterChange(st, pos)
 }
 
 // release pops a lock and returns the IRQL a normal-form release restores.
-func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.Pos, ddi string) val {
+func (fa *fnAnalysis) release(st *state, key string, lr lockRef, dpr bool, pos token.Pos, ddi string) val {
+	name := lr.name
 	if key == "" {
 		st.lost = true
 		return unknownVal
@@ -121,7 +166,7 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 		st.locks = append(st.locks[:i:i], st.locks[i+1:]...)
 		if h.dpr != dpr && !h.maybe {
 			if fa.final && !st.lost {
-				fa.report(rules.RuleSpinlockDprMismatch, pos, fmt.Sprintf("%s releases spin lock %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
+				fa.report(rules.RuleSpinlockDprMismatch, pos, fmt.Sprintf("%s releases %s with %s, but %s acquired it with %s", ddi, name, formName(dpr), h.ddi, formName(h.dpr)),
 					related(h.pos, "acquired here"))
 			}
 			st.cur = unknownVal // reported; the IRQL that follows is not worth guessing
@@ -145,14 +190,14 @@ func (fa *fnAnalysis) release(st *state, key, name string, dpr bool, pos token.P
 		if fa.final {
 			why := "it is not held here"
 			if fa.ent.hasRole {
-				why = fmt.Sprintf("it is not held: NDIS calls %s with no spin lock of the driver held", fa.ent.role)
+				why = fmt.Sprintf("it is not held: NDIS calls %s with no %s of the driver held", fa.ent.role, lr.noun)
 			}
-			fa.report(rules.RuleSpinlockReleaseNotHeld, pos, fmt.Sprintf("%s on spin lock %s, but %s", ddi, name, why), nil)
+			fa.report(rules.RuleSpinlockReleaseNotHeld, pos, fmt.Sprintf("%s on %s, but %s", ddi, name, why), nil)
 		}
 		return unknownVal
 	}
 	if mappable(key) && len(st.released) < irqlsum.MaxLocks {
-		st.released = append(st.released, irqlsum.LockOp{Op: rules.LockRelease, Path: key, Dpr: dpr, DDI: ddi})
+		st.released = append(st.released, irqlsum.LockOp{Op: rules.LockRelease, Path: key, Dpr: dpr, DDI: ddi, Noun: lr.noun})
 	} else {
 		st.lost = true
 	}
@@ -177,7 +222,11 @@ func (fa *fnAnalysis) outOfOrder(st *state, h held, name string, pos token.Pos, 
 	}
 	o := others[len(others)-1]
 	if fa.final {
-		fa.report(rules.RuleSpinlockReleaseOrder, pos, fmt.Sprintf("%s on spin lock %s may lower the IRQL below DISPATCH_LEVEL while spin lock %s is still held (%s at %s): release spin locks in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos)),
+		locks := "locks"
+		if h.noun == spinLockNoun && o.noun == spinLockNoun {
+			locks = "spin locks"
+		}
+		fa.report(rules.RuleSpinlockReleaseOrder, pos, fmt.Sprintf("%s on %s may lower the IRQL below DISPATCH_LEVEL while %s is still held (%s at %s): release %s in the reverse order of acquisition", ddi, name, o.name, o.ddi, fa.c.line(o.pos, pos), locks),
 			related(o.pos, "the other lock is taken here"))
 	}
 }

@@ -164,7 +164,7 @@ func relatedText(why cause) string {
 	case boundReq:
 		return "the earlier bound"
 	}
-	if strings.HasPrefix(why.text, "spin lock") {
+	if why.kind == lockHeld {
 		return "the lock is taken here"
 	}
 	if strings.Contains(why.text, "runs as") {

@@ -15,6 +15,7 @@ const (
 	boundEntry = iota // the role, the contract, or nothing known
 	boundCheck        // a test of KeGetCurrentIrql
 	boundReq          // an earlier call's requirement on this path
+	lockHeld          // a lock taken in the normal form raised the IRQL
 )
 
 // cause says why something holds, for messages and related positions.
@@ -24,10 +25,11 @@ type cause struct {
 	kind int
 }
 
-// held is a spin lock held on a path.
+// held is a lock (a spin lock, or a read-write lock state) held on a path.
 type held struct {
 	key  string // the lock's access path
-	name string // how messages name it (c.lock)
+	name string // how messages name it, with its noun (spin lock c.lock)
+	noun string // what it is (spin lock), the catalogue's Lock.Noun
 	// saved is the IRQL the acquire found, which a normal-form release
 	// restores.
 	saved val
@@ -57,6 +59,8 @@ type state struct {
 	// relSplit is the path of a lock released without being acquired on
 	// some of the paths merged here only ("" for none).
 	relSplit string
+	// relNoun is how messages name that lock (spin lock).
+	relNoun string
 	// sets are the arguments of the latest calls that value-dependent
 	// bounds look back to, by setKey.
 	sets map[string]setArg
@@ -128,11 +132,12 @@ func joinStates(s, t *state) *state {
 		out.lost = true
 		out.released = nil
 		if out.relSplit == "" {
-			out.relSplit = splitRelease(s.released, t.released)
+			op := splitRelease(s.released, t.released)
+			out.relSplit, out.relNoun = op.Path, op.Noun
 		}
 	}
 	if out.relSplit == "" {
-		out.relSplit = t.relSplit
+		out.relSplit, out.relNoun = t.relSplit, t.relNoun
 	}
 	if !slices.Equal(s.defers, t.defers) {
 		out.deferLost = true
@@ -146,19 +151,20 @@ func joinStates(s, t *state) *state {
 	return out
 }
 
-// splitRelease returns the path of a lock released on one side only.
-func splitRelease(a, b []irqlsum.LockOp) string {
+// splitRelease returns the release of a lock on one side only (its Path is
+// "" for none).
+func splitRelease(a, b []irqlsum.LockOp) irqlsum.LockOp {
 	for _, op := range a {
 		if !slices.Contains(b, op) {
-			return op.Path
+			return op
 		}
 	}
 	for _, op := range b {
 		if !slices.Contains(a, op) {
-			return op.Path
+			return op
 		}
 	}
-	return ""
+	return irqlsum.LockOp{}
 }
 
 // joinLocks keeps the locks held on both sides, and marks the ones held on

@@ -27,6 +27,7 @@ var testdataDirs = []string{
 	"analyzers/irql/testdata/direct",
 	"analyzers/irql/testdata/locks",
 	"analyzers/irql/testdata/raise",
+	"analyzers/irql/testdata/synch",
 	"analyzers/roles/testdata/wellformed",
 	"analyzers/roles/testdata/mandatorycm",
 	"analyzers/completion/testdata/makecall",

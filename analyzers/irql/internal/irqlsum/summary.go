@@ -47,8 +47,8 @@ type Exit struct {
 	Path string
 }
 
-// LockOp is a spin-lock operation a function leaves to its caller: a lock
-// it returns holding, or one it releases without having acquired it.
+// LockOp is a lock operation a function leaves to its caller: a lock it
+// returns holding, or one it releases without having acquired it.
 type LockOp struct {
 	// Op is rules.LockAcquire or rules.LockRelease.
 	Op string
@@ -59,6 +59,9 @@ type LockOp struct {
 	Dpr bool
 	// DDI is the routine that does it (NdisAcquireSpinLock).
 	DDI string
+	// Noun is how messages name the lock: the catalogue's Lock.Noun of the
+	// routine ("spin lock", "read-write lock state").
+	Noun string
 }
 
 // Summary is what callers need to know about a function's IRQL.
