@@ -375,6 +375,9 @@ type simulator interface {
 	ReleaseReadWriteLock(lock *RwLock, lockState *LockState)
 	ReleaseRWLock(lock *RwLockEx, lockState *LockStateEx)
 	WaitForMutex(m *Mutex) wdm.NtStatus
+
+	// NdisEnumerateFilterModules (ddi_enumfilters.go).
+	EnumerateFilterModules(ndisHandle Handle, interfaceBuffer *EnumFilters, interfaceBufferLength uint32, bytesNeeded *uint32, bytesWritten *uint32) Status
 }
 
 // sim returns the simulated NDIS of the current run: the one the run's

@@ -269,3 +269,36 @@ type NetBuffer struct {
 	// NdisPoolHandle is the pool NDIS allocated the structure from.
 	NdisPoolHandle Handle
 }
+
+// EnumFilters models NDIS_ENUM_FILTERS, the result of
+// NdisEnumerateFilterModules: in C a header that a block of
+// NDIS_FILTER_INTERFACE structures follows; in the model the structure the
+// function fills, with those structures in Filter, top-most filter first.
+type EnumFilters struct {
+	// NumberOfFilters is the number of structures in Filter.
+	NumberOfFilters uint32
+	// OffsetFirstFilter is where, in the C layout the simulation counts
+	// with, the first NDIS_FILTER_INTERFACE starts.
+	OffsetFirstFilter uint32
+	// Filter are the filter modules, top-most first.
+	Filter []FilterInterface
+}
+
+// FilterInterface models NDIS_FILTER_INTERFACE, one filter module of a
+// stack, reduced to what the simulation knows of it.
+type FilterInterface struct {
+	// Flags is the type of driver that implements the filter
+	// (FilterInterfaceLwFilter for an NDIS 6 filter driver).
+	Flags uint32
+	// FilterInstanceName is the module's instance name: the adapter's name
+	// and the filter driver's FriendlyName, joined by " - ".
+	FilterInstanceName String
+}
+
+// The NDIS_FILTER_INTERFACE Flags values (ndis.h).
+const (
+	// FilterInterfaceImFilter is NDIS_FILTER_INTERFACE_IM_FILTER.
+	FilterInterfaceImFilter uint32 = 0x00000001
+	// FilterInterfaceLwFilter is NDIS_FILTER_INTERFACE_LW_FILTER.
+	FilterInterfaceLwFilter uint32 = 0x00000002
+)

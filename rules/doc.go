@@ -20,7 +20,7 @@
 // scope has an entry, and that the generator reproduces catalogue.json
 // byte for byte.
 //
-// The catalogue holds 307 DDIs, 114 roles, 10 handler structures and 9
+// The catalogue holds 308 DDIs, 114 roles, 10 handler structures and 9
 // lifetimes, from these pages:
 //
 //   - every CoNDIS function page, nf-ndis-ndiscl*, -ndiscm*, -ndisco*,
@@ -63,6 +63,8 @@
 //     NdisAllocateRWLock ... NdisReleaseRWLock, NDIS_INIT_MUTEX,
 //     NDIS_WAIT_FOR_MUTEX, NDIS_RELEASE_MUTEX); a read-write lock's lock
 //     operation (DDI.Lock) is on the lock state of one acquisition;
+//   - NdisEnumerateFilterModules, of SDV's Irql_Filter_Driver_Function
+//     rule (in the filter family);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
 //     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and

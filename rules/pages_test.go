@@ -383,6 +383,8 @@ var extraPages = []string{
 	"nf-ndis-ndisdpracquirereadwritelock", "nf-ndis-ndisdprreleasereadwritelock", "nf-ndis-ndisallocaterwlock",
 	"nf-ndis-ndisfreerwlock", "nf-ndis-ndisacquirerwlockread", "nf-ndis-ndisacquirerwlockwrite", "nf-ndis-ndisreleaserwlock",
 	"nf-ndis-ndis_init_mutex", "nf-ndis-ndis_wait_for_mutex", "nf-ndis-ndis_release_mutex",
+	// NdisEnumerateFilterModules, of SDV's Irql_Filter_Driver_Function rule.
+	"nf-ndis-ndisenumeratefiltermodules",
 }
 
 // familyPrefixes select the pages that must all have entries: CoNDIS,

@@ -22,7 +22,7 @@ func ExampleCatalogue_Summary() {
 		fmt.Println(fc.Kind, family, fc.Count)
 	}
 	// Output:
-	// ddis 307 roles 114 structs 10 lifetimes 9 exclusions 39
+	// ddis 308 roles 114 structs 10 lifetimes 9 exclusions 39
 	// ddi condis-client 12
 	// ddi condis-cm 18
 	// ddi condis-common 7
@@ -32,7 +32,7 @@ func ExampleCatalogue_Summary() {
 	// ddi device 2
 	// ddi event 9
 	// ddi file 4
-	// ddi filter 21
+	// ddi filter 22
 	// ddi im 5
 	// ddi interfaces 11
 	// ddi irql 6

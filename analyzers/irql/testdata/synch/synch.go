@@ -1,5 +1,6 @@
 // Package synch takes the read-write locks and mutexes of SDV's
-// Irql_Synch_Function rule. The irql pass knows them from the catalogue
+// Irql_Synch_Function rule, and enumerates the filter stack
+// (NdisEnumerateFilterModules, of Irql_Filter_Driver_Function). The irql pass knows them from the catalogue
 // alone: a read-write lock's lock operation is on the lock state of each
 // acquisition (so two read acquisitions with two lock states are clean), and
 // a mutex is no lock to it (a thread holding one stays at PASSIVE_LEVEL).
@@ -8,6 +9,7 @@ package synch
 import "github.com/ndislint/ndislint/ndis"
 
 type adapter struct {
+	self  ndis.Handle
 	rw    *ndis.RwLockEx
 	old   ndis.RwLock
 	mu    ndis.Mutex
@@ -125,5 +127,18 @@ func readLocked(a *adapter) int {
 func mpRestart(miniportAdapterContext ndis.Handle, restartParameters *ndis.MiniportRestartParameters) ndis.Status {
 	a := miniportAdapterContext.(*adapter)
 	a.count = readLocked(a)
+	var filters ndis.EnumFilters
+	var needed, written uint32
+	ndis.EnumerateFilterModules(a.self, &filters, 4096, &needed, &written)
 	return ndis.StatusSuccess
+}
+
+// mpCancelOid may run at DISPATCH_LEVEL, where the stack cannot be
+// enumerated.
+//
+//ndis:role MINIPORT_CANCEL_OID_REQUEST
+func mpCancelOid(miniportAdapterContext ndis.Handle, requestId ndis.Handle) {
+	a := miniportAdapterContext.(*adapter)
+	var needed, written uint32
+	ndis.EnumerateFilterModules(a.self, nil, 0, &needed, &written) // want `NdisEnumerateFilterModules may be called at DISPATCH_LEVEL here: its page requires PASSIVE_LEVEL, and mpCancelOid runs as MiniportCancelOidRequest, which NDIS calls at <= DISPATCH_LEVEL \(irql-above-max\)`
 }
