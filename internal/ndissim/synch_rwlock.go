@@ -246,13 +246,20 @@ func (w *world) InitializeReadWriteLock(lock *ndis.RwLock) {
 
 // AcquireReadWriteLock runs NdisAcquireReadWriteLock in the simulated NDIS.
 func (w *world) AcquireReadWriteLock(lock *ndis.RwLock, fWrite bool, lockState *ndis.LockState) {
+	w.acquireReadWriteLock("NdisAcquireReadWriteLock", lock, fWrite, lockState, false)
+}
+
+// acquireReadWriteLock runs NdisAcquireReadWriteLock (dpr false) or
+// NdisDprAcquireReadWriteLock (dpr true), named ddi, and keeps the IRQL it
+// raised from in lockState.
+func (w *world) acquireReadWriteLock(ddi string, lock *ndis.RwLock, fWrite bool, lockState *ndis.LockState, dpr bool) {
 	s := w.st
-	c := rwCallOf(s, "NdisAcquireReadWriteLock", lock, lockState)
+	c := rwCallOf(s, ddi, lock, lockState)
 	defer s.EnterDDI(c.ddi, fmt.Sprintf("%s, fWrite=%v", c.args(), fWrite))()
 	if !w.rwReady(c) {
 		return
 	}
-	if old, fresh := w.rwAcquire(c, fWrite, false); fresh {
+	if old, fresh := w.rwAcquire(c, fWrite, dpr); fresh {
 		lockState.OldIrql = wdm.Irql(old)
 	}
 }
@@ -270,15 +277,7 @@ func (w *world) ReleaseReadWriteLock(lock *ndis.RwLock, lockState *ndis.LockStat
 // DprAcquireReadWriteLock runs NdisDprAcquireReadWriteLock in the simulated
 // NDIS.
 func (w *world) DprAcquireReadWriteLock(lock *ndis.RwLock, fWrite bool, lockState *ndis.LockState) {
-	s := w.st
-	c := rwCallOf(s, "NdisDprAcquireReadWriteLock", lock, lockState)
-	defer s.EnterDDI(c.ddi, fmt.Sprintf("%s, fWrite=%v", c.args(), fWrite))()
-	if !w.rwReady(c) {
-		return
-	}
-	if old, fresh := w.rwAcquire(c, fWrite, true); fresh {
-		lockState.OldIrql = wdm.Irql(old)
-	}
+	w.acquireReadWriteLock("NdisDprAcquireReadWriteLock", lock, fWrite, lockState, true)
 }
 
 // DprReleaseReadWriteLock runs NdisDprReleaseReadWriteLock in the simulated
