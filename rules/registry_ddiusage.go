@@ -120,9 +120,12 @@ the handler followed, on a path that calls no release, by a return of failure st
 (NDIS_STATUS_RESOURCES, NDIS_STATUS_FAILURE, ... and never NDIS_STATUS_SUCCESS), leaving alone the branch
 where the acquisition itself failed (its status tested against NDIS_STATUS_SUCCESS, its result against
 nil, or NULL at the out parameter the catalogue names) and acquisitions whose failure is never tested. At
-run time the verifier reports, with the same ID, each MDL an adapter's handle allocated (in any handler)
-still allocated when that adapter's MiniportHaltEx returns, and each other such resource still held when
-the driver unloads, and what a failing MiniportInitializeEx acquired and still holds when it returns.`,
+run time the verifier reports, with the same ID, each such resource that names an adapter (acquired, in
+any handler, with its MiniportAdapterHandle, a configuration object, a NET_BUFFER pool or a timer object of
+that adapter) still held when that adapter's MiniportHaltEx returns (a timer is held while it is set: until
+it is cancelled, freed, or, for a one-shot timer, expires), each other one (a generic object, which names
+only the driver object; what a driver handle acquired) still held when the driver unloads, and what a
+failing MiniportInitializeEx acquired and still holds when it returns.`,
 		Page: "nc-ndis-miniport_halt",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {

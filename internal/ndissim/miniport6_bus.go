@@ -343,6 +343,7 @@ func (w *world) MAllocateSharedMemoryAsyncEx(miniportDmaHandle ndis.Handle, leng
 	}
 	b := make([]byte, length)
 	r := w.acquired(&b[0], ddi, fmt.Sprintf("shared memory of %d bytes", length))
+	w.heldBy(r, d.adapter)
 	pa := ndis.PhysicalAddress(0x100000 * int64(r.seq))
 	ctx := adapterContext(d.adapter)
 	if role := w.completedBy(ddi); role != "" {

@@ -97,6 +97,7 @@ func (w *world) MRegisterDmaChannel(miniportDmaHandle *ndis.Handle, miniportAdap
 		return ndis.StatusResources
 	}
 	h := w.newResourceHandle(ddi, fmt.Sprintf("system DMA channel %d", ch))
+	w.heldBy(h.r, miniportAdapterHandle)
 	w.extras().sysdma[h] = &sysDma6{h: h, channel: ch, device: make([]byte, maximumLength)}
 	*miniportDmaHandle = h
 	return ndis.StatusSuccess

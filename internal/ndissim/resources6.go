@@ -258,6 +258,7 @@ func (w *world) MRegisterInterruptEx(miniportAdapterHandle ndis.Handle, miniport
 		return ndis.StatusInvalidParameter
 	}
 	h := w.newResourceHandle(ddi, "interrupt")
+	w.heldBy(h.r, miniportAdapterHandle)
 	w.noteInterrupt(h, miniportAdapterHandle, miniportInterruptContext, ch)
 	*ndisInterruptHandle = h
 	return ndis.StatusSuccess
@@ -277,6 +278,7 @@ func (w *world) MRegisterScatterGatherDma(miniportAdapterHandle ndis.Handle, dma
 		return ndis.StatusInvalidParameter
 	}
 	h := w.newResourceHandle(ddi, "scatter/gather DMA channel")
+	w.heldBy(h.r, miniportAdapterHandle)
 	w.noteDma(h, miniportAdapterHandle, dmaDescription)
 	*ndisMiniportDmaHandle = h
 	return ndis.StatusSuccess
@@ -301,7 +303,7 @@ func (w *world) MMapIoSpace(virtualAddress *[]byte, miniportAdapterHandle ndis.H
 		return ndis.StatusInvalidParameter
 	}
 	b := make([]byte, length)
-	w.acquired(&b[0], ddi, fmt.Sprintf("I/O space mapping of %d bytes", length))
+	w.heldBy(w.acquired(&b[0], ddi, fmt.Sprintf("I/O space mapping of %d bytes", length)), miniportAdapterHandle)
 	*virtualAddress = b
 	return ndis.StatusSuccess
 }
@@ -334,6 +336,7 @@ func (w *world) MRegisterIoPortRange(portOffset *ndis.Handle, miniportAdapterHan
 		return ndis.StatusInvalidParameter
 	}
 	h := w.newResourceHandle(ddi, fmt.Sprintf("I/O port range %#x+%d", initialPort, numberOfPorts))
+	w.heldBy(h.r, miniportAdapterHandle)
 	w.res().ports[h] = [2]uint32{initialPort, numberOfPorts}
 	*portOffset = h
 	return ndis.StatusSuccess
@@ -368,6 +371,7 @@ func (w *world) MAllocateSharedMemory(miniportAdapterHandle ndis.Handle, length 
 	}
 	b := make([]byte, length)
 	r := w.acquired(&b[0], ddi, fmt.Sprintf("shared memory of %d bytes", length))
+	w.heldBy(r, miniportAdapterHandle)
 	*virtualAddress = b
 	*physicalAddress = ndis.PhysicalAddress(0x100000 * int64(r.seq))
 }
@@ -413,6 +417,7 @@ func (w *world) OpenConfigurationEx(configObject *ndis.ConfigurationObject, conf
 		return ndis.StatusInvalidParameter
 	}
 	h := w.newResourceHandle(ddi, "configuration handle")
+	w.heldBy(h.r, configObject.NdisHandle)
 	w.initMisc().keys[h] = &openKey{key: w.rootKey()}
 	*configurationHandle = h
 	return ndis.StatusSuccess
@@ -449,6 +454,7 @@ func (w *world) AllocateNetBufferPool(ndisHandle ndis.Handle, parameters *ndis.N
 		return nil
 	}
 	h := w.newResourceHandle(ddi, "NET_BUFFER pool")
+	w.heldBy(h.r, ndisHandle)
 	w.nbapi().poolData[h] = parameters.DataSize
 	return h
 }
@@ -463,13 +469,14 @@ func (w *world) FreeNetBufferPool(poolHandle ndis.Handle) {
 func (w *world) AllocateNetBuffer(poolHandle ndis.Handle, mdlChain *ndis.Mdl, dataOffset uint32, dataLength uint64) *ndis.NetBuffer {
 	const ddi = "NdisAllocateNetBuffer"
 	defer w.st.EnterDDI(ddi, args(describeResource(poolHandle), "MdlChain", dataOffset, dataLength))()
-	if h, ok := poolHandle.(*resourceHandle); !ok || h.r.acquire != "NdisAllocateNetBufferPool" || h.r.released {
+	pool, ok := poolHandle.(*resourceHandle)
+	if !ok || pool.r.acquire != "NdisAllocateNetBufferPool" || pool.r.released {
 		w.report(rules.RuleBadHandle, "%s: PoolHandle is not a live pool from NdisAllocateNetBufferPool", ddi)
 		return nil
 	}
 	nb := &ndis.NetBuffer{MdlChain: mdlChain, DataOffset: dataOffset, DataLength: dataLength, NdisPoolHandle: poolHandle}
 	setCurrent(nb)
-	w.acquired(nb, ddi, "NET_BUFFER")
+	w.acquired(nb, ddi, "NET_BUFFER").adapter = pool.r.adapter // a NET_BUFFER of an adapter's pool is the adapter's
 	return nb
 }
 

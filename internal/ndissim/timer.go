@@ -17,6 +17,12 @@ type timerObject struct {
 	freed  bool
 	period int64         // 100ns units; 0 for a one-shot timer
 	queued *kernel.Event // the next expiry, nil when not in the timer queue
+	// owner is the NdisHandle the timer was allocated with; set is the
+	// resource NdisSetTimerObject acquired for a timer of a miniport
+	// adapter (nil for other timers): released when the timer leaves the
+	// timer queue (cancelled, expired for good, freed).
+	owner ndis.Handle
+	set   *resource
 }
 
 // AllocateTimerObject runs NdisAllocateTimerObject in the simulated NDIS.
@@ -38,7 +44,7 @@ func (w *world) AllocateTimerObject(ndisHandle ndis.Handle, timerCharacteristics
 		s.Tracef("  NDIS_TIMER_CHARACTERISTICS has no TimerFunction")
 		return ndis.StatusBadCharacteristics
 	}
-	o := &timerObject{name: fmt.Sprintf("NDIS_TIMER#%d", len(w.timers)+1), run: s, chars: *timerCharacteristics}
+	o := &timerObject{name: fmt.Sprintf("NDIS_TIMER#%d", len(w.timers)+1), run: s, chars: *timerCharacteristics, owner: ndisHandle}
 	w.timers = append(w.timers, o)
 	*pTimerObject = o
 	s.Tracef("  = %s", o.name)
@@ -92,12 +98,40 @@ func (w *world) SetTimerObject(timerObject ndis.Handle, dueTime int64, milliseco
 	}
 	o.period = int64(millisecondsPeriod) * 10000
 	o.arm(s, dueAt(s.Now(), dueTime), functionContext)
+	w.timerSet(o)
 	return wasQueued
+}
+
+// timerSet records the set timer o of a miniport adapter as a resource of
+// the catalogue's NdisSetTimerObject pair (SDV CancelTimerObject: a timer
+// still set when MiniportHaltEx of its adapter returns is reported there,
+// resource-not-released); setting it again replaces the resource
+// dequeue released. Timers of other handles (a filter module's, a protocol's) are not
+// tracked: the pair is the miniport's.
+func (w *world) timerSet(o *timerObject) {
+	if o.set != nil && !o.set.released {
+		return
+	}
+	a, ok := o.owner.(*adapter6)
+	if !ok || a == nil || a.issuer() != w {
+		return
+	}
+	o.set = w.acquired(o, "NdisSetTimerObject", "timer")
+	o.set.what, o.set.adapter = o.name, a
+}
+
+// timerUnset releases the resource timerSet recorded, if any: the timer is
+// no longer in the timer queue.
+func (o *timerObject) timerUnset() {
+	if o.set != nil {
+		o.set.released = true
+	}
 }
 
 // dequeue takes the timer out of the timer queue and reports whether it
 // was in it.
 func (o *timerObject) dequeue() bool {
+	o.timerUnset()
 	if o.queued == nil {
 		return false
 	}
@@ -117,6 +151,8 @@ func (o *timerObject) fire(s *kernel.State, ctx ndis.Handle) {
 	o.queued = nil
 	if o.period > 0 {
 		o.arm(s, s.Now()+o.period, ctx)
+	} else {
+		o.timerUnset()
 	}
 	fn := o.chars.TimerFunction
 	s.Callback("NDIS_TIMER_FUNCTION", funcName(fn), o.name, func() {
