@@ -104,7 +104,7 @@ func miniportSendNetBufferLists(miniportAdapterContext ndis.Handle, netBufferLis
 		Pass:  PassDDIUsage,
 		Title: "what MiniportInitializeEx acquires, MiniportHaltEx does not release",
 		Text: `An interrupt registered, a scatter/gather DMA channel, an I/O mapping or port range, shared
-memory, a configuration handle, a generic object, a NET_BUFFER, an MDL or a set timer acquired while a
+memory, a configuration handle, a generic object, a NET_BUFFER, an MDL, a work item or a set timer acquired while a
 miniport initializes an adapter is released by the time MiniportHaltEx returns. The catalogue's Pairs say
 which DDI releases what (NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx, NdisAllocateMdl /
 NdisFreeMdl, NdisSetTimerObject / NdisCancelTimerObject, ...). Reported: a package whose

@@ -72,6 +72,13 @@ var haltResources = []haltResource{
 			ndis.FreeNetBufferPool(pool)
 		}
 	}, []string{"NET_BUFFER", "NdisFreeNetBuffer"}},
+	{"work item", func(t *testing.T, h ndis.Handle) func(ndis.Handle) {
+		item := ndis.AllocateIoWorkItem(h)
+		if item == nil {
+			t.Error("NdisAllocateIoWorkItem = NULL")
+		}
+		return func(ndis.Handle) { ndis.FreeIoWorkItem(item) }
+	}, []string{"NDIS_IO_WORKITEM#1", "NdisAllocateIoWorkItem", "NdisFreeIoWorkItem"}},
 	{"timer", func(t *testing.T, h ndis.Handle) func(ndis.Handle) {
 		var tm ndis.Handle
 		chars := &ndis.TimerCharacteristics{TimerFunction: func(_, _, _, _ ndis.Handle) {}}
@@ -188,4 +195,39 @@ func TestTimerNotSetAtHalt(t *testing.T) {
 	ndis.SetTimerObject(other, -10_000_000, 1000, nil)
 	Of(s).ReportServiceLeaks()
 	ksExpect(t, s, rules.RuleTimerLeak) // never freed; its being set is not the pair's
+}
+
+// Needs the catalogue: its pairs. What a failing MiniportInitializeEx
+// allocated with its adapter handle and still holds is reported when it
+// returns (Role.ReleaseOnFailure); released before the failing return, it
+// is clean.
+func TestResourcesKeptOnFailedInitialize(t *testing.T) {
+	ksNeedDDI(t, "NdisAllocateIoWorkItem")
+	for _, r := range haltResources {
+		for _, release := range []bool{true, false} {
+			s := reset()
+			chars := mp6Chars(&mp6Ctx{}, nil)
+			chars.InitializeHandlerEx = func(h, _ ndis.Handle, _ *ndis.MiniportInitParameters) ndis.Status {
+				give := r.acquire(t, h)
+				if release {
+					give(h)
+				}
+				return ndis.StatusResources
+			}
+			var drv ndis.Handle
+			s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
+				ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "res"}, nil, nil, chars, &drv)
+			})
+			Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
+			var got []string
+			for _, v := range s.Violations() {
+				if v.Rule == rules.RuleResourceNotReleased {
+					got = append(got, v.Message)
+				}
+			}
+			if want := map[bool]int{true: 0, false: 1}[release]; len(got) != want {
+				t.Errorf("%s, released %v: %d reports, want %d: %q", r.name, release, len(got), want, got)
+			}
+		}
+	}
 }

@@ -19,6 +19,12 @@ type ioWorkItemObject struct {
 	owner  string
 	freed  bool
 	queued *kernel.Event // the pending run of the routine, nil when not queued
+	// held is the item as a resource of the catalogue's
+	// NdisAllocateIoWorkItem pair when a miniport adapter's handle
+	// allocated it (SDV Init_NdisAllocateIoWorkItem: freed by the time
+	// MiniportHaltEx returns, or MiniportInitializeEx fails); nil otherwise,
+	// the item is then workitem-leak's alone.
+	held *resource
 }
 
 // AllocateIoWorkItem runs NdisAllocateIoWorkItem in the simulated NDIS.
@@ -34,6 +40,10 @@ func (w *world) AllocateIoWorkItem(ndisObjectHandle ndis.Handle) ndis.Handle {
 		owner: describeServiceHandle(ndisObjectHandle),
 	}
 	w.workItems = append(w.workItems, item)
+	if a, ok := ndisObjectHandle.(*adapter6); ok && a != nil && a.issuer() == w {
+		item.held = w.acquired(item, "NdisAllocateIoWorkItem", "work item")
+		item.held.what, item.held.adapter = item.name, a
+	}
 	s.Tracef("  = %s", item.name)
 	return item
 }
@@ -116,6 +126,9 @@ func (w *world) FreeIoWorkItem(ndisIoWorkItemHandle ndis.Handle) {
 		item.queued = nil
 	}
 	item.freed = true
+	if item.held != nil {
+		item.held.released = true
+	}
 }
 
 // funcName names a driver function for traces: package.Function.
