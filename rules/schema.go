@@ -714,6 +714,35 @@ type Pair struct {
 	SDV []string `json:"sdv,omitempty"`
 	// Reason is the page's sentence.
 	Reason string `json:"reason"`
+	// Handle, when set, says the release ends the resource: the handle the
+	// release takes is dead once it returns, so passing it again to the
+	// release (a double free) or to a DDI that uses the resource is a bad
+	// handle. Nil for a pair whose release leaves the handle usable
+	// (NdisCancelTimerObject: the timer object may be set again).
+	Handle *PairHandle `json:"handle,omitempty"`
+}
+
+// PairHandle is how a pair's resource is named by a handle: where the
+// acquire DDI gives it, which parameter of the release takes it, and which
+// other DDIs use it.
+type PairHandle struct {
+	// Acquire is the page name of the acquire DDI's out parameter that
+	// receives the handle (NdisInterruptHandle), or "" when the DDI returns
+	// it (NdisAllocateMdl's PMDL).
+	Acquire string `json:"acquire,omitempty"`
+	// Release is the page name of the release DDI's parameter that takes
+	// the handle (NdisFreeMdl's Mdl).
+	Release string `json:"release"`
+	// Uses are the parameters of other DDIs that take the handle, as
+	// "DDI.Param" (NdisMSynchronizeWithInterruptEx.NdisInterruptHandle).
+	Uses []string `json:"uses,omitempty"`
+	// ByType, when true, adds every in parameter of every DDI whose Go type
+	// is the release parameter's (a pointer type only the resource has:
+	// *ndis.Mdl, *ndis.NetBuffer) to Uses. Never for ndis.Handle, which
+	// every kind of handle shares.
+	ByType bool `json:"byType,omitempty"`
+	// Reason is the page's sentence that says the handle is dead.
+	Reason string `json:"reason"`
 }
 
 // Companion is a DDI whose use in the context of a role asks for another

@@ -76,6 +76,9 @@ func (c *Catalogue) validatePairs() error {
 		case p.Reason == "":
 			return errors.Errorf("pair %s/%s: reason: empty", p.Acquire, p.Release)
 		}
+		if err := c.validatePairHandle(&p); err != nil {
+			return errors.Wrapf(err, "pair %s/%s: handle", p.Acquire, p.Release)
+		}
 	}
 	return nil
 }
