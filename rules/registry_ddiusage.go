@@ -11,6 +11,7 @@ const (
 	RuleIrqlFlagQuery       = "irql-flag-query"
 	RuleResourceNotReleased = "resource-not-released"
 	RuleDDICompanionMissing = "ddi-companion-missing"
+	RuleBadHandle           = "bad-handle"
 )
 
 // The rules of the DDI-usage pass: SDV's DDI usage, memory usage and
@@ -18,8 +19,9 @@ const (
 // what an argument may be (Param.Limit), that a handler told its IRQL by a
 // dispatch-level flag does not query it (Param.IrqlFlag), and that what
 // MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs),
-// and that a DDI that asks for a companion in its role has it
-// (Catalogue.Companions).
+// that a DDI that asks for a companion in its role has it
+// (Catalogue.Companions), and that a handle a pair's release ended is not
+// passed again (Pair.Handle).
 var ddiusageRules = []*Rule{
 	{
 		ID:    RuleDDIWrongContext,
@@ -190,5 +192,47 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 }`,
 		Analog: "SDV WriteErrorLog",
 		Needs:  []string{"NdisMAllocateSharedMemory"},
+	},
+	{
+		ID:    RuleBadHandle,
+		SDV:   []string{"NdisMDeregisterInterruptEx", "NdisMIndicateStatusEx", "NdisAllocateGenericObject", "NdisAllocateNetBuffer", "NdisAllocateMdl"},
+		Pass:  PassDDIUsage,
+		Title: "a handle argument is NULL where required, of the wrong kind, of the other side, of another driver or run, or one its release ended",
+		Text: `Each DDI's page names the handle each parameter takes (NdisVcHandle, NdisAfHandle, an
+NdisIoWorkItemHandle from NdisAllocateIoWorkItem, ...). The verifier reports a NULL where the page
+requires a handle, a handle of another kind (a party handle where the VC handle belongs, a driver's own
+context), the other side's handle of a VC, an object of another driver, a handle from an earlier run, a
+call manager calling the other family's DDI (an MCM calling NdisCm*, a stand-alone call manager
+NdisMCm*), and a handle its release ended: NdisMSynchronizeWithInterruptEx with an interrupt
+NdisMDeregisterInterruptEx deregistered (SDV NdisMDeregisterInterruptEx), a second NdisFreeMdl,
+NdisFreeNetBuffer or NdisFreeGenericObject of one object (the alternation of SDV NdisAllocateMdl,
+NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free.
+Statically, within one function, for each pair of the catalogue whose release ends its handle
+(Pair.Handle: the interrupt, generic object, NET_BUFFER and MDL pairs): a call, reached on some path
+from a call of the release with no re-acquisition between, that passes the same handle to the release
+again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx; the
+DDIs that take a NET_BUFFER or an MDL). Reported at that call, with the release as related position.
+The same handle is the same SSA value (a local the function does not reassign), or a load of the same
+variable or field (the same base value, the same field) with no store to it, no call of the function's
+own or another package's code, and no DDI writing through a pointer to it between the two. Not seen
+statically: a release and a use in different functions (a helper, another handler, a work item); a
+handle copied through another variable, a map, a slice or a phi of several values; a path back
+round a loop; a path the function's own branches make impossible where the pass cannot read them
+(it follows constant flags and branches on one condition taken twice, nothing more); deferred
+releases (a deferred use after a release is reported).`,
+		Page: "nf-ndis-ndismderegisterinterruptex",
+		Wrong: `func sendOnce(ndisHandle ndis.Handle, header []byte) {
+	mdl := ndis.AllocateMdl(ndisHandle, header, 14)
+	ndis.FreeMdl(mdl)
+	ndis.FreeMdl(mdl) // the MDL is freed already
+}`,
+		Right: `func sendTwice(ndisHandle ndis.Handle, header []byte) {
+	mdl := ndis.AllocateMdl(ndisHandle, header, 14)
+	ndis.FreeMdl(mdl)
+	mdl = ndis.AllocateMdl(ndisHandle, header, 14) // a new MDL
+	ndis.FreeMdl(mdl)
+}`,
+		Analog: "SDV NdisMDeregisterInterruptEx, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisAllocateMdl",
+		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl"},
 	},
 }

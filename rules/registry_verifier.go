@@ -10,8 +10,7 @@ const PassVerifier = "verifier"
 
 // The rule IDs only the verifier reports.
 const (
-	// Arguments.
-	RuleBadHandle    = "bad-handle"
+	// Arguments (a bad handle is the DDI-usage pass's RuleBadHandle).
 	RuleBadParameter = "bad-parameter"
 
 	// Handles and object lifetimes.
@@ -74,19 +73,6 @@ const (
 // tests (ndis/verify_*_test.go, wdm/*_test.go, ndistest/scenario_*_test.go),
 // not Wrong and Right snippets: a violation needs a run to happen.
 var verifierRules = []*Rule{
-	{
-		ID:    RuleBadHandle,
-		SDV:   []string{"NdisMDeregisterInterruptEx", "NdisMIndicateStatusEx"},
-		Pass:  PassVerifier,
-		Title: "a handle argument is NULL where required, of the wrong kind, of the other side, or of another driver or run",
-		Text: `Each DDI's page names the handle each parameter takes (NdisVcHandle, NdisAfHandle, an
-NdisIoWorkItemHandle from NdisAllocateIoWorkItem, ...). The verifier reports a NULL where the page
-requires a handle, a handle of another kind (a party handle where the VC handle belongs, a driver's own
-context), the other side's handle of a VC, an object of another driver, a handle from an earlier run, and
-a call manager calling the other family's DDI (an MCM calling NdisCm*, a stand-alone call manager
-NdisMCm*).`,
-		Page: "the called DDI's page (## -parameters), e.g. nf-ndis-ndiscodeletevc",
-	},
 	{
 		ID:    RuleBadParameter,
 		Pass:  PassVerifier,

@@ -59,3 +59,16 @@ func describeMdl(w *world, mdl *ndis.Mdl) string {
 	}
 	return "MDL"
 }
+
+// freedInChain reports, as a bad handle, an MDL of chain that NdisFreeMdl
+// freed (the catalogue's NdisAllocateMdl pair ends the MDL's handle), and
+// says whether there was one.
+func (w *world) freedInChain(ddi, param string, chain *ndis.Mdl) bool {
+	for m := chain; m != nil; m = m.Next {
+		if r := w.res().byKey[m]; r != nil && r.released {
+			w.report(rules.RuleBadHandle, "%s: %s holds %s, freed with NdisFreeMdl", ddi, param, r.what)
+			return true
+		}
+	}
+	return false
+}

@@ -111,3 +111,25 @@ func TestMdlMistakes(t *testing.T) {
 	ndis.FreeMdl(ndis.AllocateMdl(ksDriver(), buf, 8))
 	ksExpect(t, s, rules.RuleIrqlAboveMax, rules.RuleIrqlAboveMax)
 }
+
+// A freed MDL chained to a new NET_BUFFER is a bad handle, in both DDIs
+// that take an MdlChain; a live one is not.
+func TestFreedMdlInChain(t *testing.T) {
+	ksNeedDDI(t, "NdisAllocateNetBufferAndNetBufferList")
+	s := reset()
+	pool := ndis.AllocateNetBufferPool(ksDriver(), &ndis.NetBufferPoolParameters{})
+	nblPool := ndis.AllocateNetBufferListPool(ksDriver(), &ndis.NetBufferListPoolParameters{})
+	m := ndis.AllocateMdl(ksDriver(), make([]byte, 8), 8)
+	if ndis.AllocateNetBuffer(pool, m, 0, 8) == nil {
+		t.Fatal("a NET_BUFFER on a live MDL was not allocated")
+	}
+	ksExpect(t, s)
+	ndis.FreeMdl(m)
+	if ndis.AllocateNetBuffer(pool, m, 0, 8) != nil {
+		t.Error("a NET_BUFFER on a freed MDL was allocated")
+	}
+	if ndis.AllocateNetBufferAndNetBufferList(nblPool, 0, 0, m, 0, 8) != nil {
+		t.Error("a NET_BUFFER_LIST on a freed MDL was allocated")
+	}
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle)
+}

@@ -280,7 +280,7 @@ func (w *world) AllocateNetBufferAndNetBufferList(poolHandle ndis.Handle, contex
 	defer w.st.EnterDDI("NdisAllocateNetBufferAndNetBufferList", args(describe(poolHandle), contextSize, contextBackFill, "MdlChain", dataOffset, dataLength))()
 	const ddi = "NdisAllocateNetBufferAndNetBufferList"
 	p := w.livePool(ddi, "PoolHandle", poolHandle)
-	if p == nil {
+	if p == nil || w.freedInChain(ddi, "MdlChain", mdlChain) {
 		return nil
 	}
 	var data []byte

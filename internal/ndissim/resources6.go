@@ -474,6 +474,9 @@ func (w *world) AllocateNetBuffer(poolHandle ndis.Handle, mdlChain *ndis.Mdl, da
 		w.report(rules.RuleBadHandle, "%s: PoolHandle is not a live pool from NdisAllocateNetBufferPool", ddi)
 		return nil
 	}
+	if w.freedInChain(ddi, "MdlChain", mdlChain) {
+		return nil
+	}
 	nb := &ndis.NetBuffer{MdlChain: mdlChain, DataOffset: dataOffset, DataLength: dataLength, NdisPoolHandle: poolHandle}
 	setCurrent(nb)
 	w.acquired(nb, ddi, "NET_BUFFER").adapter = pool.r.adapter // a NET_BUFFER of an adapter's pool is the adapter's

@@ -1,0 +1,113 @@
+// Package released uses handles after the release that ended them, within
+// one function (bad-handle): interrupts, MDLs, NET_BUFFERs and generic
+// objects, through locals, fields, globals and address-taken variables.
+package released
+
+import "github.com/ndislint/ndislint/ndis"
+
+type adapter struct {
+	handle    ndis.Handle
+	interrupt ndis.Handle
+	pool      ndis.Handle
+	mdl       *ndis.Mdl
+	buf       []byte
+}
+
+var globalInterrupt ndis.Handle
+
+func isr(synchronizeContext ndis.Handle) bool { return true }
+
+// The interrupt deregistered, then synchronized with (SDV
+// NdisMDeregisterInterruptEx), through the adapter's field.
+func haltThenSync(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a) // want `NdisMSynchronizeWithInterruptEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released: the handle is dead`
+}
+
+// The same through a type assertion of the context, made twice.
+func haltThenSyncCtx(ctx ndis.Handle) {
+	ndis.MDeregisterInterruptEx(ctx.(*adapter).interrupt)
+	ndis.MSynchronizeWithInterruptEx(ctx.(*adapter).interrupt, 0, isr, ctx) // want `NdisMSynchronizeWithInterruptEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released`
+}
+
+// Deregistered twice, through a global.
+func deregisterTwice() {
+	ndis.MDeregisterInterruptEx(globalInterrupt)
+	ndis.MDeregisterInterruptEx(globalInterrupt) // want `NdisMDeregisterInterruptEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released already: a double free`
+}
+
+// Registered into a local whose address is taken, deregistered, used.
+func localInterrupt(a *adapter) {
+	var h ndis.Handle
+	if ndis.MRegisterInterruptEx(a.handle, a, &ndis.MiniportInterruptCharacteristics{}, &h) != ndis.StatusSuccess {
+		return
+	}
+	ndis.MDeregisterInterruptEx(h)
+	ndis.MSynchronizeWithInterruptEx(h, 0, isr, a) // want `NdisMSynchronizeWithInterruptEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released`
+}
+
+// An MDL freed twice (SDV NdisAllocateMdl's alternation), the value kept
+// in a local.
+func mdlTwice(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+	ndis.FreeMdl(m) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already: a double free`
+}
+
+// A freed MDL chained to a new NET_BUFFER.
+func mdlThenBuffer(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+	ndis.AllocateNetBuffer(a.pool, m, 0, 14) // want `NdisAllocateNetBuffer's MdlChain is a handle NdisFreeMdl released`
+}
+
+// Freed on the error branch, then freed again after it: the path through
+// the error branch frees twice.
+func mdlErrorPath(a *adapter, failed bool) {
+	if failed {
+		ndis.FreeMdl(a.mdl)
+	}
+	ndis.FreeMdl(a.mdl) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already`
+}
+
+// A NET_BUFFER freed twice, and one used after its free.
+func bufferTwice(a *adapter) {
+	nb := ndis.AllocateNetBuffer(a.pool, nil, 0, 0)
+	ndis.FreeNetBuffer(nb)
+	ndis.FreeNetBuffer(nb) // want `NdisFreeNetBuffer's NetBuffer is a handle NdisFreeNetBuffer released already: a double free`
+}
+
+func bufferUsed(a *adapter) {
+	nb := ndis.AllocateNetBuffer(a.pool, nil, 0, 64)
+	ndis.FreeNetBuffer(nb)
+	ndis.AdvanceNetBufferDataStart(nb, 14, false, nil) // want `NdisAdvanceNetBufferDataStart's NetBuffer is a handle NdisFreeNetBuffer released`
+}
+
+// A generic object freed twice (SDV NdisAllocateGenericObject's
+// alternation), the second in a deferred call.
+func genericTwice() {
+	o := ndis.AllocateGenericObject(nil, 0x6b6e694c, 0)
+	ndis.FreeGenericObject(o)
+	defer ndis.FreeGenericObject(o) // want `NdisFreeGenericObject's NdisObject is a handle NdisFreeGenericObject released already: a double free`
+}
+
+// Freed in a loop, after the loop once more: the free in the loop reaches
+// the one after it.
+func loopThenFree(a *adapter, n int) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	for i := 0; i < n; i++ {
+		if i == 3 {
+			ndis.FreeMdl(m)
+			break
+		}
+	}
+	ndis.FreeMdl(m) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already`
+}
+
+// Three frees: each is reported once, against the one before it.
+func threeFrees(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+	ndis.FreeMdl(m) // want `a double free`
+	ndis.FreeMdl(m) // want `a double free`
+}

@@ -1,0 +1,160 @@
+// Package releasedclean releases handles and uses them only where they are
+// alive: the twins of package released that a careless rule would flag.
+package releasedclean
+
+import (
+	"fmt"
+
+	"github.com/ndislint/ndislint/ndis"
+)
+
+type adapter struct {
+	handle    ndis.Handle
+	interrupt ndis.Handle
+	other     ndis.Handle
+	pool      ndis.Handle
+	mdl       *ndis.Mdl
+	buf       []byte
+}
+
+func isr(synchronizeContext ndis.Handle) bool { return true }
+
+// Released, then allocated again into the same variable, then used.
+func reallocated(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+	m = ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+}
+
+// Deregistered, registered again into the same field, used.
+func reregistered(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	if ndis.MRegisterInterruptEx(a.handle, a, &ndis.MiniportInterruptCharacteristics{}, &a.interrupt) != ndis.StatusSuccess {
+		return
+	}
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
+
+// The field stored between the release and the use.
+func storedBetween(a *adapter, fresh ndis.Handle) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	a.interrupt = fresh
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
+
+// Another adapter's field stored between: the two may be one adapter.
+func storedThroughOther(a, b *adapter, fresh ndis.Handle) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	b.interrupt = fresh
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
+
+// A helper of the package called between may store the field.
+func helperBetween(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	reinit(a)
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
+
+func reinit(a *adapter) {
+	ndis.MRegisterInterruptEx(a.handle, a, &ndis.MiniportInterruptCharacteristics{}, &a.interrupt)
+}
+
+// Released in one branch, used in the other.
+func branches(a *adapter, halting bool) {
+	if halting {
+		ndis.MDeregisterInterruptEx(a.interrupt)
+	} else {
+		ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+	}
+}
+
+// Released on a branch that returns.
+func releasedAndReturns(a *adapter, failed bool) {
+	if failed {
+		ndis.FreeMdl(a.mdl)
+		return
+	}
+	ndis.FreeMdl(a.mdl)
+}
+
+// Two different handles.
+func twoHandles(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	ndis.MSynchronizeWithInterruptEx(a.other, 0, isr, a)
+	m1 := ndis.AllocateMdl(a.handle, a.buf, 14)
+	m2 := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m1)
+	ndis.FreeMdl(m2)
+}
+
+// A flag records the free; the second free is on the other arm of it.
+func flagged(a *adapter, early bool) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	freed := false
+	if early {
+		ndis.FreeMdl(m)
+		freed = true
+	}
+	fmt.Println("between")
+	if !freed {
+		ndis.FreeMdl(m)
+	}
+}
+
+// The same condition tested twice: a path through both frees does not
+// exist.
+func sameCondition(a *adapter, early bool) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	if early {
+		ndis.FreeMdl(m)
+	}
+	fmt.Println("between")
+	if !early {
+		ndis.FreeMdl(m)
+	}
+}
+
+// A handle merged from two values by a phi.
+func merged(a *adapter, first bool) {
+	m1 := ndis.AllocateMdl(a.handle, a.buf, 14)
+	m2 := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m1)
+	m := m2
+	if first {
+		m = m1
+	}
+	ndis.FreeMdl(m)
+}
+
+// A release per iteration of a fresh allocation: no path goes back round
+// the loop.
+func perIteration(a *adapter, n int) {
+	for i := 0; i < n; i++ {
+		m := ndis.AllocateMdl(a.handle, a.buf, 14)
+		ndis.FreeMdl(m)
+	}
+}
+
+// A deferred release and no other.
+func deferred(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	defer ndis.FreeMdl(m)
+	ndis.AllocateNetBuffer(a.pool, m, 0, 14)
+}
+
+// Freed to nil, tested before the second free.
+func nilled(a *adapter) {
+	ndis.FreeMdl(a.mdl)
+	a.mdl = nil
+	if a.mdl != nil {
+		ndis.FreeMdl(a.mdl)
+	}
+}
+
+// A NULL handle released twice names no resource.
+func nulls() {
+	ndis.FreeMdl(nil)
+	ndis.FreeMdl(nil)
+}
