@@ -42,3 +42,24 @@ func TestCompanionRelated(t *testing.T) {
 		t.Errorf("related of successOnly's allocation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestReleasedRelated checks that a use after a release points at the
+// release.
+func TestReleasedRelated(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/released")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if r.Pass.Fset.Position(d.Pos).Line != 24 {
+				continue
+			}
+			for _, rel := range d.Related {
+				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
+			}
+		}
+	}
+	want := "23: NdisMDeregisterInterruptEx releases it here"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("related of the synchronization after the release:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

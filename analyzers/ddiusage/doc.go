@@ -8,11 +8,13 @@
 // NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest,
 // NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority, Flags_Irql,
 // Init_RegisterInterrupt, Init_RegisterSG, NdisOpenConfigurationEx,
-// NdisAllocateMdl, CancelTimerObject, ...).
+// NdisAllocateMdl, CancelTimerObject, ...), and that a handle a release
+// ended is not passed again (NdisMDeregisterInterruptEx, the alternation of
+// NdisAllocateMdl, NdisAllocateNetBuffer and NdisAllocateGenericObject).
 //
 // # Analyzer ddiusage
 //
-// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags and init/halt pairs
+// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags, init/halt pairs and released handles
 //
 // Everything comes from the catalogue (package rules): DDI.Context (the
 // roles a DDI may or may not be called in the context of), Param.Limit (an
@@ -44,6 +46,38 @@
 //	                       (NdisWriteErrorLogEntry); when the failure is not
 //	                       tested there, when no handler of that role reaches
 //	                       the companion at all
+//	bad-handle             a handle passed to a DDI after a release ended
+//	                       it, in one function: the release again (a double
+//	                       free) or a DDI that uses the resource
+//	                       (released.go)
+//
+// A pair whose release ends its handle (Pair.Handle: the interrupt, generic
+// object, NET_BUFFER and MDL pairs) is checked in every function of the
+// package, whatever its role. From each call of the release, the pass
+// follows the paths forward, never back round a loop, and reports each
+// call on them that passes the same handle to a DDI that takes it
+// (Catalogue.HandleTakers: the release itself, Handle.Uses such as
+// NdisMSynchronizeWithInterruptEx, and with Handle.ByType every in
+// parameter of the resource's own Go type, *ndis.Mdl or *ndis.NetBuffer),
+// with the release as related position; a second release ends that path
+// (its own search goes on). The same handle is the same SSA value (a local
+// the function does not reassign: an allocation into the same variable is
+// a new value), or a load of the same location: the same global, the same
+// local whose address is taken, or the same field of the same base value
+// (type assertions and conversions stripped, so two ctx.(*adapter).intr
+// are one location) while nothing on the path may have stored to it: a
+// store to it, to that field through another base or through a pointer of
+// its type the pass cannot name; a DDI given a pointer that may point to
+// it (NdisMRegisterInterruptEx's &a.intr, the re-acquisition); a call of
+// the package's or another module's code, a function value or an
+// interface method; a go statement. Calls of the standard library and
+// builtins store no handles. A deferred call after the release is a use
+// (it runs at the return). The path search reads the branches it can: a
+// condition the path to the release or the path since has decided (the
+// same SSA value tested again), and a condition computed from the
+// constants of the phis the path entered (a flag set to true where the
+// handle was freed) with !, == and !=; any other branch is taken both
+// ways. It stops after a bounded number of blocks per release.
 //
 // A companion with a failure condition (Companion.FailsWhen: the DDI failed
 // when it returned NULL at VirtualAddress) is checked on the failure path.
@@ -87,5 +121,16 @@
 // than in the function that calls it, or by a test other than the nil and
 // len tests above (any call of the companion reached from the role then
 // counts).
+// For bad-handle: a release and a use in different functions (a helper, a
+// handler and another handler, a DPC, a work item); a handle copied
+// through another variable, a field of another structure, a slice, a map,
+// a channel or a phi that merges several values; a field of a structure
+// reached through a pointer loaded from another (a.b.intr); a path back
+// round a loop (a release in one iteration and a use in the next); a
+// deferred release (defer NdisFreeMdl(m) and then NdisFreeMdl(m)); paths
+// the function's own branches make impossible in ways other than those
+// above (two conditions that imply each other): they are taken as
+// possible, so a driver that keeps such state reports falsely; suppress
+// with //ndislint:ignore bad-handle and the reason.
 // The run-time verifier checks the same IDs on every call it sees.
 package ddiusage
