@@ -36,6 +36,8 @@ const (
 	MdlNeverFreed
 	// PowerOidRefused: oidpower.go.
 	PowerOidRefused
+	// InterruptUsedAfterDeregister: deregisteredsync.go.
+	InterruptUsedAfterDeregister
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -65,6 +67,9 @@ type adapter struct {
 	packetFilter     uint32
 	// blockMdl describes mem (mdlleak.go).
 	blockMdl *ndis.Mdl
+	// interrupt is the interrupt probingInitializeEx registers
+	// (deregisteredsync.go).
+	interrupt ndis.Handle
 }
 
 // oidGenCurrentPacketFilter is OID_GEN_CURRENT_PACKET_FILTER.
@@ -117,6 +122,8 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.InitializeHandlerEx = mdlInitializeEx
 	case PowerOidRefused:
 		chars.OidRequestHandler = powerOidRequest
+	case InterruptUsedAfterDeregister:
+		chars.InitializeHandlerEx = probingInitializeEx
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

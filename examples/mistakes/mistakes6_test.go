@@ -101,6 +101,16 @@ func TestInterruptNeverDeregistered(t *testing.T) {
 	})
 }
 
+// TestInterruptUsedAfterDeregister: deregisteredsync.go; the verifier
+// reports the synchronization with the deregistered interrupt.
+func TestInterruptUsedAfterDeregister(t *testing.T) {
+	sys, drv := run6(t, mistakes.InterruptUsedAfterDeregister)
+	running(t, drv)
+	expect(t, sys, map[string][]string{
+		rules.RuleBadHandle: {"NdisMSynchronizeWithInterruptEx", "NdisMDeregisterInterruptEx"},
+	})
+}
+
 // TestMdlNeverFreed: mdlleak.go; the verifier reports the MDL when
 // MiniportHaltEx returns (once: not again at unload).
 func TestMdlNeverFreed(t *testing.T) {
