@@ -206,12 +206,13 @@ call manager calling the other family's DDI (an MCM calling NdisCm*, a stand-alo
 NdisMCm*), and a handle its release ended: NdisMSynchronizeWithInterruptEx with an interrupt
 NdisMDeregisterInterruptEx deregistered (SDV NdisMDeregisterInterruptEx), a second NdisFreeMdl,
 NdisFreeNetBuffer or NdisFreeGenericObject of one object (the alternation of SDV NdisAllocateMdl,
-NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free.
+NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free,
+a configuration handle NdisCloseConfiguration closed.
 Statically, within one function, for each pair of the catalogue whose release ends its handle
-(Pair.Handle: the interrupt, generic object, NET_BUFFER and MDL pairs): a call, reached on some path
+(Pair.Handle: the interrupt, generic object, NET_BUFFER, MDL and configuration pairs): a call, reached on some path
 from a call of the release with no re-acquisition between, that passes the same handle to the release
 again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx; the
-DDIs that take a NET_BUFFER or an MDL). Reported at that call, with the release as related position.
+DDIs that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configuration DDIs). Reported at that call, with the release as related position.
 The same handle is the same SSA value (a local the function does not reassign), or a load of the same
 variable or field (the same base value, the same field) with no store to it, no call of the function's
 own or another package's code, and no DDI writing through a pointer to it between the two. Not seen
@@ -233,6 +234,6 @@ releases (a deferred use after a release is reported).`,
 	ndis.FreeMdl(mdl)
 }`,
 		Analog: "SDV NdisMDeregisterInterruptEx, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisAllocateMdl",
-		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl"},
+		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl", "NdisCloseConfiguration"},
 	},
 }

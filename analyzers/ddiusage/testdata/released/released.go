@@ -111,3 +111,16 @@ func threeFrees(a *adapter) {
 	ndis.FreeMdl(m) // want `a double free`
 	ndis.FreeMdl(m) // want `a double free`
 }
+
+// A configuration read after its handle was closed, the handle in a local
+// whose address NdisOpenConfigurationEx was given.
+func configAfterClose(obj *ndis.ConfigurationObject, keyword *ndis.String) {
+	var cfg ndis.Handle
+	if ndis.OpenConfigurationEx(obj, &cfg) != ndis.StatusSuccess {
+		return
+	}
+	ndis.CloseConfiguration(cfg)
+	var st ndis.Status
+	var v *ndis.ConfigurationParameter
+	ndis.ReadConfiguration(&st, &v, cfg, keyword, ndis.ParameterInteger) // want `NdisReadConfiguration's ConfigurationHandle is a handle NdisCloseConfiguration released: the handle is dead`
+}

@@ -158,3 +158,19 @@ func nulls() {
 	ndis.FreeMdl(nil)
 	ndis.FreeMdl(nil)
 }
+
+// A configuration closed, opened again into the same variable, read.
+func configReopened(obj *ndis.ConfigurationObject, keyword *ndis.String) {
+	var cfg ndis.Handle
+	if ndis.OpenConfigurationEx(obj, &cfg) != ndis.StatusSuccess {
+		return
+	}
+	ndis.CloseConfiguration(cfg)
+	if ndis.OpenConfigurationEx(obj, &cfg) != ndis.StatusSuccess {
+		return
+	}
+	var st ndis.Status
+	var v *ndis.ConfigurationParameter
+	ndis.ReadConfiguration(&st, &v, cfg, keyword, ndis.ParameterInteger)
+	ndis.CloseConfiguration(cfg)
+}
