@@ -50,7 +50,7 @@ func TestReleasedRelated(t *testing.T) {
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			if r.Pass.Fset.Position(d.Pos).Line != 24 {
+			if r.Pass.Fset.Position(d.Pos).Line != 25 {
 				continue
 			}
 			for _, rel := range d.Related {
@@ -58,7 +58,7 @@ func TestReleasedRelated(t *testing.T) {
 			}
 		}
 	}
-	want := "23: NdisMDeregisterInterruptEx releases it here"
+	want := "24: NdisMDeregisterInterruptEx releases it here"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("related of the synchronization after the release:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}

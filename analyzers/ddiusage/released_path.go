@@ -2,10 +2,7 @@ package ddiusage
 
 import (
 	"fmt"
-	"go/constant"
 	"go/token"
-	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -34,79 +31,6 @@ type search struct {
 // (what it found so far is reported).
 const maxSteps = 4000
 
-// facts is what a path has decided: the value of conditions (true or
-// false constants), and for each phi of the blocks it entered, the edge it
-// came in by.
-type facts struct {
-	cond map[ssa.Value]bool
-	phi  map[*ssa.Phi]ssa.Value
-}
-
-// with returns a copy of f with cond v decided as d.
-func (f facts) with(v ssa.Value, d bool) facts {
-	g := facts{cond: map[ssa.Value]bool{v: d}, phi: f.phi}
-	for k, x := range f.cond {
-		g.cond[k] = x
-	}
-	return g
-}
-
-// enter returns f with the phis of block s bound to the edges from pred.
-func (f facts) enter(pred, s *ssa.BasicBlock) facts {
-	idx := -1
-	for i, p := range s.Preds {
-		if p == pred {
-			idx = i
-		}
-	}
-	g := facts{cond: f.cond, phi: map[*ssa.Phi]ssa.Value{}}
-	for k, x := range f.phi {
-		g.phi[k] = x
-	}
-	for _, instr := range s.Instrs {
-		phi, ok := instr.(*ssa.Phi)
-		if !ok {
-			break
-		}
-		if idx >= 0 && idx < len(phi.Edges) {
-			g.phi[phi] = phi.Edges[idx]
-		}
-	}
-	return g
-}
-
-// key is a canonical text of f, for the visited set.
-func (f facts) key() string {
-	var parts []string
-	for v, d := range f.cond {
-		parts = append(parts, fmt.Sprintf("c%s=%t", v.Name(), d))
-	}
-	for p, e := range f.phi {
-		parts = append(parts, fmt.Sprintf("p%s=%s", p.Name(), e.Name()))
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
-
-// seedFacts returns the conditions every path to b has decided: for each
-// block on b's dominator chain with a single predecessor that branches,
-// the branch it took.
-func seedFacts(b *ssa.BasicBlock) facts {
-	f := facts{cond: map[ssa.Value]bool{}, phi: map[*ssa.Phi]ssa.Value{}}
-	for x := b; x != nil; x = x.Idom() {
-		if len(x.Preds) != 1 {
-			continue
-		}
-		p := x.Preds[0]
-		if br, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If); ok && p.Succs[0] != p.Succs[1] {
-			if _, known := f.cond[br.Cond]; !known {
-				f.cond[br.Cond] = x == p.Succs[0]
-			}
-		}
-	}
-	return f
-}
-
 // from follows the path into block b from its i-th instruction.
 func (s *search) from(b *ssa.BasicBlock, i int, f facts) {
 	s.walk(b, i, f, false)
@@ -122,11 +46,12 @@ func (s *search) walk(b *ssa.BasicBlock, i int, f facts, killed bool) {
 	s.seen[k] = true
 	s.steps++
 	for _, instr := range b.Instrs[i:] {
-		stop, kill := s.step(instr, killed)
-		if stop {
+		if s.step(instr, killed) {
 			return
 		}
-		killed = killed || kill
+		w := s.c.writes(instr)
+		killed = killed || s.h.killedBy(w)
+		f = f.forgetWritten(w)
 	}
 	s.next(b, f, killed)
 }
@@ -165,25 +90,16 @@ func (s *search) enter(b, succ *ssa.BasicBlock, f facts, killed bool) {
 }
 
 // step looks at one instruction on the path: it reports a DDI call that
-// passes the handle (stop: a second release, whose own search goes on from
-// there), and says whether the instruction may store to the handle's
-// location.
-func (s *search) step(instr ssa.Instruction, killed bool) (stop, kill bool) {
+// passes the handle, and says whether to stop there (a second release,
+// whose own search goes on from there).
+func (s *search) step(instr ssa.Instruction, killed bool) bool {
 	switch x := instr.(type) {
 	case *ssa.Call:
-		if s.uses(&x.Call, x.Pos(), killed) {
-			return true, false
-		}
-		return false, s.callKills(&x.Call)
+		return s.uses(&x.Call, x.Pos(), killed)
 	case *ssa.Defer:
 		s.uses(&x.Call, x.Pos(), killed) // runs at the return, after the release
-		return false, false
-	case *ssa.Go:
-		return false, true
-	case *ssa.Store:
-		return false, s.h.loc != nil && s.h.loc.mayAlias(locationOf(x.Addr), pointee(x.Addr.Type()))
 	}
-	return false, false
+	return false
 }
 
 // uses reports the call if it passes the handle to a taker of the
@@ -199,89 +115,4 @@ func (s *search) uses(call *ssa.CallCommon, pos token.Pos, killed bool) (release
 		}
 	}
 	return false
-}
-
-// callKills reports whether a call may store to the handle's location: a
-// DDI given a pointer that may point there (an out parameter: the
-// re-acquisition), a function of the package or of another module (a
-// helper may store anything), a call through a function value or an
-// interface. The standard library and builtins store no handles.
-func (s *search) callKills(call *ssa.CallCommon) bool {
-	if s.h.loc == nil {
-		return false
-	}
-	if s.c.ddiName(call) != "" {
-		for _, a := range call.Args {
-			if el := pointee(a.Type()); el != nil && s.h.loc.mayAlias(locationOf(a), el) {
-				return true
-			}
-		}
-		return false
-	}
-	if _, builtin := call.Value.(*ssa.Builtin); builtin {
-		return false
-	}
-	callee := call.StaticCallee()
-	return callee == nil || !isStdlib(callee)
-}
-
-// eval returns the value of a boolean condition the path has decided, and
-// whether it could tell: a constant, a condition tested before, a phi the
-// path entered by a known edge, its negation, or == / != of two such
-// constants.
-func (f facts) eval(v ssa.Value) (bool, bool) {
-	if d, ok := f.cond[v]; ok {
-		return d, true
-	}
-	k, ok := f.constOf(v, 0)
-	if !ok || k.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(k), true
-}
-
-// maxEvalDepth bounds the recursion of constOf through phis and operators.
-const maxEvalDepth = 8
-
-// constOf returns the constant v has on the path, if it can tell.
-func (f facts) constOf(v ssa.Value, depth int) (constant.Value, bool) {
-	if depth > maxEvalDepth {
-		return nil, false
-	}
-	if d, ok := f.cond[v]; ok {
-		return constant.MakeBool(d), true
-	}
-	switch x := v.(type) {
-	case *ssa.Const:
-		if x.Value == nil {
-			return nil, false
-		}
-		return x.Value, true
-	case *ssa.Phi:
-		if e, ok := f.phi[x]; ok {
-			return f.constOf(e, depth+1)
-		}
-	case *ssa.UnOp:
-		if x.Op == token.NOT {
-			if k, ok := f.constOf(x.X, depth+1); ok && k.Kind() == constant.Bool {
-				return constant.MakeBool(!constant.BoolVal(k)), true
-			}
-		}
-	case *ssa.BinOp:
-		return f.compare(x, depth)
-	}
-	return nil, false
-}
-
-// compare evaluates == and != of two constants the path knows.
-func (f facts) compare(x *ssa.BinOp, depth int) (constant.Value, bool) {
-	if x.Op != token.EQL && x.Op != token.NEQ {
-		return nil, false
-	}
-	a, ok1 := f.constOf(x.X, depth+1)
-	b, ok2 := f.constOf(x.Y, depth+1)
-	if !ok1 || !ok2 || a.Kind() != b.Kind() {
-		return nil, false
-	}
-	return constant.MakeBool(constant.Compare(a, x.Op, b)), true
 }

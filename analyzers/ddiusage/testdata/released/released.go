@@ -11,6 +11,7 @@ type adapter struct {
 	pool      ndis.Handle
 	mdl       *ndis.Mdl
 	buf       []byte
+	msi       bool
 }
 
 var globalInterrupt ndis.Handle
@@ -123,4 +124,30 @@ func configAfterClose(obj *ndis.ConfigurationObject, keyword *ndis.String) {
 	var st ndis.Status
 	var v *ndis.ConfigurationParameter
 	ndis.ReadConfiguration(&st, &v, cfg, keyword, ndis.ParameterInteger) // want `NdisReadConfiguration's ConfigurationHandle is a handle NdisCloseConfiguration released: the handle is dead`
+}
+
+// The flag the second test reads is stored between: the pass forgets what
+// the first test decided, and the path through both deregistrations is
+// taken.
+func fieldFlagChanged(a *adapter) {
+	if a.msi {
+		ndis.MDeregisterInterruptEx(a.interrupt)
+		a.msi = false
+	}
+	if !a.msi {
+		ndis.MDeregisterInterruptEx(a.interrupt) // want `NdisMDeregisterInterruptEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released already: a double free`
+	}
+}
+
+// A switch whose second cases include the first's.
+func switchedOverlap(a *adapter, state int) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	switch state {
+	case 1:
+		ndis.FreeMdl(m)
+	}
+	switch state {
+	case 1, 2:
+		ndis.FreeMdl(m) // want `a double free`
+	}
 }

@@ -15,6 +15,8 @@ type adapter struct {
 	pool      ndis.Handle
 	mdl       *ndis.Mdl
 	buf       []byte
+	msi       bool
+	count     int
 }
 
 func isr(synchronizeContext ndis.Handle) bool { return true }
@@ -173,4 +175,41 @@ func configReopened(obj *ndis.ConfigurationObject, keyword *ndis.String) {
 	var v *ndis.ConfigurationParameter
 	ndis.ReadConfiguration(&st, &v, cfg, keyword, ndis.ParameterInteger)
 	ndis.CloseConfiguration(cfg)
+}
+
+// A field tested twice with nothing between that may store to it: the
+// path through the first deregistration does not take the second.
+func fieldFlag(a *adapter) {
+	if a.msi {
+		ndis.MDeregisterInterruptEx(a.interrupt)
+	}
+	a.count++ // an int written: the bool is not
+	if !a.msi {
+		ndis.MDeregisterInterruptEx(a.interrupt)
+	}
+}
+
+// A switch on one value twice: the case that frees first is not the case
+// that frees again.
+func switched(a *adapter, state int) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	switch state {
+	case 1:
+		ndis.FreeMdl(m)
+	}
+	fmt.Println("between")
+	switch state {
+	case 2, 3:
+		ndis.FreeMdl(m)
+	}
+}
+
+// A status tested twice against different values.
+func statusTwice(a *adapter, status ndis.Status) {
+	if status != ndis.StatusSuccess {
+		ndis.FreeMdl(a.mdl)
+	}
+	if status == ndis.StatusSuccess {
+		ndis.FreeMdl(a.mdl)
+	}
 }
