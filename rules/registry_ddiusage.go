@@ -209,18 +209,19 @@ NdisFreeNetBuffer or NdisFreeGenericObject of one object (the alternation of SDV
 NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free,
 a configuration handle NdisCloseConfiguration closed.
 Statically, within one function, for each pair of the catalogue whose release ends its handle
-(Pair.Handle: the interrupt, generic object, NET_BUFFER, MDL and configuration pairs): a call, reached on some path
-from a call of the release with no re-acquisition between, that passes the same handle to the release
-again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx; the
-DDIs that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configuration DDIs). Reported at that call, with the release as related position.
-The same handle is the same SSA value (a local the function does not reassign), or a load of the same
-variable or field (the same base value, the same field) with no store to it, no call of the function's
-own or another package's code, and no DDI writing through a pointer to it between the two. Not seen
-statically: a release and a use in different functions (a helper, another handler, a work item); a
-handle copied through another variable, a map, a slice or a phi of several values; a path back
-round a loop; a path the function's own branches make impossible where the pass cannot read them
-(it follows constant flags and branches on one condition taken twice, nothing more); deferred
-releases (a deferred use after a release is reported).`,
+(Pair.Handle: the interrupt, generic object, NET_BUFFER, MDL and configuration pairs): a call, reached
+on some path from a call of the release with no re-acquisition between, that passes the same handle to
+the release again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx;
+the DDIs that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configuration DDIs).
+Reported at that call, with the release as related position. The same handle is the same SSA value (a
+local the function does not reassign), or a load of the same variable or field (the same base value,
+the same field) with no store to it, no call of the function's own or another module's code, and no
+DDI writing through a pointer to it between the two. Not seen statically: a release and a use in
+different functions (a helper, another handler, a work item); a handle copied through another
+variable, a map, a slice or a phi of several values; a path back round a loop; a path the function's
+own branches make impossible where the pass cannot read them (it reads one condition tested twice, a
+value compared with constants twice, and flags set to constants, nothing more: such a path is taken
+as possible); deferred releases (a deferred use after a release is reported).`,
 		Page: "nf-ndis-ndismderegisterinterruptex",
 		Wrong: `func sendOnce(ndisHandle ndis.Handle, header []byte) {
 	mdl := ndis.AllocateMdl(ndisHandle, header, 14)

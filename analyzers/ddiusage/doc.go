@@ -67,17 +67,22 @@
 // (type assertions and conversions stripped, so two ctx.(*adapter).intr
 // are one location) while nothing on the path may have stored to it: a
 // store to it, to that field through another base or through a pointer of
-// its type the pass cannot name; a DDI given a pointer that may point to
-// it (NdisMRegisterInterruptEx's &a.intr, the re-acquisition); a call of
-// the package's or another module's code, a function value or an
-// interface method; a go statement. Calls of the standard library and
-// builtins store no handles. A deferred call after the release is a use
-// (it runs at the return). The path search reads the branches it can: a
-// condition the path to the release or the path since has decided (the
-// same SSA value tested again), and a condition computed from the
-// constants of the phis the path entered (a flag set to true where the
-// handle was freed) with !, == and !=; any other branch is taken both
-// ways. It stops after a bounded number of blocks per release.
+// its type the pass cannot name; a DDI given a pointer at an out parameter
+// that may point to it (NdisMRegisterInterruptEx's &a.intr, the
+// re-acquisition); a call of the package's or another module's code, a
+// function value or an interface method; a function of the standard
+// library given anything that can carry a pointer; a go statement.
+// Builtins write nothing the pass names. A deferred call after the release
+// is a use (it runs at the return). The path search reads the branches it
+// can, each condition keyed by what it computes (two loads of one
+// location, two comparisons of the same operands, are one condition): a
+// condition the path to the release or the path since has decided, a value
+// a decided x == c or x != c tells (a switch on one value twice, a status
+// tested twice), and a condition computed from the constants of the phis
+// the path entered (a flag set to true where the handle was freed) with !,
+// == and !=. What the path knows of a load is forgotten where it may write
+// a location of that type (as above; a store of an int does not touch a
+// bool). Any other branch is taken both ways. It stops after a bounded number of blocks per release.
 //
 // A companion with a failure condition (Companion.FailsWhen: the DDI failed
 // when it returned NULL at VirtualAddress) is checked on the failure path.
@@ -129,7 +134,8 @@
 // round a loop (a release in one iteration and a use in the next); a
 // deferred release (defer NdisFreeMdl(m) and then NdisFreeMdl(m)); paths
 // the function's own branches make impossible in ways other than those
-// above (two conditions that imply each other): they are taken as
+// above (two different conditions that imply each other, x < 3 and
+// x == 5, a flag kept in a field a helper sets): they are taken as
 // possible, so a driver that keeps such state reports falsely; suppress
 // with //ndislint:ignore bad-handle and the reason.
 // The run-time verifier checks the same IDs on every call it sees.

@@ -9,12 +9,9 @@ import (
 
 // search follows the paths from one release call, forward, never round a
 // loop (a back edge ends a path), and reports the calls on them that pass
-// the released handle to a DDI that takes it. It reads the branches it
-// can: a condition already decided on the path (the same SSA value
-// tested twice, or tested on the way to the release), and a condition
-// computed from constants the path chose (a flag set to true in one branch
-// and false in the other, merged by a phi). A path the function's own
-// branches make impossible is otherwise taken as possible.
+// the released handle to a DDI that takes it. It takes only the branches
+// the path's facts allow (released_facts.go); a path the function's own
+// branches make impossible in another way is taken as possible.
 type search struct {
 	c      *checker
 	takers map[string][]taker
