@@ -130,7 +130,8 @@
 // handler and another handler, a DPC, a work item); a handle copied
 // through another variable, a field of another structure, a slice, a map,
 // a channel or a phi that merges several values; a field of a structure
-// reached through a pointer loaded from another (a.b.intr); a path back
+// reached through a pointer that is itself loaded (a.b.intr, or a.intr
+// where a is captured by a function literal); a path back
 // round a loop (a release in one iteration and a use in the next); a
 // deferred release (defer NdisFreeMdl(m) and then NdisFreeMdl(m)); paths
 // the function's own branches make impossible in ways other than those

@@ -151,3 +151,12 @@ func switchedOverlap(a *adapter, state int) {
 		ndis.FreeMdl(m) // want `a double free`
 	}
 }
+
+// In a function literal (a work item's routine, say), as in any function.
+func literal(a *adapter) func() {
+	return func() {
+		m := a.mdl
+		ndis.FreeMdl(m)
+		ndis.FreeMdl(m) // want `a double free`
+	}
+}

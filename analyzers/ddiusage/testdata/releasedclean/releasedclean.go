@@ -213,3 +213,17 @@ func statusTwice(a *adapter, status ndis.Status) {
 		ndis.FreeMdl(a.mdl)
 	}
 }
+
+// A goroutine started between may store the field.
+func goroutineBetween(a *adapter, fresh *ndis.Mdl) {
+	ndis.FreeMdl(a.mdl)
+	go func() { a.mdl = fresh }()
+	ndis.FreeMdl(a.mdl)
+}
+
+// A standard-library call given the field's address may store it.
+func stdlibBetween(a *adapter, s string) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	fmt.Sscan(s, &a.interrupt)
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
