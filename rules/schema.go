@@ -725,6 +725,14 @@ type Pair struct {
 // PairHandle is how a pair's resource is named by a handle: where the
 // acquire DDI gives it, which parameter of the release takes it, and which
 // other DDIs use it.
+//
+// It is not a Lifetime for the typestate pass: that engine names objects
+// by handle kind (an interrupt's, a configuration's and a work item's
+// handles all have kind ndis-object-handle; MDLs, NET_BUFFERs and generic
+// objects have none), takes handles from out parameters and callbacks'
+// parameters rather than DDI results, and keeps a state only where every
+// path agrees, where a double free is a state some path reaches. The
+// ddiusage pass reads it instead (bad-handle).
 type PairHandle struct {
 	// Acquire is the page name of the acquire DDI's out parameter that
 	// receives the handle (NdisInterruptHandle), or "" when the DDI returns
