@@ -207,12 +207,14 @@ NdisMCm*), and a handle its release ended: NdisMSynchronizeWithInterruptEx with 
 NdisMDeregisterInterruptEx deregistered (SDV NdisMDeregisterInterruptEx), a second NdisFreeMdl,
 NdisFreeNetBuffer or NdisFreeGenericObject of one object (the alternation of SDV NdisAllocateMdl,
 NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free,
-a configuration handle NdisCloseConfiguration closed.
+a configuration handle NdisCloseConfiguration closed, a DMA channel deregistered.
 Statically, within one function, for each pair of the catalogue whose release ends its handle
-(Pair.Handle: the interrupt, generic object, NET_BUFFER, MDL and configuration pairs): a call, reached
+(Pair.Handle: the interrupt, scatter/gather and system DMA, generic object, NET_BUFFER, MDL and
+configuration pairs): a call, reached
 on some path from a call of the release with no re-acquisition between, that passes the same handle to
-the release again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx;
-the DDIs that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configuration DDIs).
+the release again (a double free) or to a DDI the catalogue says uses it (NdisMSynchronizeWithInterruptEx
+and NdisMQueueDpcEx; NdisMAllocateNetBufferSGList, NdisMReadDmaCounter and the other DMA DDIs; the DDIs
+that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configuration DDIs).
 Reported at that call, with the release as related position. The same handle is the same SSA value (a
 local the function does not reassign), or a load of the same variable or field (the same base value,
 the same field) with no store to it, no call of the function's own or another module's code, and no
@@ -235,6 +237,6 @@ as possible); deferred releases (a deferred use after a release is reported).`,
 	ndis.FreeMdl(mdl)
 }`,
 		Analog: "SDV NdisMDeregisterInterruptEx, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisAllocateMdl",
-		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl", "NdisCloseConfiguration"},
+		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl", "NdisCloseConfiguration", "NdisMDeregisterScatterGatherDma", "NdisMDeregisterDmaChannel"},
 	},
 }

@@ -2,6 +2,8 @@ package ddiusage_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -44,13 +46,28 @@ func TestCompanionRelated(t *testing.T) {
 }
 
 // TestReleasedRelated checks that a use after a release points at the
-// release.
+// release: haltThenSync in testdata/released.
 func TestReleasedRelated(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(analysistest.TestData(), "released", "released.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineOf := func(text string) int {
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.Contains(l, text) {
+				return i + 1
+			}
+		}
+		t.Fatalf("testdata/released has no line with %q", text)
+		return 0
+	}
+	use := lineOf("ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a) // want")
+	rel := lineOf("ndis.MDeregisterInterruptEx(a.interrupt)")
 	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/released")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			if r.Pass.Fset.Position(d.Pos).Line != 25 {
+			if r.Pass.Fset.Position(d.Pos).Line != use {
 				continue
 			}
 			for _, rel := range d.Related {
@@ -58,7 +75,7 @@ func TestReleasedRelated(t *testing.T) {
 			}
 		}
 	}
-	want := "24: NdisMDeregisterInterruptEx releases it here"
+	want := fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel)
 	if strings.Join(got, "\n") != want {
 		t.Errorf("related of the synchronization after the release:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}

@@ -51,13 +51,15 @@
 //	                       free) or a DDI that uses the resource
 //	                       (released.go)
 //
-// A pair whose release ends its handle (Pair.Handle: the interrupt, generic
-// object, NET_BUFFER, MDL and configuration pairs) is checked in every function of the
+// A pair whose release ends its handle (Pair.Handle: the interrupt,
+// scatter/gather and system DMA, generic object, NET_BUFFER, MDL and
+// configuration pairs) is checked in every function of the
 // package, whatever its role. From each call of the release, the pass
 // follows the paths forward, never back round a loop, and reports each
 // call on them that passes the same handle to a DDI that takes it
 // (Catalogue.HandleTakers: the release itself, Handle.Uses such as
-// NdisMSynchronizeWithInterruptEx or NdisReadConfiguration, and with Handle.ByType every in
+// NdisMSynchronizeWithInterruptEx, NdisMReadDmaCounter or
+// NdisReadConfiguration, and with Handle.ByType every in
 // parameter of the resource's own Go type, *ndis.Mdl or *ndis.NetBuffer),
 // with the release as related position; a second release ends that path
 // (its own search goes on). The same handle is the same SSA value (a local

@@ -12,6 +12,8 @@ type adapter struct {
 	mdl       *ndis.Mdl
 	buf       []byte
 	msi       bool
+	sgDma     ndis.Handle
+	dma       ndis.Handle
 }
 
 var globalInterrupt ndis.Handle
@@ -159,4 +161,24 @@ func literal(a *adapter) func() {
 		ndis.FreeMdl(m)
 		ndis.FreeMdl(m) // want `a double free`
 	}
+}
+
+// A DPC queued on an interrupt deregistered.
+func dpcAfterDeregister(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	ndis.MQueueDpcEx(a.interrupt, 0, nil, nil) // want `NdisMQueueDpcEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released`
+}
+
+// A scatter/gather list asked of a DMA channel deregistered.
+func sgAfterDeregister(a *adapter, nb *ndis.NetBuffer) {
+	ndis.MDeregisterScatterGatherDma(a.sgDma)
+	ndis.MAllocateNetBufferSGList(a.sgDma, nb, a, 0, nil, 0) // want `NdisMAllocateNetBufferSGList's NdisMiniportDmaHandle is a handle NdisMDeregisterScatterGatherDma released`
+}
+
+// A system DMA channel read after it was deregistered ("the caller should
+// consider MiniportDmaHandle invalid as soon as it is passed to
+// NdisMDeregisterDmaChannel").
+func counterAfterDeregister(a *adapter) uint32 {
+	ndis.MDeregisterDmaChannel(a.dma)
+	return ndis.MReadDmaCounter(a.dma) // want `NdisMReadDmaCounter's MiniportDmaHandle is a handle NdisMDeregisterDmaChannel released`
 }

@@ -17,6 +17,7 @@ type adapter struct {
 	buf       []byte
 	msi       bool
 	count     int
+	sgDma     ndis.Handle
 }
 
 func isr(synchronizeContext ndis.Handle) bool { return true }
@@ -226,4 +227,11 @@ func stdlibBetween(a *adapter, s string) {
 	ndis.MDeregisterInterruptEx(a.interrupt)
 	fmt.Sscan(s, &a.interrupt)
 	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
+
+// Scatter/gather lists asked while the DMA channel is registered; the
+// channel deregistered last.
+func sgThenDeregister(a *adapter, nb *ndis.NetBuffer) {
+	ndis.MAllocateNetBufferSGList(a.sgDma, nb, a, 0, nil, 0)
+	ndis.MDeregisterScatterGatherDma(a.sgDma)
 }
