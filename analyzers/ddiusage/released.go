@@ -83,7 +83,11 @@ func (c *checker) followRelease(takers map[string][]taker, rel taker, call *ssa.
 
 // report reports a use of the released handle at a call.
 func (s *search) report(t taker, pos token.Pos) {
-	related := []analysis.RelatedInformation{{Pos: s.call.Pos(), Message: s.rel.ref.DDI + " releases it here"}}
+	at, end := s.call.Pos(), token.NoPos
+	if ce := s.c.front.CallAt(at); ce != nil {
+		at, end = ce.Pos(), ce.End()
+	}
+	related := []analysis.RelatedInformation{{Pos: at, End: end, Message: s.rel.ref.DDI + " releases it here"}}
 	if t.release {
 		s.c.report(rules.RuleBadHandle, pos, related,
 			"%s's %s is a handle %s released already: a double free", t.ref.DDI, t.ref.Param, s.rel.ref.DDI)
