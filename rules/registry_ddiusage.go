@@ -12,6 +12,9 @@ const (
 	RuleResourceNotReleased = "resource-not-released"
 	RuleDDICompanionMissing = "ddi-companion-missing"
 	RuleBadHandle           = "bad-handle"
+	// RuleWorkItemUseAfterFree is the verifier's ID for a work item used
+	// after its free, which the pass reports as well.
+	RuleWorkItemUseAfterFree = "workitem-use-after-free"
 )
 
 // The rules of the DDI-usage pass: SDV's DDI usage, memory usage and
@@ -238,5 +241,39 @@ as possible); deferred releases (a deferred use after a release is reported).`,
 }`,
 		Analog: "SDV NdisMDeregisterInterruptEx, NdisAllocateGenericObject, NdisAllocateNetBuffer, NdisAllocateMdl",
 		Needs:  []string{"NdisMDeregisterInterruptEx", "NdisFreeGenericObject", "NdisFreeNetBuffer", "NdisFreeMdl", "NdisCloseConfiguration", "NdisMDeregisterScatterGatherDma", "NdisMDeregisterDmaChannel"},
+	},
+	{
+		ID:    RuleWorkItemUseAfterFree,
+		Pass:  PassDDIUsage,
+		Title: "a work item queued or freed after NdisFreeIoWorkItem",
+		Text: `After NdisFreeIoWorkItem the handle is dead: NdisFreeIoWorkItem "calls IoFreeWorkItem to free the
+structure that is specified by the NdisIoWorkItemHandle parameter". The verifier reports
+NdisQueueIoWorkItem or NdisFreeIoWorkItem with a work item freed already, wherever the calls are.
+Statically, as bad-handle for the pairs whose release ends their handle (the catalogue's Pair.Handle
+of the NdisAllocateIoWorkItem pair, whose Rule names this ID): within one function, a call reached on
+some path from NdisFreeIoWorkItem, with no allocation into the same variable between and not back round
+a loop, that passes the same handle (the same SSA value, or a load of the same variable or field with
+nothing between that may store to it) to NdisQueueIoWorkItem or NdisFreeIoWorkItem. Not seen
+statically: the free and the use in different functions (a work item freed in its own routine and
+queued again elsewhere), and what bad-handle's text lists.`,
+		Page: "nf-ndis-ndisfreeioworkitem",
+		Wrong: `//ndis:role NDIS_IO_WORKITEM_FUNCTION
+func workItemRoutine(workItemContext, ndisIoWorkItemHandle ndis.Handle) {}
+
+func queueOnce(ndisObjectHandle ndis.Handle) {
+	w := ndis.AllocateIoWorkItem(ndisObjectHandle)
+	ndis.FreeIoWorkItem(w)
+	ndis.QueueIoWorkItem(w, workItemRoutine, nil) // the work item is freed already
+}`,
+		Right: `//ndis:role NDIS_IO_WORKITEM_FUNCTION
+func workItemRoutine(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
+	ndis.FreeIoWorkItem(ndisIoWorkItemHandle) // freed once it has run
+}
+
+func queueOnce(ndisObjectHandle ndis.Handle) {
+	w := ndis.AllocateIoWorkItem(ndisObjectHandle)
+	ndis.QueueIoWorkItem(w, workItemRoutine, nil)
+}`,
+		Needs: []string{"NdisFreeIoWorkItem"},
 	},
 }

@@ -40,7 +40,6 @@ const (
 	RuleMemoryFreeUnknown    = "memory-free-unknown"
 	RuleMemoryLeak           = "memory-leak"
 	RuleWorkItemDoubleQueue  = "workitem-double-queue"
-	RuleWorkItemUseAfterFree = "workitem-use-after-free"
 	RuleWorkItemFreeQueued   = "workitem-free-queued"
 	RuleWorkItemLeak         = "workitem-leak"
 	RuleTimerUseAfterFree    = "timer-use-after-free"
@@ -249,13 +248,6 @@ first pending completed: the simulated NDIS lost track of one completion.`,
 		Title: "a work item queued again before its routine ran",
 		Text:  `A work item is queued again only after its routine started.`,
 		Page:  "nf-ndis-ndisqueueioworkitem",
-	},
-	{
-		ID:    RuleWorkItemUseAfterFree,
-		Pass:  PassVerifier,
-		Title: "a work item queued or freed after NdisFreeIoWorkItem",
-		Text:  `After NdisFreeIoWorkItem the handle is dead.`,
-		Page:  "nf-ndis-ndisfreeioworkitem",
 	},
 	{
 		ID:    RuleWorkItemFreeQueued,

@@ -89,7 +89,9 @@ func (c *Catalogue) validatePairHandle(p *Pair) error {
 	switch {
 	case h.Reason == "":
 		return errors.New("reason: empty")
-	case h.Acquire == "" && !strings.HasPrefix(acq.Returns, "P"):
+	case h.Rule != "" && LookupRule(h.Rule) == nil:
+		return errors.Errorf("rule: %q is no rule of the registry", h.Rule)
+	case h.Acquire == "" && !strings.HasPrefix(acq.Returns, "P") && acq.Returns != "NDIS_HANDLE":
 		return errors.Errorf("acquire: %s returns %s, no handle; name its out parameter", acq.Name, acq.Returns)
 	case h.Acquire != "" && (acq.ParamIndex(h.Acquire) < 0 || acq.Params[acq.ParamIndex(h.Acquire)].Dir != Out):
 		return errors.Errorf("acquire: %q is no out parameter of %s", h.Acquire, acq.Name)

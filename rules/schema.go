@@ -751,6 +751,18 @@ type PairHandle struct {
 	ByType bool `json:"byType,omitempty"`
 	// Reason is the page's sentence that says the handle is dead.
 	Reason string `json:"reason"`
+	// Rule is the ID of the rule a use after the release breaks, when it
+	// is not RuleBadHandle (a work item's: RuleWorkItemUseAfterFree, the
+	// ID the verifier reports it with).
+	Rule string `json:"rule,omitempty"`
+}
+
+// UseRule returns the rule a use of the handle after the release breaks.
+func (h *PairHandle) UseRule() string {
+	if h.Rule != "" {
+		return h.Rule
+	}
+	return RuleBadHandle
 }
 
 // Companion is a DDI whose use in the context of a role asks for another

@@ -50,6 +50,8 @@
 //	                       it, in one function: the release again (a double
 //	                       free) or a DDI that uses the resource
 //	                       (released.go)
+//	workitem-use-after-free  the same for a work item after
+//	                       NdisFreeIoWorkItem (the pair's Handle.Rule)
 //
 // A pair whose release ends its handle (Pair.Handle: the interrupt,
 // scatter/gather and system DMA, generic object, NET_BUFFER, MDL and
@@ -62,7 +64,8 @@
 // NdisReadConfiguration, and with Handle.ByType every in
 // parameter of the resource's own Go type, *ndis.Mdl or *ndis.NetBuffer),
 // with the release as related position; a second release ends that path
-// (its own search goes on). The same handle is the same SSA value (a local
+// (its own search goes on). The rule is bad-handle, or the one the pair's
+// Handle.Rule names (workitem-use-after-free for work items). The same handle is the same SSA value (a local
 // the function does not reassign: an allocation into the same variable is
 // a new value), or a load of the same location: the same global, the same
 // local whose address is taken, or the same field of the same base value

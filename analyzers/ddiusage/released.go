@@ -88,12 +88,13 @@ func (s *search) report(t taker, pos token.Pos) {
 		at, end = ce.Pos(), ce.End()
 	}
 	related := []analysis.RelatedInformation{{Pos: at, End: end, Message: s.rel.ref.DDI + " releases it here"}}
+	rule := s.rel.pair.Handle.UseRule()
 	if t.release {
-		s.c.report(rules.RuleBadHandle, pos, related,
+		s.c.report(rule, pos, related,
 			"%s's %s is a handle %s released already: a double free", t.ref.DDI, t.ref.Param, s.rel.ref.DDI)
 		return
 	}
-	s.c.report(rules.RuleBadHandle, pos, related,
+	s.c.report(rule, pos, related,
 		"%s's %s is a handle %s released: the handle is dead", t.ref.DDI, t.ref.Param, s.rel.ref.DDI)
 }
 

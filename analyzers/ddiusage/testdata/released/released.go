@@ -182,3 +182,13 @@ func counterAfterDeregister(a *adapter) uint32 {
 	ndis.MDeregisterDmaChannel(a.dma)
 	return ndis.MReadDmaCounter(a.dma) // want `NdisMReadDmaCounter's MiniportDmaHandle is a handle NdisMDeregisterDmaChannel released`
 }
+
+func workItemRoutine(workItemContext, ndisIoWorkItemHandle ndis.Handle) {}
+
+// A work item queued after its free: the verifier's workitem-use-after-free,
+// which the catalogue's pair names.
+func queueAfterFree(a *adapter) {
+	w := ndis.AllocateIoWorkItem(a.handle)
+	ndis.FreeIoWorkItem(w)
+	ndis.QueueIoWorkItem(w, workItemRoutine, a) // want `NdisQueueIoWorkItem's NdisIoWorkItemHandle is a handle NdisFreeIoWorkItem released: the handle is dead \(workitem-use-after-free\)`
+}

@@ -235,3 +235,13 @@ func sgThenDeregister(a *adapter, nb *ndis.NetBuffer) {
 	ndis.MAllocateNetBufferSGList(a.sgDma, nb, a, 0, nil, 0)
 	ndis.MDeregisterScatterGatherDma(a.sgDma)
 }
+
+func workItemRoutine(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
+	ndis.FreeIoWorkItem(ndisIoWorkItemHandle)
+}
+
+// A work item queued, and freed by its routine once it ran.
+func queueThenFreeInRoutine(a *adapter) {
+	w := ndis.AllocateIoWorkItem(a.handle)
+	ndis.QueueIoWorkItem(w, workItemRoutine, a)
+}
