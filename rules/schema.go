@@ -284,10 +284,39 @@ type CallContext struct {
 	Only []string `json:"only,omitempty"`
 	// Never are the roles the DDI must not be called from.
 	Never []string `json:"never,omitempty"`
+	// NullOnly are roles in whose context the DDI may be called only while
+	// one of the role's parameters is NULL: NdisReEnumerateProtocolBindings
+	// in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL (an
+	// event for all bindings). Allows does not read it; NullRequired does.
+	NullOnly []RoleParam `json:"nullOnly,omitempty"`
 	// SDV is the Static Driver Verifier rule that states it, if any.
 	SDV string `json:"sdv,omitempty"`
 	// Reason is the page's sentence.
 	Reason string `json:"reason"`
+}
+
+// RoleParam names one parameter of a role.
+type RoleParam struct {
+	// Role is the role's typedef: PROTOCOL_NET_PNP_EVENT.
+	Role string `json:"role"`
+	// Param is the parameter's name on the role's page:
+	// ProtocolBindingContext.
+	Param string `json:"param"`
+}
+
+// NullRequired returns the parameter of role that must be NULL for the DDI
+// to be called in its context (CallContext.NullOnly), or "" when the
+// context sets no such condition for role.
+func (x *CallContext) NullRequired(role string) string {
+	if x == nil {
+		return ""
+	}
+	for _, rp := range x.NullOnly {
+		if rp.Role == role {
+			return rp.Param
+		}
+	}
+	return ""
 }
 
 // Allows reports whether the DDI may be called while role runs (role ""

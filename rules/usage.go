@@ -18,13 +18,16 @@ func (c *Catalogue) validateUsage(d *DDI) error {
 		if x.Reason == "" {
 			return errors.New("context: reason: empty")
 		}
-		if len(x.Only) == 0 && len(x.Never) == 0 {
-			return errors.New("context: neither only nor never")
+		if len(x.Only) == 0 && len(x.Never) == 0 && len(x.NullOnly) == 0 {
+			return errors.New("context: neither only, never nor nullOnly")
 		}
 		for _, r := range append(append([]string(nil), x.Only...), x.Never...) {
 			if c.Role(r) == nil {
 				return errors.Errorf("context: unknown role %q", r)
 			}
+		}
+		if err := c.validateNullOnly(x); err != nil {
+			return err
 		}
 	}
 	for _, p := range d.Params {
@@ -46,6 +49,50 @@ func (c *Catalogue) validateUsage(d *DDI) error {
 		}
 	}
 	return nil
+}
+
+// validateNullOnly checks a context's NULL conditions: each names a
+// parameter of a known role that the context otherwise allows, a handle or
+// pointer (what can be NULL), once per role.
+func (c *Catalogue) validateNullOnly(x *CallContext) error {
+	seen := map[string]bool{}
+	for _, rp := range x.NullOnly {
+		r := c.Role(rp.Role)
+		if r == nil {
+			return errors.Errorf("context: nullOnly: unknown role %q", rp.Role)
+		}
+		if seen[rp.Role] {
+			return errors.Errorf("context: nullOnly: role %s twice", rp.Role)
+		}
+		seen[rp.Role] = true
+		if !x.Allows(rp.Role) {
+			return errors.Errorf("context: nullOnly: role %s is not allowed at all", rp.Role)
+		}
+		p := roleParam(r, rp.Param)
+		if p == nil {
+			return errors.Errorf("context: nullOnly: role %s has no parameter %q", rp.Role, rp.Param)
+		}
+		if !nullable(p.GoType) {
+			return errors.Errorf("context: nullOnly: %s's %s is a %s, never NULL", rp.Role, rp.Param, p.GoType)
+		}
+	}
+	return nil
+}
+
+// roleParam returns role r's parameter named name, or nil.
+func roleParam(r *Role, name string) *Param {
+	for i := range r.Params {
+		if r.Params[i].Name == name {
+			return &r.Params[i]
+		}
+	}
+	return nil
+}
+
+// nullable reports whether a Go type of the model can be NULL: a handle or
+// a pointer.
+func nullable(goType string) bool {
+	return goType == "ndis.Handle" || strings.HasPrefix(goType, "*")
 }
 
 // validateRoleFlags checks a role's dispatch-level flag parameters.
