@@ -34,6 +34,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.exportFacts()
 	c.checkLimits()
 	c.checkHandlers()
+	c.checkNullContexts()
 	c.checkPairs()
 	c.checkFailureReleases()
 	c.checkCompanions()
