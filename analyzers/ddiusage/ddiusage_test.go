@@ -2,6 +2,8 @@ package ddiusage_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,5 +42,50 @@ func TestCompanionRelated(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("related of successOnly's allocation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNullContextRelated checks that a call in a helper, where the
+// helper's test proves the handler's ProtocolBindingContext not NULL,
+// points at the handler, at the handler's call of the helper and at the
+// test.
+func TestNullContextRelated(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/netpnp")
+	src, err := os.ReadFile(filepath.Join(analysistest.TestData(), "netpnp", "netpnp.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	lineOf := func(prefix string, after int) int {
+		for i := after; i < len(lines); i++ {
+			if strings.HasPrefix(strings.TrimSpace(lines[i]), prefix) {
+				return i + 1
+			}
+		}
+		t.Fatalf("no line %q after line %d", prefix, after)
+		return 0
+	}
+	helper := lineOf("func rebindOnBinding(", 0)
+	test, call := lineOf("if ctx != nil {", helper), lineOf("ndis.ReEnumerateProtocolBindings(", helper)
+	handler := lineOf("func helpersOnBinding(", 0)
+	site := lineOf("rebindOnBinding(protocolBindingContext)", handler)
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if r.Pass.Fset.Position(d.Pos).Line != call {
+				continue
+			}
+			for _, rel := range d.Related {
+				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
+			}
+		}
+	}
+	want := []string{
+		fmt.Sprintf("%d: ProtocolNetPnPEvent handler: helpersOnBinding", handler-1),
+		fmt.Sprintf("%d: reached through this call of ProtocolNetPnPEvent", site),
+		fmt.Sprintf("%d: ProtocolBindingContext is tested here", test),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related of rebindOnBinding's call:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -24,7 +24,8 @@
 //
 //	ddi-wrong-context      a DDI called in a handler of a role, or in a
 //	                       function the handler calls, that its context
-//	                       does not allow
+//	                       does not allow, or allows only while a parameter
+//	                       of the role is NULL where it may not be
 //	ddi-argument-limit     a constant argument outside its bound
 //	irql-flag-query        a DDI that queries the IRQL (KeGetCurrentIrql)
 //	                       called in a handler whose role has a dispatch-level
@@ -64,6 +65,29 @@
 // through another package's function, the pass cannot tell the failure
 // path, and falls back to the role: it reports the call only when no
 // handler of the role reaches the companion anywhere.
+//
+// Some contexts allow a DDI in a role only while one of the role's
+// parameters is NULL (DDI.Context's nullOnly: NdisReEnumerateProtocolBindings
+// in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL, an event
+// for all bindings; NDIS indicates events on a binding with its context).
+// The pass reads the handler's tests of that parameter, v == nil and
+// v != nil, as x/tools' nilness pass does: a branch whose successor has no
+// other predecessor decides the parameter in every block it dominates (an
+// early return included). A call of the DDI is reported (ddi-wrong-context)
+// where the parameter is proved not NULL, and where nothing is proved but
+// the call is on every path through the handler (it then runs for the
+// events NDIS indicates on a binding too). It is clean where the parameter
+// is proved NULL. The package's functions the handler calls are followed
+// with what the call site knows: a helper given the parameter has its own
+// tests of that argument read the same way; its calls are visited where the
+// parameter is proved not NULL or on every path through it. Silent: a call
+// conditional on anything but the parameter (switch on the event code:
+// NetEventBindList and NetEventBindsComplete come only with a NULL context,
+// which the pass does not know), a parameter reassigned before its test or
+// tested through a copy kept in memory (the test is of another value), a
+// helper given another value, and calls through another package's
+// functions, function values or interfaces (whether they reach the DDI on
+// every path is unknown).
 //
 // A handler is a function the package binds to a role (a handler-structure
 // slot, a role type, an //ndis:role directive). What a handler reaches is

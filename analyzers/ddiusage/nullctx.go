@@ -16,7 +16,10 @@ import (
 // makes it where a test of the parameter proves it non-NULL, or on every
 // path through the handler (NDIS also calls the role with a non-NULL
 // parameter, so such a call runs with one). A call where a test proves the
-// parameter NULL is clean; any other conditional call is left alone.
+// parameter NULL is clean; any other conditional call is left alone. The
+// package's functions the handler calls are followed the same way, with
+// what the call site knows of the parameter, and the helper's tests of the
+// argument that receives it.
 
 // nullState is what the tests a block is dominated by say of a value.
 type nullState uint8
@@ -74,44 +77,114 @@ func roleParamValue(h handler, param string) *ssa.Parameter {
 	return nil
 }
 
-// checkNullSites reports h's calls that reach d, on every path of the
-// functions between, where v, the role's parameter param, is not NULL.
+// nullSite is a call of the DDI a handler reaches where its parameter is
+// not NULL: at is the DDI's call, site the handler's call that leads to it,
+// st what is known of the parameter there (nullNonNil, with the test that
+// proved it, or nullUnknown on every path).
+type nullSite struct {
+	at, site, test token.Pos
+	st             nullState
+}
+
+// checkNullSites reports h's calls that reach d where v, the role's
+// parameter param, is not NULL.
 func (c *checker) checkNullSites(h handler, d *rules.DDI, param string, v ssa.Value) {
-	facts := nullTests(h.fn, v)
-	for _, b := range h.fn.Blocks {
-		st := facts.state[b]
-		if st == nullIsNil || st == nullNever {
-			continue
+	w := &nullWalk{c: c, ddi: d.Name, busy: map[*ssa.Function]bool{}}
+	w.walk(h.fn, v, nullUnknown, token.NoPos, token.NoPos)
+	for _, s := range w.sites {
+		c.reportNullSite(h, d, param, s)
+	}
+}
+
+// nullWalk follows a handler's calls, and the package functions it calls,
+// to the calls of one DDI, carrying what is known of the role's parameter.
+type nullWalk struct {
+	c     *checker
+	ddi   string
+	busy  map[*ssa.Function]bool
+	sites []nullSite
+}
+
+// walk visits fn, in which v (nil: none) is the role's parameter and
+// inherited is what the caller knew of it, test the test that told it.
+// site is the handler's call that led here (NoPos in the handler). A block
+// where v is NULL is skipped; a block where it is not NULL is visited; a
+// block where nothing is known is visited only when it is on every path
+// through fn. A call of a package function is walked with the argument
+// that receives v, if any; other calls (another package's functions,
+// function values) are not followed.
+func (w *nullWalk) walk(fn *ssa.Function, v ssa.Value, inherited nullState, test, site token.Pos) {
+	if w.busy[fn] {
+		return
+	}
+	if _, reaches := w.c.reached(fn).ddis[w.ddi]; !reaches {
+		return
+	}
+	w.busy[fn] = true
+	defer delete(w.busy, fn)
+	facts := nullTests(fn, v)
+	for _, b := range fn.Blocks {
+		st, why := inherited|facts.state[b], test
+		if facts.state[b] == nullNonNil {
+			why = facts.test[b]
 		}
-		if st == nullUnknown && !onEveryPath(h.fn, b) {
+		if st&nullIsNil != 0 || st == nullUnknown && !onEveryPath(fn, b) {
 			continue
 		}
 		for _, instr := range b.Instrs {
-			cc, pos := callOf(instr)
-			if cc == nil {
-				continue
-			}
-			for _, at := range c.mustReach(cc, pos, d.Name, map[*ssa.Function]bool{h.fn: true}) {
-				c.reportNullSite(h, d, param, st, at, pos, facts.test[b])
+			if cc, pos := callOf(instr); cc != nil {
+				w.call(cc, pos, v, st, why, site)
 			}
 		}
 	}
 }
 
-// reportNullSite reports one call: at is the DDI's call, site the
-// handler's call that leads to it, test the test that proved the parameter
-// not NULL (st nullNonNil).
-func (c *checker) reportNullSite(h handler, d *rules.DDI, param string, st nullState, at, site, test token.Pos) {
+// call follows one call made where the parameter's state is st.
+func (w *nullWalk) call(cc *ssa.CallCommon, pos token.Pos, v ssa.Value, st nullState, test, site token.Pos) {
+	callee := cc.StaticCallee()
+	if callee == nil {
+		return
+	}
+	if site == token.NoPos {
+		site = pos
+	}
+	if d := w.c.api.DDI(funcObject(callee)); d != nil {
+		if d.Name == w.ddi {
+			w.sites = append(w.sites, nullSite{at: pos, site: site, test: test, st: st})
+		}
+		return
+	}
+	if callee.Pkg != w.c.ssa.Pkg {
+		return
+	}
+	w.walk(callee, argParam(cc, callee, v), st, test, site)
+}
+
+// argParam returns callee's parameter that receives v in call cc, or nil.
+func argParam(cc *ssa.CallCommon, callee *ssa.Function, v ssa.Value) ssa.Value {
+	if v == nil || len(cc.Args) != len(callee.Params) {
+		return nil
+	}
+	for i, a := range cc.Args {
+		if a == v {
+			return callee.Params[i]
+		}
+	}
+	return nil
+}
+
+// reportNullSite reports one call of d.
+func (c *checker) reportNullSite(h handler, d *rules.DDI, param string, s nullSite) {
 	related := c.related(h)
-	if site != at {
-		related = append(related, analysis.RelatedInformation{Pos: site, Message: "reached through this call of " + h.role.Callback})
+	if s.site != s.at {
+		related = append(related, analysis.RelatedInformation{Pos: s.site, Message: "reached through this call of " + h.role.Callback})
 	}
 	how := "whatever its " + param + " (on every path, also for an event on a binding)"
-	if st == nullNonNil {
+	if s.st == nullNonNil {
 		how = "where its " + param + " is not NULL"
-		related = append(related, analysis.RelatedInformation{Pos: test, Message: param + " is tested here"})
+		related = append(related, analysis.RelatedInformation{Pos: s.test, Message: param + " is tested here"})
 	}
-	c.report(rules.RuleDDIWrongContext, at, related,
+	c.report(rules.RuleDDIWrongContext, s.at, related,
 		"%s is called in the context of %s %s; its page allows it there only when %s is NULL (an event for all bindings)",
 		d.Name, h.role.Callback, how, param)
 }
@@ -126,45 +199,6 @@ func callOf(instr ssa.Instruction) (*ssa.CallCommon, token.Pos) {
 		return &x.Call, x.Pos()
 	}
 	return nil, token.NoPos
-}
-
-// mustReach returns the positions of the calls of ddi that the call cc at
-// pos makes whenever it runs: the call itself when it calls ddi, or the
-// calls a function of the package makes on every path through it
-// (recursively). A call of another package's function, through a function
-// value, or of a function being walked (busy) gives none: whether it
-// reaches ddi on every path is unknown.
-func (c *checker) mustReach(cc *ssa.CallCommon, pos token.Pos, ddi string, busy map[*ssa.Function]bool) []token.Pos {
-	callee := cc.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if d := c.api.DDI(funcObject(callee)); d != nil {
-		if d.Name == ddi {
-			return []token.Pos{pos}
-		}
-		return nil
-	}
-	if callee.Pkg != c.ssa.Pkg || busy[callee] {
-		return nil
-	}
-	if _, reaches := c.reached(callee).ddis[ddi]; !reaches {
-		return nil
-	}
-	busy[callee] = true
-	defer delete(busy, callee)
-	var out []token.Pos
-	for _, b := range callee.Blocks {
-		if !onEveryPath(callee, b) {
-			continue
-		}
-		for _, instr := range b.Instrs {
-			if sub, at := callOf(instr); sub != nil {
-				out = append(out, c.mustReach(sub, at, ddi, busy)...)
-			}
-		}
-	}
-	return out
 }
 
 // onEveryPath reports whether every path from fn's entry to one of its
@@ -210,6 +244,9 @@ func returns(b *ssa.BasicBlock) bool {
 // x/tools' nilness pass reads them).
 func nullTests(fn *ssa.Function, v ssa.Value) nullFacts {
 	f := nullFacts{state: map[*ssa.BasicBlock]nullState{}, test: map[*ssa.BasicBlock]token.Pos{}}
+	if v == nil {
+		return f
+	}
 	for _, b := range fn.Blocks {
 		eq, test, ok := nilComparison(b, v)
 		if !ok {

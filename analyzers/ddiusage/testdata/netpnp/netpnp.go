@@ -165,3 +165,42 @@ func queued(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification)
 func uninstall() {
 	ndis.ReEnumerateProtocolBindings(driver.handle) // clean: no restriction outside bind, unbind and binding events
 }
+
+// Helpers given the handler's parameter: their tests of it count.
+
+// rebindOnBinding calls the DDI only for an event on a binding.
+func rebindOnBinding(ctx ndis.Handle) {
+	if ctx != nil {
+		ndis.ReEnumerateProtocolBindings(driver.handle) // want `where its ProtocolBindingContext is not NULL`
+	}
+}
+
+// rebindUnlessGlobal returns for an event for all bindings.
+func rebindUnlessGlobal(ctx ndis.Handle) {
+	if ctx == nil {
+		return
+	}
+	ndis.ReEnumerateProtocolBindings(driver.handle) // want `where its ProtocolBindingContext is not NULL`
+}
+
+//ndis:role PROTOCOL_NET_PNP_EVENT
+func helpersOnBinding(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
+	rebindOnBinding(protocolBindingContext)
+	rebindUnlessGlobal(protocolBindingContext)
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_NET_PNP_EVENT
+func helperContradicted(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
+	if protocolBindingContext != nil {
+		maybeRebind(protocolBindingContext) // clean: the helper calls it only with a NULL context
+	}
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_NET_PNP_EVENT
+func helperOtherArgument(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
+	maybeRebind(lookup(n))     // clean: the helper tests another value than the handler's parameter
+	rebindOnBinding(lookup(n)) // clean: likewise; the pass cannot tell
+	return ndis.StatusSuccess
+}
