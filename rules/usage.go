@@ -72,7 +72,7 @@ func (c *Catalogue) validateNullOnly(x *CallContext) error {
 		if p == nil {
 			return errors.Errorf("context: nullOnly: role %s has no parameter %q", rp.Role, rp.Param)
 		}
-		if !nullable(p.GoType) {
+		if !p.Nullable() {
 			return errors.Errorf("context: nullOnly: %s's %s is a %s, never NULL", rp.Role, rp.Param, p.GoType)
 		}
 	}
@@ -89,10 +89,10 @@ func roleParam(r *Role, name string) *Param {
 	return nil
 }
 
-// nullable reports whether a Go type of the model can be NULL: a handle or
-// a pointer.
-func nullable(goType string) bool {
-	return goType == "ndis.Handle" || strings.HasPrefix(goType, "*")
+// Nullable reports whether the parameter's Go type can be NULL: a handle
+// or a pointer.
+func (p *Param) Nullable() bool {
+	return p.GoType == "ndis.Handle" || strings.HasPrefix(p.GoType, "*")
 }
 
 // validateRoleFlags checks a role's dispatch-level flag parameters.

@@ -158,9 +158,21 @@ func (s *State) CanCall(role string) bool { return s.irql <= s.RoleLevel(role) }
 // IRQL is above the role's, NDIS cannot lower it and the call is queued to
 // run later at the role's level. who names the driver, args the arguments.
 func (s *State) Callback(role, who, args string, fn func()) {
+	s.CallbackWith(role, who, args, nil, fn)
+}
+
+// ParamNull says, for the parameters of one call of a handler that the
+// simulator records, whether each is NULL (by the name on the role's
+// page); a parameter it does not record is absent.
+type ParamNull map[string]bool
+
+// CallbackWith is Callback for a handler whose parameters' NULL-ness the
+// checks of its context read (the DDI contexts that allow a DDI in the role
+// only while a parameter is NULL: rules.CallContext.NullOnly).
+func (s *State) CallbackWith(role, who, args string, nulls ParamNull, fn func()) {
 	lvl := s.RoleLevel(role)
 	if s.irql > lvl {
-		s.Enqueue(fmt.Sprintf("deferred %s of %s", role, who), 0, func() { s.Callback(role, who, args, fn) })
+		s.Enqueue(fmt.Sprintf("deferred %s of %s", role, who), 0, func() { s.CallbackWith(role, who, args, nulls, fn) })
 		return
 	}
 	saved := s.irql
@@ -170,9 +182,11 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.Push()
 	s.roles = append(s.roles, role)
 	s.owed = append(s.owed, nil)
+	s.nulls = append(s.nulls, nulls)
 	fn()
 	owed := s.owed[len(s.owed)-1]
 	s.roles, s.owed = s.roles[:len(s.roles)-1], s.owed[:len(s.owed)-1]
+	s.nulls = s.nulls[:len(s.nulls)-1]
 	s.Pop()
 	s.checkOwed(role, who, owed)
 	if len(s.held) > heldBefore {
