@@ -30,12 +30,17 @@ var ddiusageRules = []*Rule{
 MiniportInitializeEx; NdisMUnmapIoSpace and NdisMDeregisterIoPortRange only from MiniportInitializeEx or
 MiniportHaltEx), others never from some (NdisMFreeSharedMemory not from MiniportShutdownEx,
 NdisReEnumerateProtocolBindings not from ProtocolBindAdapterEx or ProtocolUnbindAdapterEx,
-NdisMNetPnPEvent not in the context of MiniportOidRequest). The catalogue's DDI.Context says which.
+NdisMNetPnPEvent not in the context of MiniportOidRequest), some only while a parameter of the role
+is NULL (NdisReEnumerateProtocolBindings from ProtocolNetPnPEvent only when ProtocolBindingContext is
+NULL, an event for all bindings). The catalogue's DDI.Context says which.
 Reported: a call in a handler of a known role, or in a function such a handler calls (through the
 call graph of the package and of the packages it imports, by facts), that the DDI's context does not
-allow. Not seen: calls through function values and interfaces, and functions no handler reaches (their
-context is unknown: silent). The verifier reports the same ID at run time, for the handler on the
-simulated call stack.`,
+allow; for a NULL condition, a call where a nil test of the parameter (in the handler, or in a helper
+given it) proves it not NULL, or on every path through the handler. Not seen: calls through function
+values and interfaces, functions no handler reaches (their context is unknown: silent), and, for a
+NULL condition, calls conditional on anything but the parameter (a switch on the event code) and
+calls through another package's functions. The verifier reports the same ID at run time, for the
+handler on the simulated call stack and, for a NULL condition, the arguments NDIS passed it.`,
 		Page: "nf-ndis-ndismmapiospace",
 		Wrong: `//ndis:role MINIPORT_RESTART
 func miniportRestart(miniportAdapterContext ndis.Handle, restartParameters *ndis.MiniportRestartParameters) ndis.Status {
