@@ -278,8 +278,9 @@ func (b *Binding) free() {
 // nothing from this protocol. Events for all bindings come with a NULL
 // ProtocolBindingContext: on NetEventReconfigure there the driver asks NDIS
 // to offer it the adapters it is configured for but not bound to
-// (NdisReEnumerateProtocolBindings, as ndisprot does), which its page
-// allows in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL.
+// (NdisReEnumerateProtocolBindings, what its page advises intermediate
+// drivers to do there), which its page allows in ProtocolNetPnPEvent only
+// when ProtocolBindingContext is NULL.
 //
 //ndis:role PROTOCOL_NET_PNP_EVENT
 func ptNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {

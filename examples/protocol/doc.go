@@ -27,7 +27,8 @@
 //     NdisCompleteNetPnPEvent at PASSIVE_LEVEL after pending); on
 //     NetEventReconfigure for all bindings (a NULL ProtocolBindingContext,
 //     the only ProtocolNetPnPEvent where its page allows it) it calls
-//     NdisReEnumerateProtocolBindings, as ndisprot does;
+//     NdisReEnumerateProtocolBindings (the page's advice to intermediate
+//     drivers);
 //   - sends frames (Binding.Send) with NdisSendNetBufferLists, on lists
 //     from its pool over NDIS memory, and frees them in
 //     ProtocolSendNetBufferListsComplete, reading each list's Next before it
