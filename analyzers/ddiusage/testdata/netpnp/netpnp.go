@@ -204,3 +204,25 @@ func helperOtherArgument(protocolBindingContext ndis.Handle, n *ndis.NetPnpEvent
 	rebindOnBinding(lookup(n)) // clean: likewise; the pass cannot tell
 	return ndis.StatusSuccess
 }
+
+func keep(p *ndis.Handle) {}
+
+//ndis:role PROTOCOL_NET_PNP_EVENT
+func escapes(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
+	keep(&protocolBindingContext)
+	if protocolBindingContext == nil {
+		ndis.ReEnumerateProtocolBindings(driver.handle) // clean: the parameter escapes; the pass cannot tell, and the call is conditional
+	}
+	return ndis.StatusSuccess
+}
+
+//ndis:role PROTOCOL_NET_PNP_EVENT
+func typeSwitch(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
+	switch protocolBindingContext.(type) {
+	case nil:
+		ndis.ReEnumerateProtocolBindings(driver.handle) // clean: the nil case of a type switch tests the parameter against nil
+	case *binding:
+		ndis.ReEnumerateProtocolBindings(driver.handle) // want `where its ProtocolBindingContext is not NULL`
+	}
+	return ndis.StatusSuccess
+}
