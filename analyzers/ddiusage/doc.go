@@ -71,9 +71,9 @@
 // in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL, an event
 // for all bindings; NDIS indicates events on a binding with its context).
 // The pass reads the handler's tests of that parameter, v == nil and
-// v != nil, as x/tools' nilness pass does: a branch whose successor has no
-// other predecessor decides the parameter in every block it dominates (an
-// early return included). A call of the DDI is reported (ddi-wrong-context)
+// v != nil (a type switch's case nil included), as x/tools' nilness pass
+// does: a branch whose successor has no other predecessor decides the
+// parameter in every block it dominates (an early return included). A call of the DDI is reported (ddi-wrong-context)
 // where the parameter is proved not NULL, and where nothing is proved but
 // the call is on every path through the handler (it then runs for the
 // events NDIS indicates on a binding too). It is clean where the parameter
@@ -84,7 +84,7 @@
 // conditional on anything but the parameter (switch on the event code:
 // NetEventBindList and NetEventBindsComplete come only with a NULL context,
 // which the pass does not know), a parameter reassigned before its test or
-// tested through a copy kept in memory (the test is of another value), a
+// whose address is taken (the test is of another value), a
 // helper given another value, and calls through another package's
 // functions, function values or interfaces (whether they reach the DDI on
 // every path is unknown).
