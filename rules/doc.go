@@ -66,7 +66,8 @@
 //   - NdisEnumerateFilterModules, of SDV's Irql_Filter_Driver_Function
 //     rule (in the filter family);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
-//     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
+//     (DDI.Context, with roles that allow a DDI only while a parameter is
+//     NULL: CallContext.NullOnly), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and
 //     companions (Catalogue.Companions, with the out parameter whose NULL
 //     tells the call failed, Companion.FailsWhen), from the overlay with
