@@ -24,13 +24,12 @@ import (
 // nullState is what the tests a block is dominated by say of a value.
 type nullState uint8
 
-// The states: unknown, NULL, not NULL; both is a block no execution
-// reaches.
+// The states: unknown, NULL, not NULL; both (nullIsNil|nullNonNil) is a
+// block no execution reaches, skipped as a NULL one is.
 const (
 	nullUnknown nullState = 0
 	nullIsNil   nullState = 1
 	nullNonNil  nullState = 2
-	nullNever             = nullIsNil | nullNonNil
 )
 
 // nullFacts holds, for one function and one value, the state each block
