@@ -23,14 +23,16 @@ const (
 var ddiusageRules = []*Rule{
 	{
 		ID:    RuleDDIWrongContext,
-		SDV:   []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEventInOIDRequest"},
+		SDV:   []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEventInOIDRequest", "NdisMIndicateStatusEx"},
 		Pass:  PassDDIUsage,
 		Title: "a DDI called in the context of a role its page forbids",
 		Text: `Some DDIs may be called only while certain handlers run (NdisMMapIoSpace only from
 MiniportInitializeEx; NdisMUnmapIoSpace and NdisMDeregisterIoPortRange only from MiniportInitializeEx or
 MiniportHaltEx), others never from some (NdisMFreeSharedMemory not from MiniportShutdownEx,
 NdisReEnumerateProtocolBindings not from ProtocolBindAdapterEx or ProtocolUnbindAdapterEx,
-NdisMNetPnPEvent not in the context of MiniportOidRequest). The catalogue's DDI.Context says which.
+NdisMNetPnPEvent not in the context of MiniportOidRequest, NdisMIndicateStatusEx not in
+MiniportDriverUnload, which runs after every adapter's MiniportHaltEx returned). The catalogue's
+DDI.Context says which.
 Reported: a call in a handler of a known role, or in a function such a handler calls (through the
 call graph of the package and of the packages it imports, by facts), that the DDI's context does not
 allow. Not seen: calls through function values and interfaces, and functions no handler reaches (their
@@ -48,8 +50,8 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 	var va []byte
 	return ndis.MMapIoSpace(&va, ndisMiniportHandle, 0, 16)
 }`,
-		Analog: "SDV NdisMMapIoSpace, NdisMRegisterIoPortRange, NdisMFreeSharedMemory, NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest",
-		Needs:  []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEvent", "NdisMUnmapIoSpace", "NdisMDeregisterIoPortRange"},
+		Analog: "SDV NdisMMapIoSpace, NdisMRegisterIoPortRange, NdisMFreeSharedMemory, NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest, NdisMIndicateStatusEx",
+		Needs:  []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEvent", "NdisMUnmapIoSpace", "NdisMDeregisterIoPortRange", "NdisMIndicateStatusEx"},
 	},
 	{
 		ID:    RuleDDIArgumentLimit,

@@ -6,6 +6,7 @@
 // Verifier's DDI usage, memory usage, miscellaneous and warning rules that
 // state such properties (NdisMMapIoSpace, NdisMFreeSharedMemory,
 // NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest,
+// NdisMIndicateStatusEx,
 // NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority, Flags_Irql,
 // Init_RegisterInterrupt, Init_RegisterSG, NdisOpenConfigurationEx,
 // NdisAllocateMdl, CancelTimerObject, ...).

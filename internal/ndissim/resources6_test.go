@@ -135,7 +135,16 @@ func TestDDIContextAtRunTime(t *testing.T) {
 		ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}) // never in MiniportOidRequest
 	})
 	ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) // outside any handler
-	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+	inRole(s, "MINIPORT_HALT", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // before MiniportHaltEx returns: allowed
+	})
+	inRole(s, "MINIPORT_UNLOAD", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // never after MiniportHaltEx returned
+	})
+	// ksDriver is no adapter handle: NdisMIndicateStatusEx reports it as
+	// well (bad-handle), in both roles; only the unload is in the wrong context.
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext,
+		rules.RuleBadHandle, rules.RuleDDIWrongContext, rules.RuleBadHandle)
 }
 
 func TestIrqlFlagQueryAtRunTime(t *testing.T) {
