@@ -257,15 +257,7 @@ func failingInit(t *testing.T, undo bool) *Sim {
 		}
 		return ndis.StatusResources
 	}
-	var drv ndis.Handle
-	var st ndis.Status
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "failinit"}, nil, nil, chars, &drv)
-	})
-	if st != ndis.StatusSuccess {
-		t.Fatalf("NdisMRegisterMiniportDriver = %s", st)
-	}
-	if _, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3); err == nil {
+	if _, err := Of(s).AddAdapter6(mp6Register(t, s, "failinit", chars), "eth0", ndis.Medium802_3); err == nil {
 		t.Fatal("the adapter was added; its MiniportInitializeEx fails")
 	}
 	return Of(s)
