@@ -11,6 +11,7 @@ const (
 	RuleIrqlFlagQuery       = "irql-flag-query"
 	RuleResourceNotReleased = "resource-not-released"
 	RuleDDICompanionMissing = "ddi-companion-missing"
+	RuleDDIOrder            = "ddi-order"
 )
 
 // The rules of the DDI-usage pass: SDV's DDI usage, memory usage and
@@ -19,7 +20,8 @@ const (
 // dispatch-level flag does not query it (Param.IrqlFlag), and that what
 // MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs),
 // and that a DDI that asks for a companion in its role has it
-// (Catalogue.Companions).
+// (Catalogue.Companions), and that a handler calls a DDI only after the DDI
+// its page says must come first (Catalogue.Orders).
 var ddiusageRules = []*Rule{
 	{
 		ID:    RuleDDIWrongContext,
@@ -192,5 +194,45 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 }`,
 		Analog: "SDV WriteErrorLog",
 		Needs:  []string{"NdisMAllocateSharedMemory"},
+	},
+	{
+		ID:    RuleDDIOrder,
+		SDV:   []string{"NdisMRegisterIoPortRange"},
+		Pass:  PassDDIUsage,
+		Title: "a DDI called in a handler before the DDI its page says must come first",
+		Text: `Some DDIs may be called by a handler only once that handler has called another:
+MiniportInitializeEx (or MiniportAddDevice) must call NdisMSetMiniportAttributes before calling
+NdisMRegisterIoPortRange, which claims hardware resources for the adapter its registration attributes
+describe. The catalogue's Orders say which DDI must come first, and in the handlers of which roles.
+Reported: a call of the later DDI in a handler of such a role, or in a function of the package the handler
+calls, when on some path from the handler's entry to that call (through the calls on the way) no call that
+may reach the earlier DDI runs. Silent where the pass cannot tell: a call through a function value or an
+interface method, a goroutine, or another package's function the pass has no fact for reaching the
+earlier DDI, taken as possibly calling it; another package's function that reaches both DDIs; deferred
+calls of the later DDI; functions no handler of the role reaches. The verifier reports the same ID at run
+time, when the later DDI runs in a handler of such a role that has not called the earlier one yet.`,
+		Page: "nf-ndis-ndismregisterioportrange",
+		Wrong: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var ports ndis.Handle
+	if ndis.MRegisterIoPortRange(&ports, ndisMiniportHandle, 0x300, 8) != ndis.StatusSuccess { // no registration attributes yet
+		return ndis.StatusResources
+	}
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
+	return ndis.StatusSuccess
+}`,
+		Right: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var ports ndis.Handle
+	if ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle}) != ndis.StatusSuccess {
+		return ndis.StatusFailure
+	}
+	if ndis.MRegisterIoPortRange(&ports, ndisMiniportHandle, 0x300, 8) != ndis.StatusSuccess {
+		return ndis.StatusResources
+	}
+	return ndis.StatusSuccess
+}`,
+		Analog: "SDV NdisMRegisterIoPortRange",
+		Needs:  []string{"NdisMRegisterIoPortRange"},
 	},
 }

@@ -15,7 +15,7 @@ func TestDDIUsage(t *testing.T) {
 		"example.com/t/context", "example.com/t/limits", "example.com/t/flags", "example.com/t/pairs", "example.com/t/pairsclean",
 		"example.com/t/helpers", "example.com/t/crosspkg", "example.com/t/companion", "example.com/t/companionclean",
 		"example.com/t/companionpath", "example.com/t/errlog", "example.com/t/initfail",
-		"example.com/t/mdl", "example.com/t/mdlclean")
+		"example.com/t/mdl", "example.com/t/mdlclean", "example.com/t/order", "example.com/t/orderclean")
 }
 
 // TestCompanionRelated checks that a failure path without the companion
