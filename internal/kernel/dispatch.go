@@ -47,6 +47,8 @@ func (s *State) EnterDDI(name, args string) (exit func()) {
 		s.checkUsage(d)
 	}
 	s.payCompanions(name)
+	s.checkOrder(name)
+	s.noteCalled(name)
 	s.Push()
 	entry, mark := s.irql, len(s.violations)
 	return func() {
@@ -170,9 +172,11 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.Push()
 	s.roles = append(s.roles, role)
 	s.owed = append(s.owed, nil)
+	s.called = append(s.called, nil)
 	fn()
 	owed := s.owed[len(s.owed)-1]
 	s.roles, s.owed = s.roles[:len(s.roles)-1], s.owed[:len(s.owed)-1]
+	s.called = s.called[:len(s.called)-1]
 	s.Pop()
 	s.checkOwed(role, who, owed)
 	if len(s.held) > heldBefore {

@@ -30,6 +30,7 @@ type State struct {
 	local      map[string]any    // the kernel's other per-run tables, by key
 	roles      []string          // the roles whose handlers run, innermost last (Callback)
 	owed       [][]owedCompanion // per running handler (as roles): failed calls whose companion it owes (NullOut)
+	called     []map[string]bool // per running handler (as roles): the earlier DDIs of orders it called (noteCalled)
 }
 
 var (
