@@ -45,6 +45,7 @@ var testdataDirs = []string{
 	"analyzers/ddiusage/testdata/companion",
 	"analyzers/ddiusage/testdata/companionpath",
 	"analyzers/ddiusage/testdata/mdl",
+	"analyzers/ddiusage/testdata/order",
 }
 
 var writeCorpus = flag.Bool("writecorpus", false, "write the seeds to testdata/fuzz/FuzzPasses")
