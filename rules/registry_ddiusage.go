@@ -207,9 +207,12 @@ describe. The catalogue's Orders say which DDI must come first, and in the handl
 Reported: a call of the later DDI in a handler of such a role, or in a function of the package the handler
 calls, when on some path from the handler's entry to that call (through the calls on the way) no call that
 may reach the earlier DDI runs. Silent where the pass cannot tell: a call through a function value or an
-interface method, a goroutine, or another package's function the pass has no fact for reaching the
-earlier DDI, taken as possibly calling it; another package's function that reaches both DDIs; deferred
-calls of the later DDI; functions no handler of the role reaches. The verifier reports the same ID at run
+interface method, a goroutine that may reach the earlier DDI, a call passed a function that may (a work
+item routine), and another package's function whose fact says it reaches the earlier DDI or makes calls
+the pass cannot follow, are all taken as calling it, whatever they decide at run time (a helper that
+sets the attributes on one of its paths counts); another package's function that reaches both DDIs;
+the later DDI in a deferred call, a goroutine or a function value; functions no handler of the role
+reaches. The verifier reports the same ID at run
 time, when the later DDI runs in a handler of such a role that has not called the earlier one yet.`,
 		Page: "nf-ndis-ndismregisterioportrange",
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
