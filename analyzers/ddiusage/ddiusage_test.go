@@ -42,3 +42,27 @@ func TestCompanionRelated(t *testing.T) {
 		t.Errorf("related of successOnly's allocation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestOrderRelated checks that a call of an order's DDI in a helper points
+// at the handler and at the handler's call through which it is reached.
+func TestOrderRelated(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/order")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Category != "ddi-order" || r.Pass.Fset.Position(d.Pos).Line != 58 {
+				continue
+			}
+			for _, rel := range d.Related {
+				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
+			}
+		}
+	}
+	want := []string{
+		"48: MiniportInitializeEx handler: throughHelper",
+		"51: MiniportInitializeEx reaches NdisMRegisterIoPortRange through this call",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related of claim's registration:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
