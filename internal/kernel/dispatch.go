@@ -32,7 +32,10 @@ func (s *State) Catalogue() *rules.Catalogue {
 
 // EnterDDI records a call of the DDI named name (NDIS spelling) with the
 // given argument summary, checks the current IRQL against the catalogue's
-// requirement for it, and returns the function that ends the call: it
+// requirement for it, the handler context it is called in (checkUsage) and,
+// for a DDI of one of the catalogue's orders, that the running handler
+// called the earlier DDI first (checkOrder), and returns the function that
+// ends the call: it
 // closes the call in the trace and checks that the call changed the IRQL as
 // the catalogue's effect for the DDI says (see checkEffect). A DDI the
 // catalogue does not describe is traced and not checked.
