@@ -145,6 +145,29 @@ func (c *Catalogue) validateCompanions() error {
 	return nil
 }
 
+// validateOrders checks the orders: known DDIs, two different ones, known
+// roles, a reason that names its page.
+func (c *Catalogue) validateOrders() error {
+	for _, o := range c.Orders {
+		switch {
+		case c.DDI(o.DDI) == nil || c.DDI(o.After) == nil:
+			return errors.Errorf("order %s/%s: unknown DDI", o.DDI, o.After)
+		case o.DDI == o.After:
+			return errors.Errorf("order %s/%s: a DDI cannot follow itself", o.DDI, o.After)
+		case len(o.In) == 0:
+			return errors.Errorf("order %s/%s: in: no role", o.DDI, o.After)
+		case !strings.Contains(o.Reason, ": "):
+			return errors.Errorf("order %s/%s: reason: want \"<page>: <sentence>\"", o.DDI, o.After)
+		}
+		for _, r := range o.In {
+			if c.Role(r) == nil {
+				return errors.Errorf("order %s/%s: unknown role %q", o.DDI, o.After, r)
+			}
+		}
+	}
+	return nil
+}
+
 // validateFailure checks a failure condition f of DDI d: it names an out
 // parameter of d that the model passes by pointer to a value that can be
 // nil, and NULL is the value it tells.

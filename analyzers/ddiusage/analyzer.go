@@ -38,6 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkPairs()
 	c.checkFailureReleases()
 	c.checkCompanions()
+	c.checkOrders()
 	c.rep.Finish()
 	return nil, nil
 }

@@ -6,20 +6,22 @@
 // Verifier's DDI usage, memory usage, miscellaneous and warning rules that
 // state such properties (NdisMMapIoSpace, NdisMFreeSharedMemory,
 // NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest,
+// NdisMIndicateStatusEx,
 // NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority, Flags_Irql,
 // Init_RegisterInterrupt, Init_RegisterSG, NdisOpenConfigurationEx,
-// NdisAllocateMdl, CancelTimerObject, ...).
+// NdisAllocateMdl, CancelTimerObject, NdisMRegisterIoPortRange, ...).
 //
 // # Analyzer ddiusage
 //
-// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags and init/halt pairs
+// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags, init/halt pairs and call order
 //
 // Everything comes from the catalogue (package rules): DDI.Context (the
 // roles a DDI may or may not be called in the context of), Param.Limit (an
 // argument's bound), Param.IrqlFlag (a role's flags parameter that tells the
 // IRQL), Catalogue.Companions (a DDI that asks for another in the same
-// role) and Catalogue.Pairs (an acquire DDI, its release DDI, the role that
-// acquires and the role that must release). An entry added to the
+// role), Catalogue.Pairs (an acquire DDI, its release DDI, the role that
+// acquires and the role that must release) and Catalogue.Orders (a DDI a
+// handler of some roles may call only after another). An entry added to the
 // catalogue is checked without a change here.
 //
 //	ddi-wrong-context      a DDI called in a handler of a role, or in a
@@ -45,6 +47,33 @@
 //	                       (NdisWriteErrorLogEntry); when the failure is not
 //	                       tested there, when no handler of that role reaches
 //	                       the companion at all
+//	ddi-order              a call of an order's DDI (NdisMRegisterIoPortRange)
+//	                       in a handler of one of its roles
+//	                       (MiniportInitializeEx, MiniportAddDevice), or a
+//	                       function it calls, on a path from the handler's
+//	                       entry where no call that may reach the earlier
+//	                       DDI (NdisMSetMiniportAttributes) ran (order.go)
+//
+// An order is checked path by path, not as "some call of the earlier DDI
+// precedes it on every path" computed once per handler: from the handler's
+// entry, the pass follows the blocks of each function in which no call
+// that may reach the earlier DDI has run yet, and reports each call of the
+// later DDI it meets there; a call of a function of the package met there
+// is followed from that function's entry the same way. A call may reach
+// the earlier DDI when it is that DDI, a function of the package that may
+// (its deferred calls, goroutines and the function values it passes
+// included), another package's function whose fact says it reaches it or
+// makes calls the pass cannot follow, a call through a function value or
+// an interface method, a goroutine that may, or a call that is passed a
+// function that may (a work item routine, a callback). Such calls end the
+// path whatever they decide at run time: a helper that sets the attributes
+// on only one of its paths counts as setting them (silent). A call of the
+// later DDI through another package's function is reported at that call
+// only when its fact says it reaches the later DDI and neither the earlier
+// one nor anything the pass cannot follow (the order inside is that
+// package's to check). Not seen: the later DDI in a deferred call, a
+// goroutine or a function value, and in functions no handler of the role
+// reaches.
 //
 // A companion with a failure condition (Companion.FailsWhen: the DDI failed
 // when it returned NULL at VirtualAddress) is checked on the failure path.

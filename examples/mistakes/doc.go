@@ -49,7 +49,9 @@
 //     (SDV NdisAllocateMdl);
 //   - oidpower.go: OID_PNP_SET_POWER refused with NDIS_STATUS_NOT_SUPPORTED,
 //     where only NDIS_STATUS_NOT_ACCEPTED or NDIS_STATUS_SUCCESS may end it
-//     (SDV NdisOidComplete).
+//     (SDV NdisOidComplete);
+//   - portsorder.go: NdisMRegisterIoPortRange in MiniportInitializeEx before
+//     NdisMSetMiniportAttributes (SDV NdisMRegisterIoPortRange).
 //
 // With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
 // family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID

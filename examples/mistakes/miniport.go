@@ -36,6 +36,8 @@ const (
 	MdlNeverFreed
 	// PowerOidRefused: oidpower.go.
 	PowerOidRefused
+	// PortsBeforeAttributes: portsorder.go.
+	PortsBeforeAttributes
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -65,6 +67,8 @@ type adapter struct {
 	packetFilter     uint32
 	// blockMdl describes mem (mdlleak.go).
 	blockMdl *ndis.Mdl
+	// ports is the I/O port range (portsorder.go).
+	ports ndis.Handle
 }
 
 // oidGenCurrentPacketFilter is OID_GEN_CURRENT_PACKET_FILTER.
@@ -117,6 +121,9 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.InitializeHandlerEx = mdlInitializeEx
 	case PowerOidRefused:
 		chars.OidRequestHandler = powerOidRequest
+	case PortsBeforeAttributes:
+		chars.InitializeHandlerEx = portsInitializeEx
+		chars.HaltHandlerEx = portsHaltEx
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

@@ -31,6 +31,7 @@ type State struct {
 	roles      []string          // the roles whose handlers run, innermost last (Callback)
 	owed       [][]owedCompanion // per running handler (as roles): failed calls whose companion it owes (NullOut)
 	nulls      []ParamNull       // per running handler (as roles): which of its parameters are NULL (CallbackWith)
+	called     []map[string]bool // per running handler (as roles): the earlier DDIs of orders it called (noteCalled)
 }
 
 var (

@@ -16,10 +16,15 @@ func inRole(s interface {
 	s.Callback(role, "test driver", "", fn)
 }
 
+// TestResourcesAcquiredAndReleasedAreClean acquires resources with a
+// handle of no adapter. An I/O port range is not among them: its
+// MiniportInitializeEx would owe NdisMSetMiniportAttributes first
+// (ddi-order), which such a handle cannot take; haltResources registers
+// and deregisters one for a real adapter.
 func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 	s := reset()
 	inRole(s, "MINIPORT_INITIALIZE", func() {
-		var irq, dma, cfg, ports ndis.Handle
+		var irq, dma, cfg ndis.Handle
 		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
 		if st := ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq); st != ndis.StatusSuccess {
 			t.Fatalf("NdisMRegisterInterruptEx = %s", st)
@@ -30,7 +35,6 @@ func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 		var regs, shared []byte
 		var pa ndis.PhysicalAddress
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 64)
-		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
 		ndis.MAllocateSharedMemory(ksDriver(), 128, false, &shared, &pa)
 		if len(regs) != 64 || len(shared) != 128 || pa == 0 {
 			t.Fatalf("mapping %d bytes, shared %d bytes at %#x", len(regs), len(shared), int64(pa))
@@ -42,7 +46,6 @@ func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 			ndis.MDeregisterInterruptEx(irq)
 			ndis.MDeregisterScatterGatherDma(dma)
 			ndis.MUnmapIoSpace(ksDriver(), regs, 64)
-			ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
 			ndis.MFreeSharedMemory(ksDriver(), 128, false, shared, pa)
 			ndis.FreeGenericObject(o)
 			ndis.FreeNetBuffer(nb)
@@ -93,10 +96,10 @@ func TestResourceBadParameters(t *testing.T) {
 		ndis.MRegisterInterruptEx(ksDriver(), nil, &ndis.MiniportInterruptCharacteristics{}, &irq) // no handler
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 0)                                             // Length 0
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 16)
-		ndis.MUnmapIoSpace(ksDriver(), nil, 16)  // NULL
-		ndis.MUnmapIoSpace(ksDriver(), regs, 8)  // not the mapped length
-		ndis.MUnmapIoSpace(ksDriver(), regs, 16) // clean
-		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
+		ndis.MUnmapIoSpace(ksDriver(), nil, 16)                  // NULL
+		ndis.MUnmapIoSpace(ksDriver(), regs, 8)                  // not the mapped length
+		ndis.MUnmapIoSpace(ksDriver(), regs, 16)                 // clean
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)  // no NdisMSetMiniportAttributes before it
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 4, ports) // not the registered range
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
 		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no bad-parameter
@@ -108,7 +111,7 @@ func TestResourceBadParameters(t *testing.T) {
 			t.Errorf("NdisAllocateNetBuffer from a bad pool returned a NET_BUFFER")
 		}
 	})
-	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleDDIOrder, rules.RuleBadParameter, rules.RuleBadHandle)
 }
 
 func TestProtocolMiscDDIs(t *testing.T) {
@@ -135,7 +138,16 @@ func TestDDIContextAtRunTime(t *testing.T) {
 		ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}) // never in MiniportOidRequest
 	})
 	ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) // outside any handler
-	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+	inRole(s, "MINIPORT_HALT", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // before MiniportHaltEx returns: allowed
+	})
+	inRole(s, "MINIPORT_UNLOAD", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // never after MiniportHaltEx returned
+	})
+	// ksDriver is no adapter handle: NdisMIndicateStatusEx reports it as
+	// well (bad-handle), in both roles; only the unload is in the wrong context.
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext,
+		rules.RuleBadHandle, rules.RuleDDIWrongContext, rules.RuleBadHandle)
 }
 
 func TestIrqlFlagQueryAtRunTime(t *testing.T) {
@@ -248,15 +260,7 @@ func failingInit(t *testing.T, undo bool) *Sim {
 		}
 		return ndis.StatusResources
 	}
-	var drv ndis.Handle
-	var st ndis.Status
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "failinit"}, nil, nil, chars, &drv)
-	})
-	if st != ndis.StatusSuccess {
-		t.Fatalf("NdisMRegisterMiniportDriver = %s", st)
-	}
-	if _, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3); err == nil {
+	if _, err := Of(s).AddAdapter6(mp6Register(t, s, "failinit", chars), "eth0", ndis.Medium802_3); err == nil {
 		t.Fatal("the adapter was added; its MiniportInitializeEx fails")
 	}
 	return Of(s)
