@@ -138,6 +138,7 @@ failing MiniportInitializeEx acquired and still holds when it returns.`,
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
 	var h ndis.Handle
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
 	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &h)
 }
 
@@ -147,6 +148,7 @@ func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction
 
 //ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
 	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &interrupt)
 }
 
@@ -206,8 +208,10 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 		Title: "a DDI called in a handler before the DDI its page says must come first",
 		Text: `Some DDIs may be called by a handler only once that handler has called another:
 MiniportInitializeEx (or MiniportAddDevice) must call NdisMSetMiniportAttributes before calling
-NdisMRegisterIoPortRange, which claims hardware resources for the adapter its registration attributes
-describe. The catalogue's Orders say which DDI must come first, and in the handlers of which roles.
+NdisMRegisterIoPortRange (SDV's rule), and MiniportInitializeEx before NdisMRegisterInterruptEx and
+NdisMRegisterDmaChannel (their own pages): each claims hardware resources for the adapter its
+registration attributes describe. The catalogue's Orders say which DDI must come first, and in the
+handlers of which roles.
 Reported: a call of the later DDI in a handler of such a role, or in a function of the package the handler
 calls, when on some path from the handler's entry to that call (through the calls on the way) no call that
 may reach the earlier DDI runs. Silent where the pass cannot tell: a call through a function value or an

@@ -47,7 +47,8 @@
 //	                       (NdisWriteErrorLogEntry); when the failure is not
 //	                       tested there, when no handler of that role reaches
 //	                       the companion at all
-//	ddi-order              a call of an order's DDI (NdisMRegisterIoPortRange)
+//	ddi-order              a call of an order's DDI (NdisMRegisterIoPortRange,
+//	                       NdisMRegisterInterruptEx, NdisMRegisterDmaChannel)
 //	                       in a handler of one of its roles
 //	                       (MiniportInitializeEx, MiniportAddDevice), or a
 //	                       function it calls, on a path from the handler's

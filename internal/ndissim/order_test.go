@@ -30,15 +30,7 @@ func portsAdapter(t *testing.T, s *kernel.State, init func(h ndis.Handle, ports 
 			ndis.MDeregisterIoPortRange(h, 0x300, 8, ports)
 		}
 	}
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "ports"}, nil, nil, chars, &drv)
-	})
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Of(s).Halt(a); err != nil {
+	if err := Of(s).Halt(mp6Start(t, s, "ports", chars)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -113,5 +105,63 @@ func TestRegisterIoPortRangeOrderPerHandler(t *testing.T) {
 		if v.Rule == rules.RuleDDIOrder {
 			t.Errorf("MiniportAddDevice set its attributes first: %s", v)
 		}
+	}
+}
+
+// hardwareClaims are the DDIs whose own pages say MiniportInitializeEx sets
+// its attributes before it calls them, each with what releases its claim.
+var hardwareClaims = []struct {
+	ddi   string
+	claim func(h ndis.Handle) (release func())
+}{
+	{"NdisMRegisterInterruptEx", func(h ndis.Handle) func() {
+		var irq ndis.Handle
+		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+		ndis.MRegisterInterruptEx(h, nil, ch, &irq)
+		return func() { ndis.MDeregisterInterruptEx(irq) }
+	}},
+	{"NdisMRegisterDmaChannel", func(h ndis.Handle) func() {
+		var dma ndis.Handle
+		ndis.MRegisterDmaChannel(&dma, h, 0, true, &ndis.DmaDescription{DmaChannelSpecified: true, DmaChannel: 5}, 2048)
+		return func() { ndis.MDeregisterDmaChannel(dma) }
+	}},
+}
+
+// Needs the catalogue: its orders. NdisMRegisterInterruptEx and
+// NdisMRegisterDmaChannel before NdisMSetMiniportAttributes in
+// MiniportInitializeEx are reported (ddi-order), as their pages say; after
+// it they are clean. The adapter is halted, releasing the claim.
+func TestHardwareClaimOrder(t *testing.T) {
+	for _, c := range hardwareClaims {
+		t.Run(c.ddi, func(t *testing.T) {
+			ksNeedDDI(t, c.ddi)
+			for _, first := range []bool{false, true} {
+				s := reset()
+				var release func()
+				chars := mp6Chars(&mp6Ctx{}, nil)
+				chars.InitializeHandlerEx = func(h, _ ndis.Handle, _ *ndis.MiniportInitParameters) ndis.Status {
+					if first {
+						setAttributes(h)
+					}
+					release = c.claim(h)
+					if !first {
+						setAttributes(h)
+					}
+					return ndis.StatusSuccess
+				}
+				chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { release() }
+				if err := Of(s).Halt(mp6Start(t, s, "claims", chars)); err != nil {
+					t.Fatal(err)
+				}
+				if first {
+					ksExpect(t, s)
+					continue
+				}
+				ksExpect(t, s, rules.RuleDDIOrder)
+				if msg := s.Violations()[0].Message; !strings.Contains(msg, c.ddi) || !strings.Contains(msg, "NdisMSetMiniportAttributes") {
+					t.Errorf("the report does not name both DDIs: %s", msg)
+				}
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
@@ -16,6 +17,16 @@ func inRole(s interface {
 	s.Callback(role, "test driver", "", fn)
 }
 
+// inInit runs fn as the body of a MiniportInitializeEx that has set its
+// adapter's attributes (the order NdisMRegisterInterruptEx and the other
+// hardware claims owe it), with no adapter behind it.
+func inInit(s *kernel.State, fn func()) {
+	s.Callback("MINIPORT_INITIALIZE", "test driver", "", func() {
+		s.MarkCalled("NdisMSetMiniportAttributes")
+		fn()
+	})
+}
+
 // TestResourcesAcquiredAndReleasedAreClean acquires resources with a
 // handle of no adapter. An I/O port range is not among them: its
 // MiniportInitializeEx would owe NdisMSetMiniportAttributes first
@@ -23,7 +34,7 @@ func inRole(s interface {
 // and deregisters one for a real adapter.
 func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 	s := reset()
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		var irq, dma, cfg ndis.Handle
 		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
 		if st := ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq); st != ndis.StatusSuccess {
@@ -62,7 +73,7 @@ func TestResourceLeftAtUnload(t *testing.T) {
 	s := reset()
 	var irq ndis.Handle
 	ch := &ndis.MiniportInterruptCharacteristics{MessageInterruptHandler: func(ndis.Handle, uint32, *bool, *uint32) bool { return true }}
-	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq) })
+	inInit(s, func() { ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq) })
 	if n := Of(s).ReportServiceLeaks(); n != 1 {
 		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
 	}
@@ -73,7 +84,7 @@ func TestResourceReleaseMistakes(t *testing.T) {
 	s := reset()
 	var irq, dma ndis.Handle
 	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
 		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
 	})
@@ -89,7 +100,7 @@ func TestResourceReleaseMistakes(t *testing.T) {
 
 func TestResourceBadParameters(t *testing.T) {
 	s := reset()
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		var irq, ports ndis.Handle
 		var regs, shared []byte
 		var pa ndis.PhysicalAddress
@@ -99,7 +110,7 @@ func TestResourceBadParameters(t *testing.T) {
 		ndis.MUnmapIoSpace(ksDriver(), nil, 16)                  // NULL
 		ndis.MUnmapIoSpace(ksDriver(), regs, 8)                  // not the mapped length
 		ndis.MUnmapIoSpace(ksDriver(), regs, 16)                 // clean
-		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)  // no NdisMSetMiniportAttributes before it
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)  // clean
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 4, ports) // not the registered range
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
 		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no bad-parameter
@@ -111,7 +122,7 @@ func TestResourceBadParameters(t *testing.T) {
 			t.Errorf("NdisAllocateNetBuffer from a bad pool returned a NET_BUFFER")
 		}
 	})
-	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleDDIOrder, rules.RuleBadParameter, rules.RuleBadHandle)
+	ksExpect(t, s, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadParameter, rules.RuleBadHandle)
 }
 
 func TestProtocolMiscDDIs(t *testing.T) {
@@ -132,8 +143,8 @@ func TestProtocolMiscDDIs(t *testing.T) {
 func TestDDIContextAtRunTime(t *testing.T) {
 	s := reset()
 	var regs []byte
-	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) }) // allowed
-	inRole(s, "MINIPORT_RESTART", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) })    // only in MiniportInitializeEx
+	inInit(s, func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) })                     // allowed
+	inRole(s, "MINIPORT_RESTART", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) }) // only in MiniportInitializeEx
 	inRole(s, "MINIPORT_OID_REQUEST", func() {
 		ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}) // never in MiniportOidRequest
 	})
@@ -172,7 +183,7 @@ func TestSynchronizeWithInterrupt(t *testing.T) {
 	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
 	ran := 0
 	sync := func(ctx ndis.Handle) bool { ran++; return true }
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
 		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
 		if !ndis.MSynchronizeWithInterruptEx(irq, 0, sync, nil) || ran != 1 {
@@ -217,7 +228,7 @@ func TestSharedMemoryFailure(t *testing.T) {
 	sim.FailSharedMemory(5)
 	var first, second []byte
 	var pa ndis.PhysicalAddress
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &second, &pa)
 	})
@@ -229,7 +240,7 @@ func TestSharedMemoryFailure(t *testing.T) {
 	sim = Of(s)
 	sim.FailSharedMemory(1)
 	sim.FailSharedMemory(2)
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
 		if first == nil {
 			ndis.WriteErrorLogEntry(ksDriver(), 0xC0001389, 1, 64)
@@ -252,6 +263,7 @@ func failingInit(t *testing.T, undo bool) *Sim {
 	chars.InitializeHandlerEx = func(h, _ ndis.Handle, _ *ndis.MiniportInitParameters) ndis.Status {
 		var irq ndis.Handle
 		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+		ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: "adapter context"})
 		if st := ndis.MRegisterInterruptEx(h, nil, ch, &irq); st != ndis.StatusSuccess {
 			return st
 		}

@@ -89,3 +89,16 @@ func addDevice(h, ctx ndis.Handle) ndis.Status {
 	ndis.MRegisterIoPortRange(&ports, h, 0x300, 8) // want `NdisMRegisterIoPortRange is called in the context of MiniportAddDevice on a path where MiniportAddDevice has not called NdisMSetMiniportAttributes yet`
 	return ndis.StatusSuccess
 }
+
+// failing: the interrupt and the DMA channel are claimed before the
+// attributes are set (their own pages' order).
+//
+//ndis:role MINIPORT_INITIALIZE
+func claimsFirst(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+	a := &adapter{}
+	var irq, dma ndis.Handle
+	ndis.MRegisterInterruptEx(h, a, &ndis.MiniportInterruptCharacteristics{}, &irq) // want `NdisMRegisterInterruptEx is called in the context of MiniportInitializeEx on a path where MiniportInitializeEx has not called NdisMSetMiniportAttributes yet: MiniportInitializeEx must call the NdisMSetMiniportAttributes function before calling NdisMRegisterInterruptEx. \(nf-ndis-ndismregisterinterruptex\)`
+	ndis.MRegisterDmaChannel(&dma, h, 0, true, &ndis.DmaDescription{}, 2048)        // want `NdisMRegisterDmaChannel is called in the context of MiniportInitializeEx on a path where MiniportInitializeEx has not called NdisMSetMiniportAttributes yet`
+	ndis.MSetMiniportAttributes(h, attributes(a))
+	return ndis.StatusSuccess
+}

@@ -149,3 +149,25 @@ func addDevice(h, ctx ndis.Handle) ndis.Status {
 func unreached(h ndis.Handle, a *adapter) {
 	ndis.MRegisterIoPortRange(&a.ports, h, 0x300, 8)
 }
+
+// clean: the attributes come first, then the interrupt and the DMA channel.
+//
+//ndis:role MINIPORT_INITIALIZE
+func claimsAfter(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+	a := &adapter{}
+	var irq, dma ndis.Handle
+	ndis.MSetMiniportAttributes(h, attributes(a))
+	ndis.MRegisterInterruptEx(h, a, &ndis.MiniportInterruptCharacteristics{}, &irq)
+	ndis.MRegisterDmaChannel(&dma, h, 0, true, &ndis.DmaDescription{}, 2048)
+	return ndis.StatusSuccess
+}
+
+// clean: MiniportAddDevice is not bound by the interrupt's order (its page
+// names MiniportInitializeEx only).
+//
+//ndis:role MINIPORT_ADD_DEVICE
+func addDeviceInterrupt(h, ctx ndis.Handle) ndis.Status {
+	var irq ndis.Handle
+	ndis.MRegisterInterruptEx(h, nil, &ndis.MiniportInterruptCharacteristics{}, &irq)
+	return ndis.StatusSuccess
+}
