@@ -252,6 +252,15 @@ func (s *System) PnPEvent(protocol, adapter ndis.Handle, code ndis.NetPnpEventCo
 	return s.sim.PnPEvent(protocol, adapter, code)
 }
 
+// GlobalPnPEvent raises an event for all of a protocol driver's bindings
+// (NetEventBindList, NetEventBindsComplete or NetEventReconfigure): NDIS
+// calls its ProtocolNetPnPEvent with a NULL ProtocolBindingContext. It
+// returns the handler's status, or an error for another event code or a
+// handle that is not a registered protocol driver's.
+func (s *System) GlobalPnPEvent(protocol ndis.Handle, code ndis.NetPnpEventCode) (ndis.Status, error) {
+	return s.sim.GlobalPnPEvent(protocol, code)
+}
+
 // Run runs the queued events due now (completions delivered later, work
 // items, timers that expired), and those they queue for now, until none is
 // due; it does not move the virtual clock (Advance does). It returns how

@@ -66,11 +66,14 @@
 //   - NdisEnumerateFilterModules, of SDV's Irql_Filter_Driver_Function
 //     rule (in the filter family);
 //   - NET_BUFFER_LIST ownership (Param.Handoff), call contexts
-//     (DDI.Context), argument bounds (Param.Limit), dispatch-level flags
+//     (DDI.Context, with roles that allow a DDI only while a parameter is
+//     NULL: CallContext.NullOnly), argument bounds (Param.Limit), dispatch-level flags
 //     (Param.IrqlFlag), init/halt resource pairs (Catalogue.Pairs) and
 //     companions (Catalogue.Companions, with the out parameter whose NULL
-//     tells the call failed, Companion.FailsWhen), from the overlay with
-//     the sentences of the pages and SDV rule pages;
+//     tells the call failed, Companion.FailsWhen) and call orders
+//     (Catalogue.Orders: a DDI a handler of some roles calls only after
+//     another, NdisMRegisterIoPortRange after NdisMSetMiniportAttributes),
+//     from the overlay with the sentences of the pages and SDV rule pages;
 //   - lifetimes of client-created VCs, CM-created VCs, calls, parties, AFs
 //     and SAPs, and the call manager's view of AFs, SAPs and parties, from
 //     ../shared/condis and the pages of their DDIs and roles;

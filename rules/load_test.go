@@ -93,6 +93,28 @@ func TestLoadRejectsBrokenCatalogues(t *testing.T) {
 		{"companion failure condition without a reason", func(t *testing.T) []byte {
 			return mutate(t, func(c *Catalogue) { c.Companions[0].FailsWhen.Reason = "" })
 		}, []string{"companion NdisMAllocateSharedMemory/NdisWriteErrorLogEntry", "failsWhen", "reason"}},
+		{"nullOnly on a parameter the role does not have", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) {
+				c.DDI("NdisReEnumerateProtocolBindings").Context.NullOnly[0].Param = "BindingContext"
+			})
+		}, []string{`ddi "NdisReEnumerateProtocolBindings"`, "nullOnly", "no parameter", "BindingContext"}},
+		{"nullOnly on a parameter that cannot be NULL", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) {
+				x := c.DDI("NdisReEnumerateProtocolBindings").Context
+				x.NullOnly = []RoleParam{{Role: "MINIPORT_HALT", Param: "HaltAction"}}
+			})
+		}, []string{`ddi "NdisReEnumerateProtocolBindings"`, "nullOnly", "HaltAction", "never NULL"}},
+		{"nullOnly on a role the context forbids", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) {
+				x := c.DDI("NdisReEnumerateProtocolBindings").Context
+				x.NullOnly = []RoleParam{{Role: "PROTOCOL_BIND_ADAPTER_EX", Param: "BindContext"}}
+			})
+		}, []string{`ddi "NdisReEnumerateProtocolBindings"`, "nullOnly", "PROTOCOL_BIND_ADAPTER_EX", "not allowed"}},
+		{"nullOnly on an unknown role", func(t *testing.T) []byte {
+			return mutate(t, func(c *Catalogue) {
+				c.DDI("NdisReEnumerateProtocolBindings").Context.NullOnly[0].Role = "PROTOCOL_NOPE"
+			})
+		}, []string{`ddi "NdisReEnumerateProtocolBindings"`, "nullOnly", "PROTOCOL_NOPE"}},
 		{"may pend although PENDING is forbidden", func(t *testing.T) []byte {
 			return mutate(t, func(c *Catalogue) { c.Role("PROTOCOL_CO_CREATE_VC").MayPend = true })
 		}, []string{`role "PROTOCOL_CO_CREATE_VC"`, "mayPend"}},

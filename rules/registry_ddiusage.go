@@ -11,6 +11,7 @@ const (
 	RuleIrqlFlagQuery       = "irql-flag-query"
 	RuleResourceNotReleased = "resource-not-released"
 	RuleDDICompanionMissing = "ddi-companion-missing"
+	RuleDDIOrder            = "ddi-order"
 	RuleBadHandle           = "bad-handle"
 	// RuleWorkItemUseAfterFree is the verifier's ID for a work item used
 	// after its free, which the pass reports as well.
@@ -22,25 +23,32 @@ const (
 // what an argument may be (Param.Limit), that a handler told its IRQL by a
 // dispatch-level flag does not query it (Param.IrqlFlag), and that what
 // MiniportInitializeEx acquires MiniportHaltEx releases (Catalogue.Pairs),
-// that a DDI that asks for a companion in its role has it
-// (Catalogue.Companions), and that a handle a pair's release ended is not
-// passed again (Pair.Handle).
+// and that a DDI that asks for a companion in its role has it
+// (Catalogue.Companions), that a handler calls a DDI only after the DDI
+// its page says must come first (Catalogue.Orders), and that a handle a
+// pair's release ended is not passed again (Pair.Handle).
 var ddiusageRules = []*Rule{
 	{
 		ID:    RuleDDIWrongContext,
-		SDV:   []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEventInOIDRequest"},
+		SDV:   []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEventInOIDRequest", "NdisMIndicateStatusEx"},
 		Pass:  PassDDIUsage,
 		Title: "a DDI called in the context of a role its page forbids",
 		Text: `Some DDIs may be called only while certain handlers run (NdisMMapIoSpace only from
 MiniportInitializeEx; NdisMUnmapIoSpace and NdisMDeregisterIoPortRange only from MiniportInitializeEx or
 MiniportHaltEx), others never from some (NdisMFreeSharedMemory not from MiniportShutdownEx,
 NdisReEnumerateProtocolBindings not from ProtocolBindAdapterEx or ProtocolUnbindAdapterEx,
-NdisMNetPnPEvent not in the context of MiniportOidRequest). The catalogue's DDI.Context says which.
+NdisMNetPnPEvent not in the context of MiniportOidRequest, NdisMIndicateStatusEx not in
+MiniportDriverUnload, which runs after every adapter's MiniportHaltEx returned), some only while a
+parameter of the role is NULL (NdisReEnumerateProtocolBindings from ProtocolNetPnPEvent only when
+ProtocolBindingContext is NULL, an event for all bindings). The catalogue's DDI.Context says which.
 Reported: a call in a handler of a known role, or in a function such a handler calls (through the
 call graph of the package and of the packages it imports, by facts), that the DDI's context does not
-allow. Not seen: calls through function values and interfaces, and functions no handler reaches (their
-context is unknown: silent). The verifier reports the same ID at run time, for the handler on the
-simulated call stack.`,
+allow; for a NULL condition, a call where a nil test of the parameter (in the handler, or in a helper
+given it) proves it not NULL, or on every path through the handler. Not seen: calls through function
+values and interfaces, functions no handler reaches (their context is unknown: silent), and, for a
+NULL condition, calls conditional on anything but the parameter (a switch on the event code) and
+calls through another package's functions. The verifier reports the same ID at run time, for the
+handler on the simulated call stack and, for a NULL condition, the arguments NDIS passed it.`,
 		Page: "nf-ndis-ndismmapiospace",
 		Wrong: `//ndis:role MINIPORT_RESTART
 func miniportRestart(miniportAdapterContext ndis.Handle, restartParameters *ndis.MiniportRestartParameters) ndis.Status {
@@ -53,8 +61,8 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 	var va []byte
 	return ndis.MMapIoSpace(&va, ndisMiniportHandle, 0, 16)
 }`,
-		Analog: "SDV NdisMMapIoSpace, NdisMRegisterIoPortRange, NdisMFreeSharedMemory, NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest",
-		Needs:  []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEvent", "NdisMUnmapIoSpace", "NdisMDeregisterIoPortRange"},
+		Analog: "SDV NdisMMapIoSpace, NdisMRegisterIoPortRange, NdisMFreeSharedMemory, NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest, NdisMIndicateStatusEx",
+		Needs:  []string{"NdisMMapIoSpace", "NdisMRegisterIoPortRange", "NdisMFreeSharedMemory", "NdisReEnumerateProtocolBindings", "NdisMNetPnPEvent", "NdisMUnmapIoSpace", "NdisMDeregisterIoPortRange", "NdisMIndicateStatusEx"},
 	},
 	{
 		ID:    RuleDDIArgumentLimit,
@@ -135,6 +143,7 @@ failing MiniportInitializeEx acquired and still holds when it returns.`,
 		Wrong: `//ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
 	var h ndis.Handle
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
 	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &h)
 }
 
@@ -144,6 +153,7 @@ func miniportHalt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction
 
 //ndis:role MINIPORT_INITIALIZE
 func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
 	return ndis.MRegisterInterruptEx(ndisMiniportHandle, nil, &ndis.MiniportInterruptCharacteristics{}, &interrupt)
 }
 
@@ -195,6 +205,51 @@ func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, m
 }`,
 		Analog: "SDV WriteErrorLog",
 		Needs:  []string{"NdisMAllocateSharedMemory"},
+	},
+	{
+		ID:    RuleDDIOrder,
+		SDV:   []string{"NdisMRegisterIoPortRange"},
+		Pass:  PassDDIUsage,
+		Title: "a DDI called in a handler before the DDI its page says must come first",
+		Text: `Some DDIs may be called by a handler only once that handler has called another:
+MiniportInitializeEx (or MiniportAddDevice) must call NdisMSetMiniportAttributes before calling
+NdisMRegisterIoPortRange (SDV's rule), and MiniportInitializeEx before NdisMRegisterInterruptEx and
+NdisMRegisterDmaChannel (their own pages): each claims hardware resources for the adapter its
+registration attributes describe. The catalogue's Orders say which DDI must come first, and in the
+handlers of which roles.
+Reported: a call of the later DDI in a handler of such a role, or in a function of the package the handler
+calls, when on some path from the handler's entry to that call (through the calls on the way) no call that
+may reach the earlier DDI runs. Silent where the pass cannot tell: a call through a function value or an
+interface method, a goroutine that may reach the earlier DDI, a call passed a function that may (a work
+item routine), and another package's function whose fact says it reaches the earlier DDI or makes calls
+the pass cannot follow, are all taken as calling it, whatever they decide at run time (a helper that
+sets the attributes on one of its paths counts); another package's function that reaches both DDIs;
+the later DDI in a deferred call, a goroutine or a function value; functions no handler of the role
+reaches. The verifier reports the same ID at run
+time, when the later DDI runs in a handler of such a role that has not called the earlier one yet.`,
+		Page: "nf-ndis-ndismregisterioportrange",
+		Wrong: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var ports ndis.Handle
+	if ndis.MRegisterIoPortRange(&ports, ndisMiniportHandle, 0x300, 8) != ndis.StatusSuccess { // no registration attributes yet
+		return ndis.StatusResources
+	}
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle})
+	return ndis.StatusSuccess
+}`,
+		Right: `//ndis:role MINIPORT_INITIALIZE
+func miniportInitialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, miniportInitParameters *ndis.MiniportInitParameters) ndis.Status {
+	var ports ndis.Handle
+	if ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: ndisMiniportHandle}) != ndis.StatusSuccess {
+		return ndis.StatusFailure
+	}
+	if ndis.MRegisterIoPortRange(&ports, ndisMiniportHandle, 0x300, 8) != ndis.StatusSuccess {
+		return ndis.StatusResources
+	}
+	return ndis.StatusSuccess
+}`,
+		Analog: "SDV NdisMRegisterIoPortRange",
+		Needs:  []string{"NdisMRegisterIoPortRange"},
 	},
 	{
 		ID:    RuleBadHandle,

@@ -27,6 +27,9 @@ type Catalogue struct {
 	// Companions are DDIs whose use in a role asks for another DDI there
 	// too (Companion).
 	Companions []Companion `json:"companions,omitempty"`
+	// Orders are DDIs that a handler of a role may call only after another
+	// DDI (Order).
+	Orders []Order `json:"orders,omitempty"`
 	// TimeBounds are the bounds of Driver Verifier's timed NDIS rules, from
 	// the NDIS/WIFI verification rule-set page (schema_timed.go).
 	TimeBounds []TimeBound `json:"timeBounds,omitempty"`
@@ -284,10 +287,39 @@ type CallContext struct {
 	Only []string `json:"only,omitempty"`
 	// Never are the roles the DDI must not be called from.
 	Never []string `json:"never,omitempty"`
+	// NullOnly are roles in whose context the DDI may be called only while
+	// one of the role's parameters is NULL: NdisReEnumerateProtocolBindings
+	// in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL (an
+	// event for all bindings). Allows does not read it; NullRequired does.
+	NullOnly []RoleParam `json:"nullOnly,omitempty"`
 	// SDV is the Static Driver Verifier rule that states it, if any.
 	SDV string `json:"sdv,omitempty"`
 	// Reason is the page's sentence.
 	Reason string `json:"reason"`
+}
+
+// RoleParam names one parameter of a role.
+type RoleParam struct {
+	// Role is the role's typedef: PROTOCOL_NET_PNP_EVENT.
+	Role string `json:"role"`
+	// Param is the parameter's name on the role's page:
+	// ProtocolBindingContext.
+	Param string `json:"param"`
+}
+
+// NullRequired returns the parameter of role that must be NULL for the DDI
+// to be called in its context (CallContext.NullOnly), or "" when the
+// context sets no such condition for role.
+func (x *CallContext) NullRequired(role string) string {
+	if x == nil {
+		return ""
+	}
+	for _, rp := range x.NullOnly {
+		if rp.Role == role {
+			return rp.Param
+		}
+	}
+	return ""
 }
 
 // Allows reports whether the DDI may be called while role runs (role ""
@@ -783,6 +815,35 @@ type Companion struct {
 	// companion is then asked for on the path where the call failed (the
 	// allocation that returned NULL), not merely somewhere in the role.
 	FailsWhen *Failure `json:"failsWhen,omitempty"`
+}
+
+// Order is a DDI that a handler of a role may call only once the handler
+// has called another DDI: MiniportInitializeEx (or MiniportAddDevice) calls
+// NdisMSetMiniportAttributes before NdisMRegisterIoPortRange (SDV
+// NdisMRegisterIoPortRange). Each run of such a handler owes the earlier
+// call anew.
+type Order struct {
+	// DDI is the later DDI's name; After the name of the DDI the handler
+	// must have called before it.
+	DDI   string `json:"ddi"`
+	After string `json:"after"`
+	// In are the roles whose handlers the order binds.
+	In []string `json:"in"`
+	// SDV is the Static Driver Verifier rule that states it, if any.
+	SDV string `json:"sdv,omitempty"`
+	// Reason is the page's sentence, prefixed by the page's name and ": "
+	// (a page of ../shared/sdv as "sdv/<name>").
+	Reason string `json:"reason"`
+}
+
+// Binds reports whether the order binds handlers of the role named role.
+func (o *Order) Binds(role string) bool {
+	for _, r := range o.In {
+		if r == role {
+			return true
+		}
+	}
+	return false
 }
 
 // FailNull is Failure.Is for a call that fails by returning NULL at its out

@@ -18,13 +18,16 @@ func (c *Catalogue) validateUsage(d *DDI) error {
 		if x.Reason == "" {
 			return errors.New("context: reason: empty")
 		}
-		if len(x.Only) == 0 && len(x.Never) == 0 {
-			return errors.New("context: neither only nor never")
+		if len(x.Only) == 0 && len(x.Never) == 0 && len(x.NullOnly) == 0 {
+			return errors.New("context: neither only, never nor nullOnly")
 		}
 		for _, r := range append(append([]string(nil), x.Only...), x.Never...) {
 			if c.Role(r) == nil {
 				return errors.Errorf("context: unknown role %q", r)
 			}
+		}
+		if err := c.validateNullOnly(x); err != nil {
+			return err
 		}
 	}
 	for _, p := range d.Params {
@@ -46,6 +49,50 @@ func (c *Catalogue) validateUsage(d *DDI) error {
 		}
 	}
 	return nil
+}
+
+// validateNullOnly checks a context's NULL conditions: each names a
+// parameter of a known role that the context otherwise allows, a handle or
+// pointer (what can be NULL), once per role.
+func (c *Catalogue) validateNullOnly(x *CallContext) error {
+	seen := map[string]bool{}
+	for _, rp := range x.NullOnly {
+		r := c.Role(rp.Role)
+		if r == nil {
+			return errors.Errorf("context: nullOnly: unknown role %q", rp.Role)
+		}
+		if seen[rp.Role] {
+			return errors.Errorf("context: nullOnly: role %s twice", rp.Role)
+		}
+		seen[rp.Role] = true
+		if !x.Allows(rp.Role) {
+			return errors.Errorf("context: nullOnly: role %s is not allowed at all", rp.Role)
+		}
+		p := roleParam(r, rp.Param)
+		if p == nil {
+			return errors.Errorf("context: nullOnly: role %s has no parameter %q", rp.Role, rp.Param)
+		}
+		if !p.Nullable() {
+			return errors.Errorf("context: nullOnly: %s's %s is a %s, never NULL", rp.Role, rp.Param, p.GoType)
+		}
+	}
+	return nil
+}
+
+// roleParam returns role r's parameter named name, or nil.
+func roleParam(r *Role, name string) *Param {
+	for i := range r.Params {
+		if r.Params[i].Name == name {
+			return &r.Params[i]
+		}
+	}
+	return nil
+}
+
+// Nullable reports whether the parameter's Go type can be NULL: a handle
+// or a pointer.
+func (p *Param) Nullable() bool {
+	return p.GoType == "ndis.Handle" || strings.HasPrefix(p.GoType, "*")
 }
 
 // validateRoleFlags checks a role's dispatch-level flag parameters.
@@ -96,6 +143,29 @@ func (c *Catalogue) validateCompanions() error {
 		}
 		if err := validateFailure(c.DDI(x.DDI), x.FailsWhen); err != nil {
 			return errors.Wrapf(err, "companion %s/%s: failsWhen", x.DDI, x.Requires)
+		}
+	}
+	return nil
+}
+
+// validateOrders checks the orders: known DDIs, two different ones, known
+// roles, a reason that names its page.
+func (c *Catalogue) validateOrders() error {
+	for _, o := range c.Orders {
+		switch {
+		case c.DDI(o.DDI) == nil || c.DDI(o.After) == nil:
+			return errors.Errorf("order %s/%s: unknown DDI", o.DDI, o.After)
+		case o.DDI == o.After:
+			return errors.Errorf("order %s/%s: a DDI cannot follow itself", o.DDI, o.After)
+		case len(o.In) == 0:
+			return errors.Errorf("order %s/%s: in: no role", o.DDI, o.After)
+		case !strings.Contains(o.Reason, ": "):
+			return errors.Errorf("order %s/%s: reason: want \"<page>: <sentence>\"", o.DDI, o.After)
+		}
+		for _, r := range o.In {
+			if c.Role(r) == nil {
+				return errors.Errorf("order %s/%s: unknown role %q", o.DDI, o.After, r)
+			}
 		}
 	}
 	return nil

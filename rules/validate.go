@@ -33,6 +33,9 @@ func (c *Catalogue) Validate() error {
 	if err := c.validatePairs(); err != nil {
 		return err
 	}
+	if err := c.validateOrders(); err != nil {
+		return err
+	}
 	if err := c.validateCompanions(); err != nil {
 		return err
 	}

@@ -34,10 +34,12 @@ func run(pass *analysis.Pass) (any, error) {
 	c.exportFacts()
 	c.checkLimits()
 	c.checkHandlers()
+	c.checkNullContexts()
 	c.checkPairs()
 	c.checkFailureReleases()
 	c.checkCompanions()
 	c.checkReleased()
+	c.checkOrders()
 	c.rep.Finish()
 	return nil, nil
 }

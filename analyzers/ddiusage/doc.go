@@ -6,27 +6,31 @@
 // Verifier's DDI usage, memory usage, miscellaneous and warning rules that
 // state such properties (NdisMMapIoSpace, NdisMFreeSharedMemory,
 // NdisReEnumerateProtocolBindings, NdisMNetPnPEventInOIDRequest,
+// NdisMIndicateStatusEx,
 // NdisStallExecution_Delay, NdisAllocateMemoryWithTagPriority, Flags_Irql,
 // Init_RegisterInterrupt, Init_RegisterSG, NdisOpenConfigurationEx,
-// NdisAllocateMdl, CancelTimerObject, ...), and that a handle a release
-// ended is not passed again (NdisMDeregisterInterruptEx, the alternation of
-// NdisAllocateMdl, NdisAllocateNetBuffer and NdisAllocateGenericObject).
+// NdisAllocateMdl, CancelTimerObject, NdisMRegisterIoPortRange, ...), and
+// that a handle a release ended is not passed again
+// (NdisMDeregisterInterruptEx, the alternation of NdisAllocateMdl,
+// NdisAllocateNetBuffer and NdisAllocateGenericObject).
 //
 // # Analyzer ddiusage
 //
-// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags, init/halt pairs and released handles
+// ddiusage: check where DDIs are called, their argument bounds, dispatch-level flags, init/halt pairs, call order and released handles
 //
 // Everything comes from the catalogue (package rules): DDI.Context (the
 // roles a DDI may or may not be called in the context of), Param.Limit (an
 // argument's bound), Param.IrqlFlag (a role's flags parameter that tells the
 // IRQL), Catalogue.Companions (a DDI that asks for another in the same
-// role) and Catalogue.Pairs (an acquire DDI, its release DDI, the role that
-// acquires and the role that must release). An entry added to the
+// role), Catalogue.Pairs (an acquire DDI, its release DDI, the role that
+// acquires and the role that must release) and Catalogue.Orders (a DDI a
+// handler of some roles may call only after another). An entry added to the
 // catalogue is checked without a change here.
 //
 //	ddi-wrong-context      a DDI called in a handler of a role, or in a
 //	                       function the handler calls, that its context
-//	                       does not allow
+//	                       does not allow, or allows only while a parameter
+//	                       of the role is NULL where it may not be
 //	ddi-argument-limit     a constant argument outside its bound
 //	irql-flag-query        a DDI that queries the IRQL (KeGetCurrentIrql)
 //	                       called in a handler whose role has a dispatch-level
@@ -52,6 +56,13 @@
 //	                       (released.go)
 //	workitem-use-after-free  the same for a work item after
 //	                       NdisFreeIoWorkItem (the pair's Handle.Rule)
+//	ddi-order              a call of an order's DDI (NdisMRegisterIoPortRange,
+//	                       NdisMRegisterInterruptEx, NdisMRegisterDmaChannel)
+//	                       in a handler of one of its roles
+//	                       (MiniportInitializeEx, MiniportAddDevice), or a
+//	                       function it calls, on a path from the handler's
+//	                       entry where no call that may reach the earlier
+//	                       DDI (NdisMSetMiniportAttributes) ran (order.go)
 //
 // A pair whose release ends its handle (Pair.Handle: the interrupt,
 // scatter/gather and system DMA, generic object, NET_BUFFER, MDL and
@@ -89,6 +100,27 @@
 // a location of that type (as above; a store of an int does not touch a
 // bool). Any other branch is taken both ways. It stops after a bounded number of blocks per release.
 //
+// An order is checked path by path, not as "some call of the earlier DDI
+// precedes it on every path" computed once per handler: from the handler's
+// entry, the pass follows the blocks of each function in which no call
+// that may reach the earlier DDI has run yet, and reports each call of the
+// later DDI it meets there; a call of a function of the package met there
+// is followed from that function's entry the same way. A call may reach
+// the earlier DDI when it is that DDI, a function of the package that may
+// (its deferred calls, goroutines and the function values it passes
+// included), another package's function whose fact says it reaches it or
+// makes calls the pass cannot follow, a call through a function value or
+// an interface method, a goroutine that may, or a call that is passed a
+// function that may (a work item routine, a callback). Such calls end the
+// path whatever they decide at run time: a helper that sets the attributes
+// on only one of its paths counts as setting them (silent). A call of the
+// later DDI through another package's function is reported at that call
+// only when its fact says it reaches the later DDI and neither the earlier
+// one nor anything the pass cannot follow (the order inside is that
+// package's to check). Not seen: the later DDI in a deferred call, a
+// goroutine or a function value, and in functions no handler of the role
+// reaches.
+//
 // A companion with a failure condition (Companion.FailsWhen: the DDI failed
 // when it returned NULL at VirtualAddress) is checked on the failure path.
 // After each call of the DDI in the package's code reached from a handler
@@ -108,6 +140,29 @@
 // through another package's function, the pass cannot tell the failure
 // path, and falls back to the role: it reports the call only when no
 // handler of the role reaches the companion anywhere.
+//
+// Some contexts allow a DDI in a role only while one of the role's
+// parameters is NULL (DDI.Context's nullOnly: NdisReEnumerateProtocolBindings
+// in ProtocolNetPnPEvent only when ProtocolBindingContext is NULL, an event
+// for all bindings; NDIS indicates events on a binding with its context).
+// The pass reads the handler's tests of that parameter, v == nil and
+// v != nil (a type switch's case nil included), as x/tools' nilness pass
+// does: a branch whose successor has no other predecessor decides the
+// parameter in every block it dominates (an early return included). A call of the DDI is reported (ddi-wrong-context)
+// where the parameter is proved not NULL, and where nothing is proved but
+// the call is on every path through the handler (it then runs for the
+// events NDIS indicates on a binding too). It is clean where the parameter
+// is proved NULL. The package's functions the handler calls are followed
+// with what the call site knows: a helper given the parameter has its own
+// tests of that argument read the same way; its calls are visited where the
+// parameter is proved not NULL or on every path through it. Silent: a call
+// conditional on anything but the parameter (switch on the event code:
+// NetEventBindList and NetEventBindsComplete come only with a NULL context,
+// which the pass does not know), a parameter reassigned before its test or
+// whose address is taken (the test is of another value), a
+// helper given another value, and calls through another package's
+// functions, function values or interfaces (whether they reach the DDI on
+// every path is unknown).
 //
 // A handler is a function the package binds to a role (a handler-structure
 // slot, a role type, an //ndis:role directive). What a handler reaches is

@@ -52,7 +52,9 @@
 //     (SDV NdisOidComplete);
 //   - deregisteredsync.go: NdisMSynchronizeWithInterruptEx with the
 //     interrupt MiniportInitializeEx has just deregistered (SDV
-//     NdisMDeregisterInterruptEx).
+//     NdisMDeregisterInterruptEx);
+//   - portsorder.go: NdisMRegisterIoPortRange in MiniportInitializeEx before
+//     NdisMSetMiniportAttributes (SDV NdisMRegisterIoPortRange).
 //
 // With the CoNDIS ones (IRQL, locking, lifetimes) there is one per SDV rule
 // family: DDI usage, IRQL, locking, memory usage, miscellaneous, OID

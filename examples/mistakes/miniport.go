@@ -38,6 +38,8 @@ const (
 	PowerOidRefused
 	// InterruptUsedAfterDeregister: deregisteredsync.go.
 	InterruptUsedAfterDeregister
+	// PortsBeforeAttributes: portsorder.go.
+	PortsBeforeAttributes
 )
 
 // miniportTag is the pool tag of the miniport's allocations.
@@ -70,6 +72,8 @@ type adapter struct {
 	// interrupt is the interrupt probingInitializeEx registers
 	// (deregisteredsync.go).
 	interrupt ndis.Handle
+	// ports is the I/O port range (portsorder.go).
+	ports ndis.Handle
 }
 
 // oidGenCurrentPacketFilter is OID_GEN_CURRENT_PACKET_FILTER.
@@ -124,6 +128,9 @@ func MiniportDriverEntry(mistake Mistake, driverObject *ndis.DriverObject, regis
 		chars.OidRequestHandler = powerOidRequest
 	case InterruptUsedAfterDeregister:
 		chars.InitializeHandlerEx = probingInitializeEx
+	case PortsBeforeAttributes:
+		chars.InitializeHandlerEx = portsInitializeEx
+		chars.HaltHandlerEx = portsHaltEx
 	}
 	return ndis.MRegisterMiniportDriver(driverObject, registryPath, d, &chars, &d.ndisMiniportDriverHandle)
 }

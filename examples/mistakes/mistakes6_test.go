@@ -167,6 +167,22 @@ func TestPowerOidRefused(t *testing.T) {
 	})
 }
 
+// TestPortsBeforeAttributes: portsorder.go; the verifier reports the
+// registration when it runs, and nothing else (the ports are deregistered
+// in MiniportHaltEx).
+func TestPortsBeforeAttributes(t *testing.T) {
+	sys, drv := run6(t, mistakes.PortsBeforeAttributes)
+	st, _ := running(t, drv)
+	st.Halt()
+	drv.Unload(nil)
+	expect(t, sys, map[string][]string{
+		rules.RuleDDIOrder: {"NdisMRegisterIoPortRange", "MiniportInitializeEx", "NdisMSetMiniportAttributes"},
+	})
+	if n := len(sys.Violations()); n != 1 {
+		t.Errorf("%d violations, want the one registration", n)
+	}
+}
+
 // sharedshutdown.go is not run: the harness does not shut the system
 // down; ndislint reports it statically (TestLint).
 

@@ -275,11 +275,21 @@ func (b *Binding) free() {
 // called at PASSIVE_LEVEL, ProtocolSendNetBufferListsComplete runs at up to
 // DISPATCH_LEVEL, and a protocol driver has no NDIS work item to get back
 // to PASSIVE_LEVEL (nf-ndis-ndisallocateioworkitem). Other events need
-// nothing from this protocol; events that concern no binding come with a
-// NULL ProtocolBindingContext.
+// nothing from this protocol. Events for all bindings come with a NULL
+// ProtocolBindingContext: on NetEventReconfigure there the driver asks NDIS
+// to offer it the adapters it is configured for but not bound to
+// (NdisReEnumerateProtocolBindings, what its page advises intermediate
+// drivers to do there), which its page allows in ProtocolNetPnPEvent only
+// when ProtocolBindingContext is NULL.
 //
 //ndis:role PROTOCOL_NET_PNP_EVENT
 func ptNetPnPEvent(protocolBindingContext ndis.Handle, netPnPEventNotification *ndis.NetPnpEventNotification) ndis.Status {
+	if protocolBindingContext == nil {
+		if netPnPEventNotification.NetPnPEvent.NetEvent == ndis.NetEventReconfigure && globals != nil {
+			ndis.ReEnumerateProtocolBindings(globals.ndisProtocolHandle)
+		}
+		return ndis.StatusSuccess
+	}
 	b, ok := protocolBindingContext.(*Binding)
 	if !ok {
 		return ndis.StatusSuccess

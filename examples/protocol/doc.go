@@ -24,7 +24,11 @@
 //     are outstanding, waits at PASSIVE_LEVEL for the last
 //     ProtocolSendNetBufferListsComplete to signal an event, as ndisprot
 //     does (a protocol driver has no NDIS work item with which to call
-//     NdisCompleteNetPnPEvent at PASSIVE_LEVEL after pending);
+//     NdisCompleteNetPnPEvent at PASSIVE_LEVEL after pending); on
+//     NetEventReconfigure for all bindings (a NULL ProtocolBindingContext,
+//     the only ProtocolNetPnPEvent where its page allows it) it calls
+//     NdisReEnumerateProtocolBindings (the page's advice to intermediate
+//     drivers);
 //   - sends frames (Binding.Send) with NdisSendNetBufferLists, on lists
 //     from its pool over NDIS memory, and frees them in
 //     ProtocolSendNetBufferListsComplete, reading each list's Next before it

@@ -162,3 +162,23 @@ func TestPauseWaitsForSends(t *testing.T) {
 	}
 	unbind(t, sys, drv, st)
 }
+
+// TestGlobalReconfigure: NetEventReconfigure for all bindings (a NULL
+// ProtocolBindingContext) makes the protocol re-enumerate its bindings,
+// which the verifier allows there; the binding is untouched.
+func TestGlobalReconfigure(t *testing.T) {
+	sys, drv, st, b := bind(t, ndistest.MiniportScript{})
+	hs := drv.ProtocolHandles()
+	if len(hs) != 1 {
+		t.Fatalf("the driver registered %d protocols, want 1", len(hs))
+	}
+	for _, code := range []ndis.NetPnpEventCode{ndis.NetEventReconfigure, ndis.NetEventBindsComplete} {
+		if s, err := sys.GlobalPnPEvent(hs[0], code); err != nil || s != ndis.StatusSuccess {
+			t.Fatalf("GlobalPnPEvent(%d) = %s, %v", code, s, err)
+		}
+	}
+	if got := b.State(); got != "Running" {
+		t.Errorf("after the global events the binding is %s, want Running", got)
+	}
+	unbind(t, sys, drv, st)
+}

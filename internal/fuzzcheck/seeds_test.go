@@ -46,6 +46,8 @@ var testdataDirs = []string{
 	"analyzers/ddiusage/testdata/companionpath",
 	"analyzers/ddiusage/testdata/mdl",
 	"analyzers/ddiusage/testdata/released",
+	"analyzers/ddiusage/testdata/netpnp",
+	"analyzers/ddiusage/testdata/order",
 }
 
 var writeCorpus = flag.Bool("writecorpus", false, "write the seeds to testdata/fuzz/FuzzPasses")

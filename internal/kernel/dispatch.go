@@ -32,7 +32,10 @@ func (s *State) Catalogue() *rules.Catalogue {
 
 // EnterDDI records a call of the DDI named name (NDIS spelling) with the
 // given argument summary, checks the current IRQL against the catalogue's
-// requirement for it, and returns the function that ends the call: it
+// requirement for it, the handler context it is called in (checkUsage) and,
+// for a DDI of one of the catalogue's orders, that the running handler
+// called the earlier DDI first (checkOrder), and returns the function that
+// ends the call: it
 // closes the call in the trace and checks that the call changed the IRQL as
 // the catalogue's effect for the DDI says (see checkEffect). A DDI the
 // catalogue does not describe is traced and not checked.
@@ -47,6 +50,8 @@ func (s *State) EnterDDI(name, args string) (exit func()) {
 		s.checkUsage(d)
 	}
 	s.payCompanions(name)
+	s.checkOrder(name)
+	s.noteCalled(name)
 	s.Push()
 	entry, mark := s.irql, len(s.violations)
 	return func() {
@@ -158,9 +163,21 @@ func (s *State) CanCall(role string) bool { return s.irql <= s.RoleLevel(role) }
 // IRQL is above the role's, NDIS cannot lower it and the call is queued to
 // run later at the role's level. who names the driver, args the arguments.
 func (s *State) Callback(role, who, args string, fn func()) {
+	s.CallbackWith(role, who, args, nil, fn)
+}
+
+// ParamNull says, for the parameters of one call of a handler that the
+// simulator records, whether each is NULL (by the name on the role's
+// page); a parameter it does not record is absent.
+type ParamNull map[string]bool
+
+// CallbackWith is Callback for a handler whose parameters' NULL-ness the
+// checks of its context read (the DDI contexts that allow a DDI in the role
+// only while a parameter is NULL: rules.CallContext.NullOnly).
+func (s *State) CallbackWith(role, who, args string, nulls ParamNull, fn func()) {
 	lvl := s.RoleLevel(role)
 	if s.irql > lvl {
-		s.Enqueue(fmt.Sprintf("deferred %s of %s", role, who), 0, func() { s.Callback(role, who, args, fn) })
+		s.Enqueue(fmt.Sprintf("deferred %s of %s", role, who), 0, func() { s.CallbackWith(role, who, args, nulls, fn) })
 		return
 	}
 	saved := s.irql
@@ -170,9 +187,13 @@ func (s *State) Callback(role, who, args string, fn func()) {
 	s.Push()
 	s.roles = append(s.roles, role)
 	s.owed = append(s.owed, nil)
+	s.nulls = append(s.nulls, nulls)
+	s.called = append(s.called, nil)
 	fn()
 	owed := s.owed[len(s.owed)-1]
 	s.roles, s.owed = s.roles[:len(s.roles)-1], s.owed[:len(s.owed)-1]
+	s.nulls = s.nulls[:len(s.nulls)-1]
+	s.called = s.called[:len(s.called)-1]
 	s.Pop()
 	s.checkOwed(role, who, owed)
 	if len(s.held) > heldBefore {

@@ -30,6 +30,8 @@ type State struct {
 	local      map[string]any    // the kernel's other per-run tables, by key
 	roles      []string          // the roles whose handlers run, innermost last (Callback)
 	owed       [][]owedCompanion // per running handler (as roles): failed calls whose companion it owes (NullOut)
+	nulls      []ParamNull       // per running handler (as roles): which of its parameters are NULL (CallbackWith)
+	called     []map[string]bool // per running handler (as roles): the earlier DDIs of orders it called (noteCalled)
 }
 
 var (

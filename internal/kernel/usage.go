@@ -19,13 +19,29 @@ func (s *State) Role() string {
 	return s.roles[len(s.roles)-1]
 }
 
+// paramNull reports whether the innermost running handler's parameter
+// named param is NULL, and whether its caller recorded it (CallbackWith).
+func (s *State) paramNull(param string) (null, known bool) {
+	if len(s.nulls) == 0 {
+		return false, false
+	}
+	null, known = s.nulls[len(s.nulls)-1][param]
+	return null, known
+}
+
 // checkUsage reports a DDI called in the context of a role its catalogue
-// entry does not allow (ddi-wrong-context), and an IRQL query in a handler
-// whose role has a dispatch-level flag parameter (irql-flag-query).
+// entry does not allow, or allows only while a parameter of the handler is
+// NULL when the handler was called with it not NULL (ddi-wrong-context),
+// and an IRQL query in a handler whose role has a dispatch-level flag
+// parameter (irql-flag-query).
 func (s *State) checkUsage(d *rules.DDI) {
 	role := s.Role()
 	if !d.Context.Allows(role) {
 		s.Report(rules.RuleDDIWrongContext, "%s called %s; its page %s (%s)", d.Name, contextWhere(role), contextAllowed(d.Context), d.Context.Reason)
+	} else if p := d.Context.NullRequired(role); p != "" {
+		if null, known := s.paramNull(p); known && !null {
+			s.Report(rules.RuleDDIWrongContext, "%s called in the context of %s with a non-NULL %s; its page allows it there only when %s is NULL (%s)", d.Name, role, p, p, d.Context.Reason)
+		}
 	}
 	if d.Effect != rules.EffectQuery || role == "" {
 		return

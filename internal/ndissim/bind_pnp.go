@@ -13,12 +13,29 @@ func (w *world) pnpEvent(o *openBlock, code ndis.NetPnpEventCode) ndis.Status {
 	n := &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: code}}
 	what := fmt.Sprintf("PROTOCOL_NET_PNP_EVENT (event %d) of %s", code, o.who())
 	return w.forward(reqKey{"pnp", n}, what, w.completer("PROTOCOL_NET_PNP_EVENT", false), func() ndis.Status {
-		return w.callStatus("PROTOCOL_NET_PNP_EVENT", p, args(o.ctx, fmt.Sprintf("event %d", code)), func() ndis.Status {
+		const role = "PROTOCOL_NET_PNP_EVENT"
+		return w.callStatusWith(role, p, args(o.ctx, fmt.Sprintf("event %d", code)), w.roleNulls(role, o.ctx, n), func() ndis.Status {
 			if p.chars.NetPnPEventHandler == nil {
 				return ndis.StatusSuccess
 			}
 			return p.chars.NetPnPEventHandler(o.ctx, n)
 		})
+	})
+}
+
+// globalPnPEvent calls p's ProtocolNetPnPEvent with a NULL
+// ProtocolBindingContext: an event for all bindings. A PENDING answer is
+// returned and nothing is owed: NdisCompleteNetPnPEvent takes a binding's
+// handle, and the simulation does not model completing an event that has
+// none.
+func (w *world) globalPnPEvent(p *protocolBlock, code ndis.NetPnpEventCode) ndis.Status {
+	const role = "PROTOCOL_NET_PNP_EVENT"
+	n := &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: code}}
+	return w.callStatusWith(role, p, args(nil, fmt.Sprintf("event %d", code)), w.roleNulls(role, nil, n), func() ndis.Status {
+		if p.chars.NetPnPEventHandler == nil {
+			return ndis.StatusSuccess
+		}
+		return p.chars.NetPnPEventHandler(nil, n)
 	})
 }
 

@@ -194,7 +194,7 @@ func (w *world) FNetPnPEvent(ndisFilterHandle ndis.Handle, netPnPEventNotificati
 			o, p := x.open, x.open.protocol
 			what := fmt.Sprintf("%s (%s) of %s, forwarded by %s", role, ev, o.who(), m.who())
 			st := w.forward(reqKey{"pnp", n}, what, w.completer(role, false), func() ndis.Status {
-				return w.callStatus(role, p, args(o.ctx, ev), func() ndis.Status {
+				return w.callStatusWith(role, p, args(o.ctx, ev), w.roleNulls(role, o.ctx, n), func() ndis.Status {
 					if p.chars.NetPnPEventHandler == nil {
 						return ndis.StatusSuccess
 					}

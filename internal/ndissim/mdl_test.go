@@ -23,14 +23,7 @@ func mdlAdapter(t *testing.T, s *kernel.State, halt func(m *ndis.Mdl)) ndis.Hand
 		}
 	})
 	chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { halt(m) }
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "mdl"}, nil, nil, chars, &drv)
-	})
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mp6Start(t, s, "mdl", chars)
 	return a
 }
 

@@ -49,14 +49,7 @@ func TestRemoveAndResetMiniport(t *testing.T) {
 	chars.ResetHandlerEx = func(ndis.Handle, *bool) ndis.Status { resets++; return ndis.StatusSuccess }
 	halted := 0
 	chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { halted++ }
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "rm"}, nil, nil, chars, &drv)
-	})
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mp6Start(t, s, "rm", chars)
 	if inInit != ndis.StatusFailure {
 		t.Errorf("NdisMRemoveMiniport from MiniportInitializeEx = %s", inInit)
 	}

@@ -18,20 +18,33 @@ type mp6Ctx struct{ name string }
 func mp6Adapter(t *testing.T, s *kernel.State, init func(h ndis.Handle), opts ...ndis.DriverOptionalHandlers) (ndis.Handle, *mp6Ctx) {
 	t.Helper()
 	ctx := &mp6Ctx{name: "adapter context"}
-	chars := mp6Chars(ctx, init, opts...)
+	return mp6Start(t, s, "mp6test", mp6Chars(ctx, init, opts...)), ctx
+}
+
+// mp6Register registers a miniport driver of the given name and handlers
+// from its DriverEntry and returns its NdisMiniportDriverHandle.
+func mp6Register(t *testing.T, s *kernel.State, name string, chars *ndis.MiniportDriverCharacteristics) ndis.Handle {
+	t.Helper()
 	var drv ndis.Handle
 	var st ndis.Status
 	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "mp6test"}, nil, nil, chars, &drv)
+		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: name}, nil, nil, chars, &drv)
 	})
 	if st != ndis.StatusSuccess {
 		t.Fatalf("NdisMRegisterMiniportDriver = %s", st)
 	}
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
+	return drv
+}
+
+// mp6Start registers a miniport driver with chars and starts one adapter,
+// eth0, of it; it returns the adapter's MiniportAdapterHandle (Paused).
+func mp6Start(t *testing.T, s *kernel.State, name string, chars *ndis.MiniportDriverCharacteristics) ndis.Handle {
+	t.Helper()
+	a, err := Of(s).AddAdapter6(mp6Register(t, s, name, chars), "eth0", ndis.Medium802_3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a, ctx
+	return a
 }
 
 func TestIdleNotification(t *testing.T) {
@@ -176,15 +189,8 @@ func TestPnpHandlers(t *testing.T) {
 		return init(h, dctx, p)
 	}
 	chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { calls = append(calls, "halt") }
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "pnp"}, nil, nil, chars, &drv)
-	})
 	sim := Of(s)
-	a, err := sim.AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mp6Start(t, s, "pnp", chars)
 	if err := sim.Halt(a); err != nil {
 		t.Fatal(err)
 	}

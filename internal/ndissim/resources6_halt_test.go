@@ -104,14 +104,7 @@ func haltAdapter(t *testing.T, s *kernel.State, r haltResource, release bool) {
 			give(h)
 		}
 	}
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "res"}, nil, nil, chars, &drv)
-	})
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mp6Start(t, s, "res", chars)
 	if err := Of(s).Halt(a); err != nil {
 		t.Fatal(err)
 	}
@@ -171,14 +164,7 @@ func TestTimerNotSetAtHalt(t *testing.T) {
 		ndis.SetTimerObject(tm, -10_000, 0, nil) // one-shot, 1 ms
 	})
 	chars.HaltHandlerEx = func(ndis.Handle, ndis.HaltAction) { ndis.FreeTimerObject(tm) }
-	var drv ndis.Handle
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "res"}, nil, nil, chars, &drv)
-	})
-	a, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mp6Start(t, s, "res", chars)
 	s.Advance(20_000)
 	s.Run(100)
 	// Halt frees the expired timer: nothing set, nothing reported.
@@ -214,11 +200,7 @@ func TestResourcesKeptOnFailedInitialize(t *testing.T) {
 				}
 				return ndis.StatusResources
 			}
-			var drv ndis.Handle
-			s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-				ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "res"}, nil, nil, chars, &drv)
-			})
-			Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3)
+			Of(s).AddAdapter6(mp6Register(t, s, "res", chars), "eth0", ndis.Medium802_3)
 			var got []string
 			for _, v := range s.Violations() {
 				if v.Rule == rules.RuleResourceNotReleased {

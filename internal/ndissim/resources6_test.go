@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 	"github.com/ndislint/ndislint/wdm"
@@ -16,10 +17,25 @@ func inRole(s interface {
 	s.Callback(role, "test driver", "", fn)
 }
 
+// inInit runs fn as the body of a MiniportInitializeEx that has set its
+// adapter's attributes (the order NdisMRegisterInterruptEx and the other
+// hardware claims owe it), with no adapter behind it.
+func inInit(s *kernel.State, fn func()) {
+	s.Callback("MINIPORT_INITIALIZE", "test driver", "", func() {
+		s.MarkCalled("NdisMSetMiniportAttributes")
+		fn()
+	})
+}
+
+// TestResourcesAcquiredAndReleasedAreClean acquires resources with a
+// handle of no adapter. An I/O port range is not among them: its
+// MiniportInitializeEx would owe NdisMSetMiniportAttributes first
+// (ddi-order), which such a handle cannot take; haltResources registers
+// and deregisters one for a real adapter.
 func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 	s := reset()
-	inRole(s, "MINIPORT_INITIALIZE", func() {
-		var irq, dma, cfg, ports ndis.Handle
+	inInit(s, func() {
+		var irq, dma, cfg ndis.Handle
 		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
 		if st := ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq); st != ndis.StatusSuccess {
 			t.Fatalf("NdisMRegisterInterruptEx = %s", st)
@@ -30,7 +46,6 @@ func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 		var regs, shared []byte
 		var pa ndis.PhysicalAddress
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 64)
-		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
 		ndis.MAllocateSharedMemory(ksDriver(), 128, false, &shared, &pa)
 		if len(regs) != 64 || len(shared) != 128 || pa == 0 {
 			t.Fatalf("mapping %d bytes, shared %d bytes at %#x", len(regs), len(shared), int64(pa))
@@ -42,7 +57,6 @@ func TestResourcesAcquiredAndReleasedAreClean(t *testing.T) {
 			ndis.MDeregisterInterruptEx(irq)
 			ndis.MDeregisterScatterGatherDma(dma)
 			ndis.MUnmapIoSpace(ksDriver(), regs, 64)
-			ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
 			ndis.MFreeSharedMemory(ksDriver(), 128, false, shared, pa)
 			ndis.FreeGenericObject(o)
 			ndis.FreeNetBuffer(nb)
@@ -59,7 +73,7 @@ func TestResourceLeftAtUnload(t *testing.T) {
 	s := reset()
 	var irq ndis.Handle
 	ch := &ndis.MiniportInterruptCharacteristics{MessageInterruptHandler: func(ndis.Handle, uint32, *bool, *uint32) bool { return true }}
-	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq) })
+	inInit(s, func() { ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq) })
 	if n := Of(s).ReportServiceLeaks(); n != 1 {
 		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
 	}
@@ -70,7 +84,7 @@ func TestResourceReleaseMistakes(t *testing.T) {
 	s := reset()
 	var irq, dma ndis.Handle
 	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
 		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
 	})
@@ -86,17 +100,17 @@ func TestResourceReleaseMistakes(t *testing.T) {
 
 func TestResourceBadParameters(t *testing.T) {
 	s := reset()
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		var irq, ports ndis.Handle
 		var regs, shared []byte
 		var pa ndis.PhysicalAddress
 		ndis.MRegisterInterruptEx(ksDriver(), nil, &ndis.MiniportInterruptCharacteristics{}, &irq) // no handler
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 0)                                             // Length 0
 		ndis.MMapIoSpace(&regs, ksDriver(), 0x1000, 16)
-		ndis.MUnmapIoSpace(ksDriver(), nil, 16)  // NULL
-		ndis.MUnmapIoSpace(ksDriver(), regs, 8)  // not the mapped length
-		ndis.MUnmapIoSpace(ksDriver(), regs, 16) // clean
-		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)
+		ndis.MUnmapIoSpace(ksDriver(), nil, 16)                  // NULL
+		ndis.MUnmapIoSpace(ksDriver(), regs, 8)                  // not the mapped length
+		ndis.MUnmapIoSpace(ksDriver(), regs, 16)                 // clean
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8)  // clean
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 4, ports) // not the registered range
 		ndis.MDeregisterIoPortRange(ksDriver(), 0x300, 8, ports)
 		ndis.MAllocateSharedMemory(ksDriver(), 0, false, &shared, &pa) // nothing to allocate: NULL, no bad-parameter
@@ -129,13 +143,22 @@ func TestProtocolMiscDDIs(t *testing.T) {
 func TestDDIContextAtRunTime(t *testing.T) {
 	s := reset()
 	var regs []byte
-	inRole(s, "MINIPORT_INITIALIZE", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) }) // allowed
-	inRole(s, "MINIPORT_RESTART", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) })    // only in MiniportInitializeEx
+	inInit(s, func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) })                     // allowed
+	inRole(s, "MINIPORT_RESTART", func() { ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) }) // only in MiniportInitializeEx
 	inRole(s, "MINIPORT_OID_REQUEST", func() {
 		ndis.MNetPnPEvent(ksDriver(), &ndis.NetPnpEventNotification{}) // never in MiniportOidRequest
 	})
 	ndis.MMapIoSpace(&regs, ksDriver(), 0, 8) // outside any handler
-	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+	inRole(s, "MINIPORT_HALT", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // before MiniportHaltEx returns: allowed
+	})
+	inRole(s, "MINIPORT_UNLOAD", func() {
+		ndis.MIndicateStatusEx(ksDriver(), &ndis.StatusIndication{}) // never after MiniportHaltEx returned
+	})
+	// ksDriver is no adapter handle: NdisMIndicateStatusEx reports it as
+	// well (bad-handle), in both roles; only the unload is in the wrong context.
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext,
+		rules.RuleBadHandle, rules.RuleDDIWrongContext, rules.RuleBadHandle)
 }
 
 func TestIrqlFlagQueryAtRunTime(t *testing.T) {
@@ -160,7 +183,7 @@ func TestSynchronizeWithInterrupt(t *testing.T) {
 	ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
 	ran := 0
 	sync := func(ctx ndis.Handle) bool { ran++; return true }
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MRegisterInterruptEx(ksDriver(), nil, ch, &irq)
 		ndis.MRegisterScatterGatherDma(ksDriver(), &ndis.SgDmaDescription{}, &dma)
 		if !ndis.MSynchronizeWithInterruptEx(irq, 0, sync, nil) || ran != 1 {
@@ -205,7 +228,7 @@ func TestSharedMemoryFailure(t *testing.T) {
 	sim.FailSharedMemory(5)
 	var first, second []byte
 	var pa ndis.PhysicalAddress
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &second, &pa)
 	})
@@ -217,7 +240,7 @@ func TestSharedMemoryFailure(t *testing.T) {
 	sim = Of(s)
 	sim.FailSharedMemory(1)
 	sim.FailSharedMemory(2)
-	inRole(s, "MINIPORT_INITIALIZE", func() {
+	inInit(s, func() {
 		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &first, &pa)
 		if first == nil {
 			ndis.WriteErrorLogEntry(ksDriver(), 0xC0001389, 1, 64)
@@ -240,6 +263,7 @@ func failingInit(t *testing.T, undo bool) *Sim {
 	chars.InitializeHandlerEx = func(h, _ ndis.Handle, _ *ndis.MiniportInitParameters) ndis.Status {
 		var irq ndis.Handle
 		ch := &ndis.MiniportInterruptCharacteristics{InterruptHandler: func(ndis.Handle, *bool, *uint32) bool { return true }}
+		ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: "adapter context"})
 		if st := ndis.MRegisterInterruptEx(h, nil, ch, &irq); st != ndis.StatusSuccess {
 			return st
 		}
@@ -248,15 +272,7 @@ func failingInit(t *testing.T, undo bool) *Sim {
 		}
 		return ndis.StatusResources
 	}
-	var drv ndis.Handle
-	var st ndis.Status
-	s.Callback("DRIVER_INITIALIZE", "test driver", "", func() {
-		st = ndis.MRegisterMiniportDriver(&ndis.DriverObject{DriverName: "failinit"}, nil, nil, chars, &drv)
-	})
-	if st != ndis.StatusSuccess {
-		t.Fatalf("NdisMRegisterMiniportDriver = %s", st)
-	}
-	if _, err := Of(s).AddAdapter6(drv, "eth0", ndis.Medium802_3); err == nil {
+	if _, err := Of(s).AddAdapter6(mp6Register(t, s, "failinit", chars), "eth0", ndis.Medium802_3); err == nil {
 		t.Fatal("the adapter was added; its MiniportInitializeEx fails")
 	}
 	return Of(s)

@@ -3,6 +3,7 @@ package ndissim
 import (
 	"fmt"
 
+	"github.com/ndislint/ndislint/internal/kernel"
 	"github.com/ndislint/ndislint/ndis"
 	"github.com/ndislint/ndislint/rules"
 )
@@ -102,7 +103,13 @@ type runningDriver struct {
 // at the role's IRQL, traced, checked on return), with drv recorded as the
 // running driver.
 func (w *world) call(role string, drv driverRef, args string, fn func()) {
-	w.st.Callback(role, drv.driverName(), args, func() {
+	w.callWith(role, drv, args, nil, fn)
+}
+
+// callWith is call for a handler whose parameters' NULL-ness the checks of
+// its context read (kernel.State.CallbackWith; see roleNulls).
+func (w *world) callWith(role string, drv driverRef, args string, nulls kernel.ParamNull, fn func()) {
+	w.st.CallbackWith(role, drv.driverName(), args, nulls, func() {
 		w.running = append(w.running, runningDriver{drv, w.st.Thread()})
 		defer func() { w.running = w.running[:len(w.running)-1] }()
 		fn()
@@ -114,13 +121,19 @@ func (w *world) call(role string, drv driverRef, args string, fn func()) {
 // is above the role's IRQL, which only a driver's earlier mistake causes, the
 // handler is not called and NDIS_STATUS_FAILURE is returned.
 func (w *world) callStatus(role string, drv driverRef, args string, fn func() ndis.Status) ndis.Status {
+	return w.callStatusWith(role, drv, args, nil, fn)
+}
+
+// callStatusWith is callStatus for a handler whose parameters' NULL-ness
+// the checks of its context read (see roleNulls).
+func (w *world) callStatusWith(role string, drv driverRef, args string, nulls kernel.ParamNull, fn func() ndis.Status) ndis.Status {
 	if !w.st.CanCall(role) {
 		w.report(rules.RuleIrqlAboveMax, "NDIS cannot call %s's %s at %s (the role runs at %s): the IRQL was raised by the caller; NDIS_STATUS_FAILURE returned instead",
 			drv.driverName(), role, rules.LevelName(w.st.Irql()), rules.LevelName(w.st.RoleLevel(role)))
 		return ndis.StatusFailure
 	}
 	st := ndis.StatusFailure
-	w.call(role, drv, args, func() { st = fn() })
+	w.callWith(role, drv, args, nulls, func() { st = fn() })
 	w.checkReturn(role, drv, st)
 	return st
 }
@@ -170,4 +183,24 @@ func args(parts ...any) string {
 		}
 	}
 	return s
+}
+
+// roleNulls records which of a call's arguments are NULL, for role's
+// parameters in page order (values[i] is the i-th): each handle or pointer
+// parameter of the catalogue's entry for role, by name. The checks of a
+// DDI context that allows a DDI in the role only while a parameter is NULL
+// read it (rules.CallContext.NullOnly).
+func (w *world) roleNulls(role string, values ...any) kernel.ParamNull {
+	c := w.st.Catalogue()
+	if c == nil || c.Role(role) == nil {
+		return nil
+	}
+	out := kernel.ParamNull{}
+	params := c.Role(role).Params
+	for i := range params {
+		if i < len(values) && params[i].Nullable() {
+			out[params[i].Name] = isNullHandle(values[i])
+		}
+	}
+	return out
 }

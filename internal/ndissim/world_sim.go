@@ -162,6 +162,24 @@ func (s *Sim) PnPEvent(protocol, adapter ndis.Handle, code ndis.NetPnpEventCode)
 	return ndis.StatusFailure, fmt.Errorf("PnPEvent: %s is not bound to adapter %q", p.driverName(), a.name)
 }
 
+// GlobalPnPEvent raises an event for all of a protocol driver's bindings:
+// NDIS calls its ProtocolNetPnPEvent with a NULL ProtocolBindingContext.
+// The page names the events NDIS indicates so: NetEventBindList and
+// NetEventBindsComplete (always), NetEventReconfigure (also on a binding:
+// PnPEvent); any other code is an error. It returns the handler's status;
+// a PENDING answer owes nothing (see globalPnPEvent).
+func (s *Sim) GlobalPnPEvent(protocol ndis.Handle, code ndis.NetPnpEventCode) (ndis.Status, error) {
+	p, err := s.protocol("GlobalPnPEvent", protocol)
+	if err != nil {
+		return ndis.StatusFailure, err
+	}
+	switch code {
+	case ndis.NetEventBindList, ndis.NetEventBindsComplete, ndis.NetEventReconfigure:
+		return s.w.globalPnPEvent(p, code), nil
+	}
+	return ndis.StatusFailure, fmt.Errorf("GlobalPnPEvent: NDIS indicates event %d only on a binding (PnPEvent); with a NULL ProtocolBindingContext only NetEventBindList, NetEventBindsComplete and NetEventReconfigure", code)
+}
+
 // Protocols returns the handles of the registered protocol drivers, in
 // registration order.
 func (s *Sim) Protocols() []ndis.Handle {

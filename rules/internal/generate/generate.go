@@ -47,7 +47,7 @@ func Generate(ddiDir, overlayPath string) ([]byte, error) {
 
 // build assembles the catalogue.
 func (g *gen) build() (*rules.Catalogue, error) {
-	c := &rules.Catalogue{Source: g.o.Source, Exclusions: g.o.Scope.Exclusions, Uncatalogued: g.o.Uncatalogued, Pairs: g.o.Pairs, Companions: g.o.Companions}
+	c := &rules.Catalogue{Source: g.o.Source, Exclusions: g.o.Scope.Exclusions, Uncatalogued: g.o.Uncatalogued, Pairs: g.o.Pairs, Companions: g.o.Companions, Orders: g.o.Orders}
 	ddiRefs, roleRefs, err := g.scopePages()
 	if err != nil {
 		return nil, err

@@ -45,6 +45,8 @@ type Overlay struct {
 	Pairs []rules.Pair `json:"pairs,omitempty"`
 	// Companions are Catalogue.Companions.
 	Companions []rules.Companion `json:"companions,omitempty"`
+	// Orders are Catalogue.Orders.
+	Orders []rules.Order `json:"orders,omitempty"`
 	// OidTable adds to the SDV NdisOidComplete page what it does not say
 	// (Catalogue.OidStatuses).
 	OidTable *OidTableOverlay `json:"oidTable,omitempty"`

@@ -14,7 +14,11 @@ var chars = ndis.MiniportDriverCharacteristics{
 	RestartHandler:      restart,
 	ShutdownHandlerEx:   shutdown,
 	HaltHandlerEx:       halt,
+	UnloadHandler:       unload,
 }
+
+// lastAdapter is the adapter unload wrongly indicates status on.
+var lastAdapter *adapter
 
 func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{handle: ndisMiniportHandle}
@@ -40,8 +44,13 @@ func shutdown(ctx ndis.Handle, action ndis.ShutdownAction) {
 
 func halt(ctx ndis.Handle, action ndis.HaltAction) {
 	a := ctx.(*adapter)
-	ndis.MFreeSharedMemory(a.handle, 64, false, a.shared, 0) // clean: MiniportHaltEx may free it
-	ndis.MUnmapIoSpace(a.handle, a.regs, 64)                 // clean: MiniportHaltEx may unmap
+	ndis.MFreeSharedMemory(a.handle, 64, false, a.shared, 0)   // clean: MiniportHaltEx may free it
+	ndis.MUnmapIoSpace(a.handle, a.regs, 64)                   // clean: MiniportHaltEx may unmap
+	ndis.MIndicateStatusEx(a.handle, &ndis.StatusIndication{}) // clean: MiniportHaltEx has not returned yet
+}
+
+func unload(driverObject *ndis.DriverObject) {
+	ndis.MIndicateStatusEx(lastAdapter.handle, &ndis.StatusIndication{}) // want `NdisMIndicateStatusEx is called in the context of MiniportDriverUnload; its page forbids it in the context of MiniportDriverUnload`
 }
 
 // notAHandler is called by no handler: its context is unknown, and the pass

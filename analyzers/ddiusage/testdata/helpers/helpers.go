@@ -6,3 +6,22 @@ import "github.com/ndislint/ndislint/ndis"
 func MapRegisters(h ndis.Handle, regs *[]byte) ndis.Status { // want MapRegisters:`reaches\(NdisMMapIoSpace\)`
 	return ndis.MMapIoSpace(regs, h, 0, 64)
 }
+
+// ClaimPorts registers the adapter's I/O ports.
+func ClaimPorts(h ndis.Handle, ports *ndis.Handle) ndis.Status { // want ClaimPorts:`reaches\(NdisMRegisterIoPortRange\)`
+	return ndis.MRegisterIoPortRange(ports, h, 0x300, 8)
+}
+
+// SetAttributes sets the adapter's registration attributes.
+func SetAttributes(h ndis.Handle) ndis.Status { // want SetAttributes:`reaches\(NdisMSetMiniportAttributes\)`
+	return ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: h})
+}
+
+// SetUp sets the attributes, then registers the ports: which comes first
+// is inside it.
+func SetUp(h ndis.Handle, ports *ndis.Handle) ndis.Status { // want SetUp:`reaches\(NdisMRegisterIoPortRange, NdisMSetMiniportAttributes\)`
+	if st := SetAttributes(h); st != ndis.StatusSuccess {
+		return st
+	}
+	return ClaimPorts(h, ports)
+}

@@ -33,6 +33,7 @@ func halt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
 //ndis:role MINIPORT_INITIALIZE
 func keepsInterrupt(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	if st := ndis.MRegisterInterruptEx(h, a, &chars, &a.interrupt); st != ndis.StatusSuccess { // want `NdisMRegisterInterruptEx in the context of MiniportInitializeEx acquires what a failing return keeps: MiniportInitializeEx must release it with NdisMDeregisterInterruptEx before it fails, since NDIS calls no MiniportHaltEx then`
 		return st
 	}
@@ -84,6 +85,7 @@ func keepsObjectOnOnePath(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) nd
 //ndis:role MINIPORT_INITIALIZE
 func registerOnly(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	st := ndis.MRegisterInterruptEx(h, a, &chars, &a.interrupt)
 	if st != ndis.StatusSuccess {
 		return ndis.StatusFailure
@@ -96,6 +98,7 @@ func registerOnly(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Statu
 //ndis:role MINIPORT_INITIALIZE
 func undoes(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	if st := ndis.MRegisterInterruptEx(h, a, &chars, &a.interrupt); st != ndis.StatusSuccess {
 		return st
 	}
@@ -150,6 +153,7 @@ func deferred(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) (st ndis.Statu
 //ndis:role MINIPORT_INITIALIZE
 func unknownStatus(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	if st := ndis.MRegisterInterruptEx(h, a, &chars, &a.interrupt); st != ndis.StatusSuccess {
 		return st
 	}
@@ -162,6 +166,7 @@ func unknownStatus(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Stat
 //ndis:role MINIPORT_INITIALIZE
 func untested(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	ndis.MRegisterInterruptEx(h, a, &chars, &a.interrupt)
 	if !a.ready {
 		return ndis.StatusFailure

@@ -17,6 +17,7 @@ var chars = ndis.MiniportDriverCharacteristics{
 
 func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{handle: ndisMiniportHandle}
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	ic := &ndis.MiniportInterruptCharacteristics{}
 	if st := ndis.MRegisterInterruptEx(ndisMiniportHandle, a, ic, &a.interrupt); st != ndis.StatusSuccess { // want `NdisMRegisterInterruptEx in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMDeregisterInterruptEx`
 		return st

@@ -14,6 +14,7 @@ var chars = ndis.MiniportDriverCharacteristics{
 
 func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
 	a := &adapter{}
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	a.cleanup = func() { ndis.MDeregisterInterruptEx(a.interrupt) }
 	return ndis.MRegisterInterruptEx(ndisMiniportHandle, a, &ndis.MiniportInterruptCharacteristics{}, &a.interrupt)
 }
