@@ -1,6 +1,7 @@
 package ddiusage
 
 import (
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"go/token"
 	"go/types"
 	"strings"
@@ -118,7 +119,7 @@ type location struct {
 // handleOf returns the handle an argument names; false for a constant
 // (NULL names nothing).
 func handleOf(arg ssa.Value) (handle, bool) {
-	v := strip(arg)
+	v := ssafunc.Identity(arg)
 	if _, ok := v.(*ssa.Const); ok {
 		return handle{}, false
 	}
@@ -140,7 +141,7 @@ func locationOf(addr ssa.Value) *location {
 	case *ssa.Global, *ssa.Alloc:
 		return &location{base: x, field: -1, elem: elem}
 	case *ssa.FieldAddr:
-		base := strip(x.X)
+		base := ssafunc.Identity(x.X)
 		if _, load := base.(*ssa.UnOp); load {
 			return nil // a field of a structure a pointer loaded names: not followed
 		}
@@ -181,7 +182,7 @@ func (l *location) mayAlias(m *location, elem types.Type) bool {
 // matches reports whether arg names the released handle: the same value,
 // or a load of the same location while no store may have reached it.
 func (h handle) matches(arg ssa.Value, killed bool) bool {
-	v := strip(arg)
+	v := ssafunc.Identity(arg)
 	if v == h.v {
 		return true
 	}
@@ -190,28 +191,6 @@ func (h handle) matches(arg ssa.Value, killed bool) bool {
 	}
 	ld, ok := v.(*ssa.UnOp)
 	return ok && ld.Op == token.MUL && h.loc.same(locationOf(ld.X))
-}
-
-// strip returns v without the conversions that keep its identity (an
-// interface made from it, a change of named type, a type assertion back).
-func strip(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.TypeAssert:
-			if x.CommaOk {
-				return v
-			}
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 // isStdlib reports whether fn belongs to the standard library (its import

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -18,34 +19,9 @@ import (
 // result, a merge of paths). A value's path says where the value was read
 // from; a location's path says which variable or field it is.
 
-// strip returns v without the conversions that keep its identity (an
-// interface made from a pointer, a type assertion back, a change of named
-// type).
-func strip(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.TypeAssert:
-			if x.CommaOk {
-				return v
-			}
-			v = x.X
-		case *ssa.Extract:
-			ta, ok := x.Tuple.(*ssa.TypeAssert)
-			if !ok || x.Index != 0 {
-				return v
-			}
-			v = ta.X
-		default:
-			return v
-		}
-	}
-}
+// strip returns v without the conversions that keep its identity
+// (ssafunc.Identity).
+func strip(v ssa.Value) ssa.Value { return ssafunc.Identity(v) }
 
 // valPath returns the path the value v was read from, or false.
 func (e *Engine) valPath(v ssa.Value) (string, bool) {
@@ -60,7 +36,7 @@ func (e *Engine) valPathDepth(v ssa.Value, depth int) (string, bool) {
 	if depth > maxPathDepth {
 		return "", false
 	}
-	v = strip(v)
+	v = ssafunc.Identity(v)
 	switch x := v.(type) {
 	case *ssa.Parameter:
 		for i, p := range x.Parent().Params {
@@ -138,7 +114,7 @@ func (e *Engine) locPathDepth(addr ssa.Value, depth int) (string, bool) {
 	if depth > maxPathDepth {
 		return "", false
 	}
-	switch x := strip(addr).(type) {
+	switch x := ssafunc.Identity(addr).(type) {
 	case *ssa.Global:
 		return "g:" + strings.ReplaceAll(x.Pkg.Pkg.Path(), ".", "_") + ":" + x.Name(), true
 	case *ssa.Alloc:
