@@ -21,14 +21,16 @@ func TestDDIUsage(t *testing.T) {
 		"example.com/t/released", "example.com/t/releasedclean")
 }
 
-// TestCompanionRelated checks that a failure path without the companion
-// points at the failure test and at the return it reaches.
-func TestCompanionRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/companionpath")
+// relatedAt runs the pass on the testdata package pkg and returns the
+// related positions ("LINE: message") of its diagnostics on line, of the
+// given category ("": any).
+func relatedAt(t *testing.T, pkg, category string, line int) []string {
+	t.Helper()
+	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/"+pkg)
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			if r.Pass.Fset.Position(d.Pos).Line != 14 {
+			if (category != "" && d.Category != category) || r.Pass.Fset.Position(d.Pos).Line != line {
 				continue
 			}
 			for _, rel := range d.Related {
@@ -36,14 +38,46 @@ func TestCompanionRelated(t *testing.T) {
 			}
 		}
 	}
-	want := []string{
+	return got
+}
+
+// wantRelated fails the test when got is not want, naming what it is of.
+func wantRelated(t *testing.T, of string, got []string, want ...string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related of %s:\n%s\nwant:\n%s", of, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// lineFinder returns a function giving the 1-based number of the first line
+// of testdata file name, at or after line after, that holds text once
+// trimmed (prefix: starts with it; otherwise: contains it).
+func lineFinder(t *testing.T, name string, prefix bool) func(text string, after int) int {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(analysistest.TestData(), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	return func(text string, after int) int {
+		for i := after; i < len(lines); i++ {
+			l := strings.TrimSpace(lines[i])
+			if (prefix && strings.HasPrefix(l, text)) || (!prefix && strings.Contains(l, text)) {
+				return i + 1
+			}
+		}
+		t.Fatalf("%s has no line %q after line %d", name, text, after)
+		return 0
+	}
+}
+
+// TestCompanionRelated checks that a failure path without the companion
+// points at the failure test and at the return it reaches.
+func TestCompanionRelated(t *testing.T) {
+	wantRelated(t, "successOnly's allocation", relatedAt(t, "companionpath", "", 14),
 		"15: tests whether VirtualAddress is NULL",
 		"16: MiniportInitializeEx returns here without calling NdisWriteErrorLogEntry",
-		"10: MiniportInitializeEx handler: successOnly",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("related of successOnly's allocation:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+		"10: MiniportInitializeEx handler: successOnly")
 }
 
 // TestNullContextRelated checks that a call in a helper, where the
@@ -51,102 +85,31 @@ func TestCompanionRelated(t *testing.T) {
 // points at the handler, at the handler's call of the helper and at the
 // test.
 func TestNullContextRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/netpnp")
-	src, err := os.ReadFile(filepath.Join(analysistest.TestData(), "netpnp", "netpnp.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(src), "\n")
-	lineOf := func(prefix string, after int) int {
-		for i := after; i < len(lines); i++ {
-			if strings.HasPrefix(strings.TrimSpace(lines[i]), prefix) {
-				return i + 1
-			}
-		}
-		t.Fatalf("no line %q after line %d", prefix, after)
-		return 0
-	}
+	lineOf := lineFinder(t, "netpnp/netpnp.go", true)
 	helper := lineOf("func rebindOnBinding(", 0)
 	test, call := lineOf("if ctx != nil {", helper), lineOf("ndis.ReEnumerateProtocolBindings(", helper)
 	handler := lineOf("func helpersOnBinding(", 0)
 	site := lineOf("rebindOnBinding(protocolBindingContext)", handler)
-	var got []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			if r.Pass.Fset.Position(d.Pos).Line != call {
-				continue
-			}
-			for _, rel := range d.Related {
-				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
-			}
-		}
-	}
-	want := []string{
+	wantRelated(t, "rebindOnBinding's call", relatedAt(t, "netpnp", "", call),
 		fmt.Sprintf("%d: ProtocolNetPnPEvent handler: helpersOnBinding", handler-1),
 		fmt.Sprintf("%d: reached through this call of ProtocolNetPnPEvent", site),
-		fmt.Sprintf("%d: ProtocolBindingContext is tested here", test),
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("related of rebindOnBinding's call:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+		fmt.Sprintf("%d: ProtocolBindingContext is tested here", test))
 }
 
 // TestOrderRelated checks that a call of an order's DDI in a helper points
 // at the handler and at the handler's call through which it is reached.
 func TestOrderRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/order")
-	var got []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			if d.Category != "ddi-order" || r.Pass.Fset.Position(d.Pos).Line != 58 {
-				continue
-			}
-			for _, rel := range d.Related {
-				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
-			}
-		}
-	}
-	want := []string{
+	wantRelated(t, "claim's registration", relatedAt(t, "order", "ddi-order", 58),
 		"48: MiniportInitializeEx handler: throughHelper",
-		"51: MiniportInitializeEx reaches NdisMRegisterIoPortRange through this call",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("related of claim's registration:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+		"51: MiniportInitializeEx reaches NdisMRegisterIoPortRange through this call")
 }
 
 // TestReleasedRelated checks that a use after a release points at the
 // release: haltThenSync in testdata/released.
 func TestReleasedRelated(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join(analysistest.TestData(), "released", "released.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lineOf := func(text string) int {
-		for i, l := range strings.Split(string(src), "\n") {
-			if strings.Contains(l, text) {
-				return i + 1
-			}
-		}
-		t.Fatalf("testdata/released has no line with %q", text)
-		return 0
-	}
-	use := lineOf("ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a) // want")
-	rel := lineOf("ndis.MDeregisterInterruptEx(a.interrupt)")
-	results := analysistest.Run(t, analysistest.TestData(), ddiusage.Analyzer, "example.com/t/released")
-	var got []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			if r.Pass.Fset.Position(d.Pos).Line != use {
-				continue
-			}
-			for _, rel := range d.Related {
-				got = append(got, fmt.Sprintf("%d: %s", r.Pass.Fset.Position(rel.Pos).Line, rel.Message))
-			}
-		}
-	}
-	want := fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel)
-	if strings.Join(got, "\n") != want {
-		t.Errorf("related of the synchronization after the release:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
-	}
+	lineOf := lineFinder(t, "released/released.go", false)
+	use := lineOf("ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a) // want", 0)
+	rel := lineOf("ndis.MDeregisterInterruptEx(a.interrupt)", 0)
+	wantRelated(t, "the synchronization after the release", relatedAt(t, "released", "", use),
+		fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel))
 }
