@@ -18,7 +18,8 @@ func TestDDIUsage(t *testing.T) {
 		"example.com/t/helpers", "example.com/t/crosspkg", "example.com/t/companion", "example.com/t/companionclean",
 		"example.com/t/companionpath", "example.com/t/errlog", "example.com/t/initfail",
 		"example.com/t/mdl", "example.com/t/mdlclean", "example.com/t/netpnp", "example.com/t/order", "example.com/t/orderclean",
-		"example.com/t/released", "example.com/t/releasedclean")
+		"example.com/t/released", "example.com/t/releasedclean",
+		"example.com/t/pairshalt", "example.com/t/pairshaltclean")
 }
 
 // relatedAt runs the pass on the testdata package pkg and returns the

@@ -9,6 +9,7 @@ import "github.com/ndislint/ndislint/ndis"
 type adapter struct {
 	interrupt ndis.Handle
 	workItem  ndis.Handle
+	dma       ndis.Handle
 	config    ndis.Handle
 	object    *ndis.GenericObject
 	ready     bool
@@ -26,6 +27,7 @@ func halt(miniportAdapterContext ndis.Handle, haltAction ndis.HaltAction) {
 	ndis.FreeIoWorkItem(a.workItem)
 	ndis.CloseConfiguration(a.config)
 	ndis.FreeGenericObject(a.object)
+	ndis.MDeregisterScatterGatherDma(a.dma)
 }
 
 // failing: the interrupt is registered, then a later step fails.
@@ -38,6 +40,38 @@ func keepsInterrupt(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Sta
 		return st
 	}
 	if !a.ready {
+		return ndis.StatusFailure
+	}
+	return ndis.StatusSuccess
+}
+
+// failing: the scatter/gather DMA channel is registered, then a later step
+// fails (SDV Init_RegisterSG).
+//
+//ndis:role MINIPORT_INITIALIZE
+func keepsDma(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
+	if st := ndis.MRegisterScatterGatherDma(h, &ndis.SgDmaDescription{}, &a.dma); st != ndis.StatusSuccess { // want `NdisMRegisterScatterGatherDma in the context of MiniportInitializeEx acquires what a failing return keeps: MiniportInitializeEx must release it with NdisMDeregisterScatterGatherDma before it fails`
+		return st
+	}
+	if !a.ready {
+		return ndis.StatusFailure
+	}
+	return ndis.StatusSuccess
+}
+
+// The later failure deregisters the DMA channel first.
+//
+//ndis:role MINIPORT_INITIALIZE
+func undoesDma(h, ctx ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+	a := &adapter{}
+	ndis.MSetMiniportAttributes(h, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
+	if st := ndis.MRegisterScatterGatherDma(h, &ndis.SgDmaDescription{}, &a.dma); st != ndis.StatusSuccess {
+		return st
+	}
+	if !a.ready {
+		ndis.MDeregisterScatterGatherDma(a.dma)
 		return ndis.StatusFailure
 	}
 	return ndis.StatusSuccess

@@ -1,0 +1,51 @@
+// Package pairshaltclean is pairshalt's clean twin: MiniportHaltEx (or a
+// helper it calls) releases every resource MiniportInitializeEx acquired.
+package pairshaltclean
+
+import "github.com/ndislint/ndislint/ndis"
+
+type adapter struct {
+	workItem ndis.Handle
+	dma      ndis.Handle
+	object   *ndis.GenericObject
+	pool     ndis.Handle
+	nb       *ndis.NetBuffer
+	config   ndis.Handle
+	timer    ndis.Handle
+}
+
+var chars = ndis.MiniportDriverCharacteristics{
+	InitializeHandlerEx: initialize,
+	HaltHandlerEx:       halt,
+}
+
+func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
+	a := &adapter{}
+	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
+	a.workItem = ndis.AllocateIoWorkItem(ndisMiniportHandle)
+	if st := ndis.MRegisterScatterGatherDma(ndisMiniportHandle, &ndis.SgDmaDescription{}, &a.dma); st != ndis.StatusSuccess {
+		return st
+	}
+	a.object = ndis.AllocateGenericObject(nil, 0x74736574, 16)
+	a.pool = ndis.AllocateNetBufferPool(ndisMiniportHandle, &ndis.NetBufferPoolParameters{DataSize: 64})
+	a.nb = ndis.AllocateNetBuffer(a.pool, nil, 0, 0)
+	ndis.OpenConfigurationEx(&ndis.ConfigurationObject{NdisHandle: ndisMiniportHandle}, &a.config)
+	ndis.SetTimerObject(a.timer, -10000, 0, a)
+	return ndis.StatusSuccess
+}
+
+func halt(ctx ndis.Handle, action ndis.HaltAction) {
+	a := ctx.(*adapter)
+	ndis.CancelTimerObject(a.timer)
+	ndis.CloseConfiguration(a.config)
+	a.freeBuffers()
+	ndis.FreeGenericObject(a.object)
+	ndis.MDeregisterScatterGatherDma(a.dma)
+	ndis.FreeIoWorkItem(a.workItem)
+}
+
+// freeBuffers is a helper the halt handler reaches.
+func (a *adapter) freeBuffers() {
+	ndis.FreeNetBuffer(a.nb)
+	ndis.FreeNetBufferPool(a.pool)
+}
