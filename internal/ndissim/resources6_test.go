@@ -98,6 +98,34 @@ func TestResourceReleaseMistakes(t *testing.T) {
 	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
 }
 
+// TestGenericObjectAndNetBufferMistakes: a second NdisFreeGenericObject of
+// one object and a free of an object NdisAllocateGenericObject never
+// returned are bad handles; so are a second NdisFreeNetBuffer of a
+// NET_BUFFER from NdisAllocateNetBuffer and that freed NET_BUFFER given to
+// a data-start DDI; a generic object never freed is reported when the
+// driver unloads. TestResourcesAcquiredAndReleasedAreClean is the clean
+// twin.
+func TestGenericObjectAndNetBufferMistakes(t *testing.T) {
+	ksNeedDDI(t, "NdisFreeGenericObject")
+	s := reset()
+	o := ndis.AllocateGenericObject(nil, ksTag, 16)
+	ndis.FreeGenericObject(o)
+	ndis.FreeGenericObject(o)                         // twice
+	ndis.FreeGenericObject(&ndis.GenericObject{})     // never allocated
+	kept := ndis.AllocateGenericObject(nil, ksTag, 8) // never freed
+	pool := ndis.AllocateNetBufferPool(ksDriver(), &ndis.NetBufferPoolParameters{PoolTag: ksTag})
+	nb := ndis.AllocateNetBuffer(pool, nil, 0, 0)
+	ndis.FreeNetBuffer(nb)
+	ndis.FreeNetBuffer(nb)                            // twice
+	ndis.AdvanceNetBufferDataStart(nb, 0, false, nil) // freed
+	ndis.FreeNetBufferPool(pool)
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle)
+	if n := Of(s).ReportServiceLeaks(); n != 1 {
+		t.Fatalf("ReportServiceLeaks = %d, want 1 (the generic object %p)", n, kept)
+	}
+	ksExpect(t, s, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleBadHandle, rules.RuleResourceNotReleased)
+}
+
 func TestResourceBadParameters(t *testing.T) {
 	s := reset()
 	inInit(s, func() {
