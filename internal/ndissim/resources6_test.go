@@ -189,6 +189,40 @@ func TestDDIContextAtRunTime(t *testing.T) {
 		rules.RuleBadHandle, rules.RuleDDIWrongContext, rules.RuleBadHandle)
 }
 
+// TestDDIContextOfSharedMemoryAndPortsAtRunTime: NdisMFreeSharedMemory in
+// MiniportShutdownEx (SDV NdisMFreeSharedMemory) and NdisMRegisterIoPortRange
+// in a handler other than MiniportInitializeEx or MiniportAddDevice are in
+// the wrong context; the same calls in MiniportInitializeEx and
+// MiniportHaltEx are clean.
+func TestDDIContextOfSharedMemoryAndPortsAtRunTime(t *testing.T) {
+	ksNeedDDI(t, "NdisMRegisterIoPortRange")
+	s := reset()
+	var shared, more []byte
+	var pa, morePA ndis.PhysicalAddress
+	var ports, restartPorts ndis.Handle
+	inInit(s, func() {
+		ndis.MAllocateSharedMemory(ksDriver(), 128, false, &shared, &pa)
+		ndis.MAllocateSharedMemory(ksDriver(), 64, false, &more, &morePA)
+		ndis.MRegisterIoPortRange(&ports, ksDriver(), 0x300, 8) // allowed
+	})
+	ksExpect(t, s)
+	inRole(s, "MINIPORT_SHUTDOWN", func() {
+		ndis.MFreeSharedMemory(ksDriver(), 128, false, shared, pa) // never in MiniportShutdownEx
+	})
+	inRole(s, "MINIPORT_RESTART", func() {
+		ndis.MRegisterIoPortRange(&restartPorts, ksDriver(), 0x400, 4) // only in MiniportInitializeEx or MiniportAddDevice
+	})
+	inRole(s, "MINIPORT_HALT", func() {
+		ndis.MFreeSharedMemory(ksDriver(), 64, false, more, morePA) // allowed
+	})
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+	for i, w := range []string{"NdisMFreeSharedMemory", "NdisMRegisterIoPortRange"} {
+		if v := s.Violations()[i]; !strings.Contains(v.Message, w) {
+			t.Errorf("violation %d %q does not name %s", i, v.Message, w)
+		}
+	}
+}
+
 func TestIrqlFlagQueryAtRunTime(t *testing.T) {
 	s := reset()
 	inRole(s, "MINIPORT_RESTART", func() { wdm.KeGetCurrentIrql() }) // no flag: clean

@@ -34,6 +34,8 @@ func restart(ctx ndis.Handle, p *ndis.MiniportRestartParameters) ndis.Status {
 	a := ctx.(*adapter)
 	ndis.MMapIoSpace(&a.regs, a.handle, 0, 64) // want `NdisMMapIoSpace is called in the context of MiniportRestart; its page allows it only in the context of MiniportInitializeEx`
 	mapRegisters(a)
+	var ports ndis.Handle
+	ndis.MRegisterIoPortRange(&ports, a.handle, 0x300, 8) // want `NdisMRegisterIoPortRange is called in the context of MiniportRestart; its page allows it only in the context of MiniportInitializeEx`
 	return ndis.StatusSuccess
 }
 
