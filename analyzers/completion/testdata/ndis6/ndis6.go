@@ -1,15 +1,17 @@
-// Package ndis6 holds NDIS 6 handlers whose requests the catalogue's pairs // want package:`uses\(NdisFOidRequestComplete, NdisMPauseComplete, NdisMRestartComplete\)`
+// Package ndis6 holds NDIS 6 handlers whose requests the catalogue's pairs // want package:`uses\(NdisFOidRequestComplete, NdisMOidRequestComplete, NdisMPauseComplete, NdisMRestartComplete\)`
 // complete (SDV DoubleComplete beyond NdisMOidRequestComplete):
 // MiniportPause by NdisMPauseComplete, MiniportRestart by
 // NdisMRestartComplete, FilterOidRequest by NdisFOidRequestComplete; each
-// wrong handler has a clean twin.
+// wrong handler has a clean twin; MiniportOidRequest by
+// NdisMOidRequestComplete in a work item (DoubleCompleteWorkItem).
 package ndis6
 
 import "github.com/ndislint/ndislint/ndis"
 
 type adapter struct {
-	handle ndis.Handle
-	busy   bool
+	handle   ndis.Handle
+	busy     bool
+	workItem ndis.Handle
 }
 
 type module struct{ handle ndis.Handle }
@@ -73,5 +75,29 @@ func oidTwice(filterModuleContext ndis.Handle, oidRequest *ndis.OidRequest) ndis
 func oidOnce(filterModuleContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
 	m := filterModuleContext.(*module)
 	ndis.FOidRequestComplete(m.handle, oidRequest, ndis.StatusSuccess)
+	return ndis.StatusPending
+}
+
+// oidInHandlerAndWorkItem completes the OID request in the handler and
+// again in a work item it queues (SDV DoubleCompleteWorkItem).
+//
+//ndis:role MINIPORT_OID_REQUEST
+func oidInHandlerAndWorkItem(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	a := miniportAdapterContext.(*adapter)
+	ndis.MOidRequestComplete(a.handle, oidRequest, ndis.StatusSuccess)
+	ndis.QueueIoWorkItem(a.workItem, func(workItemContext, ndisIoWorkItemHandle ndis.Handle) { // want `NdisMOidRequestComplete completes the MiniportOidRequest request a second time on this path \(in the work item NdisQueueIoWorkItem queues`
+		ndis.MOidRequestComplete(a.handle, oidRequest, ndis.StatusSuccess)
+	}, nil)
+	return ndis.StatusPending
+}
+
+// oidInWorkItem is the clean twin: only the work item completes it.
+//
+//ndis:role MINIPORT_OID_REQUEST
+func oidInWorkItem(miniportAdapterContext ndis.Handle, oidRequest *ndis.OidRequest) ndis.Status {
+	a := miniportAdapterContext.(*adapter)
+	ndis.QueueIoWorkItem(a.workItem, func(workItemContext, ndisIoWorkItemHandle ndis.Handle) {
+		ndis.MOidRequestComplete(a.handle, oidRequest, ndis.StatusSuccess)
+	}, nil)
 	return ndis.StatusPending
 }
