@@ -192,3 +192,23 @@ func queueAfterFree(a *adapter) {
 	ndis.FreeIoWorkItem(w)
 	ndis.QueueIoWorkItem(w, workItemRoutine, a) // want `NdisQueueIoWorkItem's NdisIoWorkItemHandle is a handle NdisFreeIoWorkItem released: the handle is dead \(workitem-use-after-free\)`
 }
+
+// A DPC queued with the NDIS 6.0 form on an interrupt deregistered.
+func dpcNdis60AfterDeregister(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	ndis.MQueueDpc(a.interrupt, 0, 1, nil) // want `NdisMQueueDpc's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released`
+}
+
+// A freed MDL given as the MdlChain of a NET_BUFFER_LIST's first NET_BUFFER.
+func listOfFreedMdl(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(m)
+	ndis.AllocateNetBufferAndNetBufferList(a.pool, 0, 0, m, 0, 14) // want `NdisAllocateNetBufferAndNetBufferList's MdlChain is a handle NdisFreeMdl released`
+}
+
+// A work item freed twice.
+func workItemFreedTwice(a *adapter) {
+	w := ndis.AllocateIoWorkItem(a.handle)
+	ndis.FreeIoWorkItem(w)
+	ndis.FreeIoWorkItem(w) // want `NdisFreeIoWorkItem's NdisIoWorkItemHandle is a handle NdisFreeIoWorkItem released already: a double free \(workitem-use-after-free\)`
+}

@@ -245,3 +245,19 @@ func queueThenFreeInRoutine(a *adapter) {
 	w := ndis.AllocateIoWorkItem(a.handle)
 	ndis.QueueIoWorkItem(w, workItemRoutine, a)
 }
+
+// DPCs queued with both forms while the interrupt is registered; the
+// interrupt deregistered last.
+func dpcsThenDeregister(a *adapter) {
+	ndis.MQueueDpc(a.interrupt, 0, 1, nil)
+	ndis.MQueueDpcEx(a.interrupt, 0, nil, nil)
+	ndis.MDeregisterInterruptEx(a.interrupt)
+}
+
+// A NET_BUFFER_LIST built on an MDL, the MDL freed after the list.
+func listThenFreeMdl(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	l := ndis.AllocateNetBufferAndNetBufferList(a.pool, 0, 0, m, 0, 14)
+	ndis.FreeNetBufferList(l)
+	ndis.FreeMdl(m)
+}
