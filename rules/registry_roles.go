@@ -194,12 +194,13 @@ func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *
 		ID:    RuleRoleOptionalUnchecked,
 		SDV:   []string{"NullCheck"},
 		Pass:  PassRoles,
-		Title: "optional parameter type-asserted or dereferenced without a nil check",
+		Title: "optional parameter type-asserted without a nil check",
 		Text: `A parameter the page marks [in, optional] may be NULL: ProtocolPartyContext in
 ProtocolClCloseCallComplete is NULL unless the VC is a client-created multipoint VC; NdisPartyHandle in
 ProtocolClMakeCallComplete and ProtocolCmMakeCall is NULL for point-to-point calls. A one-value type
-assertion of a nil ndis.Handle panics, as does a dereference of a nil pointer. Reported when such a
-use is reached through no branch at all, or through branches on the status only; any other branch
+assertion of a nil ndis.Handle panics (the catalogue's [in, optional] parameters are ndis.Handles,
+byte slices and sizes: none is a pointer to dereference). Reported when such an assertion is
+reached through no branch at all, or through branches on the status only; any other branch
 on the way (a nil test, a multipoint flag of the VC context) counts as a check. The two-value form
 v, ok := x.(*T) is never reported.`,
 		Page: "nc-ndis-protocol_cl_close_call_complete (### -param ProtocolPartyContext [in, optional])",

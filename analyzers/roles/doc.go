@@ -34,7 +34,7 @@
 //	role-bad-status          a status the role's page does not allow, on any
 //	                         path, through variables, helpers and DDIs
 //	role-optional-unchecked  an [in, optional] parameter type-asserted (one-value
-//	                         form) or dereferenced with no check on the way
+//	                         form) with no check on the way
 //	role-directive           an //ndis:role naming no role, with extra words,
 //	                         or outside a function's doc comment
 //
