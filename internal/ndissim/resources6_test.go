@@ -227,7 +227,10 @@ func TestIrqlFlagQueryAtRunTime(t *testing.T) {
 	s := reset()
 	inRole(s, "MINIPORT_RESTART", func() { wdm.KeGetCurrentIrql() }) // no flag: clean
 	inRole(s, "MINIPORT_SEND_NET_BUFFER_LISTS", func() { wdm.KeGetCurrentIrql() })
-	ksExpect(t, s, rules.RuleIrqlFlagQuery)
+	inRole(s, "FILTER_RECEIVE_NET_BUFFER_LISTS", func() { wdm.KeGetCurrentIrql() })
+	inRole(s, "PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE", func() { wdm.KeGetCurrentIrql() })
+	inRole(s, "PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS", func() { wdm.KeGetCurrentIrql() })
+	ksExpect(t, s, rules.RuleIrqlFlagQuery, rules.RuleIrqlFlagQuery, rules.RuleIrqlFlagQuery, rules.RuleIrqlFlagQuery)
 }
 
 func TestArgumentLimitsAtRunTime(t *testing.T) {

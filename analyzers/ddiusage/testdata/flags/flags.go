@@ -34,3 +34,31 @@ func restart(ctx ndis.Handle, p *ndis.MiniportRestartParameters) ndis.Status {
 	}
 	return ndis.StatusSuccess
 }
+
+// The filter, protocol and CoNDIS forms carry the flag as well.
+
+//ndis:role FILTER_RECEIVE_NET_BUFFER_LISTS
+func filterReceive(filterModuleContext ndis.Handle, netBufferLists *ndis.NetBufferList, portNumber ndis.PortNumber, numberOfNetBufferLists uint32, receiveFlags uint32) {
+	_ = wdm.KeGetCurrentIrql() // want `KeGetCurrentIrql queries the IRQL in the context of FilterReceiveNetBufferLists, whose ReceiveFlags tells it \(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL\)`
+}
+
+//ndis:role PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE
+func protocolSendComplete(protocolBindingContext ndis.Handle, netBufferList *ndis.NetBufferList, sendCompleteFlags uint32) {
+	completedAtDispatch() // the query is in a helper it calls
+}
+
+func completedAtDispatch() bool {
+	return wdm.KeGetCurrentIrql() == wdm.DispatchLevel // want `KeGetCurrentIrql queries the IRQL in the context of ProtocolSendNetBufferListsComplete, whose SendCompleteFlags tells it \(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL\)`
+}
+
+//ndis:role PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS
+func protocolCoReceive(protocolBindingContext, protocolVcContext ndis.Handle, netBufferLists *ndis.NetBufferList, numberOfNetBufferLists uint32, receiveFlags uint32) {
+	_ = wdm.KeGetCurrentIrql() // want `KeGetCurrentIrql queries the IRQL in the context of ProtocolCoReceiveNetBufferLists, whose ReceiveFlags tells it \(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL\)`
+}
+
+// clean: the filter tests its flag.
+//
+//ndis:role FILTER_SEND_NET_BUFFER_LISTS
+func filterSend(filterModuleContext ndis.Handle, netBufferList *ndis.NetBufferList, portNumber ndis.PortNumber, sendFlags uint32) {
+	_ = sendFlags&ndis.SendFlagsDispatchLevel != 0
+}
