@@ -164,6 +164,35 @@ func TestSpinLockDoubleAcquire(t *testing.T) {
 	}
 }
 
+// TestDprSpinLockDoubleAcquireAndHeldOnReturn: SDV SpinLockDpr at run
+// time: NdisDprAcquireSpinLock of a lock held, and a timer function (which
+// runs at DISPATCH_LEVEL) that returns with a lock it took with the Dpr
+// form. TestDprSpinLockPairIsClean is the clean twin.
+func TestDprSpinLockDoubleAcquireAndHeldOnReturn(t *testing.T) {
+	s := reset()
+	var l ndis.SpinLock
+	ndis.AllocateSpinLock(&l)
+	s.SetIrql(uint8(wdm.DispatchLevel))
+	ndis.DprAcquireSpinLock(&l)
+	ndis.DprAcquireSpinLock(&l)
+	ksExpect(t, s, rules.RuleSpinlockDoubleAcquire)
+	ndis.DprReleaseSpinLock(&l)
+	ndis.DprReleaseSpinLock(&l)
+	s.SetIrql(uint8(wdm.PassiveLevel))
+
+	s = reset()
+	ndis.AllocateSpinLock(&l)
+	var tm ndis.Handle
+	chars := &ndis.TimerCharacteristics{TimerFunction: func(_, _, _, _ ndis.Handle) { ndis.DprAcquireSpinLock(&l) }}
+	if st := ndis.AllocateTimerObject(ksDriver(), chars, &tm); st != ndis.StatusSuccess {
+		t.Fatalf("NdisAllocateTimerObject = %s", st)
+	}
+	ndis.SetTimerObject(tm, -1, 0, nil)
+	s.Run(10)
+	ndis.FreeTimerObject(tm)
+	ksExpect(t, s, rules.RuleSpinlockHeldOnReturn)
+}
+
 func TestSpinLockReleaseNotHeld(t *testing.T) {
 	s := reset()
 	var l ndis.SpinLock

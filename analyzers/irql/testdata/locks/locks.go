@@ -179,3 +179,44 @@ var handlers = ndis.CoClientOptionalHandlers{
 }
 
 var _ = []any{balancedByHelpers, kernelLocks, nested, early, conditional, deferredClosure, closureLeaks, stale}
+
+// The Dpr forms (SDV SpinLockDpr, SpinLockDprRelease).
+
+// dprTwice takes the lock with the Dpr form while it holds it.
+//
+//ndis:irql level=DISPATCH_LEVEL
+func dprTwice(v *vc) {
+	ndis.DprAcquireSpinLock(&v.lock)
+	ndis.DprAcquireSpinLock(&v.c.other)
+	ndis.DprAcquireSpinLock(&v.lock) // want `NdisDprAcquireSpinLock on spin lock v.lock, which is already held \(NdisDprAcquireSpinLock at line \d+\): the acquire spins forever \(spinlock-double-acquire\)`
+	ndis.DprReleaseSpinLock(&v.c.other)
+	ndis.DprReleaseSpinLock(&v.lock)
+}
+
+// dprLeaks returns with the lock it took with the Dpr form on one path.
+//
+//ndis:irql level=DISPATCH_LEVEL
+func dprLeaks(v *vc) {
+	ndis.DprAcquireSpinLock(&v.lock)
+	if v.closing {
+		return // want `dprLeaks returns with spin lock v.lock held \(NdisDprAcquireSpinLock at line \d+\)`
+	}
+	ndis.DprReleaseSpinLock(&v.lock)
+}
+
+// dprReleasedNormally releases a Dpr acquisition with the normal form.
+//
+//ndis:irql level=DISPATCH_LEVEL
+func dprReleasedNormally(v *vc) {
+	ndis.DprAcquireSpinLock(&v.lock)
+	ndis.ReleaseSpinLock(&v.lock) // want `NdisReleaseSpinLock releases spin lock v.lock with the normal form, but NdisDprAcquireSpinLock acquired it with the Dpr \(at-DISPATCH_LEVEL\) form \(spinlock-dpr-mismatch\)`
+}
+
+// dprPair is the clean twin: acquired and released with the Dpr form.
+//
+//ndis:irql level=DISPATCH_LEVEL
+func dprPair(v *vc) {
+	ndis.DprAcquireSpinLock(&v.lock)
+	v.closing = true
+	ndis.DprReleaseSpinLock(&v.lock)
+}
