@@ -636,6 +636,33 @@ func TestNdis6FilterHoldsAtEnd(t *testing.T) {
 	}
 }
 
+// TestNdis6ProtocolHoldsAtEnd: a protocol binding that keeps a receive
+// indication until the end of the run (SDV NdisFilterTimedDataReceive's
+// "or protocol"); one that returns it is clean.
+func TestNdis6ProtocolHoldsAtEnd(t *testing.T) {
+	for _, ret := range []bool{false, true} {
+		t.Run(map[bool]string{false: "held", true: "returned"}[ret], func(t *testing.T) {
+			sys := ndistest.New(t, ndistest.KeepViolations())
+			st := sys.AddStack("eth0", ndistest.MiniportScript{})
+			tp := &testProtocol{holdReceives: true}
+			st.Bind(sys.LoadDriver("tproto", tp.entry()))
+			st.Restart()
+			st.Receive([]byte("r"))
+			if ret {
+				ndis.ReturnNetBufferLists(tp.binding, tp.held[0], 0)
+			}
+			sys.Finish()
+			v := sys.ViolationsOf(rules.RuleNblHeldAtEnd)
+			switch {
+			case ret && len(sys.Violations()) != 0:
+				t.Errorf("returned: %v", sys.Violations())
+			case !ret && (len(v) != 1 || !strings.Contains(v[0].Message, "0 sent and 1 received")):
+				t.Errorf("want one nbl-held-at-end for the binding: %v", sys.Violations())
+			}
+		})
+	}
+}
+
 // TestNdis6SendOfAnotherLayersList: a protocol sends a list another
 // binding sent and has not got back: not its own to send.
 func TestNdis6SendOfAnotherLayersList(t *testing.T) {
