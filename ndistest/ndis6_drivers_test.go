@@ -171,6 +171,7 @@ type testFilter struct {
 	handle ndis.Handle
 	// Knobs.
 	pausePends     bool
+	pauseStatus    ndis.Status // FilterPause returns it when not NDIS_STATUS_SUCCESS
 	noAttributes   bool
 	holdReceives   bool
 	holdSends      bool
@@ -253,6 +254,9 @@ func tfPause(filterModuleContext ndis.Handle, pauseParameters *ndis.FilterPauseP
 	m.running = false
 	if m.f.pausePends {
 		return ndis.StatusPending
+	}
+	if m.f.pauseStatus != ndis.StatusSuccess {
+		return m.f.pauseStatus
 	}
 	return ndis.StatusSuccess
 }

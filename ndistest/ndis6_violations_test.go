@@ -512,6 +512,34 @@ func TestNdis6FilterPauseTimeout(t *testing.T) {
 	}
 }
 
+// TestNdis6FilterPauseBadStatusAndCompletedTwice: SDV
+// NdisFilterTimedPauseComplete's other two checks: a FilterPause returning
+// a status other than NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING
+// (role-bad-status), and a pended FilterPause completed twice with
+// NdisFPauseComplete (completed-twice). TestNdis6FilterPauseTimeout's late
+// completion, once, is the twin of the second.
+func TestNdis6FilterPauseBadStatusAndCompletedTwice(t *testing.T) {
+	t.Run("bad status", func(t *testing.T) {
+		sys := ndistest.New(t, ndistest.KeepViolations())
+		st, _, _ := filterStack(t, sys, &testFilter{pauseStatus: ndis.StatusFailure}, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+		st.Pause()
+		sys.Run()
+		if v := sys.ViolationsOf(rules.RuleRoleBadStatus); len(v) != 1 || !strings.Contains(v[0].Message, "NDIS_STATUS_FAILURE") {
+			t.Errorf("want one role-bad-status for FilterPause's NDIS_STATUS_FAILURE: %v", sys.Violations())
+		}
+	})
+	t.Run("completed twice", func(t *testing.T) {
+		sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletedTwice))
+		st, m, _ := filterStack(t, sys, &testFilter{pausePends: true}, ndistest.MiniportScript{}, ndistest.ProtocolScript{})
+		if st.Pause() {
+			t.Fatalf("the pause completed while FilterPause pends")
+		}
+		ndis.FPauseComplete(m.Handle())
+		ndis.FPauseComplete(m.Handle())
+		sys.Run()
+	})
+}
+
 func TestNdis6NblPool(t *testing.T) {
 	sys := ndistest.New(t, ndistest.Expect(rules.RuleNblNotOwned, rules.RuleBadHandle, rules.RuleBadParameter))
 	mp := &testMiniport{holdSends: true}
