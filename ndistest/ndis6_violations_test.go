@@ -384,6 +384,21 @@ func TestNdis6OidBadCompletion(t *testing.T) {
 	}
 }
 
+// TestNdis6OidCompleteWithPending: NdisMOidRequestComplete of a pended
+// request with NDIS_STATUS_PENDING as its final status (SDV
+// NdisOidComplete); TestNdis6OidCompletionInRow is the clean twin.
+func TestNdis6OidCompleteWithPending(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	mp := &testMiniport{oidPends: true}
+	_, p, a := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	req := &ndis.OidRequest{Oid: 5}
+	p.Oid(req)
+	ndis.MOidRequestComplete(a.h, req, ndis.StatusPending)
+	if v := sys.ViolationsOf(rules.RuleCompleteWithPending); len(v) != 1 || !strings.Contains(v[0].Message, "NdisMOidRequestComplete") {
+		t.Errorf("want one complete-with-pending naming NdisMOidRequestComplete: %v", sys.Violations())
+	}
+}
+
 // TestNdis6OidCompletionInRow is its clean twin: a status of the row, for a
 // request pended and completed as the table allows.
 func TestNdis6OidCompletionInRow(t *testing.T) {
