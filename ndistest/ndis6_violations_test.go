@@ -474,6 +474,20 @@ func TestNdis6OidTimeout(t *testing.T) {
 	ndis.MOidRequestComplete(a.h, req, ndis.StatusSuccess) // late, not a second report
 }
 
+// TestNdis6OidPendingAtEnd: an OID request MiniportOidRequest pended and
+// nothing completed by the end of the run: the end drains the clock, so it
+// is oid-timeout (NdisTimedOidComplete), reported once.
+func TestNdis6OidPendingAtEnd(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	mp := &testMiniport{oidPends: true}
+	_, p, _ := miniportStack(t, sys, mp, ndistest.ProtocolScript{})
+	p.Oid(&ndis.OidRequest{Oid: 1})
+	sys.Finish()
+	if v := sys.Violations(); len(v) != 1 || v[0].Rule != rules.RuleOidTimeout {
+		t.Errorf("want one oid-timeout: %v", v)
+	}
+}
+
 func TestNdis6OidInTime(t *testing.T) {
 	sys := ndistest.New(t)
 	mp := &testMiniport{oidPends: true}

@@ -97,7 +97,8 @@ with its role. Reported at a PENDING return of a handler the package registers w
 completing DDI nor its NdisMCm* form is used anywhere in the package or in the packages it imports
 (they export what they use as a fact): no path can complete the request. Where any code can reach the
 completion the pass cannot tell whether every path does, and says nothing. The verifier reports the
-same ID at the end of a run for every request still pending.`,
+same ID at the end of a run for every request still pending that has no time bound (an OID request
+MiniportOidRequest pended is past its 12 s by then, since the end drains the clock: oid-timeout).`,
 		Page: "nc-ndis-protocol_cl_notify_close_af",
 		Wrong: `//ndis:role PROTOCOL_CL_NOTIFY_CLOSE_AF
 func clNotifyCloseAf(clientAfContext ndis.Handle) ndis.Status {
