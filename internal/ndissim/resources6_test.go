@@ -223,6 +223,19 @@ func TestDDIContextOfSharedMemoryAndPortsAtRunTime(t *testing.T) {
 	}
 }
 
+// TestReEnumerateInBindAndUnbindAtRunTime: NdisReEnumerateProtocolBindings
+// while ProtocolBindAdapterEx or ProtocolUnbindAdapterEx runs is in the
+// wrong context (SDV NdisReEnumerateProtocolBindings); outside them it is
+// clean.
+func TestReEnumerateInBindAndUnbindAtRunTime(t *testing.T) {
+	s := reset()
+	ndis.ReEnumerateProtocolBindings(ksDriver())
+	ksExpect(t, s)
+	inRole(s, "PROTOCOL_BIND_ADAPTER_EX", func() { ndis.ReEnumerateProtocolBindings(ksDriver()) })
+	inRole(s, "PROTOCOL_UNBIND_ADAPTER_EX", func() { ndis.ReEnumerateProtocolBindings(ksDriver()) })
+	ksExpect(t, s, rules.RuleDDIWrongContext, rules.RuleDDIWrongContext)
+}
+
 func TestIrqlFlagQueryAtRunTime(t *testing.T) {
 	s := reset()
 	inRole(s, "MINIPORT_RESTART", func() { wdm.KeGetCurrentIrql() }) // no flag: clean

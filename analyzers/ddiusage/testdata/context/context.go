@@ -78,3 +78,10 @@ func bind(protocolDriverContext, bindContext ndis.Handle, bindParameters *ndis.B
 	ndis.ReEnumerateProtocolBindings(protocolDriverContext) // want `NdisReEnumerateProtocolBindings is called in the context of ProtocolBindAdapterEx`
 	return ndis.StatusSuccess
 }
+
+var _ ndis.ProtocolUnbindAdapterEx = unbind
+
+func unbind(unbindContext, protocolBindingContext ndis.Handle) ndis.Status {
+	ndis.ReEnumerateProtocolBindings(unbindContext) // want `NdisReEnumerateProtocolBindings is called in the context of ProtocolUnbindAdapterEx`
+	return ndis.StatusSuccess
+}
