@@ -80,6 +80,27 @@ func TestResourceLeftAtUnload(t *testing.T) {
 	ksExpect(t, s, rules.RuleResourceNotReleased)
 }
 
+// TestConfigurationLeftAtUnload: a configuration handle opened with a
+// handle of no adapter and never closed is reported when the driver
+// unloads (SDV NdisOpenConfigurationEx's "any other"); closed, it is clean
+// (TestResourcesAcquiredAndReleasedAreClean).
+func TestConfigurationLeftAtUnload(t *testing.T) {
+	s := reset()
+	var cfg ndis.Handle
+	inInit(s, func() {
+		if st := ndis.OpenConfigurationEx(&ndis.ConfigurationObject{NdisHandle: ksDriver()}, &cfg); st != ndis.StatusSuccess {
+			t.Fatalf("NdisOpenConfigurationEx = %s", st)
+		}
+	})
+	if n := Of(s).ReportServiceLeaks(); n != 1 {
+		t.Fatalf("ReportServiceLeaks = %d, want 1", n)
+	}
+	ksExpect(t, s, rules.RuleResourceNotReleased)
+	if v := s.Violations()[0]; !strings.Contains(v.Message, "NdisCloseConfiguration") {
+		t.Errorf("%q does not name NdisCloseConfiguration", v.Message)
+	}
+}
+
 func TestResourceReleaseMistakes(t *testing.T) {
 	s := reset()
 	var irq, dma ndis.Handle
