@@ -94,3 +94,41 @@ func TestGlobalPnPEventCodes(t *testing.T) {
 		t.Errorf("%d handlers ran for rejected events", *events)
 	}
 }
+
+// TestReEnumerateInForwardedPnPEvent: an event a filter module forwards
+// with NdisFNetPnPEvent reaches the protocol's ProtocolNetPnPEvent with the
+// binding's (non-NULL) ProtocolBindingContext, so
+// NdisReEnumerateProtocolBindings there is a ddi-wrong-context; the same
+// handler for an event for all bindings is clean
+// (TestReEnumerateInBindingPnPEvent).
+func TestReEnumerateInForwardedPnPEvent(t *testing.T) {
+	sys := ndistest.New(t, ndistest.KeepViolations())
+	f := &cf{}
+	fd := sys.LoadDriver("f", f.entry())
+	var events *int
+	pd := sys.LoadDriver("rebinder", func(*ndis.DriverObject, *ndis.String) ndis.Status {
+		_, events = reenumProtocol(t, sys)
+		return ndis.StatusSuccess
+	})
+	st := sys.AddStack("eth0", ndistest.MiniportScript{})
+	st.Attach(fd)
+	st.Bind(pd)
+	if !st.Restart() {
+		t.Fatalf("restart: %v", st.Layers())
+	}
+	// The restart indicated events on the binding already (each reported):
+	// count what the forwarded event adds.
+	n0, e0 := len(sys.Violations()), *events
+	n := &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: ndis.NetEventSetPower}}
+	ndis.FNetPnPEvent(f.modules[0].h, n)
+	sys.Run()
+	v := sys.Violations()[n0:]
+	if *events != e0+1 || len(v) != 1 || v[0].Rule != rules.RuleDDIWrongContext {
+		t.Fatalf("a forwarded event: %d handled, violations %v; want 1 and one %s", *events-e0, v, rules.RuleDDIWrongContext)
+	}
+	for _, w := range []string{"non-NULL ProtocolBindingContext", "NdisFNetPnPEvent("} {
+		if !strings.Contains(v[0].String(), w) {
+			t.Errorf("violation %q does not say %q", v[0].String(), w)
+		}
+	}
+}
