@@ -363,3 +363,22 @@ func TestFilterPnPRestartSync(t *testing.T) {
 		t.Errorf("a request the module completed: %s, completions %v", s, lower.syncDone)
 	}
 }
+
+// TestFilterOidCompletedTwice: a filter module that pended an OID request
+// completes it twice with NdisFOidRequestComplete (completed-twice, SDV
+// DoubleComplete); the first completion reaches the module above.
+func TestFilterOidCompletedTwice(t *testing.T) {
+	sys := ndistest.New(t, ndistest.Expect(rules.RuleCompletedTwice))
+	_, lower, upper, p := cfStack(t, sys, ndistest.MiniportScript{})
+	p.Oid(&ndis.OidRequest{Oid: 5})
+	if len(lower.pended) != 1 {
+		t.Fatalf("the lower module pended %d requests, want 1", len(lower.pended))
+	}
+	r := lower.pended[0]
+	ndis.FOidRequestComplete(lower.h, r, ndis.StatusSuccess)
+	ndis.FOidRequestComplete(lower.h, r, ndis.StatusSuccess)
+	sys.Run()
+	if len(upper.completed) != 1 {
+		t.Errorf("the upper module saw %d completions, want 1", len(upper.completed))
+	}
+}
