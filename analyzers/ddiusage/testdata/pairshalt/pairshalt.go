@@ -14,6 +14,11 @@ type adapter struct {
 	nb       *ndis.NetBuffer
 	config   ndis.Handle
 	timer    ndis.Handle
+	regs     []byte
+	ports    ndis.Handle
+	shared   []byte
+	sharedPA ndis.PhysicalAddress
+	sysDma   ndis.Handle
 }
 
 var chars = ndis.MiniportDriverCharacteristics{
@@ -33,6 +38,13 @@ func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.M
 	a.nb = ndis.AllocateNetBuffer(a.pool, nil, 0, 0)                                               // want `NdisAllocateNetBuffer in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisFreeNetBuffer`
 	ndis.OpenConfigurationEx(&ndis.ConfigurationObject{NdisHandle: ndisMiniportHandle}, &a.config) // want `NdisOpenConfigurationEx in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisCloseConfiguration`
 	ndis.SetTimerObject(a.timer, -10000, 0, a)                                                     // want `NdisSetTimerObject in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisCancelTimerObject`
+	ndis.MMapIoSpace(&a.regs, ndisMiniportHandle, 0xf000, 64)                                      // want `NdisMMapIoSpace in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMUnmapIoSpace`
+	ndis.MRegisterIoPortRange(&a.ports, ndisMiniportHandle, 0x300, 8)                              // want `NdisMRegisterIoPortRange in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMDeregisterIoPortRange`
+	ndis.MAllocateSharedMemory(ndisMiniportHandle, 4096, false, &a.shared, &a.sharedPA)            // want `NdisMAllocateSharedMemory in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMFreeSharedMemory`
+	if a.shared == nil {
+		ndis.WriteErrorLogEntry(ndisMiniportHandle, 0xC0001389, 0) // logged; the adapter runs without it
+	}
+	ndis.MRegisterDmaChannel(&a.sysDma, ndisMiniportHandle, 0, true, &ndis.DmaDescription{}, 2048) // want `NdisMRegisterDmaChannel in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMDeregisterDmaChannel`
 	return ndis.StatusSuccess
 }
 

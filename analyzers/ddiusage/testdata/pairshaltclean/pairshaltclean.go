@@ -12,6 +12,12 @@ type adapter struct {
 	nb       *ndis.NetBuffer
 	config   ndis.Handle
 	timer    ndis.Handle
+	regs     []byte
+	ports    ndis.Handle
+	shared   []byte
+	sharedPA ndis.PhysicalAddress
+	sysDma   ndis.Handle
+	mp       ndis.Handle
 }
 
 var chars = ndis.MiniportDriverCharacteristics{
@@ -20,7 +26,7 @@ var chars = ndis.MiniportDriverCharacteristics{
 }
 
 func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.MiniportInitParameters) ndis.Status {
-	a := &adapter{}
+	a := &adapter{mp: ndisMiniportHandle}
 	ndis.MSetMiniportAttributes(ndisMiniportHandle, &ndis.MiniportAdapterAttributes{MiniportAdapterContext: a})
 	a.workItem = ndis.AllocateIoWorkItem(ndisMiniportHandle)
 	if st := ndis.MRegisterScatterGatherDma(ndisMiniportHandle, &ndis.SgDmaDescription{}, &a.dma); st != ndis.StatusSuccess {
@@ -31,6 +37,13 @@ func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.M
 	a.nb = ndis.AllocateNetBuffer(a.pool, nil, 0, 0)
 	ndis.OpenConfigurationEx(&ndis.ConfigurationObject{NdisHandle: ndisMiniportHandle}, &a.config)
 	ndis.SetTimerObject(a.timer, -10000, 0, a)
+	ndis.MMapIoSpace(&a.regs, ndisMiniportHandle, 0xf000, 64)
+	ndis.MRegisterIoPortRange(&a.ports, ndisMiniportHandle, 0x300, 8)
+	ndis.MAllocateSharedMemory(ndisMiniportHandle, 4096, false, &a.shared, &a.sharedPA)
+	if a.shared == nil {
+		ndis.WriteErrorLogEntry(ndisMiniportHandle, 0xC0001389, 0) // logged; the adapter runs without it
+	}
+	ndis.MRegisterDmaChannel(&a.sysDma, ndisMiniportHandle, 0, true, &ndis.DmaDescription{}, 2048)
 	return ndis.StatusSuccess
 }
 
@@ -42,6 +55,10 @@ func halt(ctx ndis.Handle, action ndis.HaltAction) {
 	ndis.FreeGenericObject(a.object)
 	ndis.MDeregisterScatterGatherDma(a.dma)
 	ndis.FreeIoWorkItem(a.workItem)
+	ndis.MUnmapIoSpace(a.mp, a.regs, 64)
+	ndis.MDeregisterIoPortRange(a.mp, 0x300, 8, a.ports)
+	ndis.MFreeSharedMemory(a.mp, 4096, false, a.shared, a.sharedPA)
+	ndis.MDeregisterDmaChannel(a.sysDma)
 }
 
 // freeBuffers is a helper the halt handler reaches.
