@@ -19,6 +19,7 @@ type adapter struct {
 	shared   []byte
 	sharedPA ndis.PhysicalAddress
 	sysDma   ndis.Handle
+	irq      ndis.Handle
 }
 
 var chars = ndis.MiniportDriverCharacteristics{
@@ -45,6 +46,7 @@ func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.M
 		ndis.WriteErrorLogEntry(ndisMiniportHandle, 0xC0001389, 0) // logged; the adapter runs without it
 	}
 	ndis.MRegisterDmaChannel(&a.sysDma, ndisMiniportHandle, 0, true, &ndis.DmaDescription{}, 2048) // want `NdisMRegisterDmaChannel in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMDeregisterDmaChannel`
+	claimInterrupt(ndisMiniportHandle, a)
 	return ndis.StatusSuccess
 }
 
@@ -52,4 +54,10 @@ func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.M
 func halt(ctx ndis.Handle, action ndis.HaltAction) {
 	a := ctx.(*adapter)
 	ndis.FreeNetBufferPool(a.pool)
+}
+
+// claimInterrupt is a helper MiniportInitializeEx calls: what it acquires
+// is the handler's.
+func claimInterrupt(h ndis.Handle, a *adapter) {
+	ndis.MRegisterInterruptEx(h, a, &ndis.MiniportInterruptCharacteristics{}, &a.irq) // want `NdisMRegisterInterruptEx in the context of MiniportInitializeEx acquires what no MiniportHaltEx handler of the package releases with NdisMDeregisterInterruptEx`
 }

@@ -17,6 +17,7 @@ type adapter struct {
 	shared   []byte
 	sharedPA ndis.PhysicalAddress
 	sysDma   ndis.Handle
+	irq      ndis.Handle
 	mp       ndis.Handle
 }
 
@@ -44,6 +45,7 @@ func initialize(ndisMiniportHandle, miniportDriverContext ndis.Handle, p *ndis.M
 		ndis.WriteErrorLogEntry(ndisMiniportHandle, 0xC0001389, 0) // logged; the adapter runs without it
 	}
 	ndis.MRegisterDmaChannel(&a.sysDma, ndisMiniportHandle, 0, true, &ndis.DmaDescription{}, 2048)
+	claimInterrupt(ndisMiniportHandle, a)
 	return ndis.StatusSuccess
 }
 
@@ -59,10 +61,17 @@ func halt(ctx ndis.Handle, action ndis.HaltAction) {
 	ndis.MDeregisterIoPortRange(a.mp, 0x300, 8, a.ports)
 	ndis.MFreeSharedMemory(a.mp, 4096, false, a.shared, a.sharedPA)
 	ndis.MDeregisterDmaChannel(a.sysDma)
+	ndis.MDeregisterInterruptEx(a.irq)
 }
 
 // freeBuffers is a helper the halt handler reaches.
 func (a *adapter) freeBuffers() {
 	ndis.FreeNetBuffer(a.nb)
 	ndis.FreeNetBufferPool(a.pool)
+}
+
+// claimInterrupt is a helper MiniportInitializeEx calls: what it acquires
+// is the handler's.
+func claimInterrupt(h ndis.Handle, a *adapter) {
+	ndis.MRegisterInterruptEx(h, a, &ndis.MiniportInterruptCharacteristics{}, &a.irq)
 }
