@@ -1,7 +1,8 @@
 // Package pairshalt holds a MiniportInitializeEx that acquires one of each
-// resource of the catalogue's other init/halt pairs and a MiniportHaltEx
-// that releases none of them: each acquisition is reported
-// (resource-not-released). Package pairsclean's haltAll is the clean twin.
+// resource of the catalogue's init/halt pairs (the interrupt through a
+// helper it calls) and a MiniportHaltEx that releases none of them: each
+// acquisition is reported (resource-not-released). Package pairshaltclean
+// is the clean twin.
 package pairshalt
 
 import "github.com/ndislint/ndislint/ndis"
