@@ -1,6 +1,7 @@
-// Package pairshalt holds a MiniportInitializeEx that acquires one of each
-// resource of the catalogue's init/halt pairs (the interrupt through a
-// helper it calls) and a MiniportHaltEx that releases none of them: each
+// Package pairshalt holds a MiniportInitializeEx that acquires the resource
+// of eleven of the catalogue's thirteen init/halt pairs (the interrupt
+// through a helper it calls; MDLs are package mdl's, and
+// NdisMAllocateSharedMemoryAsyncEx is not here) and a MiniportHaltEx that releases none of them: each
 // acquisition is reported (resource-not-released). Package pairshaltclean
 // is the clean twin.
 package pairshalt
