@@ -53,6 +53,13 @@ func halt(ctx ndis.Handle, action ndis.HaltAction) {
 
 func unload(driverObject *ndis.DriverObject) {
 	ndis.MIndicateStatusEx(lastAdapter.handle, &ndis.StatusIndication{}) // want `NdisMIndicateStatusEx is called in the context of MiniportDriverUnload; its page forbids it in the context of MiniportDriverUnload`
+	sayGoodbye(lastAdapter)
+}
+
+// sayGoodbye is called from MiniportDriverUnload, after every
+// MiniportHaltEx returned.
+func sayGoodbye(a *adapter) {
+	ndis.MIndicateStatusEx(a.handle, &ndis.StatusIndication{}) // want `NdisMIndicateStatusEx is called in the context of MiniportDriverUnload`
 }
 
 // notAHandler is called by no handler: its context is unknown, and the pass
