@@ -62,6 +62,11 @@ type checker struct {
 	memo     map[*ssa.Function]*reach
 	busy     map[*ssa.Function]bool
 	reported map[string]bool
+	// takers are the DDI parameters that take released pairs' handles
+	// (takersByDDI), helpers the summaries of the package's functions
+	// (released_helpers.go); both made on first use.
+	takers  map[string][]taker
+	helpers *helpers
 }
 
 // newChecker prepares a run.

@@ -1,7 +1,7 @@
 package ddiusage
 
 import (
-	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
+	"fmt"
 	"go/token"
 	"go/types"
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -36,10 +37,14 @@ func (c *checker) takersByDDI() map[string][]taker {
 
 // checkReleased reports, in every function of the package, a handle passed
 // to a DDI after a release of its pair ended it, on some path with no
-// re-acquisition between (bad-handle).
+// re-acquisition between (bad-handle). A release is a call of the pair's
+// release DDI, or a call of a helper of the package that releases the
+// argument on every path (released_helpers.go).
 func (c *checker) checkReleased() {
-	takers := c.takersByDDI()
-	if len(takers) == 0 {
+	if c.takers == nil {
+		c.takers = c.takersByDDI()
+	}
+	if len(c.takers) == 0 {
 		return
 	}
 	for _, fn := range c.ssa.SrcFuncs {
@@ -49,14 +54,34 @@ func (c *checker) checkReleased() {
 				if !ok {
 					continue
 				}
-				for _, t := range takers[c.ddiName(&call.Call)] {
+				for _, t := range c.takers[c.ddiName(&call.Call)] {
 					if t.release && t.ref.Index < len(call.Call.Args) {
-						c.followRelease(takers, t, call, b, i)
+						c.followRelease(releaseAt{t: t, call: call, arg: t.ref.Index}, b, i)
+					}
+				}
+				callee, sum := c.helperOf(&call.Call)
+				if sum == nil {
+					continue
+				}
+				for k := range call.Call.Args {
+					for _, site := range sum.releases[k] {
+						c.followRelease(releaseAt{t: site.t, call: call, arg: k, via: callee, inner: site.pos}, b, i)
 					}
 				}
 			}
 		}
 	}
+}
+
+// releaseAt is a release: the call that makes it, the taker released, the
+// index of the call's argument that is the handle, and, for a helper's
+// release, the helper and the DDI's call that releases inside it.
+type releaseAt struct {
+	t     taker
+	call  *ssa.Call
+	arg   int
+	via   *ssa.Function
+	inner token.Pos
 }
 
 // ddiName returns the NDIS name of the DDI a call calls, or "".
@@ -71,32 +96,65 @@ func (c *checker) ddiName(call *ssa.CallCommon) string {
 	return ""
 }
 
-// followRelease searches the paths from the release call (the i-th
+// followRelease searches the paths from the release r (the i-th
 // instruction of b) for calls that pass its handle again, and reports them.
-func (c *checker) followRelease(takers map[string][]taker, rel taker, call *ssa.Call, b *ssa.BasicBlock, i int) {
-	h, ok := handleOf(call.Call.Args[rel.ref.Index])
+func (c *checker) followRelease(r releaseAt, b *ssa.BasicBlock, i int) {
+	h, ok := handleOf(r.call.Call.Args[r.arg])
 	if !ok {
 		return
 	}
-	s := &search{c: c, takers: takers, rel: rel, call: call, h: h, seen: map[string]bool{}}
+	s := &search{c: c, takers: c.takers, rel: r.t, r: r, h: h, seen: map[string]bool{}}
 	s.from(b, i+1, seedFacts(b))
+}
+
+// released returns the related positions of the release: the DDI's call,
+// or the helper's call and the DDI's call inside it.
+func (s *search) released() []analysis.RelatedInformation {
+	at, end := s.c.callRange(s.r.call.Pos())
+	if s.r.via == nil {
+		return []analysis.RelatedInformation{{Pos: at, End: end, Message: s.rel.ref.DDI + " releases it here"}}
+	}
+	in, inEnd := s.c.callRange(s.r.inner)
+	return []analysis.RelatedInformation{
+		{Pos: at, End: end, Message: helperName(s.r.via) + " releases it here"},
+		{Pos: in, End: inEnd, Message: s.rel.ref.DDI + " releases it here, in " + helperName(s.r.via)},
+	}
+}
+
+// callRange returns the range of the call expression at pos, or pos alone.
+func (c *checker) callRange(pos token.Pos) (token.Pos, token.Pos) {
+	if ce := c.front.CallAt(pos); ce != nil {
+		return ce.Pos(), ce.End()
+	}
+	return pos, token.NoPos
 }
 
 // report reports a use of the released handle at a call.
 func (s *search) report(t taker, pos token.Pos) {
-	at, end := s.call.Pos(), token.NoPos
-	if ce := s.c.front.CallAt(at); ce != nil {
-		at, end = ce.Pos(), ce.End()
-	}
-	related := []analysis.RelatedInformation{{Pos: at, End: end, Message: s.rel.ref.DDI + " releases it here"}}
 	rule := s.rel.pair.Handle.UseRule()
 	if t.release {
-		s.c.report(rule, pos, related,
+		s.c.report(rule, pos, s.released(),
 			"%s's %s is a handle %s released already: a double free", t.ref.DDI, t.ref.Param, s.rel.ref.DDI)
 		return
 	}
-	s.c.report(rule, pos, related,
+	s.c.report(rule, pos, s.released(),
 		"%s's %s is a handle %s released: the handle is dead", t.ref.DDI, t.ref.Param, s.rel.ref.DDI)
+}
+
+// reportVia reports a use of the released handle at a call of a helper
+// that passes it to the DDI of site.
+func (s *search) reportVia(helper *ssa.Function, site helperSite, pos token.Pos) {
+	rule := s.rel.pair.Handle.UseRule()
+	in, end := s.c.callRange(site.pos)
+	related := append(s.released(), analysis.RelatedInformation{Pos: in, End: end,
+		Message: fmt.Sprintf("%s passes it to %s here", helperName(helper), site.t.ref.DDI)})
+	if site.t.release {
+		s.c.report(rule, pos, related, "%s passes a handle %s released already to %s's %s: a double free",
+			helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
+		return
+	}
+	s.c.report(rule, pos, related, "%s passes a handle %s released to %s's %s: the handle is dead",
+		helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
 }
 
 // handle is what names a released resource: an SSA value, and, when the

@@ -16,7 +16,7 @@ type search struct {
 	c      *checker
 	takers map[string][]taker
 	rel    taker
-	call   *ssa.Call
+	r      releaseAt
 	h      handle
 	// seen are the (block, facts, killed) states visited; steps bounds
 	// the work for one release.
@@ -100,7 +100,8 @@ func (s *search) step(instr ssa.Instruction, killed bool) bool {
 }
 
 // uses reports the call if it passes the handle to a taker of the
-// released pair, and says whether that taker is the release.
+// released pair, directly or through a helper of the package, and says
+// whether it releases the handle (on every path, for a helper).
 func (s *search) uses(call *ssa.CallCommon, pos token.Pos, killed bool) (release bool) {
 	for _, t := range s.takers[s.c.ddiName(call)] {
 		if t.pair != s.rel.pair || t.ref.Index >= len(call.Args) {
@@ -111,5 +112,28 @@ func (s *search) uses(call *ssa.CallCommon, pos token.Pos, killed bool) (release
 			return t.release
 		}
 	}
+	helper, sum := s.c.helperOf(call)
+	if sum == nil {
+		return false
+	}
+	for k, arg := range call.Args {
+		site, ok := s.siteOf(sum.uses[k])
+		if !ok || !s.h.matches(arg, killed) {
+			continue
+		}
+		s.reportVia(helper, site, pos)
+		_, release = s.siteOf(sum.releases[k])
+		return release
+	}
 	return false
+}
+
+// siteOf returns the first of sites that takes the released pair's handle.
+func (s *search) siteOf(sites []helperSite) (helperSite, bool) {
+	for _, site := range sites {
+		if site.t.pair == s.rel.pair {
+			return site, true
+		}
+	}
+	return helperSite{}, false
 }

@@ -212,3 +212,91 @@ func workItemFreedTwice(a *adapter) {
 	ndis.FreeIoWorkItem(w)
 	ndis.FreeIoWorkItem(w) // want `NdisFreeIoWorkItem's NdisIoWorkItemHandle is a handle NdisFreeIoWorkItem released already: a double free \(workitem-use-after-free\)`
 }
+
+// freeIt frees its parameter on every path.
+func freeIt(m *ndis.Mdl) {
+	ndis.FreeMdl(m)
+}
+
+// A helper that frees its parameter acts as the release of the argument:
+// the free after it is a double free.
+func helperFreesThenFree(a *adapter) {
+	freeIt(a.mdl)
+	ndis.FreeMdl(a.mdl) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already: a double free`
+}
+
+// syncWith synchronizes with its interrupt.
+func syncWith(a *adapter, interrupt ndis.Handle) {
+	ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, a)
+}
+
+// A helper that passes its parameter to a use DDI acts as a use of the
+// argument.
+func deregisterThenHelperSyncs(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncWith(a, a.interrupt) // want `syncWith passes a handle NdisMDeregisterInterruptEx released to NdisMSynchronizeWithInterruptEx's NdisInterruptHandle: the handle is dead`
+}
+
+// A helper releases, another helper uses.
+func helperFreesThenHelperChains(a *adapter) {
+	m := ndis.AllocateMdl(a.handle, a.buf, 14)
+	freeIt(m)
+	chain(a, m) // want `chain passes a handle NdisFreeMdl released to NdisAllocateNetBuffer's MdlChain: the handle is dead`
+}
+
+// chain builds a NET_BUFFER on its MDL.
+func chain(a *adapter, m *ndis.Mdl) *ndis.NetBuffer {
+	return ndis.AllocateNetBuffer(a.pool, m, 0, 14)
+}
+
+// freeIfAny frees its MDL unless it is NULL: a NULL handle names nothing,
+// so the free is on every path that has one.
+func freeIfAny(m *ndis.Mdl) {
+	if m == nil {
+		return
+	}
+	ndis.FreeMdl(m)
+}
+
+// The same helper freed twice.
+func helperTwice(a *adapter) {
+	freeIfAny(a.mdl)
+	freeIfAny(a.mdl) // want `freeIfAny passes a handle NdisFreeMdl released already to NdisFreeMdl's Mdl: a double free`
+}
+
+// teardown deregisters through a helper of its own: two levels down.
+func teardown(interrupt ndis.Handle) {
+	deregister(interrupt)
+}
+
+func deregister(interrupt ndis.Handle) {
+	defer ndis.MDeregisterInterruptEx(interrupt)
+}
+
+// Deregistered two calls down, then a DPC queued.
+func helperOfHelperThenDpc(a *adapter) {
+	teardown(a.interrupt)
+	ndis.MQueueDpcEx(a.interrupt, 0, nil, nil) // want `NdisMQueueDpcEx's NdisInterruptHandle is a handle NdisMDeregisterInterruptEx released`
+}
+
+// A direct free, then a helper that frees on only some of its paths: a
+// double free on those.
+func freeThenMaybe(a *adapter, drop bool) {
+	ndis.FreeMdl(a.mdl)
+	freeWhen(a.mdl, drop) // want `freeWhen passes a handle NdisFreeMdl released already to NdisFreeMdl's Mdl: a double free`
+}
+
+func freeWhen(m *ndis.Mdl, drop bool) {
+	if drop {
+		ndis.FreeMdl(m)
+	}
+}
+
+// A work item freed by a helper, then queued.
+func workItemFreedByHelper(a *adapter) {
+	w := ndis.AllocateIoWorkItem(a.handle)
+	freeWorkItem(w)
+	ndis.QueueIoWorkItem(w, workItemRoutine, a) // want `NdisQueueIoWorkItem's NdisIoWorkItemHandle is a handle NdisFreeIoWorkItem released: the handle is dead \(workitem-use-after-free\)`
+}
+
+func freeWorkItem(w ndis.Handle) { ndis.FreeIoWorkItem(w) }

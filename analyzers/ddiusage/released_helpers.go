@@ -1,0 +1,219 @@
+package ddiusage
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
+	"github.com/ndislint/ndislint/rules"
+)
+
+// helperSite is where a helper's parameter reaches a DDI that takes a
+// released pair's handle: the taker, and the DDI's call (in the helper or
+// in a function of the package it calls).
+type helperSite struct {
+	t   taker
+	pos token.Pos
+}
+
+// helperSummary is what a function of the package does with its
+// parameters' handles, by parameter index: the releases it makes of the
+// parameter on every path to a normal return (at most one site per pair),
+// and every call that passes the parameter to a DDI that takes a released
+// pair's handle, on some path (uses and releases, in block order).
+type helperSummary struct {
+	releases map[int][]helperSite
+	uses     map[int][]helperSite
+}
+
+// helpers holds the summaries of one run: memoised, with the stack of
+// functions being summarised so that a cycle gives its functions none.
+type helpers struct {
+	sums   map[*ssa.Function]*helperSummary
+	onPath map[*ssa.Function]int
+	stack  []*ssa.Function
+	cyclic map[*ssa.Function]bool
+}
+
+// isHelper reports whether callee is a function of the package with a body
+// (a helper whose summary the pass computes).
+func (c *checker) isHelper(callee *ssa.Function) bool {
+	return callee != nil && callee.Pkg == c.ssa.Pkg && len(callee.Blocks) > 0
+}
+
+// helperOf returns the summary of the package function a call calls, or
+// nil: not a helper of the package, recursive, or doing nothing with a
+// handle.
+func (c *checker) helperOf(call *ssa.CallCommon) (*ssa.Function, *helperSummary) {
+	callee := call.StaticCallee()
+	if !c.isHelper(callee) {
+		return nil, nil
+	}
+	return callee, c.summary(callee)
+}
+
+// summary returns fn's summary, memoised. A function that is part of a
+// cycle of static calls in the package (recursion, direct or mutual) has
+// none (nil), nor does a function that passes no parameter to a taker.
+func (c *checker) summary(fn *ssa.Function) *helperSummary {
+	h := c.helpers
+	if h == nil {
+		h = &helpers{sums: map[*ssa.Function]*helperSummary{}, onPath: map[*ssa.Function]int{}, cyclic: map[*ssa.Function]bool{}}
+		c.helpers = h
+	}
+	if s, done := h.sums[fn]; done {
+		return s
+	}
+	if at, busy := h.onPath[fn]; busy {
+		for _, g := range h.stack[at:] {
+			h.cyclic[g] = true
+		}
+		return nil
+	}
+	h.onPath[fn] = len(h.stack)
+	h.stack = append(h.stack, fn)
+	s := c.summarise(fn)
+	h.stack = h.stack[:len(h.stack)-1]
+	delete(h.onPath, fn)
+	if h.cyclic[fn] || len(s.uses) == 0 {
+		s = nil
+	}
+	h.sums[fn] = s
+	return s
+}
+
+// relKey is a parameter and a pair whose release on every path is being
+// established.
+type relKey struct {
+	param int
+	pair  *rules.Pair
+}
+
+// summarise computes fn's summary from its DDI calls and the summaries of
+// the helpers it calls (their deferred calls included: they run at the
+// return).
+func (c *checker) summarise(fn *ssa.Function) *helperSummary {
+	if c.takers == nil {
+		c.takers = c.takersByDDI()
+	}
+	params := map[ssa.Value]int{}
+	for i, p := range fn.Params {
+		params[p] = i
+	}
+	s := &helperSummary{releases: map[int][]helperSite{}, uses: map[int][]helperSite{}}
+	relBlocks := map[relKey]map[*ssa.BasicBlock]bool{}
+	relSite := map[relKey]helperSite{}
+	var keys []relKey
+	note := func(b *ssa.BasicBlock, arg ssa.Value, site helperSite, releases bool) {
+		p, ok := params[ssafunc.Identity(arg)]
+		if !ok {
+			return
+		}
+		s.uses[p] = append(s.uses[p], site)
+		if !releases {
+			return
+		}
+		k := relKey{p, site.t.pair}
+		if relBlocks[k] == nil {
+			relBlocks[k] = map[*ssa.BasicBlock]bool{}
+			relSite[k] = site
+			keys = append(keys, k)
+		}
+		relBlocks[k][b] = true
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var cc *ssa.CallCommon
+			var pos token.Pos
+			switch x := instr.(type) {
+			case *ssa.Call:
+				cc, pos = &x.Call, x.Pos()
+			case *ssa.Defer:
+				cc, pos = &x.Call, x.Pos()
+			default:
+				continue
+			}
+			for _, t := range c.takers[c.ddiName(cc)] {
+				if t.ref.Index < len(cc.Args) {
+					note(b, cc.Args[t.ref.Index], helperSite{t: t, pos: pos}, t.release)
+				}
+			}
+			if _, sub := c.helperOf(cc); sub != nil {
+				for k := range cc.Args {
+					for _, site := range sub.uses[k] {
+						note(b, cc.Args[k], site, false)
+					}
+					for _, site := range sub.releases[k] {
+						note(b, cc.Args[k], site, true)
+					}
+				}
+			}
+		}
+	}
+	for _, k := range keys {
+		if releasedOnEveryPath(fn, fn.Params[k.param], relBlocks[k]) {
+			s.releases[k.param] = append(s.releases[k.param], relSite[k])
+		}
+	}
+	return s
+}
+
+// releasedOnEveryPath reports whether every path from fn's entry to a
+// return crosses one of the blocks in rel, the paths on which param is
+// NULL apart (a branch on param == nil or param != nil: a NULL handle
+// names nothing to release). A path that panics does not return.
+func releasedOnEveryPath(fn *ssa.Function, param ssa.Value, rel map[*ssa.BasicBlock]bool) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	var avoids func(b *ssa.BasicBlock) bool
+	avoids = func(b *ssa.BasicBlock) bool {
+		if seen[b] || rel[b] {
+			return false
+		}
+		seen[b] = true
+		switch x := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.If:
+			if nilSucc := nilBranch(x.Cond, param); nilSucc >= 0 {
+				return avoids(b.Succs[1-nilSucc])
+			}
+		}
+		for _, succ := range b.Succs {
+			if avoids(succ) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(fn.Blocks) > 0 && !avoids(fn.Blocks[0])
+}
+
+// nilBranch returns the successor index of an If on cond taken when param
+// is NULL (cond is param == nil or param != nil), or -1.
+func nilBranch(cond, param ssa.Value) int {
+	x, ok := cond.(*ssa.BinOp)
+	if !ok || (x.Op != token.EQL && x.Op != token.NEQ) {
+		return -1
+	}
+	isNil := func(v ssa.Value) bool {
+		k, ok := v.(*ssa.Const)
+		return ok && k.IsNil()
+	}
+	if !(ssafunc.Identity(x.X) == param && isNil(x.Y)) && !(ssafunc.Identity(x.Y) == param && isNil(x.X)) {
+		return -1
+	}
+	if x.Op == token.EQL {
+		return 0
+	}
+	return 1
+}
+
+// helperName names a helper in a message: its name, or "the function
+// literal" for an anonymous function.
+func helperName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return "the function literal"
+	}
+	return fn.Name()
+}
