@@ -114,3 +114,24 @@ func TestReleasedRelated(t *testing.T) {
 	wantRelated(t, "the synchronization after the release", relatedAt(t, "released", "", use),
 		fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel))
 }
+
+// TestReleasedHelperRelated checks that a release through a helper points
+// at the helper's call and at the release inside it, and that a use
+// through a helper points at the release and at the use inside it.
+func TestReleasedHelperRelated(t *testing.T) {
+	lineOf := lineFinder(t, "released/released.go", false)
+	helper := lineOf("func freeIt(", 0)
+	inner := lineOf("ndis.FreeMdl(m)", helper)
+	caller := lineOf("func helperFreesThenFree(", 0)
+	call := lineOf("freeIt(a.mdl)", caller)
+	wantRelated(t, "the free after freeIt", relatedAt(t, "released", "", call+1),
+		fmt.Sprintf("%d: freeIt releases it here", call),
+		fmt.Sprintf("%d: NdisFreeMdl releases it here, in freeIt", inner))
+	syncer := lineOf("func syncWith(", 0)
+	sync := lineOf("ndis.MSynchronizeWithInterruptEx(interrupt", syncer)
+	caller = lineOf("func deregisterThenHelperSyncs(", 0)
+	rel := lineOf("ndis.MDeregisterInterruptEx(a.interrupt)", caller)
+	wantRelated(t, "syncWith after the deregistration", relatedAt(t, "released", "", rel+1),
+		fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel),
+		fmt.Sprintf("%d: syncWith passes it to NdisMSynchronizeWithInterruptEx here", sync))
+}

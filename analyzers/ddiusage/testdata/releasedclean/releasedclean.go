@@ -261,3 +261,112 @@ func listThenFreeMdl(a *adapter) {
 	ndis.FreeNetBufferList(l)
 	ndis.FreeMdl(m)
 }
+
+// freeWhen frees its MDL only when told to: not a release on every path.
+func freeWhen(m *ndis.Mdl, drop bool) {
+	if drop {
+		ndis.FreeMdl(m)
+	}
+}
+
+// A helper that frees on some paths only, then the free: not a double
+// free whatever the helper did (the caller cannot tell; silent).
+func maybeThenFree(a *adapter, drop bool) {
+	freeWhen(a.mdl, drop)
+	if !drop {
+		ndis.FreeMdl(a.mdl)
+	}
+}
+
+// freeSecond frees its second parameter, not its first.
+func freeSecond(keep, drop *ndis.Mdl) {
+	ndis.FreeMdl(drop)
+}
+
+// The helper freed the other MDL.
+func otherParameter(a *adapter, m *ndis.Mdl) {
+	freeSecond(a.mdl, m)
+	ndis.FreeMdl(a.mdl)
+}
+
+// freeReplaced reassigns its parameter before the free: it frees another
+// MDL than the one it was given.
+func freeReplaced(m *ndis.Mdl, spare *ndis.Mdl) {
+	m = spare
+	ndis.FreeMdl(m)
+}
+
+// The helper freed the spare.
+func reassignedParameter(a *adapter, spare *ndis.Mdl) {
+	freeReplaced(a.mdl, spare)
+	ndis.AllocateNetBuffer(a.pool, a.mdl, 0, 14)
+}
+
+// freeIt frees its parameter.
+func freeIt(m *ndis.Mdl) { ndis.FreeMdl(m) }
+
+// Freed by the helper, allocated again into the same field, freed.
+func helperThenReallocated(a *adapter) {
+	freeIt(a.mdl)
+	a.mdl = ndis.AllocateMdl(a.handle, a.buf, 14)
+	ndis.FreeMdl(a.mdl)
+}
+
+// syncWith synchronizes with its interrupt.
+func syncWith(a *adapter, interrupt ndis.Handle) {
+	ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, a)
+}
+
+// Synchronized through the helper before the deregistration, not after.
+func helperSyncsThenDeregister(a *adapter) {
+	syncWith(a, a.interrupt)
+	ndis.MDeregisterInterruptEx(a.interrupt)
+}
+
+// Deregistered, registered again into the same field, synchronized through
+// the helper.
+func helperAfterReregister(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	if ndis.MRegisterInterruptEx(a.handle, a, &ndis.MiniportInterruptCharacteristics{}, &a.interrupt) != ndis.StatusSuccess {
+		return
+	}
+	syncWith(a, a.interrupt)
+}
+
+// A helper given another interrupt than the one deregistered.
+func helperOtherHandle(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncWith(a, a.other)
+}
+
+// freeChain frees an MDL chain, recursively: a function in a cycle of
+// calls has no summary, so its callers see no release in it.
+func freeChain(m *ndis.Mdl) {
+	if m == nil {
+		return
+	}
+	next := m.Next
+	ndis.FreeMdl(m)
+	freeChain(next)
+}
+
+// The chain freed, its head then cleared: no use of a freed MDL.
+func chainFreed(a *adapter) {
+	freeChain(a.mdl)
+	a.mdl = nil
+}
+
+// A helper that frees its MDL only on its failure path returns a status
+// that tells which; the caller frees on the other.
+func freeOnFailure(m *ndis.Mdl, status ndis.Status) ndis.Status {
+	if status != ndis.StatusSuccess {
+		ndis.FreeMdl(m)
+	}
+	return status
+}
+
+func failureThenSuccess(a *adapter, status ndis.Status) {
+	if freeOnFailure(a.mdl, status) == ndis.StatusSuccess {
+		ndis.FreeMdl(a.mdl)
+	}
+}
