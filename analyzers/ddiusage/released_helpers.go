@@ -15,6 +15,9 @@ import (
 type helperSite struct {
 	t   taker
 	pos token.Pos
+	// block is the block of the summarised function that holds the call
+	// (of the DDI, or of the helper through which it is reached).
+	block *ssa.BasicBlock
 }
 
 // helperSummary is what a function of the package does with its
@@ -110,6 +113,7 @@ func (c *checker) summarise(fn *ssa.Function) *helperSummary {
 		if !ok {
 			return
 		}
+		site.block = b
 		s.uses[p] = append(s.uses[p], site)
 		if !releases {
 			return
@@ -139,9 +143,10 @@ func (c *checker) summarise(fn *ssa.Function) *helperSummary {
 					note(b, cc.Args[t.ref.Index], helperSite{t: t, pos: pos}, t.release)
 				}
 			}
-			if _, sub := c.helperOf(cc); sub != nil {
+			if callee, sub := c.helperOf(cc); sub != nil {
+				live := liveBlocks(callee, cc.Args)
 				for k := range cc.Args {
-					for _, site := range sub.uses[k] {
+					for _, site := range liveSites(sub.uses[k], live) {
 						note(b, cc.Args[k], site, false)
 					}
 					for _, site := range sub.releases[k] {
@@ -216,4 +221,55 @@ func helperName(fn *ssa.Function) string {
 		return "the function literal"
 	}
 	return fn.Name()
+}
+
+// liveBlocks returns the blocks of helper a call can reach when the
+// branches on the parameters it passes constants to are decided by them
+// (a flag argument false skips what the helper does only when it is
+// true), from the helper's entry; nil when the call passes no constant
+// (every block may run). Only tests of the parameter itself are read:
+// p, !p, p == c, p != c.
+func liveBlocks(helper *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
+	f := newFacts()
+	for i, a := range args {
+		if k, ok := a.(*ssa.Const); ok && k.Value != nil && i < len(helper.Params) {
+			f.eq[exprKey(helper.Params[i], 0)] = k.Value
+		}
+	}
+	if len(f.eq) == 0 {
+		return nil
+	}
+	live := map[*ssa.BasicBlock]bool{}
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		if live[b] {
+			return
+		}
+		live[b] = true
+		if br, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+			if d, known := f.eval(br.Cond); known {
+				visit(b.Succs[boolIndex(d)])
+				return
+			}
+		}
+		for _, succ := range b.Succs {
+			visit(succ)
+		}
+	}
+	visit(helper.Blocks[0])
+	return live
+}
+
+// liveSites returns the sites in blocks live says may run (all for nil).
+func liveSites(sites []helperSite, live map[*ssa.BasicBlock]bool) []helperSite {
+	if live == nil {
+		return sites
+	}
+	var out []helperSite
+	for _, site := range sites {
+		if live[site.block] {
+			out = append(out, site)
+		}
+	}
+	return out
 }

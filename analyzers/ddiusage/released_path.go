@@ -116,8 +116,9 @@ func (s *search) uses(call *ssa.CallCommon, pos token.Pos, killed bool) (release
 	if sum == nil {
 		return false
 	}
+	live := liveBlocks(helper, call.Args)
 	for k, arg := range call.Args {
-		site, ok := s.siteOf(sum.uses[k])
+		site, ok := s.siteOf(liveSites(sum.uses[k], live))
 		if !ok || !s.h.matches(arg, killed) {
 			continue
 		}

@@ -300,3 +300,16 @@ func workItemFreedByHelper(a *adapter) {
 }
 
 func freeWorkItem(w ndis.Handle) { ndis.FreeIoWorkItem(w) }
+
+// syncIf synchronizes only when its mode says so.
+func syncIf(a *adapter, interrupt ndis.Handle, mode int) {
+	if mode == 2 {
+		ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, a)
+	}
+}
+
+// Deregistered, then the helper called in the mode that synchronizes.
+func deregisterThenSyncMode(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncIf(a, a.interrupt, 2) // want `syncIf passes a handle NdisMDeregisterInterruptEx released to NdisMSynchronizeWithInterruptEx's NdisInterruptHandle`
+}

@@ -370,3 +370,22 @@ func failureThenSuccess(a *adapter, status ndis.Status) {
 		ndis.FreeMdl(a.mdl)
 	}
 }
+
+// Freed, then given to a helper told by a constant not to free it.
+func freeThenHelperToldNot(a *adapter) {
+	ndis.FreeMdl(a.mdl)
+	freeWhen(a.mdl, false)
+}
+
+// syncIf synchronizes only when its mode says so.
+func syncIf(a *adapter, interrupt ndis.Handle, mode int) {
+	if mode == 2 {
+		ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, a)
+	}
+}
+
+// Deregistered, then a helper called in a mode that does not synchronize.
+func deregisterThenOtherMode(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncIf(a, a.interrupt, 1)
+}
