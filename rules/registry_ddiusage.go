@@ -266,7 +266,8 @@ NdisMDeregisterInterruptEx deregistered (SDV NdisMDeregisterInterruptEx), a seco
 NdisFreeNetBuffer or NdisFreeGenericObject of one object (the alternation of SDV NdisAllocateMdl,
 NdisAllocateNetBuffer and NdisAllocateGenericObject), a NET_BUFFER or MDL passed to a DDI after its free,
 a configuration handle NdisCloseConfiguration closed, a DMA channel deregistered.
-Statically, within one function, for each pair of the catalogue whose release ends its handle
+Statically, within one function and through the package's helpers it calls, for each pair of the
+catalogue whose release ends its handle
 (Pair.Handle: the interrupt, scatter/gather and system DMA, generic object, NET_BUFFER, MDL and
 configuration pairs): a call, reached
 on some path from a call of the release with no re-acquisition between, that passes the same handle to
@@ -276,8 +277,15 @@ that take a NET_BUFFER or an MDL; NdisReadConfiguration and the other configurat
 Reported at that call, with the release as related position. The same handle is the same SSA value (a
 local the function does not reassign), or a load of the same variable or field (the same base value,
 the same field) with no store to it, no call of the function's own or another module's code, and no
-DDI writing through a pointer to it between the two. Not seen statically: a release and a use in
-different functions (a helper, another handler, a work item); a handle copied through another
+DDI writing through a pointer to it between the two. A call of a function of the package that releases
+its parameter on every path to a return (the paths where it tested the parameter NULL apart) is a
+release of that argument, with the helper's call and the release inside it as related positions; a
+call of one that passes its parameter to the release or a DDI that uses the handle on some path (those
+calls included, transitively; a branch on a parameter the call passes a constant is decided by it) is
+a use of that argument, reported at the call. Recursive helpers have no summary. Not seen statically:
+a release and a use in different functions other than through such a helper (another handler, a work
+item, a DPC, a caller after its helper released, a helper of another package or behind a function value,
+a helper that frees a field of its parameter rather than the parameter); a handle copied through another
 variable, a map, a slice or a phi of several values; a path back round a loop; a path the function's
 own branches make impossible where the pass cannot read them (it reads one condition tested twice, a
 value compared with constants twice, and flags set to constants, nothing more: such a path is taken
@@ -305,7 +313,8 @@ as possible); deferred releases (a deferred use after a release is reported).`,
 structure that is specified by the NdisIoWorkItemHandle parameter". The verifier reports
 NdisQueueIoWorkItem or NdisFreeIoWorkItem with a work item freed already, wherever the calls are.
 Statically, as bad-handle for the pairs whose release ends their handle (the catalogue's Pair.Handle
-of the NdisAllocateIoWorkItem pair, whose Rule names this ID): within one function, a call reached on
+of the NdisAllocateIoWorkItem pair, whose Rule names this ID): within one function and through the
+package's helpers it calls (a helper that frees its parameter on every path is a free), a call reached on
 some path from NdisFreeIoWorkItem, with no allocation into the same variable between and not back round
 a loop, that passes the same handle (the same SSA value, or a load of the same variable or field with
 nothing between that may store to it) to NdisQueueIoWorkItem or NdisFreeIoWorkItem. Not seen

@@ -51,9 +51,10 @@
 //	                       tested there, when no handler of that role reaches
 //	                       the companion at all
 //	bad-handle             a handle passed to a DDI after a release ended
-//	                       it, in one function: the release again (a double
+//	                       it, in one function and through the package's
+//	                       helpers it calls: the release again (a double
 //	                       free) or a DDI that uses the resource
-//	                       (released.go)
+//	                       (released.go, released_helpers.go)
 //	workitem-use-after-free  the same for a work item after
 //	                       NdisFreeIoWorkItem (the pair's Handle.Rule)
 //	ddi-order              a call of an order's DDI (NdisMRegisterIoPortRange,
@@ -76,7 +77,40 @@
 // parameter of the resource's own Go type, *ndis.Mdl or *ndis.NetBuffer),
 // with the release as related position; a second release ends that path
 // (its own search goes on). The rule is bad-handle, or the one the pair's
-// Handle.Rule names (workitem-use-after-free for work items). The same handle is the same SSA value (a local
+// Handle.Rule names (workitem-use-after-free for work items).
+//
+// Helpers of the package count, one call deep from the function searched,
+// through a summary of each function of the package (memoised) that says,
+// per parameter, which pairs it releases on every path and which DDIs
+// that take a pair's handle it passes the parameter to on some path. A
+// parameter counts where the DDI's argument is the parameter itself
+// (conversions and type assertions stripped): a helper that assigns its
+// parameter before the call, or copies it into a variable whose address
+// is taken, passes another value. The summary includes what the helpers
+// it calls do with the arguments it passes them, transitively; a function
+// in a cycle of calls of the package (recursion, direct or mutual) has no
+// summary, and its callers see neither release nor use in it. A call of a
+// helper that releases parameter k on every path to a return is a release
+// of the caller's argument k, searched as above, with the helper's call and
+// the DDI's call inside it as related positions. "Every path" is every
+// path from the helper's entry to a return (a deferred release counts
+// where the defer statement is reached), the paths that panic apart and
+// those on which the parameter was tested NULL (if m == nil { return }:
+// a NULL handle names nothing); a helper that releases only under another
+// condition is no release (nothing after it is reported against it). A call
+// of a helper that passes parameter k to a taker of the released pair on
+// some path is a use of argument k, reported at the helper's call (the
+// DDI's call in the helper as one more related position), a double free
+// when the taker is the release; when the helper also releases k on every
+// path, the path ends there like a second release. Where the call passes
+// a constant, the helper's branches on that parameter (p, !p, p == c,
+// p != c) are decided by it, so a helper told by a flag argument not to
+// use the handle is no use; any other condition in the helper is taken as
+// possible. The helper's argument must be the released handle by the
+// rules below. Helpers are only those of the package being analysed: no
+// fact carries a summary to other packages.
+//
+// The same handle is the same SSA value (a local
 // the function does not reassign: an allocation into the same variable is
 // a new value), or a load of the same location: the same global, the same
 // local whose address is taken, or the same field of the same base value
@@ -186,8 +220,15 @@
 // than in the function that calls it, or by a test other than the nil and
 // len tests above (any call of the companion reached from the role then
 // counts).
-// For bad-handle: a release and a use in different functions (a helper, a
-// handler and another handler, a DPC, a work item); a handle copied
+// For bad-handle: a release and a use in different functions except
+// through a helper of the package the searched function calls (above): a
+// release and a use in two handlers, a DPC, a work item, a caller after a
+// helper that releases (the release is found in the caller only when it
+// is the caller's call of the helper), a helper of another package, a
+// helper reached through a function value or interface, recursive helpers,
+// a helper that releases or uses a field of its parameter (f(a) freeing
+// a.mdl) rather than the parameter, a helper that releases only on some
+// paths (no release; its use on some path is still a use); a handle copied
 // through another variable, a field of another structure, a slice, a map,
 // a channel or a phi that merges several values; a field of a structure
 // reached through a pointer that is itself loaded (a.b.intr, or a.intr
