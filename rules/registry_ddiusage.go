@@ -279,7 +279,9 @@ local the function does not reassign), or a load of the same variable or field (
 the same field) with no store to it, no call of the function's own or another module's code, and no
 DDI writing through a pointer to it between the two. A call of a function of the package that releases
 its parameter on every path to a return (the paths where it tested the parameter NULL apart) is a
-release of that argument, with the helper's call and the release inside it as related positions; a
+release of that argument (what the helper writes, such as a new handle stored in the field the
+argument was loaded from, counts as stored after it), with the helper's call and the release inside it
+as related positions; a
 call of one that passes its parameter to the release or a DDI that uses the handle on some path (those
 calls included, transitively; a branch on a parameter the call passes a constant is decided by it) is
 a use of that argument, reported at the call. Recursive helpers have no summary. Not seen statically:

@@ -92,7 +92,11 @@
 // summary, and its callers see neither release nor use in it. A call of a
 // helper that releases parameter k on every path to a return is a release
 // of the caller's argument k, searched as above, with the helper's call and
-// the DDI's call inside it as related positions. "Every path" is every
+// the DDI's call inside it as related positions; what the helper may write
+// (its stores, the out parameters of its DDIs, the same of the package's
+// functions it calls; anything for a call it cannot follow or recursion)
+// counts as written right after the release, so a helper that frees the
+// MDL it was given and stores a new one in a.mdl leaves a.mdl alive. "Every path" is every
 // path from the helper's entry to a return (a deferred release counts
 // where the defer statement is reached), the paths that panic apart and
 // those on which the parameter was tested NULL (if m == nil { return }:

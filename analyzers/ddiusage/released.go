@@ -104,7 +104,15 @@ func (c *checker) followRelease(r releaseAt, b *ssa.BasicBlock, i int) {
 		return
 	}
 	s := &search{c: c, takers: c.takers, rel: r.t, r: r, h: h, seen: map[string]bool{}}
-	s.from(b, i+1, seedFacts(b))
+	if r.via == nil {
+		s.from(b, i+1, seedFacts(b))
+		return
+	}
+	// A helper's release: what the helper may write after it (a
+	// re-acquisition into the field the argument was loaded from) counts
+	// as written between.
+	w := c.helperWrites(r.via)
+	s.walk(b, i+1, seedFacts(b).forgetWritten(w), h.killedBy(w))
 }
 
 // released returns the related positions of the release: the DDI's call,

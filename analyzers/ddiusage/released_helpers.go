@@ -37,6 +37,21 @@ type helpers struct {
 	onPath map[*ssa.Function]int
 	stack  []*ssa.Function
 	cyclic map[*ssa.Function]bool
+	// writes is what each helper may write (helperWrites); writing the
+	// helpers whose writes are being computed.
+	writes  map[*ssa.Function]written
+	writing map[*ssa.Function]bool
+}
+
+// helperState returns the run's helpers, made on first use.
+func (c *checker) helperState() *helpers {
+	if c.helpers == nil {
+		c.helpers = &helpers{
+			sums: map[*ssa.Function]*helperSummary{}, onPath: map[*ssa.Function]int{}, cyclic: map[*ssa.Function]bool{},
+			writes: map[*ssa.Function]written{}, writing: map[*ssa.Function]bool{},
+		}
+	}
+	return c.helpers
 }
 
 // isHelper reports whether callee is a function of the package with a body
@@ -60,11 +75,7 @@ func (c *checker) helperOf(call *ssa.CallCommon) (*ssa.Function, *helperSummary)
 // cycle of static calls in the package (recursion, direct or mutual) has
 // none (nil), nor does a function that passes no parameter to a taker.
 func (c *checker) summary(fn *ssa.Function) *helperSummary {
-	h := c.helpers
-	if h == nil {
-		h = &helpers{sums: map[*ssa.Function]*helperSummary{}, onPath: map[*ssa.Function]int{}, cyclic: map[*ssa.Function]bool{}}
-		c.helpers = h
-	}
+	h := c.helperState()
 	if s, done := h.sums[fn]; done {
 		return s
 	}
@@ -272,4 +283,53 @@ func liveSites(sites []helperSite, live map[*ssa.BasicBlock]bool) []helperSite {
 		}
 	}
 	return out
+}
+
+// helperWrites returns what a call of fn may write, memoised: what its
+// instructions write (released_writes.go), a call of another function of
+// the package replaced by what that function writes; a function being
+// summarised already (recursion) may write anything.
+func (c *checker) helperWrites(fn *ssa.Function) written {
+	h := c.helperState()
+	if w, done := h.writes[fn]; done {
+		return w
+	}
+	if h.writing[fn] {
+		return written{all: true}
+	}
+	h.writing[fn] = true
+	var w written
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var x written
+			switch call := instr.(type) {
+			case *ssa.Call:
+				x = c.callWritesVia(&call.Call)
+			case *ssa.Defer:
+				x = c.callWritesVia(&call.Call)
+			default:
+				x = c.writes(instr)
+			}
+			w.all = w.all || x.all
+			w.addrs = append(w.addrs, x.addrs...)
+		}
+		if w.all {
+			break
+		}
+	}
+	if w.all {
+		w.addrs = nil
+	}
+	delete(h.writing, fn)
+	h.writes[fn] = w
+	return w
+}
+
+// callWritesVia is callWrites with a call of the package's functions
+// replaced by what the function writes.
+func (c *checker) callWritesVia(call *ssa.CallCommon) written {
+	if callee := call.StaticCallee(); c.isHelper(callee) && c.api.DDI(funcObject(callee)) == nil {
+		return c.helperWrites(callee)
+	}
+	return c.callWrites(call)
 }

@@ -313,3 +313,15 @@ func deregisterThenSyncMode(a *adapter) {
 	ndis.MDeregisterInterruptEx(a.interrupt)
 	syncIf(a, a.interrupt, 2) // want `syncIf passes a handle NdisMDeregisterInterruptEx released to NdisMSynchronizeWithInterruptEx's NdisInterruptHandle`
 }
+
+// freeAndClear frees its MDL and writes a flag: a bool, not the MDL's field.
+func freeAndClear(a *adapter, m *ndis.Mdl) {
+	ndis.FreeMdl(m)
+	a.msi = false
+}
+
+// What the helper writes besides the free does not touch the field.
+func helperWritesOther(a *adapter) {
+	freeAndClear(a, a.mdl)
+	ndis.FreeMdl(a.mdl) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already: a double free`
+}

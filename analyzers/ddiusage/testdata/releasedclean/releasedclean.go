@@ -389,3 +389,30 @@ func deregisterThenOtherMode(a *adapter) {
 	ndis.MDeregisterInterruptEx(a.interrupt)
 	syncIf(a, a.interrupt, 1)
 }
+
+// renewMdl frees the MDL it is given and stores a new one in the adapter.
+func renewMdl(a *adapter, m *ndis.Mdl) {
+	ndis.FreeMdl(m)
+	a.mdl = ndis.AllocateMdl(a.handle, a.buf, 14)
+}
+
+// The helper freed the old MDL and stored a new one in the field: the
+// field's next load is the new MDL.
+func renewedByHelper(a *adapter) {
+	renewMdl(a, a.mdl)
+	ndis.FreeMdl(a.mdl)
+}
+
+// reregister deregisters the interrupt it is given and registers a new one
+// into the adapter's field.
+func reregister(a *adapter, interrupt ndis.Handle) {
+	ndis.MDeregisterInterruptEx(interrupt)
+	ndis.MRegisterInterruptEx(a.handle, a, &ndis.MiniportInterruptCharacteristics{}, &a.interrupt)
+}
+
+// Re-registered by the helper that deregistered: the field holds the new
+// interrupt.
+func reregisteredByHelper(a *adapter) {
+	reregister(a, a.interrupt)
+	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
+}
