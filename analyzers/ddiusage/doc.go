@@ -231,7 +231,7 @@
 // is the caller's call of the helper), a helper of another package, a
 // helper reached through a function value or interface, recursive helpers,
 // a helper that releases or uses a field of its parameter (f(a) freeing
-// a.mdl) rather than the parameter, a helper that releases only on some
+// a.mdl, or freeing *p) rather than the parameter, a helper that releases only on some
 // paths (no release; its use on some path is still a use); a handle copied
 // through another variable, a field of another structure, a slice, a map,
 // a channel or a phi that merges several values; a field of a structure
