@@ -105,8 +105,8 @@ type relKey struct {
 }
 
 // summarise computes fn's summary from its DDI calls and the summaries of
-// the helpers it calls (their deferred calls included: they run at the
-// return).
+// the helpers it calls. A deferred call counts as a call in the block of
+// its defer statement: it runs at every return after it.
 func (c *checker) summarise(fn *ssa.Function) *helperSummary {
 	if c.takers == nil {
 		c.takers = c.takersByDDI()
