@@ -25,6 +25,9 @@ import (
 type Fact struct {
 	DDIs   []string
 	Opaque bool
+	// Handles are what the function does with the handles at its
+	// parameters, for bad-handle (released_helpers.go).
+	Handles []HandleUse
 }
 
 // AFact marks Fact as an analysis fact.
@@ -35,6 +38,13 @@ func (f *Fact) String() string {
 	s := "reaches(" + strings.Join(f.DDIs, ", ") + ")"
 	if f.Opaque {
 		s += " opaque"
+	}
+	for _, u := range f.Handles {
+		verb := "uses"
+		if u.Releases {
+			verb = "releases"
+		}
+		s += fmt.Sprintf(" %s(param %d: %s's %s)", verb, u.Param, u.DDI, u.DDIParam)
 	}
 	return s
 }
@@ -174,7 +184,11 @@ func (c *checker) exportFacts() {
 		if len(r.ddis) == 0 && !r.opaque {
 			continue
 		}
-		c.pass.ExportObjectFact(obj, &Fact{DDIs: sortedNames(r), Opaque: r.opaque})
+		f := &Fact{DDIs: sortedNames(r), Opaque: r.opaque}
+		if s := c.summary(fn); s != nil {
+			f.Handles = handleUses(s, len(fn.Params))
+		}
+		c.pass.ExportObjectFact(obj, f)
 	}
 }
 

@@ -122,11 +122,13 @@ func (s *search) released() []analysis.RelatedInformation {
 	if s.r.via == nil {
 		return []analysis.RelatedInformation{{Pos: at, End: end, Message: s.rel.ref.DDI + " releases it here"}}
 	}
-	in, inEnd := s.c.callRange(s.r.inner)
-	return []analysis.RelatedInformation{
-		{Pos: at, End: end, Message: helperName(s.r.via) + " releases it here"},
-		{Pos: in, End: inEnd, Message: s.rel.ref.DDI + " releases it here, in " + helperName(s.r.via)},
+	related := []analysis.RelatedInformation{{Pos: at, End: end, Message: s.c.helperName(s.r.via) + " releases it here"}}
+	if s.r.inner.IsValid() {
+		in, inEnd := s.c.callRange(s.r.inner)
+		related = append(related, analysis.RelatedInformation{Pos: in, End: inEnd,
+			Message: s.rel.ref.DDI + " releases it here, in " + s.c.helperName(s.r.via)})
 	}
+	return related
 }
 
 // callRange returns the range of the call expression at pos, or pos alone.
@@ -153,16 +155,19 @@ func (s *search) report(t taker, pos token.Pos) {
 // that passes it to the DDI of site.
 func (s *search) reportVia(helper *ssa.Function, site helperSite, pos token.Pos) {
 	rule := s.rel.pair.Handle.UseRule()
-	in, end := s.c.callRange(site.pos)
-	related := append(s.released(), analysis.RelatedInformation{Pos: in, End: end,
-		Message: fmt.Sprintf("%s passes it to %s here", helperName(helper), site.t.ref.DDI)})
+	related := s.released()
+	if site.pos.IsValid() {
+		in, end := s.c.callRange(site.pos)
+		related = append(related, analysis.RelatedInformation{Pos: in, End: end,
+			Message: fmt.Sprintf("%s passes it to %s here", s.c.helperName(helper), site.t.ref.DDI)})
+	}
 	if site.t.release {
 		s.c.report(rule, pos, related, "%s passes a handle %s released already to %s's %s: a double free",
-			helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
+			s.c.helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
 		return
 	}
 	s.c.report(rule, pos, related, "%s passes a handle %s released to %s's %s: the handle is dead",
-		helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
+		s.c.helperName(helper), s.rel.ref.DDI, site.t.ref.DDI, site.t.ref.Param)
 }
 
 // handle is what names a released resource: an SSA value, and, when the

@@ -65,10 +65,18 @@ func (c *checker) isHelper(callee *ssa.Function) bool {
 // handle.
 func (c *checker) helperOf(call *ssa.CallCommon) (*ssa.Function, *helperSummary) {
 	callee := call.StaticCallee()
-	if !c.isHelper(callee) {
+	if c.isHelper(callee) {
+		return callee, c.summary(callee)
+	}
+	if callee == nil || callee.Pkg == c.ssa.Pkg || callee.Parent() != nil || funcObject(callee) == nil {
 		return nil, nil
 	}
-	return callee, c.summary(callee)
+	for _, a := range call.Args {
+		if _, ok := a.(*ssa.Const); ok {
+			return nil, nil // the helper's branches on it are not in its fact
+		}
+	}
+	return callee, c.importedSummary(callee)
 }
 
 // summary returns fn's summary, memoised. A function that is part of a
@@ -225,11 +233,15 @@ func nilBranch(cond, param ssa.Value) int {
 	return 1
 }
 
-// helperName names a helper in a message: its name, or "the function
-// literal" for an anonymous function.
-func helperName(fn *ssa.Function) string {
-	if fn.Parent() != nil {
+// helperName names a helper in a message: its name (qualified by its
+// package's name when it is another package's), or "the function literal"
+// for an anonymous function.
+func (c *checker) helperName(fn *ssa.Function) string {
+	switch {
+	case fn.Parent() != nil:
 		return "the function literal"
+	case fn.Pkg != c.ssa.Pkg && fn.Object() != nil && fn.Object().Pkg() != nil && fn.Signature.Recv() == nil:
+		return fn.Object().Pkg().Name() + "." + fn.Name()
 	}
 	return fn.Name()
 }
@@ -237,17 +249,28 @@ func helperName(fn *ssa.Function) string {
 // liveBlocks returns the blocks of helper a call can reach when the
 // branches on the parameters it passes constants to are decided by them
 // (a flag argument false skips what the helper does only when it is
-// true), from the helper's entry; nil when the call passes no constant
-// (every block may run). Only tests of the parameter itself are read:
-// p, !p, p == c, p != c.
+// true, a nil argument the branch on p != nil), from the helper's entry;
+// nil when the call passes no constant (every block may run) or the
+// helper is another package's. Only tests of the parameter itself are
+// read: p, !p, p == c, p != c, p == nil, p != nil.
 func liveBlocks(helper *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool {
+	if len(helper.Blocks) == 0 {
+		return nil // another package's: its fact is used only without constants
+	}
 	f := newFacts()
+	var nils []ssa.Value
 	for i, a := range args {
-		if k, ok := a.(*ssa.Const); ok && k.Value != nil && i < len(helper.Params) {
+		k, ok := a.(*ssa.Const)
+		if !ok || i >= len(helper.Params) {
+			continue
+		}
+		if k.Value != nil {
 			f.eq[exprKey(helper.Params[i], 0)] = k.Value
+		} else if k.IsNil() {
+			nils = append(nils, helper.Params[i])
 		}
 	}
-	if len(f.eq) == 0 {
+	if len(f.eq) == 0 && len(nils) == 0 {
 		return nil
 	}
 	live := map[*ssa.BasicBlock]bool{}
@@ -261,6 +284,12 @@ func liveBlocks(helper *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool
 			if d, known := f.eval(br.Cond); known {
 				visit(b.Succs[boolIndex(d)])
 				return
+			}
+			for _, p := range nils {
+				if i := nilBranch(br.Cond, p); i >= 0 {
+					visit(b.Succs[i])
+					return
+				}
 			}
 		}
 		for _, succ := range b.Succs {
@@ -290,6 +319,9 @@ func liveSites(sites []helperSite, live map[*ssa.BasicBlock]bool) []helperSite {
 // the package replaced by what that function writes; a function being
 // summarised already (recursion) may write anything.
 func (c *checker) helperWrites(fn *ssa.Function) written {
+	if !c.isHelper(fn) {
+		return written{all: true} // another package's: not followed
+	}
 	h := c.helperState()
 	if w, done := h.writes[fn]; done {
 		return w
@@ -332,4 +364,75 @@ func (c *checker) callWritesVia(call *ssa.CallCommon) written {
 		return c.helperWrites(callee)
 	}
 	return c.callWrites(call)
+}
+
+// HandleUse is, in a Fact, what an exported function does with the handle
+// at one of its parameters: the pair (by its acquire and release DDIs),
+// the DDI and parameter that take it on some path (the first such call),
+// and whether the function releases it on every path to a return.
+type HandleUse struct {
+	Param            int
+	Acquire, Release string
+	DDI, DDIParam    string
+	Releases         bool
+}
+
+// handleUses returns the HandleUses of a summary: per parameter and pair,
+// the first site, marked when the summary releases the parameter.
+func handleUses(s *helperSummary, nparams int) []HandleUse {
+	var out []HandleUse
+	for k := 0; k < nparams; k++ {
+		seen := map[*rules.Pair]bool{}
+		for _, site := range s.uses[k] {
+			p := site.t.pair
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			u := HandleUse{Param: k, Acquire: p.Acquire, Release: p.Release, DDI: site.t.ref.DDI, DDIParam: site.t.ref.Param}
+			for _, r := range s.releases[k] {
+				if r.t.pair == p {
+					u.DDI, u.DDIParam, u.Releases = r.t.ref.DDI, r.t.ref.Param, true
+				}
+			}
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// importedSummary returns the summary another package's function's fact
+// gives (its sites have no position), or nil.
+func (c *checker) importedSummary(fn *ssa.Function) *helperSummary {
+	h := c.helperState()
+	if s, done := h.sums[fn]; done {
+		return s
+	}
+	h.sums[fn] = nil
+	var f Fact
+	if !c.pass.ImportObjectFact(funcObject(fn), &f) || len(f.Handles) == 0 {
+		return nil
+	}
+	if c.takers == nil {
+		c.takers = c.takersByDDI()
+	}
+	s := &helperSummary{releases: map[int][]helperSite{}, uses: map[int][]helperSite{}}
+	for _, u := range f.Handles {
+		for _, t := range c.takers[u.DDI] {
+			if t.pair.Acquire != u.Acquire || t.pair.Release != u.Release || t.ref.Param != u.DDIParam {
+				continue
+			}
+			site := helperSite{t: t}
+			s.uses[u.Param] = append(s.uses[u.Param], site)
+			if u.Releases && t.release {
+				s.releases[u.Param] = append(s.releases[u.Param], site)
+			}
+			break
+		}
+	}
+	if len(s.uses) == 0 {
+		return nil
+	}
+	h.sums[fn] = s
+	return s
 }

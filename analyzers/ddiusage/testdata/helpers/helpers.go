@@ -25,3 +25,18 @@ func SetUp(h ndis.Handle, ports *ndis.Handle) ndis.Status { // want SetUp:`reach
 	}
 	return ClaimPorts(h, ports)
 }
+
+// FreeMdl frees the MDL it is given, on every path.
+func FreeMdl(m *ndis.Mdl) { // want FreeMdl:`reaches\(NdisFreeMdl\) releases\(param 0: NdisFreeMdl's Mdl\)`
+	ndis.FreeMdl(m)
+}
+
+func isr(synchronizeContext ndis.Handle) bool { return true }
+
+// SyncWhen synchronizes with the interrupt it is given when sync is true.
+func SyncWhen(ctx, interrupt ndis.Handle, sync bool) bool { // want SyncWhen:`reaches\(NdisMSynchronizeWithInterruptEx\) uses\(param 1: NdisMSynchronizeWithInterruptEx's NdisInterruptHandle\)`
+	if sync {
+		return ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, ctx)
+	}
+	return false
+}
