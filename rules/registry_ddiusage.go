@@ -284,9 +284,11 @@ argument was loaded from, counts as stored after it), with the helper's call and
 as related positions; a
 call of one that passes its parameter to the release or a DDI that uses the handle on some path (those
 calls included, transitively; a branch on a parameter the call passes a constant is decided by it) is
-a use of that argument, reported at the call. Recursive helpers have no summary. Not seen statically:
+a use of that argument, reported at the call. Recursive helpers have no summary. An exported
+function's summary travels to other packages in the pass's fact; such a helper given a constant argument
+counts for nothing, and after its release only the same SSA value is the handle. Not seen statically:
 a release and a use in different functions other than through such a helper (another handler, a work
-item, a DPC, a caller after its helper released, a helper of another package or behind a function value,
+item, a DPC, a caller after its helper released, a helper behind a function value,
 a helper that frees a field of its parameter rather than the parameter); a handle copied through another
 variable, a map, a slice or a phi of several values; a path back round a loop; a path the function's
 own branches make impossible where the pass cannot read them (it reads one condition tested twice, a

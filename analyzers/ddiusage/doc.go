@@ -111,8 +111,15 @@
 // p != c) are decided by it, so a helper told by a flag argument not to
 // use the handle is no use; any other condition in the helper is taken as
 // possible. The helper's argument must be the released handle by the
-// rules below. Helpers are only those of the package being analysed: no
-// fact carries a summary to other packages.
+// rules below. An exported function's summary also travels in the pass's
+// fact (Fact.Handles: per parameter and pair, the first DDI that takes it,
+// and whether it is released on every path), so another package's
+// function counts the same way, with three differences: a call that
+// passes it any constant is neither use nor release (the fact does not say
+// which of its branches a constant decides); what it may write is
+// anything, so after its release only the same SSA value is the handle
+// (helpers.FreeMdl(m); ndis.FreeMdl(m) is found, the same through a.mdl is
+// not); the related positions stop at its call.
 //
 // The same handle is the same SSA value (a local
 // the function does not reassign: an allocation into the same variable is
@@ -225,10 +232,11 @@
 // len tests above (any call of the companion reached from the role then
 // counts).
 // For bad-handle: a release and a use in different functions except
-// through a helper of the package the searched function calls (above): a
+// through a helper the searched function calls (above): a
 // release and a use in two handlers, a DPC, a work item, a caller after a
 // helper that releases (the release is found in the caller only when it
-// is the caller's call of the helper), a helper of another package, a
+// is the caller's call of the helper), an unexported helper of another
+// package, another package's helper given a constant, a
 // helper reached through a function value or interface, recursive helpers,
 // a helper that releases or uses a field of its parameter (f(a) freeing
 // a.mdl, or freeing *p) rather than the parameter, a helper that releases only on some

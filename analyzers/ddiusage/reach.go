@@ -21,7 +21,8 @@ import (
 
 // Fact is what an exported function of an analysed package reaches, for
 // the packages that call it: the DDIs it calls, directly or through the
-// functions it calls, and whether it makes a call the pass cannot follow.
+// functions it calls, whether it makes a call the pass cannot follow, and
+// what it does with the handles at its parameters (bad-handle).
 type Fact struct {
 	DDIs   []string
 	Opaque bool
