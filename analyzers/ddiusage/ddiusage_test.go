@@ -135,3 +135,12 @@ func TestReleasedHelperRelated(t *testing.T) {
 		fmt.Sprintf("%d: NdisMDeregisterInterruptEx releases it here", rel),
 		fmt.Sprintf("%d: syncWith passes it to NdisMSynchronizeWithInterruptEx here", sync))
 }
+
+// TestReleasedAcrossRelated checks that a release through another
+// package's helper points at the helper's call only.
+func TestReleasedAcrossRelated(t *testing.T) {
+	lineOf := lineFinder(t, "crosspkg/crosspkg.go", false)
+	call := lineOf("helpers.FreeMdl(m)", lineOf("func freeTwiceAcross(", 0))
+	wantRelated(t, "the free after helpers.FreeMdl", relatedAt(t, "crosspkg", "bad-handle", call+1),
+		fmt.Sprintf("%d: helpers.FreeMdl releases it here", call))
+}
