@@ -108,8 +108,9 @@
 // when the taker is the release; when the helper also releases k on every
 // path, the path ends there like a second release. Where the call passes
 // a constant, the helper's branches on that parameter (p, !p, p == c,
-// p != c) are decided by it, so a helper told by a flag argument not to
-// use the handle is no use; any other condition in the helper is taken as
+// p != c; for nil, p == nil and p != nil) are decided by it, so a helper
+// told by a flag argument or a NULL context not to use the handle is no
+// use; any other condition in the helper is taken as
 // possible. The helper's argument must be the released handle by the
 // rules below. An exported function's summary also travels in the pass's
 // fact (Fact.Handles: per parameter and pair, the first DDI that takes it,

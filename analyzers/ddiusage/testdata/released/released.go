@@ -325,3 +325,16 @@ func helperWritesOther(a *adapter) {
 	freeAndClear(a, a.mdl)
 	ndis.FreeMdl(a.mdl) // want `NdisFreeMdl's Mdl is a handle NdisFreeMdl released already: a double free`
 }
+
+// syncNotify synchronizes only when it has a context to pass.
+func syncNotify(ctx ndis.Handle, interrupt ndis.Handle) {
+	if ctx != nil {
+		ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, ctx)
+	}
+}
+
+// Deregistered, then the helper given a context: it synchronizes.
+func deregisterThenContext(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncNotify(a, a.interrupt) // want `syncNotify passes a handle NdisMDeregisterInterruptEx released to NdisMSynchronizeWithInterruptEx's NdisInterruptHandle`
+}

@@ -416,3 +416,17 @@ func reregisteredByHelper(a *adapter) {
 	reregister(a, a.interrupt)
 	ndis.MSynchronizeWithInterruptEx(a.interrupt, 0, isr, a)
 }
+
+// syncNotify synchronizes only when it has a context to pass.
+func syncNotify(ctx ndis.Handle, interrupt ndis.Handle) {
+	if ctx != nil {
+		ndis.MSynchronizeWithInterruptEx(interrupt, 0, isr, ctx)
+	}
+}
+
+// Deregistered, then the helper given a NULL context: it does not
+// synchronize.
+func deregisterThenNilContext(a *adapter) {
+	ndis.MDeregisterInterruptEx(a.interrupt)
+	syncNotify(nil, a.interrupt)
+}
