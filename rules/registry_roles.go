@@ -194,16 +194,21 @@ func clCreateVc(protocolAfContext, ndisVcHandle ndis.Handle, protocolVcContext *
 		ID:    RuleRoleOptionalUnchecked,
 		SDV:   []string{"NullCheck"},
 		Pass:  PassRoles,
-		Title: "optional parameter type-asserted without a nil check",
-		Text: `A parameter the page marks [in, optional] may be NULL: ProtocolPartyContext in
+		Title: "optional parameter type-asserted or dereferenced without a nil check",
+		Text: `A parameter the page marks optional may be NULL: ProtocolPartyContext in
 ProtocolClCloseCallComplete is NULL unless the VC is a client-created multipoint VC; NdisPartyHandle in
-ProtocolClMakeCallComplete and ProtocolCmMakeCall is NULL for point-to-point calls. A one-value type
-assertion of a nil ndis.Handle panics (the catalogue's [in, optional] parameters are ndis.Handles,
-byte slices and sizes: none is a pointer to dereference). Reported when such an assertion is
-reached through no branch at all, or through branches on the status only; any other branch
-on the way (a nil test, a multipoint flag of the VC context) counts as a check. The two-value form
-v, ok := x.(*T) is never reported.`,
-		Page: "nc-ndis-protocol_cl_close_call_complete (### -param ProtocolPartyContext [in, optional])",
+ProtocolClMakeCallComplete and ProtocolCmMakeCall is NULL for point-to-point calls; CallMgrPartyContext,
+ProtocolCmMakeCall's [out, optional] *ndis.Handle, may be NULL when the call has no party. A one-value
+type assertion of a nil ndis.Handle panics, and so does a dereference (*p = x, x := *p, p.Field) of a
+nil pointer. Every parameter of the catalogue marked [in, optional], [out, optional] or [in, out,
+optional] is checked: the ndis.Handles for one-value type assertions, the pointers for dereferences.
+Reported when such a use is reached through no branch at all, or through branches on the status only,
+or on the nil branch of the parameter's own nil test (inside if p == nil, or in the else of if p != nil).
+Any other branch on the way (a nil test, a test of NdisPartyHandle, a multipoint flag of the VC context)
+counts as a check; a nil test of the parameter that may run before the use but decides no branch to it
+silences the use. A parameter reassigned, address-taken or passed to a helper is not followed. The
+two-value form v, ok := x.(*T) is never reported.`,
+		Page: "nc-ndis-protocol_cl_close_call_complete (### -param ProtocolPartyContext [in, optional]; nc-ndis-protocol_cm_make_call: ### -param CallMgrPartyContext [out, optional])",
 		Wrong: `//ndis:role PROTOCOL_CL_CLOSE_CALL_COMPLETE
 func clCloseCallComplete(status ndis.Status, protocolVcContext, protocolPartyContext ndis.Handle) {
 	p := protocolPartyContext.(*party) // reported: NULL for a point-to-point call

@@ -34,7 +34,11 @@
 //	role-bad-status          a status the role's page does not allow, on any
 //	                         path, through variables, helpers and DDIs
 //	role-optional-unchecked  an [in, optional] parameter type-asserted (one-value
-//	                         form) with no check on the way
+//	                         form), or an [out, optional] or [in, out,
+//	                         optional] pointer dereferenced or stored
+//	                         through (ProtocolCmMakeCall's
+//	                         CallMgrPartyContext), with no check on the way
+//	                         or on the nil branch of its own nil test
 //	role-directive           an //ndis:role naming no role, with extra words,
 //	                         or outside a function's doc comment
 //
@@ -67,8 +71,14 @@
 // structure filled by a helper it is passed to is not checked for mandatory
 // slots; a status from a parameter or a field is unknown; any branch on the
 // way to an optional parameter's use other than one on the status counts as
-// a check; slot requirements stated as conditions the code cannot show (an
-// MCM or not) are not checked. Uses of optional parameters inside helpers and
-// closures are not followed. The runtime packages themselves (ndis, wdm) are
+// a check (a test of NdisPartyHandle, which the page ties to
+// CallMgrPartyContext, included), except the nil branch of the parameter's
+// own nil test, where the use is reported; a nil test of the parameter that
+// may run before the use but decides no branch to it (the branches join
+// again) silences the use; slot requirements stated as conditions the code
+// cannot show (an MCM or not) are not checked. Uses of optional parameters
+// inside helpers (a pointer passed on, even to a function that stores
+// through it) and closures are not followed, nor are a parameter reassigned
+// or address-taken (the use is then of another value). The runtime packages themselves (ndis, wdm) are
 // not examined. Run 'ndislint help RULE' for a rule's details.
 package roles

@@ -3,6 +3,7 @@ package roles
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -10,15 +11,21 @@ import (
 	"github.com/ndislint/ndislint/rules"
 )
 
-// checkOptional reports [in, optional] parameters of a role (NULL allowed)
-// that the function type-asserts with the one-value form or dereferences on
-// a path where nothing was checked first.
+// checkOptional reports optional parameters of a role (NULL allowed: [in,
+// optional], [out, optional], [in, out, optional]) that the function
+// type-asserts with the one-value form or dereferences (a load, a store, a
+// field access through the pointer) on a path where nothing was checked
+// first, or on the nil branch of a nil test of the parameter itself.
 //
 // A branch counts as a check when its condition involves anything but the
 // role's status parameters and constants: a nil test of the parameter, of
 // course, but also a flag of the driver's context (a multipoint VC has a
 // party context), which the pass cannot evaluate. Only a use reached
-// through no branch, or through branches on the status alone, is reported.
+// through no branch, or through branches on the status alone, is reported,
+// or a use the nil branch of the parameter's own nil test leads to. A nil
+// test of the parameter that may run before the use but decides no branch
+// to it (the branches join again) silences the use: the pass cannot relate
+// it.
 func (c *checker) checkOptional() {
 	for _, fi := range c.funcs {
 		fn := c.ssaFunc(fi)
@@ -48,19 +55,134 @@ func (c *checker) checkOptionalParams(fi *funcInfo, fn *ssa.Function, r *rules.R
 		}
 	}
 	for i, p := range r.Params {
-		if !p.Optional || p.Dir != rules.In {
+		if !p.Optional {
 			continue
 		}
 		param := fn.Params[i+off]
 		for _, ref := range *param.Referrers() {
 			what, pos := unsafeUse(ref, param)
-			if what == "" || done[pos] || guarded(ref.Block(), status) {
+			if what == "" || done[pos] {
+				continue
+			}
+			g := guardOf(ref, param, status)
+			if g == checked {
 				continue
 			}
 			done[pos] = true
-			c.reportOptional(fi, fn, r, p, param, what, pos)
+			c.reportOptional(fi, fn, r, p, param, what, pos, g == onNil)
 		}
 	}
+}
+
+// guard is what the branches on the way to a use say of a parameter.
+type guard int
+
+const (
+	// unchecked: no branch, or branches on the status alone.
+	unchecked guard = iota
+	// checked: a branch that may be a check (or a nil test the pass
+	// cannot relate to the use).
+	checked
+	// onNil: the use is on the nil branch of the parameter's own nil test.
+	onNil
+)
+
+// guardOf says what guards use, an instruction that uses param: the
+// nearest nil test of param whose branch decides the use (its non-nil
+// branch is a check, its nil branch makes the use a certain panic), else
+// guarded's answer, except that a nil test of param that may run before
+// the use and decides nothing (its branches join again) counts as a check.
+func guardOf(use ssa.Instruction, param *ssa.Parameter, status map[*ssa.Parameter]bool) guard {
+	b := use.Block()
+	related := map[ssa.Value]bool{}
+	nilBranch, nonNil := false, false
+	for child, d := b, b.Idom(); d != nil; child, d = d, d.Idom() {
+		iff, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		nilSucc := nilTest(iff.Cond, param)
+		if nilSucc < 0 {
+			continue
+		}
+		related[iff.Cond] = true
+		for i, s := range d.Succs {
+			if s.Dominates(child) {
+				if i == nilSucc {
+					nilBranch = true
+				} else {
+					nonNil = true
+				}
+			}
+		}
+	}
+	switch {
+	case nonNil:
+		return checked // a contradictory nested test is dead code: silent
+	case nilBranch:
+		return onNil
+	}
+	for _, ref := range *param.Referrers() {
+		if v, ok := ref.(ssa.Value); ok && !related[v] && nilTest(v, param) >= 0 && mayRunBefore(ref, use) {
+			return checked
+		}
+	}
+	if guarded(b, status) {
+		return checked
+	}
+	return unchecked
+}
+
+// nilTest returns the index of the successor of an If on cond that runs
+// when param is nil, if cond is param == nil or param != nil (either
+// order), or -1.
+func nilTest(cond ssa.Value, param *ssa.Parameter) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return -1
+	}
+	isNil := func(v ssa.Value) bool {
+		c, ok := v.(*ssa.Const)
+		return ok && c.IsNil()
+	}
+	if !(bin.X == param && isNil(bin.Y)) && !(bin.Y == param && isNil(bin.X)) {
+		return -1
+	}
+	if bin.Op == token.EQL {
+		return 0 // the true branch
+	}
+	return 1 // the false branch
+}
+
+// mayRunBefore reports whether instruction a may run before b on some
+// path: a precedes b in one block, or b's block is reachable from a's.
+func mayRunBefore(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == bb {
+		for _, in := range ab.Instrs {
+			if in == a {
+				return true
+			}
+			if in == b {
+				break
+			}
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), ab.Succs...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == bb {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		work = append(work, x.Succs...)
+	}
+	return false
 }
 
 // unsafeUse says whether instr uses v in a way that panics when v is nil:
@@ -130,7 +252,8 @@ func statusOnly(v ssa.Value, status map[*ssa.Parameter]bool, depth int) bool {
 }
 
 // reportOptional reports one unchecked use of an optional parameter.
-func (c *checker) reportOptional(fi *funcInfo, fn *ssa.Function, r *rules.Role, p rules.Param, param *ssa.Parameter, what string, pos token.Pos) {
+// onNil says the use is on the nil branch of the parameter's own nil test.
+func (c *checker) reportOptional(fi *funcInfo, fn *ssa.Function, r *rules.Role, p rules.Param, param *ssa.Parameter, what string, pos token.Pos, onNil bool) {
 	end := pos
 	if e := exprAt(fn.Syntax(), pos); e != nil {
 		pos, end = e.Pos(), e.End()
@@ -143,9 +266,16 @@ func (c *checker) reportOptional(fi *funcInfo, fn *ssa.Function, r *rules.Role, 
 	if b := firstBinding(fi, r); b != nil {
 		related = append(related, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: roleOrigin(b)})
 	}
+	dir := strings.ReplaceAll(string(p.Dir), ",", ", ")
+	if onNil {
+		c.rep.Reportf(rules.RuleRoleOptionalUnchecked, pos, end, related,
+			"%s of %s is [%s, optional] on its page and may be NULL: this %s of %s is on the branch where it is nil and panics; use it only where %s != nil",
+			p.Name, r.Callback, dir, what, param.Name(), param.Name())
+		return
+	}
 	c.rep.Reportf(rules.RuleRoleOptionalUnchecked, pos, end, related,
-		"%s of %s is [in, optional] on its page and may be NULL: this %s of %s panics when it is; %s",
-		p.Name, r.Callback, what, param.Name(), hint)
+		"%s of %s is [%s, optional] on its page and may be NULL: this %s of %s panics when it is; %s",
+		p.Name, r.Callback, dir, what, param.Name(), hint)
 }
 
 // exprAt returns the type assertion, star or selector expression whose

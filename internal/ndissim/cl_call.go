@@ -57,6 +57,11 @@ func (w *world) ClMakeCall(ndisVcHandle ndis.Handle, callParameters *ndis.CoCall
 				w.noHandler(cm.driver(), "PROTOCOL_CM_MAKE_CALL")
 				return ndis.StatusNotSupported
 			}
+			// CallMgrPartyContext is [out, optional]: NDIS may pass NULL, and
+			// a driver must test it (role-optional-unchecked). The simulator
+			// always passes a pointer, which the page's "If NdisPartyHandle is
+			// NULL, this handle must be set to NULL" presumes; both agree
+			// with the page.
 			var pctx ndis.Handle
 			r := h.CmMakeCallHandler(v.cmCtx, callParameters, cmPartyH, &pctx)
 			if party != nil && r == ndis.StatusSuccess {
