@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"github.com/ndislint/ndislint/rules"
 )
 
@@ -271,20 +272,11 @@ func nilComparison(b *ssa.BasicBlock, v ssa.Value) (eq bool, pos token.Pos, ok b
 	if !isIf {
 		return false, token.NoPos, false
 	}
-	cmp, isBin := br.Cond.(*ssa.BinOp)
-	if !isBin || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+	succ := ssafunc.NilBranch(br.Cond, v)
+	if succ < 0 {
 		return false, token.NoPos, false
 	}
-	if !(cmp.X == v && isNilConst(cmp.Y) || cmp.Y == v && isNilConst(cmp.X)) {
-		return false, token.NoPos, false
-	}
-	return cmp.Op == token.EQL, cmp.Pos(), true
-}
-
-// isNilConst reports whether x is the constant nil.
-func isNilConst(x ssa.Value) bool {
-	k, ok := x.(*ssa.Const)
-	return ok && k.IsNil()
+	return succ == 0, br.Cond.Pos(), true
 }
 
 // mark records st in succ and every block it dominates, when succ is

@@ -199,7 +199,7 @@ func releasedOnEveryPath(fn *ssa.Function, param ssa.Value, rel map[*ssa.BasicBl
 		case *ssa.Return:
 			return true
 		case *ssa.If:
-			if nilSucc := nilBranch(x.Cond, param); nilSucc >= 0 {
+			if nilSucc := ssafunc.NilBranch(x.Cond, param); nilSucc >= 0 {
 				return avoids(b.Succs[1-nilSucc])
 			}
 		}
@@ -211,26 +211,6 @@ func releasedOnEveryPath(fn *ssa.Function, param ssa.Value, rel map[*ssa.BasicBl
 		return false
 	}
 	return len(fn.Blocks) > 0 && !avoids(fn.Blocks[0])
-}
-
-// nilBranch returns the successor index of an If on cond taken when param
-// is NULL (cond is param == nil or param != nil), or -1.
-func nilBranch(cond, param ssa.Value) int {
-	x, ok := cond.(*ssa.BinOp)
-	if !ok || (x.Op != token.EQL && x.Op != token.NEQ) {
-		return -1
-	}
-	isNil := func(v ssa.Value) bool {
-		k, ok := v.(*ssa.Const)
-		return ok && k.IsNil()
-	}
-	if !(ssafunc.Identity(x.X) == param && isNil(x.Y)) && !(ssafunc.Identity(x.Y) == param && isNil(x.X)) {
-		return -1
-	}
-	if x.Op == token.EQL {
-		return 0
-	}
-	return 1
 }
 
 // helperName names a helper in a message: its name (qualified by its
@@ -286,7 +266,7 @@ func liveBlocks(helper *ssa.Function, args []ssa.Value) map[*ssa.BasicBlock]bool
 				return
 			}
 			for _, p := range nils {
-				if i := nilBranch(br.Cond, p); i >= 0 {
+				if i := ssafunc.NilBranch(br.Cond, p); i >= 0 {
 					visit(b.Succs[i])
 					return
 				}

@@ -1,6 +1,7 @@
 package roles
 
 import (
+	"github.com/ndislint/ndislint/analyzers/internal/ssafunc"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -101,7 +102,7 @@ func guardOf(use ssa.Instruction, param *ssa.Parameter, status map[*ssa.Paramete
 		if !ok {
 			continue
 		}
-		nilSucc := nilTest(iff.Cond, param)
+		nilSucc := ssafunc.NilBranch(iff.Cond, param)
 		if nilSucc < 0 {
 			continue
 		}
@@ -123,7 +124,7 @@ func guardOf(use ssa.Instruction, param *ssa.Parameter, status map[*ssa.Paramete
 		return onNil
 	}
 	for _, ref := range *param.Referrers() {
-		if v, ok := ref.(ssa.Value); ok && !related[v] && nilTest(v, param) >= 0 && mayRunBefore(ref, use) {
+		if v, ok := ref.(ssa.Value); ok && !related[v] && ssafunc.NilBranch(v, param) >= 0 && mayRunBefore(ref, use) {
 			return checked
 		}
 	}
@@ -131,27 +132,6 @@ func guardOf(use ssa.Instruction, param *ssa.Parameter, status map[*ssa.Paramete
 		return checked
 	}
 	return unchecked
-}
-
-// nilTest returns the index of the successor of an If on cond that runs
-// when param is nil, if cond is param == nil or param != nil (either
-// order), or -1.
-func nilTest(cond ssa.Value, param *ssa.Parameter) int {
-	bin, ok := cond.(*ssa.BinOp)
-	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
-		return -1
-	}
-	isNil := func(v ssa.Value) bool {
-		c, ok := v.(*ssa.Const)
-		return ok && c.IsNil()
-	}
-	if !(bin.X == param && isNil(bin.Y)) && !(bin.Y == param && isNil(bin.X)) {
-		return -1
-	}
-	if bin.Op == token.EQL {
-		return 0 // the true branch
-	}
-	return 1 // the false branch
 }
 
 // mayRunBefore reports whether instruction a may run before b on some
