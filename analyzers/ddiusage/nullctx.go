@@ -128,7 +128,7 @@ func (w *nullWalk) walk(fn *ssa.Function, v ssa.Value, inherited nullState, test
 		if facts.state[b] == nullNonNil {
 			why = facts.test[b]
 		}
-		if st&nullIsNil != 0 || st == nullUnknown && !onEveryPath(fn, b) {
+		if st&nullIsNil != 0 || st == nullUnknown && !ssafunc.EveryPathCrosses(fn, map[*ssa.BasicBlock]bool{b: true}) {
 			continue
 		}
 		for _, instr := range b.Instrs {
@@ -199,43 +199,6 @@ func callOf(instr ssa.Instruction) (*ssa.CallCommon, token.Pos) {
 		return &x.Call, x.Pos()
 	}
 	return nil, token.NoPos
-}
-
-// onEveryPath reports whether every path from fn's entry to one of its
-// returns goes through b (a path that panics does not return).
-func onEveryPath(fn *ssa.Function, b *ssa.BasicBlock) bool {
-	if len(fn.Blocks) == 0 {
-		return false
-	}
-	entry := fn.Blocks[0]
-	if b == entry {
-		return true
-	}
-	seen := map[*ssa.BasicBlock]bool{b: true, entry: true}
-	stack := []*ssa.BasicBlock{entry}
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if returns(x) {
-			return false
-		}
-		for _, s := range x.Succs {
-			if !seen[s] {
-				seen[s] = true
-				stack = append(stack, s)
-			}
-		}
-	}
-	return true
-}
-
-// returns reports whether block b ends in a return.
-func returns(b *ssa.BasicBlock) bool {
-	if len(b.Instrs) == 0 {
-		return false
-	}
-	_, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-	return ok
 }
 
 // nullTests returns what the comparisons of v with nil in fn say of it in
