@@ -243,11 +243,19 @@ func (t *Transition) Page() string { return reasonPage(t.Reason) }
 
 // reasonPage returns the page of a "page: sentence" reason, or "".
 func reasonPage(reason string) string {
-	page, _, ok := strings.Cut(reason, ": ")
-	if !ok || strings.ContainsAny(page, " \t") {
-		return ""
-	}
+	page, _ := SplitReason(reason)
 	return page
+}
+
+// SplitReason splits a catalogue reason, "page: sentence", into the page
+// it cites and its sentence; a reason that cites no page (no ": ", or
+// text with spaces before it) is all sentence.
+func SplitReason(reason string) (page, sentence string) {
+	page, sentence, ok := strings.Cut(reason, ": ")
+	if !ok || strings.ContainsAny(page, " \t") {
+		return "", reason
+	}
+	return page, sentence
 }
 
 // validateStates checks the state machines: unique objects, and each

@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -72,19 +71,10 @@ func (c *checker) reportOrder(o *rules.Order, h handler, s orderSite) {
 	for _, p := range s.via {
 		related = append(related, analysis.RelatedInformation{Pos: p, Message: h.role.Callback + " reaches " + o.DDI + " through this call"})
 	}
-	page, sentence := splitReason(o.Reason)
+	page, sentence := rules.SplitReason(o.Reason)
 	c.report(rules.RuleDDIOrder, s.pos, related,
 		"%s is called in the context of %s on a path where %s has not called %s yet: %s (%s)",
 		o.DDI, h.role.Callback, h.role.Callback, o.After, sentence, page)
-}
-
-// splitReason splits a catalogue reason into its page and its sentence.
-func splitReason(reason string) (page, sentence string) {
-	page, sentence, ok := strings.Cut(reason, ": ")
-	if !ok {
-		return "", reason
-	}
-	return page, sentence
 }
 
 // sites returns the calls of the order's DDI that fn's code (or the code
