@@ -131,11 +131,7 @@ func (c *checker) checkLimits() {
 
 // checkLimit checks one call's constant arguments.
 func (c *checker) checkLimit(call *ssa.Call) {
-	callee := call.Call.StaticCallee()
-	if callee == nil {
-		return
-	}
-	d := c.api.DDI(funcObject(callee))
+	d := c.ddiOf(&call.Call)
 	if d == nil {
 		return
 	}

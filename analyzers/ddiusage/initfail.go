@@ -178,11 +178,7 @@ func (c *checker) failureOf(ddi string) *rules.Failure {
 
 // isDDICall reports whether call calls the DDI named ddi itself.
 func (c *checker) isDDICall(call *ssa.Call, ddi string) bool {
-	callee := call.Call.StaticCallee()
-	if callee == nil {
-		return false
-	}
-	d := c.api.DDI(funcObject(callee))
+	d := c.ddiOf(&call.Call)
 	return d != nil && d.Name == ddi
 }
 

@@ -86,14 +86,20 @@ type releaseAt struct {
 
 // ddiName returns the NDIS name of the DDI a call calls, or "".
 func (c *checker) ddiName(call *ssa.CallCommon) string {
-	callee := call.StaticCallee()
-	if callee == nil {
-		return ""
-	}
-	if d := c.api.DDI(funcObject(callee)); d != nil {
+	if d := c.ddiOf(call); d != nil {
 		return d.Name
 	}
 	return ""
+}
+
+// ddiOf returns the catalogue's entry for the DDI call calls statically,
+// or nil (a function of no DDI, a function value, an interface method).
+func (c *checker) ddiOf(call *ssa.CallCommon) *rules.DDI {
+	callee := call.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	return c.api.DDI(funcObject(callee))
 }
 
 // followRelease searches the paths from the release r (the i-th
