@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,18 +33,9 @@ func newFacts() facts {
 
 // clone returns a copy of f that can be changed without changing f.
 func (f facts) clone() facts {
-	g := newFacts()
-	for k, x := range f.cond {
-		g.cond[k] = x
-	}
-	for k, x := range f.eq {
-		g.eq[k] = x
-	}
+	g := facts{cond: maps.Clone(f.cond), eq: maps.Clone(f.eq), neq: make(map[string][]constant.Value, len(f.neq)), phi: maps.Clone(f.phi)}
 	for k, x := range f.neq {
-		g.neq[k] = append([]constant.Value(nil), x...)
-	}
-	for k, x := range f.phi {
-		g.phi[k] = x
+		g.neq[k] = slices.Clone(x)
 	}
 	return g
 }
