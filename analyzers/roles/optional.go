@@ -183,7 +183,7 @@ func unsafeUse(instr ssa.Instruction, v ssa.Value) (string, token.Pos) {
 		}
 	case *ssa.Store:
 		if in.Addr == v {
-			return "store through it", in.Pos()
+			return "store", in.Pos()
 		}
 	}
 	return "", token.NoPos
@@ -247,14 +247,19 @@ func (c *checker) reportOptional(fi *funcInfo, fn *ssa.Function, r *rules.Role, 
 		related = append(related, analysis.RelatedInformation{Pos: b.Pos, End: b.End, Message: roleOrigin(b)})
 	}
 	dir := strings.ReplaceAll(string(p.Dir), ",", ", ")
+	if what == "store" {
+		what = "store through" // "this store through p"
+	} else {
+		what += " of" // "this type assertion of p"
+	}
 	if onNil {
 		c.rep.Reportf(rules.RuleRoleOptionalUnchecked, pos, end, related,
-			"%s of %s is [%s, optional] on its page and may be NULL: this %s of %s is on the branch where it is nil and panics; use it only where %s != nil",
+			"%s of %s is [%s, optional] on its page and may be NULL: this %s %s is on the branch where it is nil and panics; use it only where %s != nil",
 			p.Name, r.Callback, dir, what, param.Name(), param.Name())
 		return
 	}
 	c.rep.Reportf(rules.RuleRoleOptionalUnchecked, pos, end, related,
-		"%s of %s is [%s, optional] on its page and may be NULL: this %s of %s panics when it is; %s",
+		"%s of %s is [%s, optional] on its page and may be NULL: this %s %s panics when it is; %s",
 		p.Name, r.Callback, dir, what, param.Name(), hint)
 }
 

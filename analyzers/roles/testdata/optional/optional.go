@@ -81,7 +81,7 @@ func makeCallComplete(status ndis.Status, protocolVcContext, ndisPartyHandle ndi
 //
 //ndis:role PROTOCOL_CM_MAKE_CALL
 func cmMakeCall(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
-	*callMgrPartyContext = nil // want `^CallMgrPartyContext of ProtocolCmMakeCall is \[out, optional\] on its page and may be NULL: this store through it of callMgrPartyContext panics when it is; check it for nil first \(role-optional-unchecked\)$`
+	*callMgrPartyContext = nil // want `^CallMgrPartyContext of ProtocolCmMakeCall is \[out, optional\] on its page and may be NULL: this store through callMgrPartyContext panics when it is; check it for nil first \(role-optional-unchecked\)$`
 	return ndis.StatusSuccess
 }
 
@@ -102,7 +102,7 @@ func cmMakeCallLoad(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallPar
 //ndis:role PROTOCOL_CM_MAKE_CALL
 func cmMakeCallWrongTest(callMgrVcContext ndis.Handle, callParameters *ndis.CoCallParameters, ndisPartyHandle ndis.Handle, callMgrPartyContext *ndis.Handle) ndis.Status {
 	if callMgrPartyContext == nil {
-		*callMgrPartyContext = nil // want `^CallMgrPartyContext of ProtocolCmMakeCall is \[out, optional\] on its page and may be NULL: this store through it of callMgrPartyContext is on the branch where it is nil and panics; use it only where callMgrPartyContext != nil \(role-optional-unchecked\)$`
+		*callMgrPartyContext = nil // want `^CallMgrPartyContext of ProtocolCmMakeCall is \[out, optional\] on its page and may be NULL: this store through callMgrPartyContext is on the branch where it is nil and panics; use it only where callMgrPartyContext != nil \(role-optional-unchecked\)$`
 	}
 	return ndis.StatusSuccess
 }
