@@ -9,11 +9,11 @@ import (
 // pnpEvent calls a binding's ProtocolNetPnPEvent with event; a PENDING
 // answer is owed NdisCompleteNetPnPEvent.
 func (w *world) pnpEvent(o *openBlock, code ndis.NetPnpEventCode) ndis.Status {
+	const role = "PROTOCOL_NET_PNP_EVENT"
 	p := o.protocol
 	n := &ndis.NetPnpEventNotification{NetPnPEvent: ndis.NetPnpEvent{NetEvent: code}}
-	what := fmt.Sprintf("PROTOCOL_NET_PNP_EVENT (event %d) of %s", code, o.who())
-	return w.forward(reqKey{"pnp", n}, what, w.completer("PROTOCOL_NET_PNP_EVENT", false), func() ndis.Status {
-		const role = "PROTOCOL_NET_PNP_EVENT"
+	what := fmt.Sprintf("%s (event %d) of %s", role, code, o.who())
+	return w.forward(reqKey{"pnp", n}, what, w.completer(role, false), func() ndis.Status {
 		return w.callStatusWith(role, p, args(o.ctx, fmt.Sprintf("event %d", code)), w.roleNulls(role, o.ctx, n), func() ndis.Status {
 			if p.chars.NetPnPEventHandler == nil {
 				return ndis.StatusSuccess
