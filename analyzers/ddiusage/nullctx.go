@@ -179,14 +179,15 @@ func (c *checker) reportNullSite(h handler, d *rules.DDI, param string, s nullSi
 	if s.site != s.at {
 		related = append(related, analysis.RelatedInformation{Pos: s.site, Message: "reached through this call of " + h.role.Callback})
 	}
-	how := "whatever its " + param + " (on every path, also for an event on a binding)"
+	how := "whatever its " + param + " (on every path, so also when NDIS passes one)"
 	if s.st == nullNonNil {
 		how = "where its " + param + " is not NULL"
 		related = append(related, analysis.RelatedInformation{Pos: s.test, Message: param + " is tested here"})
 	}
+	page, _ := rules.SplitReason(d.Context.Reason)
 	c.report(rules.RuleDDIWrongContext, s.at, related,
-		"%s is called in the context of %s %s; its page allows it there only when %s is NULL (an event for all bindings)",
-		d.Name, h.role.Callback, how, param)
+		"%s is called in the context of %s %s; its page allows it there only when %s is NULL (%s)",
+		d.Name, h.role.Callback, how, param, page)
 }
 
 // callOf returns the call an instruction makes (a call or a deferred

@@ -16,7 +16,7 @@ var driver protocol
 
 //ndis:role PROTOCOL_NET_PNP_EVENT
 func always(protocolBindingContext ndis.Handle, n *ndis.NetPnpEventNotification) ndis.Status {
-	ndis.ReEnumerateProtocolBindings(driver.handle) // want `NdisReEnumerateProtocolBindings is called in the context of ProtocolNetPnPEvent whatever its ProtocolBindingContext \(on every path, also for an event on a binding\); its page allows it there only when ProtocolBindingContext is NULL \(an event for all bindings\)`
+	ndis.ReEnumerateProtocolBindings(driver.handle) // want `NdisReEnumerateProtocolBindings is called in the context of ProtocolNetPnPEvent whatever its ProtocolBindingContext \(on every path, so also when NDIS passes one\); its page allows it there only when ProtocolBindingContext is NULL \(sdv/ndis-ndisreenumerateprotocolbindings\)`
 	return ndis.StatusSuccess
 }
 
